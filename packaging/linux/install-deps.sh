@@ -1,0 +1,16 @@
+#!/usr/bin/env sh
+# Installs the system packages Kassa needs to build, run and test on Debian/Ubuntu.
+# Run as root (or with sudo). Safe to run again.
+set -eu
+
+if [ "$(id -u)" -ne 0 ]; then
+    exec sudo "$0" "$@"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+    build-essential pkg-config libssl-dev ca-certificates \
+    libxkbcommon-x11-0 libxkbcommon0 libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
+    libwayland-client0 libwayland-cursor0 libegl1 fonts-dejavu-core \
+    dbus dbus-x11 gnome-keyring xdg-desktop-portal

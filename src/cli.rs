@@ -1,0 +1,242 @@
+//! Command-line tools for integrators. Each returns the text to print; `main` prints it.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::fl;
+use crate::payconiq::jws::{self, Expect, KeySet, PROVIDER_ISSUER, SigningKey};
+use crate::qr::{self, QrColour, QrSize};
+use crate::sandbox::{Sandbox, SandboxConfig};
+use crate::secrets::{self, OsKeychain, SecretStore};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kassa",
+    version,
+    about = "Kassa: a cashier for Bancontact Payconiq QR payments"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the Payconiq API simulator on 127.0.0.1 until interrupted.
+    Sandbox {
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Seconds a payment stays payable (the API's is 120).
+        #[arg(long, default_value_t = 120)]
+        expiry_seconds: i64,
+        /// Start without the seeded demo history.
+        #[arg(long)]
+        no_demo: bool,
+        /// Make new payments wait for acknowledge/void.
+        #[arg(long)]
+        void_enabled: bool,
+        /// A merchant JWKS file whose keys may sign requests.
+        #[arg(long)]
+        merchant_jwks: Option<PathBuf>,
+    },
+    /// Signing keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Check a callback's detached JWS signature.
+    VerifyCallback {
+        #[arg(long)]
+        body: PathBuf,
+        /// The Signature header's value.
+        #[arg(long)]
+        signature: String,
+        /// The provider's JWKS, as a file or an http(s) URL.
+        #[arg(long)]
+        jwks: String,
+        /// The callback URL the signature must name (its `path` claim).
+        #[arg(long)]
+        path: Option<String>,
+    },
+    /// Draw a framed Payconiq QR code to PNG or SVG.
+    Qr {
+        #[arg(long)]
+        payload: String,
+        #[arg(long, default_value = "M")]
+        size: QrSize,
+        #[arg(long, default_value = "magenta")]
+        colour: QrColour,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeysCommand {
+    /// Make a new ES256 key: the private key goes to the OS keychain (or --out), the public
+    /// JWKS is printed for you to host.
+    Generate {
+        #[arg(long, default_value = "kassa-1")]
+        kid: String,
+        /// Write the private key to this PEM file instead of the keychain (for export only).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also write the public JWKS to this file.
+        #[arg(long)]
+        jwks_out: Option<PathBuf>,
+    },
+}
+
+type Outcome = Result<String, String>;
+
+pub async fn sandbox(
+    port: u16,
+    expiry_seconds: i64,
+    no_demo: bool,
+    void_enabled: bool,
+    merchant_jwks: Option<PathBuf>,
+) -> Result<Sandbox, String> {
+    let mut cfg = SandboxConfig {
+        expiry: time::Duration::seconds(expiry_seconds.max(1)),
+        ..SandboxConfig::default()
+    };
+    if no_demo {
+        cfg.demo_days = 0;
+    }
+    let sandbox = Sandbox::start(cfg, port)
+        .await
+        .map_err(|e| fl!("cli-sandbox-failed", detail = e.to_string()))?;
+    sandbox.set_void_enabled(void_enabled);
+    if let Some(file) = merchant_jwks {
+        let text = std::fs::read(&file).map_err(|e| read_error(&file, e))?;
+        sandbox.register_merchant_keys(&text)?;
+    }
+    Ok(sandbox)
+}
+
+pub fn sandbox_banner(s: &Sandbox) -> String {
+    let cfg = s.config();
+    fl!(
+        "cli-sandbox-running",
+        base = s.base_url().to_string(),
+        jwks = s.jwks_url(),
+        merchant = cfg.merchant_id.clone(),
+        profile = cfg.profile_id.clone(),
+        apikey = cfg.api_key.clone()
+    )
+}
+
+pub fn keys_generate(kid: &str, out: Option<&Path>, jwks_out: Option<&Path>) -> Outcome {
+    let key = SigningKey::generate(kid).map_err(|e| e.to_string())?;
+    let jwks = serde_json::to_string_pretty(&key.public_jwks()).unwrap_or_default();
+    let place = match out {
+        Some(path) => {
+            write_private(path, key.to_pem().as_bytes()).map_err(|e| write_error(path, e))?;
+            path.display().to_string()
+        }
+        None => {
+            OsKeychain::new()
+                .set(secrets::SIGNING_KEY, &key.to_pem())
+                .map_err(|e| fl!("cli-keychain-unavailable", detail = e.to_string()))?;
+            fl!(
+                "cli-keychain-place",
+                service = secrets::SERVICE,
+                entry = secrets::SIGNING_KEY
+            )
+        }
+    };
+    if let Some(path) = jwks_out {
+        std::fs::write(path, &jwks).map_err(|e| write_error(path, e))?;
+    }
+    Ok(format!(
+        "{}\n{jwks}\n{}",
+        fl!("cli-keys-host-this", kid = kid.to_string()),
+        fl!("cli-keys-private-at", place = place)
+    ))
+}
+
+/// Private keys exported by request are readable by their owner only.
+fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)?;
+        f.write_all(data)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::write(path, data)
+    }
+}
+
+pub async fn verify_callback(
+    body: &Path,
+    signature: &str,
+    jwks: &str,
+    path: Option<&str>,
+) -> Outcome {
+    let body = std::fs::read(body).map_err(|e| read_error(body, e))?;
+    let keys = if jwks.starts_with("http://") || jwks.starts_with("https://") {
+        crate::payconiq::jwks::fetch(&reqwest::Client::new(), jwks).await
+    } else {
+        let text = std::fs::read(jwks).map_err(|e| read_error(Path::new(jwks), e))?;
+        KeySet::parse(&text)
+    }
+    .map_err(|e| fl!("cli-callback-invalid", reason = e.to_string()))?;
+    let expect = Expect {
+        iss: Some(PROVIDER_ISSUER),
+        path,
+        ..Expect::default()
+    };
+    match jws::verify(signature, &body, &keys, &expect) {
+        Ok(v) => Ok(fl!(
+            "cli-callback-valid",
+            kid = v.kid,
+            iat = jws::format_iat(v.claims.iat),
+            path = v.claims.path,
+            sub = v.claims.sub
+        )),
+        Err(e) => Err(fl!("cli-callback-invalid", reason = e.to_string())),
+    }
+}
+
+pub fn qr(payload: &str, size: QrSize, colour: QrColour, out: &Path) -> Outcome {
+    let ext = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let data = match ext.as_deref() {
+        Some("svg") => qr::to_svg(payload, size, colour).map(String::into_bytes),
+        Some("png") => qr::render(payload, size, colour).and_then(|q| q.to_png()),
+        _ => return Err(fl!("cli-qr-extension")),
+    }
+    .map_err(|e| e.to_string())?;
+    std::fs::write(out, data).map_err(|e| write_error(out, e))?;
+    Ok(fl!(
+        "cli-qr-written",
+        path = out.display().to_string(),
+        size = size.label()
+    ))
+}
+
+fn read_error(path: &Path, e: std::io::Error) -> String {
+    fl!(
+        "cli-read-failed",
+        path = path.display().to_string(),
+        detail = e.to_string()
+    )
+}
+
+fn write_error(path: &Path, e: std::io::Error) -> String {
+    fl!(
+        "cli-write-failed",
+        path = path.display().to_string(),
+        detail = e.to_string()
+    )
+}

@@ -1,0 +1,156 @@
+//! Fluent translations (en, nl, fr, de) embedded in the binary, and the `fl!` macro.
+//!
+//! Keys are checked at compile time against the English file by `i18n-embed-fl`; a test checks
+//! that every key exists in every other language too.
+
+use std::sync::LazyLock;
+
+use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
+use i18n_embed::{LanguageLoader, unic_langid::LanguageIdentifier};
+use rust_embed::RustEmbed;
+
+#[derive(RustEmbed)]
+#[folder = "i18n/"]
+struct Localizations;
+
+/// The languages Kassa ships.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+    Fr,
+    De,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Nl, Lang::Fr, Lang::De];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_', '.']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The OS locale if it is one of ours, else English.
+    pub fn from_os() -> Lang {
+        sys_locale::get_locales()
+            .find_map(|l| Lang::from_code(&l))
+            .unwrap_or_default()
+    }
+
+    /// The language's own name, for the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Nl => "Nederlands",
+            Lang::Fr => "Français",
+            Lang::De => "Deutsch",
+        }
+    }
+}
+
+pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let loader: FluentLanguageLoader = fluent_language_loader!();
+    // Embedded at compile time and checked by tests: failing here is a build defect.
+    loader
+        .load_fallback_language(&Localizations)
+        .expect("the embedded English translations load");
+    // Bidi isolation marks would show up as stray characters in logs and exports.
+    loader.set_use_isolating(false);
+    loader
+});
+
+/// Switches every later `fl!` to `lang` (English stays the fallback for anything missing).
+pub fn set_language(lang: Lang) {
+    let id: LanguageIdentifier = lang.code().parse().expect("static language codes parse");
+    if let Err(err) = i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &[id]) {
+        tracing::warn!(%err, "could not switch language");
+    }
+}
+
+/// The language `fl!` currently translates to.
+pub fn current_language() -> Lang {
+    Lang::from_code(&LANGUAGE_LOADER.current_language().to_string()).unwrap_or_default()
+}
+
+/// Translates a message id with optional `name = value` arguments.
+#[macro_export]
+macro_rules! fl {
+    ($id:literal) => {{
+        i18n_embed_fl::fl!($crate::i18n::LANGUAGE_LOADER, $id)
+    }};
+    ($id:literal, $($args:tt)*) => {{
+        i18n_embed_fl::fl!($crate::i18n::LANGUAGE_LOADER, $id, $($args)*)
+    }};
+}
+
+/// The raw text of every language's file, for the completeness test.
+pub fn ftl_sources() -> Vec<(Lang, String)> {
+    Lang::ALL
+        .into_iter()
+        .filter_map(|lang| {
+            let file = Localizations::get(&format!("{}/kassa.ftl", lang.code()))?;
+            Some((lang, String::from_utf8_lossy(&file.data).into_owned()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(source: &str) -> BTreeSet<String> {
+        source
+            .lines()
+            .filter(|l| !l.starts_with([' ', '#', '\t', '.', '*', '[']) && l.contains('='))
+            .map(|l| l.split('=').next().unwrap_or("").trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let sources = ftl_sources();
+        assert_eq!(sources.len(), Lang::ALL.len(), "a language file is missing");
+        let english = keys(&sources[0].1);
+        assert!(english.len() > 20);
+        for (lang, source) in &sources[1..] {
+            let theirs = keys(source);
+            let missing: Vec<_> = english.difference(&theirs).collect();
+            let extra: Vec<_> = theirs.difference(&english).collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+            assert!(
+                extra.is_empty(),
+                "{lang:?} has keys English lacks: {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_language_file_parses() {
+        for (lang, source) in ftl_sources() {
+            let parsed = fluent_syntax::parser::parse(source.as_str());
+            assert!(parsed.is_ok(), "{lang:?} has Fluent syntax errors");
+        }
+    }
+
+    #[test]
+    fn locale_codes_map_to_languages() {
+        assert_eq!(Lang::from_code("nl-BE"), Some(Lang::Nl));
+        assert_eq!(Lang::from_code("fr_BE.UTF-8"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("de"), Some(Lang::De));
+        assert_eq!(Lang::from_code("es-ES"), None);
+    }
+}

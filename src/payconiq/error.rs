@@ -1,0 +1,194 @@
+//! One error type for everything the client can run into. `Clone`, so it can ride in a UI
+//! message; every variant has a short explanation a cashier can act on (`explain`).
+
+use std::fmt;
+
+use super::jws::SignatureError;
+use super::model::ErrorBody;
+use super::validate::ValidationError;
+use crate::fl;
+
+/// An error response from the API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiFailure {
+    pub status: u16,
+    pub code: Option<String>,
+    pub message: Option<String>,
+    pub trace_id: Option<String>,
+    pub span_id: Option<String>,
+}
+
+impl ApiFailure {
+    pub fn from_body(status: u16, body: ErrorBody) -> Self {
+        ApiFailure {
+            status,
+            code: body.code,
+            message: body.message,
+            trace_id: body.trace_id,
+            span_id: body.span_id,
+        }
+    }
+}
+
+/// How a request failed to get an answer at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransportKind {
+    Timeout,
+    Connect,
+    /// The connection broke before a whole response arrived.
+    Interrupted,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// Refused before sending: a field breaks the API's rules.
+    #[error("invalid request: {0}")]
+    Invalid(#[from] ValidationError),
+    #[error("{0}")]
+    Api(ApiFailure),
+    #[error("network problem ({kind:?}): {detail}")]
+    Transport { kind: TransportKind, detail: String },
+    /// A response or callback whose signature failed. Its content was not used.
+    #[error("signature rejected: {0}")]
+    Signature(#[from] SignatureError),
+    /// A 2xx response we could not read.
+    #[error("unreadable response: {0}")]
+    Response(String),
+    /// The account lacks something this call needs (e.g. a signing key for refunds).
+    #[error("not configured: {0}")]
+    Config(String),
+    /// A create-payment whose outcome stayed unknown after searching its reference.
+    #[error("payment outcome unknown (reference {reference:?})")]
+    UnknownOutcome { reference: Option<String> },
+}
+
+impl fmt::Display for ApiFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status)?;
+        if let Some(code) = &self.code {
+            write!(f, " {code}")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(trace) = &self.trace_id {
+            write!(f, " (traceId {trace}")?;
+            if let Some(span) = &self.span_id {
+                write!(f, ", spanId {span}")?;
+            }
+            write!(f, ")")?;
+        }
+        Ok(())
+    }
+}
+
+impl Error {
+    /// The API's error code, if the API answered with one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Error::Api(f) => f.code.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(f) => Some(f.status),
+            _ => None,
+        }
+    }
+
+    /// Whether trying again later may work (network trouble, rate limits, provider outages).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Transport { .. } => true,
+            Error::Api(f) => f.status == 429 || f.status >= 500,
+            _ => false,
+        }
+    }
+
+    /// A short explanation in the current language, for the screen.
+    pub fn explain(&self) -> String {
+        match self {
+            Error::Invalid(v) => fl!("error-invalid", detail = v.to_string()),
+            Error::Api(f) => explain_code(f),
+            Error::Transport {
+                kind: TransportKind::Timeout,
+                ..
+            } => fl!("error-timeout"),
+            Error::Transport { .. } => fl!("error-network"),
+            Error::Signature(s) => fl!("error-signature", detail = s.to_string()),
+            Error::Response(_) => fl!("error-response"),
+            Error::Config(what) => fl!("error-config", detail = what.clone()),
+            Error::UnknownOutcome { .. } => fl!("error-unknown-outcome"),
+        }
+    }
+}
+
+fn explain_code(f: &ApiFailure) -> String {
+    match f.code.as_deref() {
+        Some("PAYMENT_NOT_PENDING") => fl!("error-payment-not-pending"),
+        Some("PAYMENT_NOT_FOUND" | "PAYMENT_FOR_REFUND_NOT_FOUND") => {
+            fl!("error-payment-not-found")
+        }
+        Some("PAYMENT_VOIDED") => fl!("error-payment-voided"),
+        Some("UNAUTHORIZED") => fl!("error-unauthorized"),
+        Some("ACCESS_DENIED") => fl!("error-access-denied"),
+        Some("BODY_MISSING" | "FIELD_IS_REQUIRED" | "FIELD_REQUIRED" | "FIELD_IS_INVALID")
+        | Some("VALIDATION_ERROR" | "BAD_REQUEST") => fl!(
+            "error-rejected-field",
+            detail = f.message.clone().unwrap_or_default()
+        ),
+        Some("INVALID_REFUND_AMOUNT") => fl!("error-invalid-refund-amount"),
+        Some("REFUND_REQUEST_CONFLICT") => fl!("error-refund-conflict"),
+        Some("DEBTOR_IBAN_NOT_AVAILABLE" | "REFUND_NOT_AVAILABLE") => {
+            fl!("error-iban-not-available")
+        }
+        Some("REFUND_NOT_POSSIBLE") => fl!("error-refund-not-possible"),
+        Some("REFUND_NOT_ALLOWED") => fl!("error-refund-not-allowed"),
+        Some("REFUND_NOT_FOUND") => fl!("error-refund-not-found"),
+        Some("PAYOUT_NOT_FOUND") => fl!("error-payout-not-found"),
+        Some("MERCHANT_PROFILE_NOT_FOUND") => fl!("error-profile-not-found"),
+        Some("UNABLE_TO_PAY_CREDITOR") => fl!("error-unable-to-pay-creditor"),
+        Some("CALLER_NOT_ALLOWED_TO_CANCEL") => fl!("error-not-allowed-to-cancel"),
+        _ if f.status == 429 => fl!("error-rate-limited"),
+        _ if f.status >= 500 => fl!("error-provider-down"),
+        _ => fl!(
+            "error-other",
+            status = f.status,
+            detail = f.code.clone().or(f.message.clone()).unwrap_or_default()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, code: &str) -> Error {
+        Error::Api(ApiFailure {
+            status,
+            code: Some(code.into()),
+            message: None,
+            trace_id: Some("t1".into()),
+            span_id: Some("s1".into()),
+        })
+    }
+
+    #[test]
+    fn explanations_are_specific() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        assert_eq!(
+            api(422, "PAYMENT_NOT_PENDING").explain(),
+            "This payment can no longer be cancelled: the customer already confirmed it."
+        );
+        assert!(api(429, "X").is_transient());
+        assert!(!api(422, "PAYMENT_NOT_PENDING").is_transient());
+        assert!(api(503, "").explain().contains("Payconiq"));
+        assert!(
+            api(422, "PAYMENT_NOT_PENDING")
+                .to_string()
+                .contains("traceId t1, spanId s1")
+        );
+    }
+}

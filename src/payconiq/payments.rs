@@ -1,0 +1,263 @@
+//! Payment endpoints: create (terminal and sticker), get, search, cancel/void, acknowledge,
+//! refund IBAN.
+
+use reqwest::Method;
+use time::OffsetDateTime;
+
+use super::client::{Call, Client, Repeat, decode, encode};
+use super::error::Error;
+use super::model::{
+    Acknowledge, CreatePayment, CreatePosPayment, Payment, PaymentPage, RefundIban, SearchCriteria,
+};
+use super::path_segment;
+use super::validate::{self, Field};
+
+/// Largest page the search endpoint is asked for.
+pub const MAX_PAGE_SIZE: u32 = 200;
+
+impl Client {
+    /// `POST /v3/payments`. Never repeated blindly: when the outcome is unknown (timeout, dropped
+    /// connection, 5xx), the payment is looked up by its reference instead.
+    pub async fn create_payment(&self, request: &CreatePayment) -> Result<Payment, Error> {
+        check_create(request)?;
+        self.create_at(
+            "/v3/payments",
+            encode(request),
+            request.reference.as_deref(),
+        )
+        .await
+    }
+
+    /// `POST /v3/payments/pos`: a payment the customer pays by scanning the shop's sticker.
+    pub async fn create_pos_payment(&self, request: &CreatePosPayment) -> Result<Payment, Error> {
+        check_create(&request.payment)?;
+        validate::check_required(Field::PosId, &request.pos_id, validate::POS_ID_MAX)?;
+        validate::check_optional(
+            Field::ShopId,
+            request.shop_id.as_deref(),
+            validate::SHOP_ID_MAX,
+        )?;
+        validate::check_optional(
+            Field::ShopName,
+            request.shop_name.as_deref(),
+            validate::SHOP_NAME_MAX,
+        )?;
+        self.create_at(
+            "/v3/payments/pos",
+            encode(request),
+            request.payment.reference.as_deref(),
+        )
+        .await
+    }
+
+    async fn create_at(
+        &self,
+        path: &str,
+        body: Vec<u8>,
+        reference: Option<&str>,
+    ) -> Result<Payment, Error> {
+        let started = OffsetDateTime::now_utc();
+        let call = Call {
+            method: Method::POST,
+            url: self.payment_url(path),
+            body: Some(body),
+            jws_only: false,
+            idempotency_key: None,
+            repeat: Repeat::Never,
+        };
+        match self.execute(call).await {
+            Ok(answer) => decode(&answer.body),
+            Err(err) if outcome_unknown(&err) => {
+                self.resolve_unknown(err, reference, started).await
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    /// After an unclear create, the reference tells whether the payment exists.
+    async fn resolve_unknown(
+        &self,
+        original: Error,
+        reference: Option<&str>,
+        started: OffsetDateTime,
+    ) -> Result<Payment, Error> {
+        let Some(reference) = reference else {
+            return Err(Error::UnknownOutcome { reference: None });
+        };
+        tracing::warn!(%reference, error = %original, "create-payment outcome unknown; searching its reference");
+        let criteria = SearchCriteria {
+            from: Some(started - time::Duration::minutes(5)),
+            to: Some(OffsetDateTime::now_utc() + time::Duration::minutes(5)),
+            payment_statuses: None,
+            reference: Some(reference.to_string()),
+        };
+        match self.search_payments(&criteria, 0, 10).await {
+            Ok(page) => match page.details.into_iter().max_by_key(|p| p.created_at) {
+                Some(found) => {
+                    tracing::info!(payment_id = %found.payment_id, "found the payment by its reference");
+                    // Search results omit nothing the till needs, but get gives the full record.
+                    self.get_payment(&found.payment_id).await.or(Ok(found))
+                }
+                // Confirmed not created: the original failure stands and a retry is safe.
+                None => Err(original),
+            },
+            Err(_) => Err(Error::UnknownOutcome {
+                reference: Some(reference.to_string()),
+            }),
+        }
+    }
+
+    /// `GET /v3/payments/{id}`: the till's source of truth while a payment is on screen.
+    pub async fn get_payment(&self, payment_id: &str) -> Result<Payment, Error> {
+        self.json(Call {
+            method: Method::GET,
+            url: self.payment_url(&format!("/v3/payments/{}", path_segment(payment_id))),
+            body: None,
+            jws_only: false,
+            idempotency_key: None,
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+
+    /// `POST /v3/payments/search?page&size`. Read-only, so repeated on transient failures.
+    pub async fn search_payments(
+        &self,
+        criteria: &SearchCriteria,
+        page: u32,
+        size: u32,
+    ) -> Result<PaymentPage, Error> {
+        validate::check_optional(
+            Field::Reference,
+            criteria.reference.as_deref(),
+            validate::REFERENCE_MAX,
+        )?;
+        let size = size.clamp(1, MAX_PAGE_SIZE);
+        self.json(Call {
+            method: Method::POST,
+            url: self.payment_url(&format!("/v3/payments/search?page={page}&size={size}")),
+            body: Some(encode(criteria)),
+            jws_only: false,
+            idempotency_key: None,
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+
+    /// Every page of a search, up to `limit` payments.
+    pub async fn search_all(
+        &self,
+        criteria: &SearchCriteria,
+        limit: usize,
+    ) -> Result<Vec<Payment>, Error> {
+        let mut out = Vec::new();
+        let mut page = 0;
+        loop {
+            let result = self.search_payments(criteria, page, MAX_PAGE_SIZE).await?;
+            let last = page + 1 >= result.total_pages || result.details.is_empty();
+            out.extend(result.details);
+            if last || out.len() >= limit {
+                out.truncate(limit);
+                return Ok(out);
+            }
+            page += 1;
+        }
+    }
+
+    /// `DELETE /v3/payments/{id}`: cancels a PENDING or IDENTIFIED payment.
+    pub async fn cancel_payment(&self, payment_id: &str) -> Result<(), Error> {
+        self.empty(Call {
+            method: Method::DELETE,
+            url: self.payment_url(&format!("/v3/payments/{}", path_segment(payment_id))),
+            body: None,
+            jws_only: false,
+            idempotency_key: None,
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+
+    /// Voids a payment in PENDING_MERCHANT_ACKNOWLEDGEMENT (void-enabled profiles): the same
+    /// `DELETE`, which there returns the money to the customer.
+    pub async fn void_payment(&self, payment_id: &str) -> Result<(), Error> {
+        self.cancel_payment(payment_id).await
+    }
+
+    /// `POST /v3/payments/{id}/acknowledge`: completes a void-enabled payment.
+    pub async fn acknowledge_payment(
+        &self,
+        payment_id: &str,
+        ack: &Acknowledge,
+    ) -> Result<(), Error> {
+        validate::check_amount(ack.amount)?;
+        validate::check_optional(
+            Field::Reference,
+            ack.reference.as_deref(),
+            validate::REFERENCE_MAX,
+        )?;
+        self.empty(Call {
+            method: Method::POST,
+            url: self.payment_url(&format!(
+                "/v3/payments/{}/acknowledge",
+                path_segment(payment_id)
+            )),
+            body: Some(encode(ack)),
+            jws_only: false,
+            idempotency_key: None,
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+
+    /// `GET /v3/payments/{id}/debtor/refundIban`: the customer's IBAN, for refunds paid by hand.
+    pub async fn refund_iban(&self, payment_id: &str) -> Result<String, Error> {
+        let answer: RefundIban = self
+            .json(Call {
+                method: Method::GET,
+                url: self.payment_url(&format!(
+                    "/v3/payments/{}/debtor/refundIban",
+                    path_segment(payment_id)
+                )),
+                body: None,
+                jws_only: false,
+                idempotency_key: None,
+                repeat: Repeat::Safe,
+            })
+            .await?;
+        Ok(answer.iban)
+    }
+}
+
+fn check_create(request: &CreatePayment) -> Result<(), Error> {
+    validate::check_amount(request.amount)?;
+    validate::check_currency(&request.currency)?;
+    validate::check_optional(
+        Field::Description,
+        request.description.as_deref(),
+        validate::DESCRIPTION_MAX,
+    )?;
+    validate::check_optional(
+        Field::Reference,
+        request.reference.as_deref(),
+        validate::REFERENCE_MAX,
+    )?;
+    validate::check_optional(
+        Field::BulkId,
+        request.bulk_id.as_deref(),
+        validate::BULK_ID_MAX,
+    )?;
+    validate::check_callback_url(request.callback_url.as_deref())?;
+    Ok(())
+}
+
+/// Whether a create may have happened although we got no answer saying so.
+fn outcome_unknown(e: &Error) -> bool {
+    match e {
+        Error::Transport { kind, .. } => *kind != super::error::TransportKind::Connect,
+        Error::Api(f) => f.status >= 500,
+        // A 2xx whose signature or body failed: the payment exists, but we may not trust the
+        // answer; searching gives a verified record.
+        Error::Signature(_) | Error::Response(_) => true,
+        _ => false,
+    }
+}

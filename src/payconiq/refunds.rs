@@ -1,0 +1,65 @@
+//! Refund endpoints (JWS only). Creation is idempotent by key: the caller commits the key to
+//! its journal before calling, and a retry with the same key and body returns the same refund.
+
+use reqwest::Method;
+
+use super::client::{Call, Client, Repeat, encode};
+use super::error::Error;
+use super::model::{CreateRefund, Refund};
+use super::path_segment;
+use super::validate::{self, Field, Problem, ValidationError};
+
+impl Client {
+    /// `POST /v3/payments/{id}/refunds` with `Idempotency-Key`. Safe to repeat because of the key.
+    pub async fn create_refund(
+        &self,
+        payment_id: &str,
+        refund: &CreateRefund,
+        idempotency_key: &str,
+    ) -> Result<Refund, Error> {
+        validate::check_amount(refund.amount)?;
+        validate::check_currency(&refund.currency)?;
+        validate::check_optional(
+            Field::Description,
+            refund.description.as_deref(),
+            validate::DESCRIPTION_MAX,
+        )?;
+        if idempotency_key.is_empty() {
+            return Err(ValidationError::new(Field::IdempotencyKey, Problem::Required).into());
+        }
+        validate::check_text(
+            Field::IdempotencyKey,
+            idempotency_key,
+            validate::IDEMPOTENCY_KEY_MAX,
+        )?;
+        self.json(Call {
+            method: Method::POST,
+            url: self.payment_url(&format!(
+                "/v3/payments/{}/refunds",
+                path_segment(payment_id)
+            )),
+            body: Some(encode(refund)),
+            jws_only: true,
+            idempotency_key: Some(idempotency_key),
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+
+    /// `GET /v3/payments/{id}/refunds/{refundId}`.
+    pub async fn get_refund(&self, payment_id: &str, refund_id: &str) -> Result<Refund, Error> {
+        self.json(Call {
+            method: Method::GET,
+            url: self.payment_url(&format!(
+                "/v3/payments/{}/refunds/{}",
+                path_segment(payment_id),
+                path_segment(refund_id)
+            )),
+            body: None,
+            jws_only: true,
+            idempotency_key: None,
+            repeat: Repeat::Safe,
+        })
+        .await
+    }
+}

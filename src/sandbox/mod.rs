@@ -1,0 +1,252 @@
+//! An embedded simulator of the Payconiq merchant API on 127.0.0.1, with a simulated customer
+//! phone, demo history and fault injection. No UI here; the till and every test use it.
+
+mod auth;
+mod control;
+mod demo;
+pub mod faults;
+mod payouts;
+mod refunds;
+mod reply;
+mod routes;
+mod server;
+pub mod store;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, RwLock};
+
+use time::Duration;
+use tokio::sync::watch;
+
+use crate::money::Money;
+use crate::payconiq::jws::{KeySet, SigningKey};
+use crate::payconiq::model::Payment;
+use crate::payconiq::{Account, AuthMode, Environment, Secret};
+
+pub use faults::{Fault, FaultKind};
+pub use store::CustomerAction;
+
+/// The key id the sandbox signs its responses with.
+pub const SANDBOX_KID: &str = "es.signature.sandbox.kassa";
+
+/// How the simulated merchant and its payments behave.
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    pub merchant_id: String,
+    pub profile_id: String,
+    pub merchant_name: String,
+    pub merchant_iban: String,
+    pub api_key: String,
+    /// How long an instore payment may be paid (the API's is 2 minutes).
+    pub expiry: Duration,
+    /// From the customer's confirmation (AUTHORIZED) to SUCCEEDED.
+    pub settle_delay: Duration,
+    /// How long a void-enabled payment waits for acknowledge before it is voided (7 days).
+    pub ack_window: Duration,
+    /// From a refund's creation to REFUNDED.
+    pub refund_delay: Duration,
+    /// From success until the customer's IBAN is known (the real API: a day or two).
+    pub iban_delay: Duration,
+    /// From the end of a day until its payout is visible (the real API: next morning).
+    pub payout_delay: Duration,
+    /// Days of demo history to seed (0 for none).
+    pub demo_days: u32,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            merchant_id: "5fd9c3a1b0e2a40007d1a0c1".into(),
+            profile_id: "5fd9c3a1b0e2a40007d1a0c2".into(),
+            merchant_name: "Kassa Demo Shop".into(),
+            merchant_iban: "BE68539007547034".into(),
+            api_key: "sandbox-api-key".into(),
+            expiry: Duration::minutes(2),
+            settle_delay: Duration::milliseconds(800),
+            ack_window: Duration::days(7),
+            refund_delay: Duration::seconds(3),
+            iban_delay: Duration::ZERO,
+            payout_delay: Duration::hours(6),
+            demo_days: 21,
+        }
+    }
+}
+
+impl SandboxConfig {
+    /// Settings for tests: no demo history, quick transitions.
+    pub fn for_tests() -> SandboxConfig {
+        SandboxConfig {
+            demo_days: 0,
+            settle_delay: Duration::milliseconds(50),
+            refund_delay: Duration::milliseconds(50),
+            ..SandboxConfig::default()
+        }
+    }
+}
+
+/// State shared by the routes, the server loop and the in-process controls.
+pub(crate) struct Shared {
+    pub cfg: SandboxConfig,
+    pub base: String,
+    pub store: Mutex<store::Store>,
+    pub faults: Mutex<faults::Faults>,
+    pub key: SigningKey,
+    pub merchant_keys: RwLock<Option<KeySet>>,
+}
+
+impl Shared {
+    /// Runs `f` on the store. A panic elsewhere must not take the sandbox down with it, so a
+    /// poisoned lock is recovered.
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut store::Store) -> R) -> R {
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard)
+    }
+}
+
+/// A running sandbox. Dropping it stops the server.
+pub struct Sandbox {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    _stop: watch::Sender<bool>,
+}
+
+impl Sandbox {
+    /// Starts on 127.0.0.1:`port` (0 picks a free port).
+    pub async fn start(cfg: SandboxConfig, port: u16) -> std::io::Result<Sandbox> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+        let addr = listener.local_addr()?;
+        let base = format!("http://{addr}");
+        let key = SigningKey::generate(SANDBOX_KID).map_err(std::io::Error::other)?;
+        let mut store = store::Store::default();
+        demo::seed(&mut store, &cfg, &base);
+        let shared = Arc::new(Shared {
+            cfg,
+            base,
+            store: Mutex::new(store),
+            faults: Mutex::new(faults::Faults::default()),
+            key,
+            merchant_keys: RwLock::new(None),
+        });
+        let (stop, stopped) = watch::channel(false);
+        tokio::spawn(server::serve(listener, shared.clone(), stopped));
+        tracing::info!(%addr, "sandbox listening");
+        Ok(Sandbox {
+            shared,
+            addr,
+            _stop: stop,
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.shared.base
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn jwks_url(&self) -> String {
+        format!("{}/jwks", self.shared.base)
+    }
+
+    pub fn config(&self) -> &SandboxConfig {
+        &self.shared.cfg
+    }
+
+    pub fn environment(&self) -> Environment {
+        Environment::sandbox(&self.shared.base)
+    }
+
+    /// Registers the public keys merchant-signed requests are checked against (the JWKS a real
+    /// merchant hosts at a public URL).
+    pub fn register_merchant_keys(&self, jwks_json: &[u8]) -> Result<(), String> {
+        let keys = KeySet::parse(jwks_json).map_err(|e| e.to_string())?;
+        *self
+            .shared
+            .merchant_keys
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = Some(keys);
+        Ok(())
+    }
+
+    /// An account for this sandbox. With `signing_key`, its public half is registered.
+    pub fn account(&self, mode: AuthMode, signing_key: Option<SigningKey>) -> Account {
+        if let Some(key) = &signing_key {
+            // Our own JWKS always parses.
+            let _ = self.register_merchant_keys(key.public_jwks().to_string().as_bytes());
+        }
+        Account {
+            environment: self.environment(),
+            merchant_id: self.shared.cfg.merchant_id.clone(),
+            profile_id: self.shared.cfg.profile_id.clone(),
+            payment_auth: mode,
+            api_key: Some(Secret::new(self.shared.cfg.api_key.clone())),
+            signing_key,
+        }
+    }
+
+    /// The simulated customer acts on payment `id`.
+    pub fn customer(&self, id: &str, action: CustomerAction) -> Result<Payment, String> {
+        let cfg = &self.shared.cfg;
+        self.shared
+            .with_store(|s| s.customer(cfg, id, action))
+            .map_err(|r| r.message)
+    }
+
+    /// Scans the shop's sticker at `pos_id`: identifies the payment waiting there.
+    pub fn scan_sticker(&self, pos_id: &str) -> Result<Payment, String> {
+        let cfg = &self.shared.cfg;
+        let id = self
+            .shared
+            .with_store(|s| s.pending_at_pos(cfg, pos_id))
+            .ok_or_else(|| format!("no payment is waiting at sticker '{pos_id}'"))?;
+        self.customer(&id, CustomerAction::Scan)
+    }
+
+    /// Confirms with a tip, a shorthand for tests and the customer panel.
+    pub fn confirm(&self, id: &str, tip: Money) -> Result<Payment, String> {
+        self.customer(id, CustomerAction::Confirm { tip })
+    }
+
+    /// Switches the simulated profile to void-enabled (new payments wait for acknowledge).
+    pub fn set_void_enabled(&self, on: bool) {
+        self.shared.with_store(|s| s.void_enabled = on);
+    }
+
+    pub fn void_enabled(&self) -> bool {
+        self.shared.with_store(|s| s.void_enabled)
+    }
+
+    /// Makes refund `id` fail instead of completing.
+    pub fn fail_refund(&self, id: &str) -> Result<(), String> {
+        self.shared.with_store(|s| match s.refunds.get_mut(id) {
+            Some(r) => {
+                r.fail = true;
+                Ok(())
+            }
+            None => Err(format!("no refund '{id}'")),
+        })
+    }
+
+    pub fn inject(&self, fault: Fault) {
+        self.shared
+            .faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .add(fault);
+    }
+
+    pub fn clear_faults(&self) {
+        self.shared
+            .faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+    }
+
+    /// Every payment, newest first (for tests and the demo panel).
+    pub fn payments(&self) -> Vec<Payment> {
+        let cfg = &self.shared.cfg;
+        self.shared.with_store(|s| s.all_payments(cfg))
+    }
+}

@@ -1,0 +1,150 @@
+//! Refund endpoints: partial and repeated refunds up to the amount paid, idempotent by key.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::OriginalUri;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use time::OffsetDateTime;
+
+use crate::money::Money;
+use crate::payconiq::model::{PaymentStatus, Refund, RefundStatus};
+use crate::payconiq::validate::{self, Field};
+
+use super::Shared;
+use super::auth::Accepts;
+use super::reply::{Reject, Reply, json};
+use super::routes::{amount, currency, object, text};
+use super::store::{SimRefund, iban_available, new_id};
+
+pub async fn create(
+    State(s): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    OriginalUri(uri): OriginalUri,
+    body: Bytes,
+) -> Reply {
+    s.authenticate(&headers, uri.path(), &body, Accepts::JwsOnly)?;
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .filter(|k| !k.is_empty())
+        .ok_or_else(|| {
+            Reject::new(
+                400,
+                "VALIDATION_ERROR",
+                "The Idempotency-Key header is required",
+            )
+        })?;
+    if key.chars().count() > validate::IDEMPOTENCY_KEY_MAX {
+        return Err(Reject::new(
+            400,
+            "VALIDATION_ERROR",
+            "The Idempotency-Key is longer than 64 characters",
+        ));
+    }
+    let map = object(&body)?;
+    let amount = amount(&map, "VALIDATION_ERROR")?;
+    currency(&map, "VALIDATION_ERROR")?;
+    let description = text(&map, Field::Description, validate::DESCRIPTION_MAX)
+        .map_err(|r| Reject::new(400, "VALIDATION_ERROR", r.message))?;
+    let request = (amount.cents(), description.clone());
+
+    s.with_store(|st| {
+        if let Some(earlier) = st
+            .refunds
+            .values()
+            .find(|r| r.view.payment_id == id && r.idempotency_key == key)
+        {
+            if earlier.request == request {
+                let refund = earlier.view.clone();
+                let now_view = st.refund(&s.cfg, &refund.refund_id).map(|r| r.view.clone());
+                return Ok(json(201, &now_view.unwrap_or(refund)));
+            }
+            return Err(Reject::new(
+                422,
+                "REFUND_REQUEST_CONFLICT",
+                "The Idempotency-Key was already used for a refund with different parameters",
+            ));
+        }
+        let now = OffsetDateTime::now_utc();
+        let p = st
+            .payment(&s.cfg, &id)
+            .ok_or_else(|| Reject::payment_not_found(&id))?;
+        if p.view.status != PaymentStatus::Succeeded {
+            return Err(Reject::new(
+                422,
+                "REFUND_NOT_POSSIBLE",
+                format!("Payment '{id}' is {} and cannot be refunded", p.view.status),
+            ));
+        }
+        if !iban_available(p, &s.cfg, now) {
+            return Err(Reject::new(
+                422,
+                "DEBTOR_IBAN_NOT_AVAILABLE",
+                "The debtor IBAN is not available yet, try again later",
+            ));
+        }
+        let paid = p.view.paid_total();
+        let refunded: Money = st
+            .refunds_of(&s.cfg, &id)
+            .into_iter()
+            .filter(|r| r.view.status.holds_funds())
+            .map(|r| r.view.amount)
+            .sum();
+        if amount > paid - refunded {
+            return Err(Reject::new(
+                422,
+                "INVALID_REFUND_AMOUNT",
+                format!(
+                    "Refund of {} exceeds the {} left to refund",
+                    amount.to_decimal_string(),
+                    (paid - refunded).to_decimal_string()
+                ),
+            ));
+        }
+        let view = Refund {
+            refund_id: new_id(),
+            payment_id: id.clone(),
+            amount,
+            currency: Some("EUR".into()),
+            status: RefundStatus::Pending,
+            description,
+            creation_date: Some(now),
+        };
+        st.refunds.insert(
+            view.refund_id.clone(),
+            SimRefund {
+                view: view.clone(),
+                fail: false,
+                idempotency_key: key,
+                request,
+            },
+        );
+        Ok(json(201, &view))
+    })
+}
+
+pub async fn get(
+    State(s): State<Arc<Shared>>,
+    Path((id, refund_id)): Path<(String, String)>,
+    headers: HeaderMap,
+    OriginalUri(uri): OriginalUri,
+) -> Reply {
+    s.authenticate(&headers, uri.path(), &[], Accepts::JwsOnly)?;
+    s.with_store(|st| {
+        if !st.payments.contains_key(&id) {
+            return Err(Reject::payment_not_found(&id));
+        }
+        match st.refund(&s.cfg, &refund_id) {
+            Some(r) if r.view.payment_id == id => Ok(json(200, &r.view)),
+            _ => Err(Reject::new(
+                404,
+                "REFUND_NOT_FOUND",
+                format!("Refund not found '{refund_id}'"),
+            )),
+        }
+    })
+}

@@ -1,0 +1,147 @@
+//! The accept loop. Runs hyper directly (not `axum::serve`) so that a fault can close a
+//! connection without answering, and so every API answer is signed in one place.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, Request, Response};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tower::ServiceExt;
+
+use crate::payconiq::jws::{Claims, PROVIDER_ISSUER};
+
+use super::Shared;
+use super::faults::{FaultKind, classify, latency};
+use super::reply::Reject;
+
+/// The error that makes hyper drop a connection (the "dropped connection" fault).
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by fault injection")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::Receiver<bool>) {
+    let router = super::routes::router(shared.clone());
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            _ = stop.changed() => break,
+        };
+        let Ok((stream, _)) = accepted else { continue };
+        let (router, shared, mut stop) = (router.clone(), shared.clone(), stop.clone());
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req: Request<Incoming>| {
+                handle(router.clone(), shared.clone(), req)
+            });
+            let conn = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::select! {
+                _ = conn => {}
+                _ = stop.changed() => {}
+            }
+        });
+    }
+}
+
+async fn handle(
+    router: axum::Router,
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Body>, Dropped> {
+    let path = req.uri().path().to_string();
+    let endpoint = classify(req.method(), &path);
+    let faults = match endpoint {
+        Some(name) => shared
+            .faults
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take(name),
+        None => Vec::new(),
+    };
+    let delay = latency(&faults);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    if let Some(status) = faults.iter().find_map(|f| match f {
+        FaultKind::Status { status } => Some(*status),
+        _ => None,
+    }) {
+        let reject = Reject::new(status, "TECHNICAL_ERROR", "Injected fault");
+        return Ok(axum::response::IntoResponse::into_response(reject));
+    }
+
+    let resp = match router.oneshot(req.map(Body::new)).await {
+        Ok(resp) => resp,
+        Err(never) => match never {},
+    };
+    // Only API answers are signed, as the provider does; controls and the JWKS are not.
+    let signed = endpoint.is_some_and(|e| e != "jwks");
+    let resp = if signed {
+        sign(&shared, &path, resp).await
+    } else {
+        resp
+    };
+
+    if faults.contains(&FaultKind::Drop) {
+        return Err(Dropped);
+    }
+    if faults.contains(&FaultKind::Tamper) {
+        return Ok(tamper(resp).await);
+    }
+    Ok(resp)
+}
+
+async fn sign(shared: &Shared, path: &str, resp: Response<Body>) -> Response<Body> {
+    let (mut parts, body) = resp.into_parts();
+    let bytes = body
+        .collect()
+        .await
+        .map(|c| c.to_bytes())
+        .unwrap_or_default();
+    let claims = Claims::now(path, PROVIDER_ISSUER, &shared.cfg.profile_id);
+    match shared.key.sign(&claims, &bytes) {
+        Ok(sig) => {
+            if let Ok(value) = HeaderValue::from_str(&sig) {
+                parts.headers.insert("Signature", value);
+            }
+        }
+        Err(e) => tracing::error!(%e, "sandbox could not sign a response"),
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Changes the body after signing: a digit becomes another, or an empty body gains `{}`.
+async fn tamper(resp: Response<Body>) -> Response<Body> {
+    let (mut parts, body) = resp.into_parts();
+    let mut bytes = body
+        .collect()
+        .await
+        .map(|c| c.to_bytes().to_vec())
+        .unwrap_or_default();
+    match bytes.iter().position(u8::is_ascii_digit) {
+        Some(at) => {
+            bytes[at] = if bytes[at] == b'9' {
+                b'1'
+            } else {
+                bytes[at] + 1
+            }
+        }
+        None => {
+            bytes.extend_from_slice(b"{}");
+            // A 204 may not carry a body.
+            parts.status = axum::http::StatusCode::OK;
+        }
+    }
+    parts.headers.remove("content-length");
+    Response::from_parts(parts, Body::from(bytes))
+}

@@ -1,0 +1,211 @@
+//! Network faults injected by the sandbox: retries where they are safe, a create whose outcome
+//! is unknown resolved by its reference, and tampered answers refused.
+
+mod support;
+
+use kassa::money::Money;
+use kassa::payconiq::model::{CreatePayment, CreateRefund};
+use kassa::payconiq::{AuthMode, Error};
+use kassa::sandbox::{Fault, FaultKind};
+use support::*;
+
+fn fault(endpoint: &str, kind: FaultKind, count: u32) -> Fault {
+    Fault::new(endpoint, kind, Some(count))
+}
+
+#[tokio::test]
+async fn reads_survive_429_503_and_dropped_connections() {
+    for mode in [AuthMode::ApiKey, AuthMode::Jws] {
+        let (sandbox, client) = setup(mode).await;
+        let p = charge(&client, 700).await;
+        for kind in [
+            FaultKind::Status { status: 429 },
+            FaultKind::Status { status: 503 },
+            FaultKind::Status { status: 500 },
+            FaultKind::Drop,
+        ] {
+            sandbox.inject(fault("get", kind.clone(), 2));
+            let got = client.get_payment(&p.payment_id).await;
+            assert_eq!(
+                got.map(|g| g.payment_id).ok(),
+                Some(p.payment_id.clone()),
+                "{kind:?}"
+            );
+        }
+        // More failures than attempts: the error is reported, and is transient.
+        sandbox.inject(fault("get", FaultKind::Status { status: 503 }, 10));
+        let err = client.get_payment(&p.payment_id).await.unwrap_err();
+        assert_eq!(err.status(), Some(503));
+        assert!(err.is_transient());
+        sandbox.clear_faults();
+    }
+}
+
+#[tokio::test]
+async fn cancel_and_refund_retry_safely() {
+    let (sandbox, client) = setup(AuthMode::Jws).await;
+    let p = charge(&client, 700).await;
+    sandbox.inject(fault("cancel", FaultKind::Status { status: 503 }, 1));
+    client.cancel_payment(&p.payment_id).await.unwrap();
+
+    let paid = paid(&sandbox, &client, 900, 0).await;
+    let body = CreateRefund {
+        amount: Money::from_cents(900),
+        currency: "EUR".into(),
+        description: None,
+    };
+    // The first attempt is processed but its answer is lost; the retry with the same key
+    // returns the same refund instead of refunding twice.
+    sandbox.inject(fault("refund-create", FaultKind::Drop, 1));
+    let r = client
+        .create_refund(&paid.payment_id, &body, "drop-key")
+        .await
+        .unwrap();
+    let again = client
+        .create_refund(&paid.payment_id, &body, "drop-key")
+        .await
+        .unwrap();
+    assert_eq!(r.refund_id, again.refund_id);
+}
+
+#[tokio::test]
+async fn a_lost_create_answer_is_resolved_by_reference_not_by_charging_twice() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let reference = unique_reference();
+    sandbox.inject(fault("create", FaultKind::Drop, 1));
+    let p = client
+        .create_payment(&CreatePayment::new(Money::from_cents(1234)).reference(reference.clone()))
+        .await
+        .expect("found by its reference");
+    assert_eq!(p.reference.as_deref(), Some(reference.as_str()));
+    let same_reference: Vec<_> = sandbox
+        .payments()
+        .into_iter()
+        .filter(|x| x.reference.as_deref() == Some(reference.as_str()))
+        .collect();
+    assert_eq!(same_reference.len(), 1, "exactly one payment was created");
+    assert_eq!(same_reference[0].payment_id, p.payment_id);
+}
+
+#[tokio::test]
+async fn a_create_refused_by_the_provider_is_not_invented() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    // 503 before processing: the search finds nothing, so the original error stands.
+    sandbox.inject(fault("create", FaultKind::Status { status: 503 }, 1));
+    let err = client
+        .create_payment(&CreatePayment::new(Money::from_cents(100)).reference(unique_reference()))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    // 429 means "not processed": the client waits and tries again.
+    sandbox.inject(fault("create", FaultKind::Status { status: 429 }, 1));
+    client
+        .create_payment(&CreatePayment::new(Money::from_cents(100)).reference(unique_reference()))
+        .await
+        .unwrap();
+    // No reference and no answer: the outcome is honestly unknown.
+    sandbox.inject(fault("create", FaultKind::Drop, 1));
+    let err = client
+        .create_payment(&CreatePayment::new(Money::from_cents(100)))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::UnknownOutcome { reference: None }));
+    // And when the search fails too, the reference is handed back for a later look-up.
+    sandbox.inject(fault("create", FaultKind::Drop, 1));
+    sandbox.inject(fault("search", FaultKind::Status { status: 503 }, 10));
+    let reference = unique_reference();
+    let err = client
+        .create_payment(&CreatePayment::new(Money::from_cents(100)).reference(reference.clone()))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::UnknownOutcome {
+            reference: Some(reference)
+        }
+    );
+}
+
+#[tokio::test]
+async fn tampered_answers_are_errors_never_data() {
+    for mode in [AuthMode::ApiKey, AuthMode::Jws] {
+        let (sandbox, client) = setup(mode).await;
+        let p = charge(&client, 4242).await;
+        sandbox.inject(fault("get", FaultKind::Tamper, 10));
+        let err = client.get_payment(&p.payment_id).await.unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Signature(kassa::payconiq::jws::SignatureError::Mismatch)
+            ),
+            "{err:?}"
+        );
+        assert!(
+            !err.is_transient(),
+            "a tampered answer is not retried into acceptance"
+        );
+        sandbox.clear_faults();
+        // A tampered empty answer (cancel's 204) is refused too.
+        sandbox.inject(fault("cancel", FaultKind::Tamper, 1));
+        assert!(matches!(
+            client.cancel_payment(&p.payment_id).await,
+            Err(Error::Signature(_))
+        ));
+    }
+}
+
+#[tokio::test]
+async fn latency_within_the_timeout_is_just_slow() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let p = charge(&client, 100).await;
+    sandbox.inject(fault("get", FaultKind::Latency { ms: 300 }, 1));
+    client.get_payment(&p.payment_id).await.unwrap();
+}
+
+#[tokio::test]
+async fn timeouts_are_retried_for_reads() {
+    let (sandbox, _) = setup(AuthMode::ApiKey).await;
+    let mut options = quick_options();
+    options.timeout = std::time::Duration::from_millis(300);
+    let client =
+        kassa::payconiq::Client::new(sandbox.account(AuthMode::ApiKey, None), options).unwrap();
+    let p = charge(&client, 100).await;
+    sandbox.inject(fault("get", FaultKind::Latency { ms: 1000 }, 1));
+    client.get_payment(&p.payment_id).await.unwrap();
+    sandbox.inject(fault("get", FaultKind::Latency { ms: 1000 }, 10));
+    let err = client.get_payment(&p.payment_id).await.unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Transport {
+            kind: kassa::payconiq::error::TransportKind::Timeout,
+            ..
+        }
+    ));
+}
+
+#[tokio::test]
+async fn faults_can_be_set_over_http() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let http = reqwest::Client::new();
+    let resp = http
+        .post(format!("{}/sandbox/faults", sandbox.base_url()))
+        .body(r#"{"endpoint":"get","kind":"status","status":503,"count":10}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 204);
+    let p = charge(&client, 100).await;
+    assert_eq!(
+        client
+            .get_payment(&p.payment_id)
+            .await
+            .unwrap_err()
+            .status(),
+        Some(503)
+    );
+    http.delete(format!("{}/sandbox/faults", sandbox.base_url()))
+        .send()
+        .await
+        .unwrap();
+    client.get_payment(&p.payment_id).await.unwrap();
+}
