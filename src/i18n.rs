@@ -78,6 +78,8 @@ pub fn set_language(lang: Lang) {
     if let Err(err) = i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &[id]) {
         tracing::warn!(%err, "could not switch language");
     }
+    // Loading makes new bundles, which isolate again by default.
+    LANGUAGE_LOADER.set_use_isolating(false);
 }
 
 /// The language `fl!` currently translates to.

@@ -1,0 +1,148 @@
+//! The `kassa` command line, run as a user would run it.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use kassa::payconiq::jws::{Claims, PROVIDER_ISSUER, SigningKey};
+
+fn kassa() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
+    // Messages in English whatever the machine's locale.
+    cmd.env("LANG", "en_US.UTF-8").env("LC_ALL", "en_US.UTF-8");
+    cmd
+}
+
+fn decode_png(path: &std::path::Path) -> String {
+    let img = image::open(path).expect("a PNG was written").to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1);
+    grids[0].decode().expect("decodes").1
+}
+
+#[test]
+fn qr_command_writes_a_framed_code_that_scans_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let payload = "https://pay.bancontact.net/l/1/5bb37284e35e2b29e363df22/POS00001";
+    for (size, colour, px) in [("S", "magenta", 180), ("XL", "black", 800)] {
+        let out = dir.path().join(format!("sticker-{size}.png"));
+        let status = kassa()
+            .args(["qr", "--payload", payload, "--size", size, "--colour", colour, "--out"])
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(image::image_dimensions(&out).unwrap().0, px);
+        assert_eq!(decode_png(&out), payload);
+    }
+    let svg = dir.path().join("sticker.svg");
+    assert!(kassa().args(["qr", "--payload", payload, "--out"]).arg(&svg).status().unwrap().success());
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<?xml"));
+
+    let bad = kassa().args(["qr", "--payload", payload, "--out", "x.gif"]).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(".png or .svg"));
+    let bad = kassa().args(["qr", "--payload", payload, "--size", "XXL", "--out", "x.png"]).output().unwrap();
+    assert!(!bad.status.success());
+}
+
+#[test]
+fn verify_callback_says_valid_or_exactly_why_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = SigningKey::generate("es.signature.ext.payconiq.com").unwrap();
+    let jwks = dir.path().join("jwks.json");
+    std::fs::write(&jwks, key.public_jwks().to_string()).unwrap();
+    let body = dir.path().join("body.json");
+    let content = br#"{"paymentId":"5ba37c3d0989e3000758b9d8","status":"SUCCEEDED","amount":122}"#;
+    std::fs::write(&body, content).unwrap();
+    let url = "https://shop.example/payconiq/callback";
+    let signature = key
+        .sign(&Claims::now(url, PROVIDER_ISSUER, "5cc6e4c88b6e691156d1376d"), content)
+        .unwrap();
+
+    let run = |sig: &str, path: &str| {
+        kassa()
+            .args(["verify-callback", "--signature", sig, "--path", path, "--body"])
+            .arg(&body)
+            .arg("--jwks")
+            .arg(&jwks)
+            .output()
+            .unwrap()
+    };
+    let ok = run(&signature, url);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(String::from_utf8_lossy(&ok.stdout).starts_with("Valid: signed by key es.signature.ext.payconiq.com"));
+
+    let wrong_path = run(&signature, "https://elsewhere.example/cb");
+    assert!(!wrong_path.status.success());
+    assert!(String::from_utf8_lossy(&wrong_path.stderr).contains("path"));
+
+    std::fs::write(&body, br#"{"paymentId":"5ba37c3d0989e3000758b9d8","status":"SUCCEEDED","amount":123}"#).unwrap();
+    let tampered = run(&signature, url);
+    assert!(!tampered.status.success());
+    assert!(String::from_utf8_lossy(&tampered.stderr).contains("does not match"));
+}
+
+#[test]
+fn keys_generate_exports_when_asked_and_prints_the_public_jwks() {
+    let dir = tempfile::tempdir().unwrap();
+    let pem = dir.path().join("merchant.pem");
+    let jwks = dir.path().join("jwks.json");
+    let out = kassa()
+        .args(["keys", "generate", "--kid", "shop-2026", "--out"])
+        .arg(&pem)
+        .arg("--jwks-out")
+        .arg(&jwks)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("\"kid\": \"shop-2026\"") && !stdout.contains("PRIVATE"));
+    let key = SigningKey::import(&std::fs::read_to_string(&pem).unwrap(), "shop-2026").unwrap();
+    let hosted: serde_json::Value = serde_json::from_slice(&std::fs::read(&jwks).unwrap()).unwrap();
+    assert_eq!(hosted["keys"][0], key.public_jwk());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&pem).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // Never overwrites an existing key file.
+    let again = kassa().args(["keys", "generate", "--out"]).arg(&pem).output().unwrap();
+    assert!(!again.status.success());
+}
+
+#[test]
+fn sandbox_command_prints_where_it_listens_and_serves() {
+    /// Stops the sandbox even when an assertion fails.
+    struct Running(std::process::Child);
+    impl Drop for Running {
+        fn drop(&mut self) {
+            self.0.kill().ok();
+            self.0.wait().ok();
+        }
+    }
+    let mut child = Running(
+        kassa()
+            .args(["sandbox", "--no-demo"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut lines = BufReader::new(child.0.stdout.take().unwrap()).lines();
+    let base = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| l.trim().strip_prefix("API base:").map(|b| b.trim().to_string()))
+        .expect("the banner names the API base");
+    let jwks: serde_json::Value = reqwest::blocking_get(&format!("{base}/jwks"));
+    assert_eq!(jwks["keys"][0]["kid"], kassa::sandbox::SANDBOX_KID);
+}
+
+mod reqwest {
+    /// A tiny blocking GET on a throwaway runtime (the test itself is synchronous).
+    pub fn blocking_get(url: &str) -> serde_json::Value {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async { ::reqwest::get(url).await.unwrap().json().await.unwrap() })
+    }
+}
