@@ -27,7 +27,16 @@ fn qr_command_writes_a_framed_code_that_scans_back() {
     for (size, colour, px) in [("S", "magenta", 180), ("XL", "black", 800)] {
         let out = dir.path().join(format!("sticker-{size}.png"));
         let status = kassa()
-            .args(["qr", "--payload", payload, "--size", size, "--colour", colour, "--out"])
+            .args([
+                "qr",
+                "--payload",
+                payload,
+                "--size",
+                size,
+                "--colour",
+                colour,
+                "--out",
+            ])
             .arg(&out)
             .status()
             .unwrap();
@@ -36,13 +45,34 @@ fn qr_command_writes_a_framed_code_that_scans_back() {
         assert_eq!(decode_png(&out), payload);
     }
     let svg = dir.path().join("sticker.svg");
-    assert!(kassa().args(["qr", "--payload", payload, "--out"]).arg(&svg).status().unwrap().success());
+    assert!(
+        kassa()
+            .args(["qr", "--payload", payload, "--out"])
+            .arg(&svg)
+            .status()
+            .unwrap()
+            .success()
+    );
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<?xml"));
 
-    let bad = kassa().args(["qr", "--payload", payload, "--out", "x.gif"]).output().unwrap();
+    let bad = kassa()
+        .args(["qr", "--payload", payload, "--out", "x.gif"])
+        .output()
+        .unwrap();
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains(".png or .svg"));
-    let bad = kassa().args(["qr", "--payload", payload, "--size", "XXL", "--out", "x.png"]).output().unwrap();
+    let bad = kassa()
+        .args([
+            "qr",
+            "--payload",
+            payload,
+            "--size",
+            "XXL",
+            "--out",
+            "x.png",
+        ])
+        .output()
+        .unwrap();
     assert!(!bad.status.success());
 }
 
@@ -57,12 +87,22 @@ fn verify_callback_says_valid_or_exactly_why_not() {
     std::fs::write(&body, content).unwrap();
     let url = "https://shop.example/payconiq/callback";
     let signature = key
-        .sign(&Claims::now(url, PROVIDER_ISSUER, "5cc6e4c88b6e691156d1376d"), content)
+        .sign(
+            &Claims::now(url, PROVIDER_ISSUER, "5cc6e4c88b6e691156d1376d"),
+            content,
+        )
         .unwrap();
 
     let run = |sig: &str, path: &str| {
         kassa()
-            .args(["verify-callback", "--signature", sig, "--path", path, "--body"])
+            .args([
+                "verify-callback",
+                "--signature",
+                sig,
+                "--path",
+                path,
+                "--body",
+            ])
             .arg(&body)
             .arg("--jwks")
             .arg(&jwks)
@@ -70,14 +110,25 @@ fn verify_callback_says_valid_or_exactly_why_not() {
             .unwrap()
     };
     let ok = run(&signature, url);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
-    assert!(String::from_utf8_lossy(&ok.stdout).starts_with("Valid: signed by key es.signature.ext.payconiq.com"));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&ok.stdout)
+            .starts_with("Valid: signed by key es.signature.ext.payconiq.com")
+    );
 
     let wrong_path = run(&signature, "https://elsewhere.example/cb");
     assert!(!wrong_path.status.success());
     assert!(String::from_utf8_lossy(&wrong_path.stderr).contains("path"));
 
-    std::fs::write(&body, br#"{"paymentId":"5ba37c3d0989e3000758b9d8","status":"SUCCEEDED","amount":123}"#).unwrap();
+    std::fs::write(
+        &body,
+        br#"{"paymentId":"5ba37c3d0989e3000758b9d8","status":"SUCCEEDED","amount":123}"#,
+    )
+    .unwrap();
     let tampered = run(&signature, url);
     assert!(!tampered.status.success());
     assert!(String::from_utf8_lossy(&tampered.stderr).contains("does not match"));
@@ -95,7 +146,11 @@ fn keys_generate_exports_when_asked_and_prints_the_public_jwks() {
         .arg(&jwks)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("\"kid\": \"shop-2026\"") && !stdout.contains("PRIVATE"));
     let key = SigningKey::import(&std::fs::read_to_string(&pem).unwrap(), "shop-2026").unwrap();
@@ -104,10 +159,17 @@ fn keys_generate_exports_when_asked_and_prints_the_public_jwks() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&pem).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&pem).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
     // Never overwrites an existing key file.
-    let again = kassa().args(["keys", "generate", "--out"]).arg(&pem).output().unwrap();
+    let again = kassa()
+        .args(["keys", "generate", "--out"])
+        .arg(&pem)
+        .output()
+        .unwrap();
     assert!(!again.status.success());
 }
 
@@ -133,7 +195,11 @@ fn sandbox_command_prints_where_it_listens_and_serves() {
     let base = lines
         .by_ref()
         .map_while(Result::ok)
-        .find_map(|l| l.trim().strip_prefix("API base:").map(|b| b.trim().to_string()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("API base:")
+                .map(|b| b.trim().to_string())
+        })
         .expect("the banner names the API base");
     let jwks: serde_json::Value = reqwest::blocking_get(&format!("{base}/jwks"));
     assert_eq!(jwks["keys"][0]["kid"], kassa::sandbox::SANDBOX_KID);

@@ -1,50 +1,50 @@
-## Errors from the payment engine
+## Fehler der Zahlungslogik
 
-error-invalid = Not sent: { $detail }
-error-timeout = Payconiq did not answer in time. Kassa keeps trying.
-error-network = No connection to Payconiq. Check the network; Kassa keeps trying.
-error-signature = The answer from Payconiq failed its signature check and was not used ({ $detail }).
-error-response = Payconiq sent an answer Kassa cannot read.
-error-config = This needs more settings: { $detail }
-error-unknown-outcome = It is not known whether the payment was created. Check the payment history before charging again.
-error-payment-not-pending = This payment can no longer be cancelled: the customer already confirmed it.
-error-payment-not-found = Payconiq does not know this payment.
-error-payment-voided = This payment was already voided.
-error-unauthorized = Payconiq refused the credentials. Check the API key or signing key in Settings.
-error-access-denied = These credentials are not allowed to do this.
-error-rejected-field = Payconiq refused the request: { $detail }
-error-invalid-refund-amount = The refund is larger than what is left to refund on this payment.
-error-refund-conflict = This refund request was already used with different details. Start a new refund.
-error-iban-not-available = The customer's account is not known yet (usually a day or two after paying). Try the refund later.
-error-refund-not-possible = This payment cannot be refunded at the moment.
-error-refund-not-allowed = Refunds are not enabled for this merchant.
-error-refund-not-found = Payconiq does not know this refund.
-error-payout-not-found = Payconiq does not know this payout.
-error-profile-not-found = The payment profile does not exist. Check the profile id in Settings.
-error-unable-to-pay-creditor = Payconiq cannot pay this merchant right now. Contact Payconiq support.
-error-not-allowed-to-cancel = This payment may not be cancelled from this till.
-error-rate-limited = Too many requests to Payconiq. Kassa slows down and retries.
-error-provider-down = Payconiq is having trouble. Kassa retries shortly.
-error-other = Payconiq answered with an error (HTTP { $status } { $detail }).
+error-invalid = Nicht gesendet: { $detail }
+error-timeout = Payconiq hat nicht rechtzeitig geantwortet. Kassa versucht es weiter.
+error-network = Keine Verbindung zu Payconiq. Prüfen Sie das Netzwerk; Kassa versucht es weiter.
+error-signature = Die Antwort von Payconiq hat die Signaturprüfung nicht bestanden und wurde nicht verwendet ({ $detail }).
+error-response = Payconiq hat eine Antwort geschickt, die Kassa nicht lesen kann.
+error-config = Dafür fehlen Einstellungen: { $detail }
+error-unknown-outcome = Es ist unklar, ob die Zahlung angelegt wurde. Prüfen Sie den Zahlungsverlauf, bevor Sie erneut kassieren.
+error-payment-not-pending = Diese Zahlung kann nicht mehr storniert werden: Der Kunde hat sie bereits bestätigt.
+error-payment-not-found = Payconiq kennt diese Zahlung nicht.
+error-payment-voided = Diese Zahlung wurde bereits rückgängig gemacht.
+error-unauthorized = Payconiq hat die Zugangsdaten abgelehnt. Prüfen Sie den API-Schlüssel oder den Signaturschlüssel in den Einstellungen.
+error-access-denied = Diese Zugangsdaten dürfen das nicht.
+error-rejected-field = Payconiq hat die Anfrage abgelehnt: { $detail }
+error-invalid-refund-amount = Die Erstattung ist höher als der noch erstattbare Betrag dieser Zahlung.
+error-refund-conflict = Diese Erstattungsanfrage wurde bereits mit anderen Angaben verwendet. Beginnen Sie eine neue Erstattung.
+error-iban-not-available = Das Konto des Kunden ist noch nicht bekannt (meist ein bis zwei Tage nach der Zahlung). Versuchen Sie die Erstattung später.
+error-refund-not-possible = Diese Zahlung kann im Moment nicht erstattet werden.
+error-refund-not-allowed = Erstattungen sind für diesen Händler nicht freigeschaltet.
+error-refund-not-found = Payconiq kennt diese Erstattung nicht.
+error-payout-not-found = Payconiq kennt diese Auszahlung nicht.
+error-profile-not-found = Das Zahlungsprofil existiert nicht. Prüfen Sie die Profil-ID in den Einstellungen.
+error-unable-to-pay-creditor = Payconiq kann diesen Händler gerade nicht bezahlen. Wenden Sie sich an den Payconiq-Support.
+error-not-allowed-to-cancel = Diese Zahlung darf an dieser Kasse nicht storniert werden.
+error-rate-limited = Zu viele Anfragen an Payconiq. Kassa verlangsamt und versucht es erneut.
+error-provider-down = Payconiq hat Probleme. Kassa versucht es gleich erneut.
+error-other = Payconiq hat mit einem Fehler geantwortet (HTTP { $status } { $detail }).
 
-## Command line
+## Kommandozeile
 
-cli-sandbox-failed = The sandbox could not start: { $detail }
+cli-sandbox-failed = Die Sandbox konnte nicht starten: { $detail }
 cli-sandbox-running =
-    Kassa sandbox running (no real money).
-      API base:     { $base }
+    Kassa-Sandbox läuft (kein echtes Geld).
+      API-Basis:    { $base }
       JWKS:         { $jwks }
-      Merchant id:  { $merchant }
-      Profile id:   { $profile }
-      API key:      { $apikey }
-    Press Ctrl-C to stop.
-cli-keychain-unavailable = The key could not be stored in the OS keychain ({ $detail }). Use --out FILE to export it instead.
-cli-keychain-place = the OS keychain (service { $service }, entry { $entry })
-cli-keys-host-this = Host this public JWKS at a public https URL and give that URL to Payconiq (key id { $kid }):
-cli-keys-private-at = The private key is in { $place }.
-cli-callback-valid = Valid: signed by key { $kid } at { $iat } for { $path } (profile { $sub }).
-cli-callback-invalid = Invalid: { $reason }
-cli-qr-extension = The output file must end in .png or .svg.
-cli-qr-written = Wrote { $path } (size { $size }).
-cli-read-failed = Cannot read { $path }: { $detail }
-cli-write-failed = Cannot write { $path }: { $detail }
+      Händler-ID:   { $merchant }
+      Profil-ID:    { $profile }
+      API-Schlüssel: { $apikey }
+    Mit Strg-C beenden.
+cli-keychain-unavailable = Der Schlüssel konnte nicht im Schlüsselbund des Systems gespeichert werden ({ $detail }). Mit --out DATEI können Sie ihn exportieren.
+cli-keychain-place = dem Schlüsselbund des Systems (Dienst { $service }, Eintrag { $entry })
+cli-keys-host-this = Veröffentlichen Sie dieses öffentliche JWKS unter einer öffentlichen https-URL und geben Sie Payconiq diese URL (Schlüssel-ID { $kid }):
+cli-keys-private-at = Der private Schlüssel liegt in { $place }.
+cli-callback-valid = Gültig: signiert mit Schlüssel { $kid } am { $iat } für { $path } (Profil { $sub }).
+cli-callback-invalid = Ungültig: { $reason }
+cli-qr-extension = Die Ausgabedatei muss auf .png oder .svg enden.
+cli-qr-written = { $path } geschrieben (Größe { $size }).
+cli-read-failed = { $path } kann nicht gelesen werden: { $detail }
+cli-write-failed = { $path } kann nicht geschrieben werden: { $detail }

@@ -1,50 +1,50 @@
-## Errors from the payment engine
+## Erreurs du moteur de paiement
 
-error-invalid = Not sent: { $detail }
-error-timeout = Payconiq did not answer in time. Kassa keeps trying.
-error-network = No connection to Payconiq. Check the network; Kassa keeps trying.
-error-signature = The answer from Payconiq failed its signature check and was not used ({ $detail }).
-error-response = Payconiq sent an answer Kassa cannot read.
-error-config = This needs more settings: { $detail }
-error-unknown-outcome = It is not known whether the payment was created. Check the payment history before charging again.
-error-payment-not-pending = This payment can no longer be cancelled: the customer already confirmed it.
-error-payment-not-found = Payconiq does not know this payment.
-error-payment-voided = This payment was already voided.
-error-unauthorized = Payconiq refused the credentials. Check the API key or signing key in Settings.
-error-access-denied = These credentials are not allowed to do this.
-error-rejected-field = Payconiq refused the request: { $detail }
-error-invalid-refund-amount = The refund is larger than what is left to refund on this payment.
-error-refund-conflict = This refund request was already used with different details. Start a new refund.
-error-iban-not-available = The customer's account is not known yet (usually a day or two after paying). Try the refund later.
-error-refund-not-possible = This payment cannot be refunded at the moment.
-error-refund-not-allowed = Refunds are not enabled for this merchant.
-error-refund-not-found = Payconiq does not know this refund.
-error-payout-not-found = Payconiq does not know this payout.
-error-profile-not-found = The payment profile does not exist. Check the profile id in Settings.
-error-unable-to-pay-creditor = Payconiq cannot pay this merchant right now. Contact Payconiq support.
-error-not-allowed-to-cancel = This payment may not be cancelled from this till.
-error-rate-limited = Too many requests to Payconiq. Kassa slows down and retries.
-error-provider-down = Payconiq is having trouble. Kassa retries shortly.
-error-other = Payconiq answered with an error (HTTP { $status } { $detail }).
+error-invalid = Non envoyé : { $detail }
+error-timeout = Payconiq n'a pas répondu à temps. Kassa continue d'essayer.
+error-network = Pas de connexion avec Payconiq. Vérifiez le réseau ; Kassa continue d'essayer.
+error-signature = La réponse de Payconiq n'a pas passé le contrôle de signature et n'a pas été utilisée ({ $detail }).
+error-response = Payconiq a envoyé une réponse que Kassa ne peut pas lire.
+error-config = Il faut d'abord compléter les réglages : { $detail }
+error-unknown-outcome = On ne sait pas si le paiement a été créé. Consultez l'historique avant d'encaisser à nouveau.
+error-payment-not-pending = Ce paiement ne peut plus être annulé : le client l'a déjà confirmé.
+error-payment-not-found = Payconiq ne connaît pas ce paiement.
+error-payment-voided = Ce paiement a déjà été annulé (void).
+error-unauthorized = Payconiq a refusé les identifiants. Vérifiez la clé API ou la clé de signature dans Réglages.
+error-access-denied = Ces identifiants n'ont pas le droit de faire ceci.
+error-rejected-field = Payconiq a refusé la demande : { $detail }
+error-invalid-refund-amount = Le remboursement dépasse ce qui reste à rembourser sur ce paiement.
+error-refund-conflict = Cette demande de remboursement a déjà servi avec d'autres données. Commencez un nouveau remboursement.
+error-iban-not-available = Le compte du client n'est pas encore connu (en général un ou deux jours après le paiement). Réessayez le remboursement plus tard.
+error-refund-not-possible = Ce paiement ne peut pas être remboursé pour le moment.
+error-refund-not-allowed = Les remboursements ne sont pas activés pour ce commerçant.
+error-refund-not-found = Payconiq ne connaît pas ce remboursement.
+error-payout-not-found = Payconiq ne connaît pas ce versement.
+error-profile-not-found = Le profil de paiement n'existe pas. Vérifiez l'identifiant du profil dans Réglages.
+error-unable-to-pay-creditor = Payconiq ne peut pas payer ce commerçant pour l'instant. Contactez le support Payconiq.
+error-not-allowed-to-cancel = Ce paiement ne peut pas être annulé depuis cette caisse.
+error-rate-limited = Trop de demandes vers Payconiq. Kassa ralentit et réessaie.
+error-provider-down = Payconiq rencontre des problèmes. Kassa réessaie sous peu.
+error-other = Payconiq a répondu par une erreur (HTTP { $status } { $detail }).
 
-## Command line
+## Ligne de commande
 
-cli-sandbox-failed = The sandbox could not start: { $detail }
+cli-sandbox-failed = Le bac à sable n'a pas pu démarrer : { $detail }
 cli-sandbox-running =
-    Kassa sandbox running (no real money).
-      API base:     { $base }
-      JWKS:         { $jwks }
-      Merchant id:  { $merchant }
-      Profile id:   { $profile }
-      API key:      { $apikey }
-    Press Ctrl-C to stop.
-cli-keychain-unavailable = The key could not be stored in the OS keychain ({ $detail }). Use --out FILE to export it instead.
-cli-keychain-place = the OS keychain (service { $service }, entry { $entry })
-cli-keys-host-this = Host this public JWKS at a public https URL and give that URL to Payconiq (key id { $kid }):
-cli-keys-private-at = The private key is in { $place }.
-cli-callback-valid = Valid: signed by key { $kid } at { $iat } for { $path } (profile { $sub }).
-cli-callback-invalid = Invalid: { $reason }
-cli-qr-extension = The output file must end in .png or .svg.
-cli-qr-written = Wrote { $path } (size { $size }).
-cli-read-failed = Cannot read { $path }: { $detail }
-cli-write-failed = Cannot write { $path }: { $detail }
+    Bac à sable Kassa en marche (pas d'argent réel).
+      Base de l'API :     { $base }
+      JWKS :              { $jwks }
+      ID commerçant :     { $merchant }
+      ID profil :         { $profile }
+      Clé API :           { $apikey }
+    Appuyez sur Ctrl-C pour arrêter.
+cli-keychain-unavailable = La clé n'a pas pu être enregistrée dans le trousseau du système ({ $detail }). Utilisez --out FICHIER pour l'exporter.
+cli-keychain-place = le trousseau du système (service { $service }, entrée { $entry })
+cli-keys-host-this = Publiez ce JWKS public à une URL https publique et donnez cette URL à Payconiq (identifiant de clé { $kid }) :
+cli-keys-private-at = La clé privée se trouve dans { $place }.
+cli-callback-valid = Valide : signé par la clé { $kid } le { $iat } pour { $path } (profil { $sub }).
+cli-callback-invalid = Non valide : { $reason }
+cli-qr-extension = Le fichier de sortie doit se terminer par .png ou .svg.
+cli-qr-written = { $path } écrit (taille { $size }).
+cli-read-failed = Impossible de lire { $path } : { $detail }
+cli-write-failed = Impossible d'écrire { $path } : { $detail }

@@ -1,50 +1,50 @@
-## Errors from the payment engine
+## Fouten van de betaalmotor
 
-error-invalid = Not sent: { $detail }
-error-timeout = Payconiq did not answer in time. Kassa keeps trying.
-error-network = No connection to Payconiq. Check the network; Kassa keeps trying.
-error-signature = The answer from Payconiq failed its signature check and was not used ({ $detail }).
-error-response = Payconiq sent an answer Kassa cannot read.
-error-config = This needs more settings: { $detail }
-error-unknown-outcome = It is not known whether the payment was created. Check the payment history before charging again.
-error-payment-not-pending = This payment can no longer be cancelled: the customer already confirmed it.
-error-payment-not-found = Payconiq does not know this payment.
-error-payment-voided = This payment was already voided.
-error-unauthorized = Payconiq refused the credentials. Check the API key or signing key in Settings.
-error-access-denied = These credentials are not allowed to do this.
-error-rejected-field = Payconiq refused the request: { $detail }
-error-invalid-refund-amount = The refund is larger than what is left to refund on this payment.
-error-refund-conflict = This refund request was already used with different details. Start a new refund.
-error-iban-not-available = The customer's account is not known yet (usually a day or two after paying). Try the refund later.
-error-refund-not-possible = This payment cannot be refunded at the moment.
-error-refund-not-allowed = Refunds are not enabled for this merchant.
-error-refund-not-found = Payconiq does not know this refund.
-error-payout-not-found = Payconiq does not know this payout.
-error-profile-not-found = The payment profile does not exist. Check the profile id in Settings.
-error-unable-to-pay-creditor = Payconiq cannot pay this merchant right now. Contact Payconiq support.
-error-not-allowed-to-cancel = This payment may not be cancelled from this till.
-error-rate-limited = Too many requests to Payconiq. Kassa slows down and retries.
-error-provider-down = Payconiq is having trouble. Kassa retries shortly.
-error-other = Payconiq answered with an error (HTTP { $status } { $detail }).
+error-invalid = Niet verstuurd: { $detail }
+error-timeout = Payconiq antwoordde niet op tijd. Kassa blijft proberen.
+error-network = Geen verbinding met Payconiq. Controleer het netwerk; Kassa blijft proberen.
+error-signature = Het antwoord van Payconiq doorstond de handtekeningcontrole niet en werd niet gebruikt ({ $detail }).
+error-response = Payconiq stuurde een antwoord dat Kassa niet kan lezen.
+error-config = Hiervoor zijn meer instellingen nodig: { $detail }
+error-unknown-outcome = Het is niet zeker of de betaling werd aangemaakt. Kijk in de betalingsgeschiedenis voor je opnieuw afrekent.
+error-payment-not-pending = Deze betaling kan niet meer geannuleerd worden: de klant heeft ze al bevestigd.
+error-payment-not-found = Payconiq kent deze betaling niet.
+error-payment-voided = Deze betaling werd al teruggedraaid.
+error-unauthorized = Payconiq weigerde de toegangsgegevens. Controleer de API-sleutel of de ondertekeningssleutel in Instellingen.
+error-access-denied = Deze toegangsgegevens mogen dit niet doen.
+error-rejected-field = Payconiq weigerde het verzoek: { $detail }
+error-invalid-refund-amount = De terugbetaling is groter dan wat er op deze betaling nog terugbetaald kan worden.
+error-refund-conflict = Dit terugbetalingsverzoek werd al met andere gegevens gebruikt. Begin een nieuwe terugbetaling.
+error-iban-not-available = De rekening van de klant is nog niet bekend (meestal een of twee dagen na de betaling). Probeer de terugbetaling later.
+error-refund-not-possible = Deze betaling kan nu niet terugbetaald worden.
+error-refund-not-allowed = Terugbetalingen zijn niet ingeschakeld voor deze handelaar.
+error-refund-not-found = Payconiq kent deze terugbetaling niet.
+error-payout-not-found = Payconiq kent deze uitbetaling niet.
+error-profile-not-found = Het betaalprofiel bestaat niet. Controleer het profiel-id in Instellingen.
+error-unable-to-pay-creditor = Payconiq kan deze handelaar nu niet betalen. Neem contact op met Payconiq.
+error-not-allowed-to-cancel = Deze betaling mag niet vanaf deze kassa geannuleerd worden.
+error-rate-limited = Te veel verzoeken aan Payconiq. Kassa vertraagt en probeert opnieuw.
+error-provider-down = Payconiq heeft problemen. Kassa probeert zo opnieuw.
+error-other = Payconiq antwoordde met een fout (HTTP { $status } { $detail }).
 
-## Command line
+## Opdrachtregel
 
-cli-sandbox-failed = The sandbox could not start: { $detail }
+cli-sandbox-failed = De sandbox kon niet starten: { $detail }
 cli-sandbox-running =
-    Kassa sandbox running (no real money).
-      API base:     { $base }
+    Kassa-sandbox draait (geen echt geld).
+      API-basis:    { $base }
       JWKS:         { $jwks }
-      Merchant id:  { $merchant }
-      Profile id:   { $profile }
-      API key:      { $apikey }
-    Press Ctrl-C to stop.
-cli-keychain-unavailable = The key could not be stored in the OS keychain ({ $detail }). Use --out FILE to export it instead.
-cli-keychain-place = the OS keychain (service { $service }, entry { $entry })
-cli-keys-host-this = Host this public JWKS at a public https URL and give that URL to Payconiq (key id { $kid }):
-cli-keys-private-at = The private key is in { $place }.
-cli-callback-valid = Valid: signed by key { $kid } at { $iat } for { $path } (profile { $sub }).
-cli-callback-invalid = Invalid: { $reason }
-cli-qr-extension = The output file must end in .png or .svg.
-cli-qr-written = Wrote { $path } (size { $size }).
-cli-read-failed = Cannot read { $path }: { $detail }
-cli-write-failed = Cannot write { $path }: { $detail }
+      Handelaar-id: { $merchant }
+      Profiel-id:   { $profile }
+      API-sleutel:  { $apikey }
+    Druk op Ctrl-C om te stoppen.
+cli-keychain-unavailable = De sleutel kon niet in de sleutelhanger van het besturingssysteem bewaard worden ({ $detail }). Gebruik --out BESTAND om hem te exporteren.
+cli-keychain-place = de sleutelhanger van het besturingssysteem (dienst { $service }, item { $entry })
+cli-keys-host-this = Publiceer deze publieke JWKS op een openbare https-URL en geef die URL aan Payconiq (sleutel-id { $kid }):
+cli-keys-private-at = De private sleutel staat in { $place }.
+cli-callback-valid = Geldig: ondertekend met sleutel { $kid } op { $iat } voor { $path } (profiel { $sub }).
+cli-callback-invalid = Ongeldig: { $reason }
+cli-qr-extension = Het uitvoerbestand moet op .png of .svg eindigen.
+cli-qr-written = { $path } geschreven (formaat { $size }).
+cli-read-failed = Kan { $path } niet lezen: { $detail }
+cli-write-failed = Kan { $path } niet schrijven: { $detail }

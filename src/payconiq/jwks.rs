@@ -48,10 +48,8 @@ impl JwksCache {
         let fresh = state
             .as_ref()
             .is_some_and(|(at, _)| at.elapsed() < self.ttl);
-        if fresh {
-            if let Some((_, keys)) = state.as_ref().filter(|(_, k)| k.get(kid).is_some()) {
-                return Ok(keys.clone());
-            }
+        if fresh && let Some((_, keys)) = state.as_ref().filter(|(_, k)| k.get(kid).is_some()) {
+            return Ok(keys.clone());
         }
         let Source::Url { url, http } = &self.source else {
             return Err(SignatureError::UnknownKey(kid.to_string()));

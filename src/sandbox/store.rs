@@ -4,7 +4,6 @@
 //! whenever a record is read, so the simulator needs no background timers and stays exact.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use time::OffsetDateTime;
 
@@ -271,10 +270,10 @@ impl Store {
 pub fn advance(p: &mut SimPayment, cfg: &SandboxConfig, now: OffsetDateTime) {
     let v = &mut p.view;
     match v.status {
-        PaymentStatus::Pending | PaymentStatus::Identified => {
-            if v.expire_at.is_some_and(|at| now >= at) {
-                v.status = PaymentStatus::Expired;
-            }
+        PaymentStatus::Pending | PaymentStatus::Identified
+            if v.expire_at.is_some_and(|at| now >= at) =>
+        {
+            v.status = PaymentStatus::Expired;
         }
         PaymentStatus::Authorized => {
             let Some(at) = p.authorized_at else { return };
@@ -292,10 +291,10 @@ pub fn advance(p: &mut SimPayment, cfg: &SandboxConfig, now: OffsetDateTime) {
                 }
             }
         }
-        PaymentStatus::PendingMerchantAcknowledgement => {
-            if p.ack_deadline.is_some_and(|at| now >= at) {
-                v.status = PaymentStatus::Voided;
-            }
+        PaymentStatus::PendingMerchantAcknowledgement
+            if p.ack_deadline.is_some_and(|at| now >= at) =>
+        {
+            v.status = PaymentStatus::Voided;
         }
         _ => {}
     }
@@ -327,9 +326,4 @@ pub fn iban_available(p: &SimPayment, cfg: &SandboxConfig, now: OffsetDateTime) 
     p.view
         .succeeded_at
         .is_some_and(|at| now >= at + cfg.iban_delay)
-}
-
-/// `std` to `time` durations, saturating.
-pub fn dur(d: Duration) -> time::Duration {
-    time::Duration::try_from(d).unwrap_or(time::Duration::MAX)
 }
