@@ -2,10 +2,17 @@
 //!
 //! UI-free engine modules (`payconiq`, `sandbox`, `money`, `qr`, `secrets`) never import iced.
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod i18n;
+pub mod logging;
 pub mod money;
 pub mod payconiq;
 pub mod qr;
 pub mod sandbox;
+pub mod screen;
 pub mod secrets;
+pub mod services;
+pub mod theme;
+pub mod widget;

@@ -4,6 +4,9 @@ use clap::Parser;
 use kassa::cli::{self, Cli, Command, KeysCommand};
 
 fn main() -> ExitCode {
+    let Some(command) = Cli::parse().command else {
+        return run_gui();
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
@@ -11,7 +14,6 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     kassa::i18n::set_language(kassa::i18n::Lang::from_os());
-    let args = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -19,43 +21,40 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let outcome = match args.command {
-        None => {
-            Err("The till window arrives with the GUI; use a subcommand (see --help).".to_string())
-        }
-        Some(Command::Sandbox {
+    let outcome = match command {
+        Command::Sandbox {
             port,
             expiry_seconds,
             no_demo,
             void_enabled,
             merchant_jwks,
-        }) => runtime.block_on(async {
+        } => runtime.block_on(async {
             let sandbox =
                 cli::sandbox(port, expiry_seconds, no_demo, void_enabled, merchant_jwks).await?;
             println!("{}", cli::sandbox_banner(&sandbox));
             let _ = tokio::signal::ctrl_c().await;
             Ok(String::new())
         }),
-        Some(Command::Keys {
+        Command::Keys {
             command: KeysCommand::Generate { kid, out, jwks_out },
-        }) => cli::keys_generate(&kid, out.as_deref(), jwks_out.as_deref()),
-        Some(Command::VerifyCallback {
+        } => cli::keys_generate(&kid, out.as_deref(), jwks_out.as_deref()),
+        Command::VerifyCallback {
             body,
             signature,
             jwks,
             path,
-        }) => runtime.block_on(cli::verify_callback(
+        } => runtime.block_on(cli::verify_callback(
             &body,
             &signature,
             &jwks,
             path.as_deref(),
         )),
-        Some(Command::Qr {
+        Command::Qr {
             payload,
             size,
             colour,
             out,
-        }) => cli::qr(&payload, size, colour, &out),
+        } => cli::qr(&payload, size, colour, &out),
     };
     match outcome {
         Ok(text) => {
@@ -66,6 +65,27 @@ fn main() -> ExitCode {
         }
         Err(text) => {
             eprintln!("{text}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The till: settings from the config file, logs to a rotating file in the data directory.
+fn run_gui() -> ExitCode {
+    let _log = kassa::logging::init_file();
+    let settings = match kassa::config::Settings::default_path().map(|p| kassa::config::Settings::load(&p)) {
+        Some(Ok(s)) => s,
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            tracing::error!(error = %e, "settings unreadable; using defaults");
+            kassa::config::Settings::default()
+        }
+        None => kassa::config::Settings::default(),
+    };
+    match kassa::app::run(settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
             ExitCode::FAILURE
         }
     }

@@ -48,3 +48,79 @@ cli-qr-extension = The output file must end in .png or .svg.
 cli-qr-written = Wrote { $path } (size { $size }).
 cli-read-failed = Cannot read { $path }: { $detail }
 cli-write-failed = Cannot write { $path }: { $detail }
+
+## The till window
+
+app-title = Kassa
+app-starting = Starting…
+app-start-failed = Kassa could not start: { $detail }
+app-sandbox-banner = Sandbox — no real money
+till-description = Description (optional)
+till-reference = Reference (optional)
+till-charge = Charge
+till-clear = Clear
+till-creating = Creating the payment…
+till-enter-amount = Enter an amount first.
+till-amount-too-small = The amount must be at least € 0,01.
+till-amount-too-large = The amount can be at most € 9.999,99.
+till-amount-decimals = An amount has at most two decimals.
+till-amount-malformed = This is not an amount.
+field-too-long = { $field }: { $len } characters; at most { $max } are allowed.
+field-bad-character = { $field }: “{ $found }” (character { $position }) cannot be used in a bank payment.
+
+## Checkout
+
+step-waiting = Waiting for scan
+step-scanned = Scanned
+step-authorized = Authorized
+step-paid = Paid
+checkout-scan-qr = Ask the customer to scan the code with the Payconiq or banking app.
+checkout-scan-sticker = Ask the customer to scan the sticker.
+checkout-sticker-hint = Ask the customer to scan the sticker
+checkout-scanned = The customer scanned the code and is confirming.
+checkout-authorizing = The bank is authorizing the payment.
+checkout-needs-ack = The customer paid. Complete the sale or void it.
+checkout-expires-in = Expires in { $time }
+checkout-offline = Offline — retrying
+checkout-cancel = Cancel payment
+checkout-confirm-cancel = The customer already scanned the code. Cancel anyway?
+checkout-keep-waiting = Keep waiting
+checkout-cancel-anyway = Cancel payment
+checkout-complete = Complete sale
+checkout-void = Void
+final-paid = Paid
+final-cancelled = Cancelled
+final-expired = Expired
+final-authorization-failed = Payment refused
+final-authorization-failed-why = The customer's bank refused the payment (for example insufficient funds or a limit).
+final-failed = Payment failed
+final-failed-why = Something went wrong while confirming the payment. Nothing was charged.
+final-voided = Voided
+final-voided-why = The customer gets the money back.
+final-tip = Including a tip of { $tip }
+final-try-again = Try again
+final-new-sale = New sale
+
+## Sandbox customer phone
+
+phone-title = Customer phone (sandbox)
+phone-hint = Play the customer for the payment on screen.
+phone-scan = Scan the code
+phone-tip = Tip
+phone-confirm = Pay
+phone-decline = Decline
+phone-insufficient = Insufficient funds
+phone-expire = Let it expire
+phone-void-enabled = Void-enabled profile
+
+## Customer display
+
+display-title = Kassa — customer display
+display-show = Customer display
+display-hide = Hide customer display
+display-welcome = Welcome
+display-scan = Scan with your Payconiq or banking app
+display-confirm-on-phone = Confirm the payment on your phone
+display-processing = Processing…
+display-thanks = Thank you!
+display-not-paid = Payment not completed

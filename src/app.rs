@@ -1,0 +1,394 @@
+//! The top level: which screen is up, the windows (cashier and customer display), and the
+//! routing of screen `Action`s to services as `Task`s whose results come back as `Message`s.
+
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Center, Element, Fill, Subscription, Task, keyboard, window};
+
+use crate::config::{PayMode, Settings};
+use crate::fl;
+use crate::i18n::Lang;
+use crate::money::Money;
+use crate::payconiq::model::{CreatePayment, CreatePosPayment, Payment};
+use crate::payconiq::{Error, EnvironmentKind};
+use crate::screen::checkout::{self, Checkout, PollPolicy};
+use crate::screen::phone::{self, Phone};
+use crate::screen::till::{self, Till};
+use crate::screen::display;
+use crate::services::Services;
+use crate::theme;
+
+/// The Linux application id; also the window class and the desktop file's StartupWMClass.
+pub const APP_ID: &str = "be.kassa.Kassa";
+
+pub struct App {
+    settings: Settings,
+    lang: Lang,
+    services: Option<Arc<Services>>,
+    screen: Screen,
+    phone: Phone,
+    poll: PollPolicy,
+    charging: bool,
+    main_window: Option<window::Id>,
+    display_window: Option<window::Id>,
+    startup_error: Option<String>,
+}
+
+pub enum Screen {
+    Starting,
+    Till(Till),
+    Checkout(Checkout),
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Started(Result<Arc<Services>, String>),
+    Till(till::Message),
+    Checkout(checkout::Message),
+    Phone(phone::Message),
+    Created(Result<Payment, Error>),
+    Keyboard(keyboard::Event),
+    Tick,
+    ToggleDisplay,
+    MainOpened(window::Id),
+    DisplayOpened(window::Id),
+    WindowClosed(window::Id),
+}
+
+impl App {
+    /// Boots the real app: opens the cashier window and starts the services.
+    pub fn boot(settings: Settings) -> (App, Task<Message>) {
+        let lang = settings.language();
+        crate::i18n::set_language(lang);
+        let (_, open) = window::open(main_window_settings());
+        let mut app = App::new(settings, PollPolicy::default());
+        app.lang = lang;
+        let start = Task::perform(Services::start(app.settings.clone()), |r| Message::Started(r.map(Arc::new)));
+        (app, Task::batch([open.map(Message::MainOpened), start]))
+    }
+
+    /// An app without windows or services yet (tests hand it services themselves).
+    pub fn new(settings: Settings, poll: PollPolicy) -> App {
+        App {
+            lang: settings.language(),
+            settings,
+            services: None,
+            screen: Screen::Starting,
+            phone: Phone::default(),
+            poll,
+            charging: false,
+            main_window: None,
+            display_window: None,
+            startup_error: None,
+        }
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn title(&self, window: window::Id) -> String {
+        if Some(window) == self.display_window {
+            fl!("display-title")
+        } else {
+            fl!("app-title")
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Started(Ok(services)) => {
+                self.services = Some(services);
+                self.screen = Screen::Till(Till::new(self.lang));
+                if self.settings.customer_display && self.display_window.is_none() {
+                    return self.open_display();
+                }
+                Task::none()
+            }
+            Message::Started(Err(e)) => {
+                tracing::error!(error = %e, "could not start");
+                self.startup_error = Some(e);
+                Task::none()
+            }
+            Message::Till(m) => {
+                let Screen::Till(till) = &mut self.screen else { return Task::none() };
+                match till.update(m) {
+                    till::Action::None => Task::none(),
+                    till::Action::Charge {
+                        amount,
+                        description,
+                        reference,
+                    } => self.charge(amount, description, reference),
+                }
+            }
+            Message::Created(result) => {
+                self.charging = false;
+                match result {
+                    Ok(payment) => {
+                        let qr = (self.settings.pay_mode == PayMode::Dynamic)
+                            .then(|| Checkout::render_qr(&payment, self.settings.qr_size, self.settings.qr_colour))
+                            .flatten();
+                        tracing::info!(payment_id = %payment.payment_id, amount = %payment.amount, "payment created");
+                        self.screen = Screen::Checkout(Checkout::new(payment, qr, self.lang, self.poll));
+                        Task::none()
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "payment not created");
+                        if let Screen::Till(till) = &mut self.screen {
+                            till.set_problem(e.explain());
+                        }
+                        Task::none()
+                    }
+                }
+            }
+            Message::Checkout(m) => self.checkout(m),
+            Message::Tick => self.checkout(checkout::Message::Tick),
+            Message::Phone(m) => self.phone(m),
+            Message::Keyboard(event) => match &self.screen {
+                Screen::Till(_) if !self.charging => self.update(Message::Till(till::Message::Keyboard(event))),
+                Screen::Checkout(_) => self.checkout(checkout::Message::Keyboard(event)),
+                _ => Task::none(),
+            },
+            Message::ToggleDisplay => match self.display_window {
+                Some(id) => window::close(id),
+                None => self.open_display(),
+            },
+            Message::MainOpened(id) => {
+                self.main_window = Some(id);
+                Task::none()
+            }
+            Message::DisplayOpened(id) => {
+                self.display_window = Some(id);
+                Task::none()
+            }
+            Message::WindowClosed(id) => {
+                if Some(id) == self.display_window {
+                    self.display_window = None;
+                    Task::none()
+                } else if Some(id) == self.main_window {
+                    iced::exit()
+                } else {
+                    Task::none()
+                }
+            }
+        }
+    }
+
+    fn open_display(&mut self) -> Task<Message> {
+        let (_, open) = window::open(window::Settings {
+            size: iced::Size::new(900.0, 700.0),
+            ..base_window_settings()
+        });
+        open.map(Message::DisplayOpened)
+    }
+
+    fn charge(&mut self, amount: Money, description: Option<String>, reference: Option<String>) -> Task<Message> {
+        let Some(services) = self.services.clone() else { return Task::none() };
+        if self.charging {
+            return Task::none();
+        }
+        self.charging = true;
+        // Every payment carries a unique till reference, so an unknown outcome can be looked up.
+        let reference = reference.unwrap_or_else(till_reference);
+        let request = CreatePayment::new(amount)
+            .description(description.unwrap_or_default())
+            .reference(reference)
+            .callback_url(Some(self.settings.callback_url.clone()));
+        match self.settings.pay_mode {
+            PayMode::Dynamic => Task::perform(
+                async move { services.client.create_payment(&request).await },
+                Message::Created,
+            ),
+            PayMode::Sticker => {
+                let pos = CreatePosPayment {
+                    payment: request,
+                    pos_id: self.settings.pos_id.clone(),
+                    shop_id: Some(self.settings.shop_id.clone()).filter(|s| !s.is_empty()),
+                    shop_name: Some(self.settings.shop_name.clone()).filter(|s| !s.is_empty()),
+                };
+                Task::perform(
+                    async move { services.client.create_pos_payment(&pos).await },
+                    Message::Created,
+                )
+            }
+        }
+    }
+
+    fn checkout(&mut self, message: checkout::Message) -> Task<Message> {
+        let (Screen::Checkout(c), Some(services)) = (&mut self.screen, self.services.clone()) else {
+            return Task::none();
+        };
+        let client = services.client.clone();
+        match c.update(message) {
+            checkout::Action::None => Task::none(),
+            checkout::Action::Fetch(id) => Task::perform(
+                async move { client.get_payment(&id).await },
+                |r| Message::Checkout(checkout::Message::Fetched(r)),
+            ),
+            checkout::Action::Cancel(id) => Task::perform(
+                async move { client.cancel_payment(&id).await },
+                |r| Message::Checkout(checkout::Message::OpDone(r)),
+            ),
+            checkout::Action::Void(id) => Task::perform(
+                async move { client.void_payment(&id).await },
+                |r| Message::Checkout(checkout::Message::OpDone(r)),
+            ),
+            checkout::Action::Acknowledge(id, ack) => Task::perform(
+                async move { client.acknowledge_payment(&id, &ack).await },
+                |r| Message::Checkout(checkout::Message::OpDone(r)),
+            ),
+            checkout::Action::Close => {
+                self.screen = Screen::Till(Till::new(self.lang));
+                Task::none()
+            }
+            checkout::Action::Retry { amount, description } => {
+                self.screen = Screen::Till(Till::with(self.lang, amount, description));
+                Task::none()
+            }
+        }
+    }
+
+    fn phone(&mut self, message: phone::Message) -> Task<Message> {
+        let action = self.phone.update(message);
+        let Some(sandbox) = self.services.as_ref().and_then(|s| s.sandbox.as_ref()) else {
+            return Task::none();
+        };
+        match action {
+            phone::Action::None => Task::none(),
+            phone::Action::SetVoidEnabled(on) => {
+                sandbox.set_void_enabled(on);
+                Task::none()
+            }
+            phone::Action::Customer(act) => {
+                let Screen::Checkout(c) = &self.screen else { return Task::none() };
+                let id = c.payment().payment_id.clone();
+                let result = if c.qr().is_none() && act == crate::sandbox::CustomerAction::Scan {
+                    sandbox.scan_sticker(&self.settings.pos_id)
+                } else {
+                    sandbox.customer(&id, act)
+                };
+                self.phone.set_problem(result.err());
+                // Show the change at once rather than at the next poll.
+                self.checkout(checkout::Message::Tick)
+            }
+        }
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subs = vec![
+            keyboard::listen().map(Message::Keyboard),
+            window::close_events().map(Message::WindowClosed),
+        ];
+        // Ticks only while something on screen changes: never on the till, never once final.
+        if let Screen::Checkout(c) = &self.screen
+            && c.is_live()
+        {
+            subs.push(iced::time::every(c.tick_interval()).map(|_| Message::Tick));
+        }
+        Subscription::batch(subs)
+    }
+
+    pub fn view(&self, window: window::Id) -> Element<'_, Message> {
+        if Some(window) == self.display_window {
+            let checkout = match &self.screen {
+                Screen::Checkout(c) => Some(c),
+                _ => None,
+            };
+            return display::view(checkout, self.lang, 1.0);
+        }
+        self.view_main()
+    }
+
+    /// The cashier window.
+    pub fn view_main(&self) -> Element<'_, Message> {
+        let sandbox = self.is_sandbox();
+        let mut header = row![text(fl!("app-title")).size(22).style(theme::brand)]
+            .spacing(12)
+            .align_y(Center);
+        header = header.push(iced::widget::space::horizontal()).push(
+            button(text(if self.display_window.is_some() {
+                fl!("display-hide")
+            } else {
+                fl!("display-show")
+            }))
+            .style(theme::secondary)
+            .padding([8, 14])
+            .on_press(Message::ToggleDisplay),
+        );
+        let body: Element<'_, Message> = match (&self.screen, &self.startup_error) {
+            (_, Some(e)) => text(fl!("app-start-failed", detail = e.clone())).style(theme::error).into(),
+            (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
+            (Screen::Till(t), None) => {
+                let till = t.view().map(Message::Till);
+                if self.charging {
+                    column![till, text(fl!("till-creating")).size(18)].spacing(10).align_x(Center).into()
+                } else {
+                    till
+                }
+            }
+            (Screen::Checkout(c), None) => c.view().map(Message::Checkout),
+        };
+        let mut main = row![container(body).width(Fill).align_x(Center)].spacing(20);
+        if sandbox {
+            let active = matches!(&self.screen, Screen::Checkout(c) if !c.status().is_final());
+            main = main.push(self.phone.view(active).map(Message::Phone));
+        }
+        let mut page = column![];
+        if sandbox {
+            page = page.push(
+                container(text(fl!("app-sandbox-banner")).size(16))
+                    .width(Fill)
+                    .padding([6, 16])
+                    .align_x(Center)
+                    .style(theme::sandbox_banner),
+            );
+        }
+        page.push(container(column![header, main].spacing(16)).padding(20).width(Fill).height(Fill))
+            .into()
+    }
+
+    fn is_sandbox(&self) -> bool {
+        self.settings.environment == EnvironmentKind::Sandbox
+    }
+
+    /// For tests: hand the app its services as the boot task would.
+    pub fn start_with(&mut self, services: Arc<Services>) {
+        let _ = self.update(Message::Started(Ok(services)));
+    }
+}
+
+/// `K` + date + random: unique per till and day, within the API's 35 characters.
+pub fn till_reference() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let random: u32 = rand::random();
+    format!("K{:02}{:02}{:02}-{:08X}", now.year() % 100, u8::from(now.month()), now.day(), random)
+}
+
+fn base_window_settings() -> window::Settings {
+    window::Settings {
+        #[cfg(target_os = "linux")]
+        platform_specific: window::settings::PlatformSpecific {
+            application_id: APP_ID.to_string(),
+            ..Default::default()
+        },
+        ..window::Settings::default()
+    }
+}
+
+fn main_window_settings() -> window::Settings {
+    window::Settings {
+        size: iced::Size::new(1100.0, 820.0),
+        min_size: Some(iced::Size::new(760.0, 640.0)),
+        ..base_window_settings()
+    }
+}
+
+/// Runs the GUI until the cashier window closes.
+pub fn run(settings: Settings) -> iced::Result {
+    iced::daemon(move || App::boot(settings.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(|_: &App, _| theme::theme())
+        .subscription(App::subscription)
+        .run()
+}

@@ -1,0 +1,124 @@
+//! Non-secret settings, as TOML in the OS config directory. Secrets never go here (see
+//! `secrets.rs`).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::payconiq::{AuthMode, Environment, EnvironmentKind};
+use crate::qr::{QrColour, QrSize};
+
+/// How the customer pays at this till.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PayMode {
+    /// A fresh QR code per payment, on screen.
+    #[default]
+    Dynamic,
+    /// The shop's static sticker; payments are created for its POS id.
+    Sticker,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct Settings {
+    /// `None` follows the OS locale.
+    pub language: Option<Lang>,
+    pub environment: EnvironmentKind,
+    /// Overrides for Custom (and any preset).
+    pub custom: Option<Environment>,
+    pub auth_mode: AuthMode,
+    pub merchant_id: String,
+    pub profile_id: String,
+    pub key_id: String,
+    pub callback_url: String,
+    pub pay_mode: PayMode,
+    pub pos_id: String,
+    pub shop_id: String,
+    pub shop_name: String,
+    pub qr_size: QrSize,
+    pub qr_colour: QrColour,
+    pub customer_display: bool,
+    /// Argon2 hash of the manager PIN; empty until one is set.
+    pub manager_pin_hash: String,
+    /// Minutes without input before the manager lock re-engages.
+    pub lock_after_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: None,
+            environment: EnvironmentKind::Sandbox,
+            custom: None,
+            auth_mode: AuthMode::ApiKey,
+            merchant_id: String::new(),
+            profile_id: String::new(),
+            key_id: "kassa-1".into(),
+            callback_url: String::new(),
+            pay_mode: PayMode::Dynamic,
+            pos_id: "POS00001".into(),
+            shop_id: String::new(),
+            shop_name: String::new(),
+            qr_size: QrSize::L,
+            qr_colour: QrColour::Magenta,
+            customer_display: false,
+            manager_pin_hash: String::new(),
+            lock_after_minutes: 5,
+        }
+    }
+}
+
+impl Settings {
+    pub fn language(&self) -> Lang {
+        self.language.unwrap_or_else(Lang::from_os)
+    }
+
+    /// The settings file's path (`…/kassa/settings.toml`).
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("be", "Kassa", "kassa").map(|d| d.config_dir().join("settings.toml"))
+    }
+
+    /// Reads settings; a missing file gives defaults, an unreadable one an error saying why.
+    pub fn load(path: &Path) -> Result<Settings, String> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// Writes atomically (temp file, then rename) so a crash never leaves half a file.
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        let text = toml::to_string_pretty(self).map_err(|e| e.to_string())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kassa/settings.toml");
+        assert_eq!(Settings::load(&path).unwrap(), Settings::default());
+        let s = Settings {
+            language: Some(Lang::Fr),
+            qr_size: QrSize::XL,
+            customer_display: true,
+            ..Settings::default()
+        };
+        s.save(&path).unwrap();
+        assert_eq!(Settings::load(&path).unwrap(), s);
+        std::fs::write(&path, "qr-size = 12").unwrap();
+        assert!(Settings::load(&path).unwrap_err().contains("settings.toml"));
+    }
+}

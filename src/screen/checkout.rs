@@ -1,0 +1,504 @@
+//! Checkout: the framed QR (or "scan the sticker"), a countdown, the live status, and the
+//! final outcome. Status comes from polling GET payment: quick while the customer acts, slower
+//! when idle, backing off when offline, and never once the status is final.
+
+use std::time::{Duration, Instant};
+
+use iced::keyboard::{self, key::Named};
+use iced::widget::{button, column, container, row, text};
+use iced::{Center, Element, Fill};
+use time::OffsetDateTime;
+
+use crate::fl;
+use crate::i18n::Lang;
+use crate::money::Money;
+use crate::payconiq::Error;
+use crate::payconiq::model::{Acknowledge, Payment, PaymentStatus};
+use crate::qr::{QrColour, QrSize};
+use crate::theme;
+use crate::widget::framed_qr::FramedQr;
+use crate::widget::steps;
+
+/// How often to ask for the status.
+#[derive(Clone, Copy, Debug)]
+pub struct PollPolicy {
+    /// While the customer is acting (scanned, authorizing, waiting for acknowledge).
+    pub active: Duration,
+    /// While nobody has scanned yet.
+    pub waiting: Duration,
+    /// After this long without a scan, poll at `idle`.
+    pub idle_after: Duration,
+    pub idle: Duration,
+    /// Upper bound of the backoff while offline.
+    pub max_backoff: Duration,
+}
+
+impl Default for PollPolicy {
+    fn default() -> Self {
+        PollPolicy {
+            active: Duration::from_millis(1000),
+            waiting: Duration::from_millis(2000),
+            idle_after: Duration::from_secs(45),
+            idle: Duration::from_secs(4),
+            max_backoff: Duration::from_secs(15),
+        }
+    }
+}
+
+impl PollPolicy {
+    /// No waiting between polls, for tests that drive time themselves.
+    pub fn immediate() -> PollPolicy {
+        PollPolicy {
+            active: Duration::ZERO,
+            waiting: Duration::ZERO,
+            idle_after: Duration::from_secs(3600),
+            idle: Duration::ZERO,
+            max_backoff: Duration::ZERO,
+        }
+    }
+}
+
+/// A merchant request that must be repeated until the API confirms it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Cancel,
+    Acknowledge,
+    Void,
+}
+
+#[derive(Debug)]
+pub struct Checkout {
+    payment: Payment,
+    qr: Option<FramedQr>,
+    lang: Lang,
+    policy: PollPolicy,
+    opened: Instant,
+    now: OffsetDateTime,
+    in_flight: bool,
+    last_poll: Option<Instant>,
+    failures: u32,
+    offline: bool,
+    confirm_cancel: bool,
+    op: Option<Op>,
+    op_in_flight: bool,
+    problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Tick,
+    Fetched(Result<Payment, Error>),
+    Cancel,
+    ConfirmCancel,
+    KeepWaiting,
+    Complete,
+    Void,
+    OpDone(Result<(), Error>),
+    NewSale,
+    TryAgain,
+    Keyboard(keyboard::Event),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    Fetch(String),
+    Cancel(String),
+    Acknowledge(String, Acknowledge),
+    Void(String),
+    /// Back to an empty till.
+    Close,
+    /// Back to the till with the same amount and description.
+    Retry { amount: Money, description: Option<String> },
+}
+
+impl Checkout {
+    /// `qr` is `None` in sticker mode (the customer scans the shop's sticker).
+    pub fn new(payment: Payment, qr: Option<FramedQr>, lang: Lang, policy: PollPolicy) -> Checkout {
+        Checkout {
+            payment,
+            qr,
+            lang,
+            policy,
+            opened: Instant::now(),
+            now: OffsetDateTime::now_utc(),
+            in_flight: false,
+            last_poll: None,
+            failures: 0,
+            offline: false,
+            confirm_cancel: false,
+            op: None,
+            op_in_flight: false,
+            problem: None,
+        }
+    }
+
+    /// Renders the QR for a payment's deeplink, as the screen shows it.
+    pub fn render_qr(payment: &Payment, size: QrSize, colour: QrColour) -> Option<FramedQr> {
+        FramedQr::new(payment.deeplink()?, size, colour).ok()
+    }
+
+    pub fn payment(&self) -> &Payment {
+        &self.payment
+    }
+
+    pub fn status(&self) -> &PaymentStatus {
+        &self.payment.status
+    }
+
+    pub fn qr(&self) -> Option<&FramedQr> {
+        self.qr.as_ref()
+    }
+
+    pub fn is_offline(&self) -> bool {
+        self.offline
+    }
+
+    /// Whether the screen still needs ticks (status polling, countdown, retried requests).
+    pub fn is_live(&self) -> bool {
+        !self.payment.status.is_final() || self.op.is_some()
+    }
+
+    /// The interval the subscription should tick at now.
+    pub fn tick_interval(&self) -> Duration {
+        self.poll_interval().clamp(Duration::from_millis(250), Duration::from_secs(1))
+    }
+
+    fn poll_interval(&self) -> Duration {
+        if self.failures > 0 {
+            let backoff = self.policy.active.max(Duration::from_millis(500)) * 2u32.saturating_pow(self.failures.min(5));
+            return backoff.min(self.policy.max_backoff);
+        }
+        match self.payment.status {
+            PaymentStatus::Pending if self.opened.elapsed() >= self.policy.idle_after => self.policy.idle,
+            PaymentStatus::Pending => self.policy.waiting,
+            _ => self.policy.active,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Tick => self.tick(),
+            Message::Fetched(result) => {
+                self.in_flight = false;
+                match result {
+                    Ok(p) if p.payment_id == self.payment.payment_id => {
+                        self.payment = p;
+                        self.failures = 0;
+                        self.offline = false;
+                        if self.payment.status.is_final() {
+                            // Whatever was being retried no longer matters.
+                            self.op = None;
+                            self.confirm_cancel = false;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        self.failures += 1;
+                        self.offline = e.is_transient();
+                        if !self.offline {
+                            self.problem = Some(e.explain());
+                        }
+                    }
+                }
+                Action::None
+            }
+            Message::Cancel => {
+                if !self.payment.status.is_cancellable() {
+                    return Action::None;
+                }
+                if self.payment.status == PaymentStatus::Identified {
+                    self.confirm_cancel = true;
+                    Action::None
+                } else {
+                    self.start(Op::Cancel)
+                }
+            }
+            Message::ConfirmCancel => {
+                self.confirm_cancel = false;
+                self.start(Op::Cancel)
+            }
+            Message::KeepWaiting => {
+                self.confirm_cancel = false;
+                Action::None
+            }
+            Message::Complete => self.start(Op::Acknowledge),
+            Message::Void => self.start(Op::Void),
+            Message::OpDone(result) => self.op_done(result),
+            Message::NewSale if self.payment.status.is_final() => Action::Close,
+            Message::TryAgain if self.payment.status.is_final() => Action::Retry {
+                amount: self.payment.amount,
+                description: self.payment.description.clone(),
+            },
+            Message::NewSale | Message::TryAgain => Action::None,
+            Message::Keyboard(event) => self.keyboard(event),
+        }
+    }
+
+    fn keyboard(&mut self, event: keyboard::Event) -> Action {
+        let keyboard::Event::KeyPressed { key, .. } = event else {
+            return Action::None;
+        };
+        match key.as_ref() {
+            keyboard::Key::Named(Named::Escape) if self.confirm_cancel => self.update(Message::KeepWaiting),
+            keyboard::Key::Named(Named::Escape) if self.payment.status.is_final() => self.update(Message::NewSale),
+            keyboard::Key::Named(Named::Escape) => self.update(Message::Cancel),
+            keyboard::Key::Named(Named::Enter) if self.confirm_cancel => self.update(Message::ConfirmCancel),
+            keyboard::Key::Named(Named::Enter) if self.payment.status.is_final() => self.update(Message::NewSale),
+            _ => Action::None,
+        }
+    }
+
+    fn tick(&mut self) -> Action {
+        self.now = OffsetDateTime::now_utc();
+        if let Some(op) = self.op
+            && !self.op_in_flight
+            && self.due()
+        {
+            return self.send(op);
+        }
+        if self.payment.status.is_final() || self.in_flight || !self.due() {
+            return Action::None;
+        }
+        self.in_flight = true;
+        self.last_poll = Some(Instant::now());
+        Action::Fetch(self.payment.payment_id.clone())
+    }
+
+    fn due(&self) -> bool {
+        self.last_poll.is_none_or(|at| at.elapsed() >= self.poll_interval())
+    }
+
+    fn start(&mut self, op: Op) -> Action {
+        if self.op.is_some() {
+            return Action::None;
+        }
+        self.op = Some(op);
+        self.problem = None;
+        self.send(op)
+    }
+
+    fn send(&mut self, op: Op) -> Action {
+        self.op_in_flight = true;
+        self.last_poll = Some(Instant::now());
+        let id = self.payment.payment_id.clone();
+        match op {
+            Op::Cancel => Action::Cancel(id),
+            Op::Void => Action::Void(id),
+            Op::Acknowledge => Action::Acknowledge(
+                id,
+                Acknowledge {
+                    amount: self.payment.amount,
+                    currency: "EUR".into(),
+                    reference: self.payment.reference.clone(),
+                },
+            ),
+        }
+    }
+
+    fn op_done(&mut self, result: Result<(), Error>) -> Action {
+        self.op_in_flight = false;
+        let op = self.op;
+        match result {
+            Ok(()) => {
+                self.op = None;
+                self.failures = 0;
+                self.offline = false;
+            }
+            // Voiding twice, or a void whose first answer was lost: it is voided.
+            Err(e) if op == Some(Op::Void) && e.code() == Some("PAYMENT_VOIDED") => self.op = None,
+            Err(e) if e.is_transient() => {
+                // Keep the operation: the next due tick sends it again.
+                self.failures += 1;
+                self.offline = true;
+                return Action::None;
+            }
+            Err(e) => {
+                self.op = None;
+                self.problem = Some(e.explain());
+            }
+        }
+        // Read back what the API now says.
+        self.in_flight = true;
+        self.last_poll = Some(Instant::now());
+        Action::Fetch(self.payment.payment_id.clone())
+    }
+
+    /// Seconds left to pay, while that matters.
+    pub fn seconds_left(&self) -> Option<i64> {
+        if !self.payment.status.is_cancellable() {
+            return None;
+        }
+        let at = self.payment.expire_at?;
+        Some((at - self.now).whole_seconds().max(0))
+    }
+
+    fn status_text(&self) -> String {
+        match &self.payment.status {
+            PaymentStatus::Pending if self.qr.is_none() => fl!("checkout-scan-sticker"),
+            PaymentStatus::Pending => fl!("checkout-scan-qr"),
+            PaymentStatus::Identified => fl!("checkout-scanned"),
+            PaymentStatus::Authorized => fl!("checkout-authorizing"),
+            PaymentStatus::PendingMerchantAcknowledgement => fl!("checkout-needs-ack"),
+            other => other.to_string(),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let content: Element<'_, Message> = if self.payment.status.is_final() {
+            self.final_view()
+        } else {
+            self.live_view()
+        };
+        let mut page = column![].spacing(12).align_x(Center);
+        if self.offline {
+            page = page.push(
+                container(text(fl!("checkout-offline")).size(16))
+                    .padding([6, 14])
+                    .style(theme::offline_banner),
+            );
+        }
+        if let Some(p) = &self.problem {
+            page = page.push(text(p.clone()).size(16).style(theme::error));
+        }
+        page.push(content).into()
+    }
+
+    fn live_view(&self) -> Element<'_, Message> {
+        let amount = text(self.payment.amount.format(self.lang)).size(44);
+        let description = self
+            .payment
+            .description
+            .clone()
+            .map(|d| text(d).size(18).style(theme::muted));
+        let code: Element<'_, Message> = match &self.qr {
+            Some(qr) => qr.view(1.0),
+            None => text(fl!("checkout-sticker-hint")).size(24).into(),
+        };
+        let countdown = self.seconds_left().map(|s| {
+            text(fl!("checkout-expires-in", time = format!("{}:{:02}", s / 60, s % 60)))
+                .size(16)
+                .style(theme::muted)
+        });
+        let mut actions = row![].spacing(10);
+        if self.payment.status == PaymentStatus::PendingMerchantAcknowledgement {
+            let busy = self.op.is_some();
+            actions = actions
+                .push(
+                    button(text(fl!("checkout-complete")).size(20))
+                        .padding([12, 20])
+                        .style(theme::primary)
+                        .on_press_maybe((!busy).then_some(Message::Complete)),
+                )
+                .push(
+                    button(text(fl!("checkout-void")).size(20))
+                        .padding([12, 20])
+                        .style(theme::danger)
+                        .on_press_maybe((!busy).then_some(Message::Void)),
+                );
+        } else if self.payment.status.is_cancellable() {
+            actions = actions.push(
+                button(text(fl!("checkout-cancel")).size(18))
+                    .padding([12, 20])
+                    .style(theme::secondary)
+                    .on_press_maybe(self.op.is_none().then_some(Message::Cancel)),
+            );
+        }
+        let mut body = column![amount]
+            .push(description)
+            .push(code)
+            .push(steps::steps(&self.payment.status))
+            .push(text(self.status_text()).size(20))
+            .push(countdown)
+            .spacing(12)
+            .align_x(Center);
+        if self.confirm_cancel {
+            body = body.push(self.confirm_view());
+        } else {
+            body = body.push(actions);
+        }
+        container(body).padding(24).style(theme::card).into()
+    }
+
+    fn confirm_view(&self) -> Element<'_, Message> {
+        column![
+            text(fl!("checkout-confirm-cancel")).size(18),
+            row![
+                button(text(fl!("checkout-keep-waiting")).size(18))
+                    .padding([12, 20])
+                    .style(theme::secondary)
+                    .on_press(Message::KeepWaiting),
+                button(text(fl!("checkout-cancel-anyway")).size(18))
+                    .padding([12, 20])
+                    .style(theme::danger)
+                    .on_press(Message::ConfirmCancel),
+            ]
+            .spacing(10)
+        ]
+        .spacing(10)
+        .align_x(Center)
+        .into()
+    }
+
+    fn final_view(&self) -> Element<'_, Message> {
+        let p = &self.payment;
+        let (title, style): (String, fn(&iced::Theme) -> text::Style) = match &p.status {
+            PaymentStatus::Succeeded => (fl!("final-paid"), theme::success),
+            PaymentStatus::Cancelled => (fl!("final-cancelled"), theme::muted),
+            PaymentStatus::Expired => (fl!("final-expired"), theme::muted),
+            PaymentStatus::AuthorizationFailed => (fl!("final-authorization-failed"), theme::error),
+            PaymentStatus::Failed => (fl!("final-failed"), theme::error),
+            PaymentStatus::Voided => (fl!("final-voided"), theme::muted),
+            other => (other.to_string(), theme::muted),
+        };
+        let mut body = column![text(title).size(40).style(style), text(p.paid_total().format(self.lang)).size(36)]
+            .spacing(10)
+            .align_x(Center);
+        match &p.status {
+            PaymentStatus::Succeeded => {
+                if let Some(tip) = p.tip() {
+                    body = body.push(text(fl!("final-tip", tip = tip.format(self.lang))).size(18));
+                }
+                if let Some(d) = &p.debtor {
+                    let who = [d.name.clone(), d.iban.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                    body = body.push(text(who).size(18).style(theme::muted));
+                }
+                if let Some(at) = p.succeeded_at {
+                    body = body.push(text(local_time(at)).size(16).style(theme::muted));
+                }
+            }
+            PaymentStatus::AuthorizationFailed => {
+                body = body.push(text(fl!("final-authorization-failed-why")).size(18));
+            }
+            PaymentStatus::Failed => body = body.push(text(fl!("final-failed-why")).size(18)),
+            PaymentStatus::Voided => body = body.push(text(fl!("final-voided-why")).size(18)),
+            _ => {}
+        }
+        let mut actions = row![].spacing(10);
+        if matches!(
+            p.status,
+            PaymentStatus::Expired | PaymentStatus::AuthorizationFailed | PaymentStatus::Failed | PaymentStatus::Cancelled
+        ) {
+            actions = actions.push(
+                button(text(fl!("final-try-again")).size(20))
+                    .padding([12, 20])
+                    .style(theme::secondary)
+                    .on_press(Message::TryAgain),
+            );
+        }
+        actions = actions.push(
+            button(text(fl!("final-new-sale")).size(20))
+                .padding([12, 20])
+                .style(theme::primary)
+                .on_press(Message::NewSale),
+        );
+        container(body.push(actions)).padding(32).width(Fill).style(theme::card).into()
+    }
+}
+
+/// `HH:MM:SS` in the machine's time zone (UTC when it cannot be known).
+pub fn local_time(at: OffsetDateTime) -> String {
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let t = at.to_offset(offset);
+    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+}

@@ -1,0 +1,7 @@
+//! One module per screen. Each owns its state and `Message`, and answers `update` with an
+//! `Action` for `app.rs` to carry out; none of them touches the network.
+
+pub mod checkout;
+pub mod display;
+pub mod phone;
+pub mod till;

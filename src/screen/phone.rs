@@ -1,0 +1,109 @@
+//! The sandbox's simulated customer phone: play the customer (scan, pay with a tip, decline,
+//! insufficient funds, let it expire) and switch the void-enabled profile.
+
+use iced::widget::{button, column, container, row, text, text_input, toggler};
+use iced::{Element, Fill};
+
+use crate::fl;
+use crate::money::Money;
+use crate::sandbox::CustomerAction;
+use crate::theme;
+
+#[derive(Debug, Default)]
+pub struct Phone {
+    tip: String,
+    void_enabled: bool,
+    problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Scan,
+    Confirm,
+    Decline,
+    InsufficientFunds,
+    Expire,
+    Tip(String),
+    VoidEnabled(bool),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    Customer(CustomerAction),
+    SetVoidEnabled(bool),
+}
+
+impl Phone {
+    pub fn void_enabled(&self) -> bool {
+        self.void_enabled
+    }
+
+    /// Shows what the sandbox said when an action could not happen.
+    pub fn set_problem(&mut self, problem: Option<String>) {
+        self.problem = problem;
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        self.problem = None;
+        match message {
+            Message::Scan => Action::Customer(CustomerAction::Scan),
+            Message::Confirm => {
+                let tip = if self.tip.trim().is_empty() {
+                    Ok(Money::default())
+                } else {
+                    Money::parse(&self.tip)
+                };
+                match tip {
+                    Ok(tip) => Action::Customer(CustomerAction::Confirm { tip }),
+                    Err(e) => {
+                        self.problem = Some(crate::screen::till::money_problem(&e));
+                        Action::None
+                    }
+                }
+            }
+            Message::Decline => Action::Customer(CustomerAction::Decline),
+            Message::InsufficientFunds => Action::Customer(CustomerAction::InsufficientFunds),
+            Message::Expire => Action::Customer(CustomerAction::Expire),
+            Message::Tip(t) => {
+                self.tip = t;
+                Action::None
+            }
+            Message::VoidEnabled(on) => {
+                self.void_enabled = on;
+                Action::SetVoidEnabled(on)
+            }
+        }
+    }
+
+    /// `active` is whether a payment is waiting for the customer.
+    pub fn view(&self, active: bool) -> Element<'_, Message> {
+        let act = |label: String, m: Message| {
+            button(text(label).size(16).width(Fill))
+                .width(Fill)
+                .padding([10, 14])
+                .style(theme::secondary)
+                .on_press_maybe(active.then_some(m))
+        };
+        let mut panel = column![
+            text(fl!("phone-title")).size(20).style(theme::brand),
+            text(fl!("phone-hint")).size(14).style(theme::muted),
+            act(fl!("phone-scan"), Message::Scan),
+            row![
+                text_input(&fl!("phone-tip"), &self.tip).on_input(Message::Tip).padding(8).width(110),
+                act(fl!("phone-confirm"), Message::Confirm),
+            ]
+            .spacing(8),
+            act(fl!("phone-decline"), Message::Decline),
+            act(fl!("phone-insufficient"), Message::InsufficientFunds),
+            act(fl!("phone-expire"), Message::Expire),
+            toggler(self.void_enabled).label(fl!("phone-void-enabled")).on_toggle(Message::VoidEnabled),
+        ]
+        .spacing(10)
+        .width(260);
+        if let Some(p) = &self.problem {
+            panel = panel.push(text(p.clone()).size(14).style(theme::error));
+        }
+        container(panel).padding(18).style(theme::card).into()
+    }
+}

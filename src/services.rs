@@ -1,0 +1,71 @@
+//! What the screens' actions run against: the API client, and the embedded sandbox when no
+//! real account is configured. Built once at start-up, off the UI thread.
+
+use std::fmt;
+
+use crate::config::Settings;
+use crate::payconiq::jws::SigningKey;
+use crate::payconiq::{Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Secret};
+use crate::sandbox::{Sandbox, SandboxConfig};
+use crate::secrets::{self, OsKeychain, SecretStore};
+
+pub struct Services {
+    pub client: Client,
+    /// The embedded simulator, when running in sandbox mode.
+    pub sandbox: Option<Sandbox>,
+}
+
+impl fmt::Debug for Services {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Services")
+            .field("environment", &self.client.account().environment.kind)
+            .field("sandbox", &self.sandbox.as_ref().map(Sandbox::base_url))
+            .finish()
+    }
+}
+
+impl Services {
+    /// Services for `settings`: the embedded sandbox, or the configured account with its
+    /// secrets from the OS keychain.
+    pub async fn start(settings: Settings) -> Result<Services, String> {
+        match settings.environment {
+            EnvironmentKind::Sandbox => Self::embedded(SandboxConfig::default(), ClientOptions::default()).await,
+            _ => Self::account(&settings, &OsKeychain::new()),
+        }
+    }
+
+    /// An embedded sandbox on a free loopback port and a client for it.
+    pub async fn embedded(cfg: SandboxConfig, options: ClientOptions) -> Result<Services, String> {
+        let sandbox = Sandbox::start(cfg, 0).await.map_err(|e| e.to_string())?;
+        // A throwaway signing key: refunds and reconciliation are JWS-only, also in the sandbox.
+        let key = SigningKey::generate("kassa-sandbox").map_err(|e| e.to_string())?;
+        let client = Client::new(sandbox.account(AuthMode::ApiKey, Some(key)), options).map_err(|e| e.to_string())?;
+        Ok(Services {
+            client,
+            sandbox: Some(sandbox),
+        })
+    }
+
+    /// A client for the configured account.
+    pub fn account(settings: &Settings, store: &dyn SecretStore) -> Result<Services, String> {
+        let environment = match (&settings.custom, settings.environment) {
+            (Some(custom), EnvironmentKind::Custom) => custom.clone(),
+            (_, kind) => Environment::preset(kind),
+        };
+        let api_key = store.get(secrets::API_KEY).map_err(|e| e.to_string())?.map(Secret::new);
+        let signing_key = match store.get(secrets::SIGNING_KEY).map_err(|e| e.to_string())? {
+            Some(pem) => Some(SigningKey::import(&pem, settings.key_id.clone()).map_err(|e| e.to_string())?),
+            None => None,
+        };
+        let account = Account {
+            environment,
+            merchant_id: settings.merchant_id.clone(),
+            profile_id: settings.profile_id.clone(),
+            payment_auth: settings.auth_mode,
+            api_key,
+            signing_key,
+        };
+        let client = Client::new(account, ClientOptions::default()).map_err(|e| e.to_string())?;
+        Ok(Services { client, sandbox: None })
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable pieces of the cashier screens.
+
+pub mod framed_qr;
+pub mod keypad;
+pub mod steps;
