@@ -11,11 +11,11 @@ use crate::fl;
 use crate::i18n::Lang;
 use crate::money::Money;
 use crate::payconiq::model::{CreatePayment, CreatePosPayment, Payment};
-use crate::payconiq::{Error, EnvironmentKind};
+use crate::payconiq::{EnvironmentKind, Error};
 use crate::screen::checkout::{self, Checkout, PollPolicy};
+use crate::screen::display;
 use crate::screen::phone::{self, Phone};
 use crate::screen::till::{self, Till};
-use crate::screen::display;
 use crate::services::Services;
 use crate::theme;
 
@@ -38,7 +38,7 @@ pub struct App {
 pub enum Screen {
     Starting,
     Till(Till),
-    Checkout(Checkout),
+    Checkout(Box<Checkout>),
 }
 
 #[derive(Debug, Clone)]
@@ -47,7 +47,7 @@ pub enum Message {
     Till(till::Message),
     Checkout(checkout::Message),
     Phone(phone::Message),
-    Created(Result<Payment, Error>),
+    Created(Result<Box<Payment>, Error>),
     Keyboard(keyboard::Event),
     Tick,
     ToggleDisplay,
@@ -64,7 +64,9 @@ impl App {
         let (_, open) = window::open(main_window_settings());
         let mut app = App::new(settings, PollPolicy::default());
         app.lang = lang;
-        let start = Task::perform(Services::start(app.settings.clone()), |r| Message::Started(r.map(Arc::new)));
+        let start = Task::perform(Services::start(app.settings.clone()), |r| {
+            Message::Started(r.map(Arc::new))
+        });
         (app, Task::batch([open.map(Message::MainOpened), start]))
     }
 
@@ -112,7 +114,9 @@ impl App {
                 Task::none()
             }
             Message::Till(m) => {
-                let Screen::Till(till) = &mut self.screen else { return Task::none() };
+                let Screen::Till(till) = &mut self.screen else {
+                    return Task::none();
+                };
                 match till.update(m) {
                     till::Action::None => Task::none(),
                     till::Action::Charge {
@@ -127,10 +131,17 @@ impl App {
                 match result {
                     Ok(payment) => {
                         let qr = (self.settings.pay_mode == PayMode::Dynamic)
-                            .then(|| Checkout::render_qr(&payment, self.settings.qr_size, self.settings.qr_colour))
+                            .then(|| {
+                                Checkout::render_qr(
+                                    &payment,
+                                    self.settings.qr_size,
+                                    self.settings.qr_colour,
+                                )
+                            })
                             .flatten();
                         tracing::info!(payment_id = %payment.payment_id, amount = %payment.amount, "payment created");
-                        self.screen = Screen::Checkout(Checkout::new(payment, qr, self.lang, self.poll));
+                        self.screen =
+                            Screen::Checkout(Box::new(Checkout::new(*payment, qr, self.lang, self.poll)));
                         Task::none()
                     }
                     Err(e) => {
@@ -146,7 +157,9 @@ impl App {
             Message::Tick => self.checkout(checkout::Message::Tick),
             Message::Phone(m) => self.phone(m),
             Message::Keyboard(event) => match &self.screen {
-                Screen::Till(_) if !self.charging => self.update(Message::Till(till::Message::Keyboard(event))),
+                Screen::Till(_) if !self.charging => {
+                    self.update(Message::Till(till::Message::Keyboard(event)))
+                }
                 Screen::Checkout(_) => self.checkout(checkout::Message::Keyboard(event)),
                 _ => Task::none(),
             },
@@ -183,8 +196,15 @@ impl App {
         open.map(Message::DisplayOpened)
     }
 
-    fn charge(&mut self, amount: Money, description: Option<String>, reference: Option<String>) -> Task<Message> {
-        let Some(services) = self.services.clone() else { return Task::none() };
+    fn charge(
+        &mut self,
+        amount: Money,
+        description: Option<String>,
+        reference: Option<String>,
+    ) -> Task<Message> {
+        let Some(services) = self.services.clone() else {
+            return Task::none();
+        };
         if self.charging {
             return Task::none();
         }
@@ -197,7 +217,7 @@ impl App {
             .callback_url(Some(self.settings.callback_url.clone()));
         match self.settings.pay_mode {
             PayMode::Dynamic => Task::perform(
-                async move { services.client.create_payment(&request).await },
+                async move { services.client.create_payment(&request).await.map(Box::new) },
                 Message::Created,
             ),
             PayMode::Sticker => {
@@ -208,7 +228,7 @@ impl App {
                     shop_name: Some(self.settings.shop_name.clone()).filter(|s| !s.is_empty()),
                 };
                 Task::perform(
-                    async move { services.client.create_pos_payment(&pos).await },
+                    async move { services.client.create_pos_payment(&pos).await.map(Box::new) },
                     Message::Created,
                 )
             }
@@ -216,24 +236,28 @@ impl App {
     }
 
     fn checkout(&mut self, message: checkout::Message) -> Task<Message> {
-        let (Screen::Checkout(c), Some(services)) = (&mut self.screen, self.services.clone()) else {
+        let (Screen::Checkout(c), Some(services)) = (&mut self.screen, self.services.clone())
+        else {
             return Task::none();
         };
         let client = services.client.clone();
         match c.update(message) {
             checkout::Action::None => Task::none(),
-            checkout::Action::Fetch(id) => Task::perform(
-                async move { client.get_payment(&id).await },
-                |r| Message::Checkout(checkout::Message::Fetched(r)),
-            ),
-            checkout::Action::Cancel(id) => Task::perform(
-                async move { client.cancel_payment(&id).await },
-                |r| Message::Checkout(checkout::Message::OpDone(r)),
-            ),
-            checkout::Action::Void(id) => Task::perform(
-                async move { client.void_payment(&id).await },
-                |r| Message::Checkout(checkout::Message::OpDone(r)),
-            ),
+            checkout::Action::Fetch(id) => {
+                Task::perform(async move { client.get_payment(&id).await.map(Box::new) }, |r| {
+                    Message::Checkout(checkout::Message::Fetched(r))
+                })
+            }
+            checkout::Action::Cancel(id) => {
+                Task::perform(async move { client.cancel_payment(&id).await }, |r| {
+                    Message::Checkout(checkout::Message::OpDone(r))
+                })
+            }
+            checkout::Action::Void(id) => {
+                Task::perform(async move { client.void_payment(&id).await }, |r| {
+                    Message::Checkout(checkout::Message::OpDone(r))
+                })
+            }
             checkout::Action::Acknowledge(id, ack) => Task::perform(
                 async move { client.acknowledge_payment(&id, &ack).await },
                 |r| Message::Checkout(checkout::Message::OpDone(r)),
@@ -242,7 +266,10 @@ impl App {
                 self.screen = Screen::Till(Till::new(self.lang));
                 Task::none()
             }
-            checkout::Action::Retry { amount, description } => {
+            checkout::Action::Retry {
+                amount,
+                description,
+            } => {
                 self.screen = Screen::Till(Till::with(self.lang, amount, description));
                 Task::none()
             }
@@ -261,7 +288,9 @@ impl App {
                 Task::none()
             }
             phone::Action::Customer(act) => {
-                let Screen::Checkout(c) = &self.screen else { return Task::none() };
+                let Screen::Checkout(c) = &self.screen else {
+                    return Task::none();
+                };
                 let id = c.payment().payment_id.clone();
                 let result = if c.qr().is_none() && act == crate::sandbox::CustomerAction::Scan {
                     sandbox.scan_sticker(&self.settings.pos_id)
@@ -295,7 +324,7 @@ impl App {
                 Screen::Checkout(c) => Some(c),
                 _ => None,
             };
-            return display::view(checkout, self.lang, 1.0);
+            return display::view(checkout.map(|c| &**c), self.lang, 1.0);
         }
         self.view_main()
     }
@@ -317,12 +346,17 @@ impl App {
             .on_press(Message::ToggleDisplay),
         );
         let body: Element<'_, Message> = match (&self.screen, &self.startup_error) {
-            (_, Some(e)) => text(fl!("app-start-failed", detail = e.clone())).style(theme::error).into(),
+            (_, Some(e)) => text(fl!("app-start-failed", detail = e.clone()))
+                .style(theme::error)
+                .into(),
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
                 let till = t.view().map(Message::Till);
                 if self.charging {
-                    column![till, text(fl!("till-creating")).size(18)].spacing(10).align_x(Center).into()
+                    column![till, text(fl!("till-creating")).size(18)]
+                        .spacing(10)
+                        .align_x(Center)
+                        .into()
                 } else {
                     till
                 }
@@ -344,8 +378,13 @@ impl App {
                     .style(theme::sandbox_banner),
             );
         }
-        page.push(container(column![header, main].spacing(16)).padding(20).width(Fill).height(Fill))
-            .into()
+        page.push(
+            container(column![header, main].spacing(16))
+                .padding(20)
+                .width(Fill)
+                .height(Fill),
+        )
+        .into()
     }
 
     fn is_sandbox(&self) -> bool {
@@ -362,7 +401,13 @@ impl App {
 pub fn till_reference() -> String {
     let now = time::OffsetDateTime::now_utc();
     let random: u32 = rand::random();
-    format!("K{:02}{:02}{:02}-{:08X}", now.year() % 100, u8::from(now.month()), now.day(), random)
+    format!(
+        "K{:02}{:02}{:02}-{:08X}",
+        now.year() % 100,
+        u8::from(now.month()),
+        now.day(),
+        random
+    )
 }
 
 fn base_window_settings() -> window::Settings {

@@ -77,7 +77,8 @@ impl Settings {
 
     /// The settings file's path (`…/kassa/settings.toml`).
     pub fn default_path() -> Option<PathBuf> {
-        directories::ProjectDirs::from("be", "Kassa", "kassa").map(|d| d.config_dir().join("settings.toml"))
+        directories::ProjectDirs::from("be", "Kassa", "kassa")
+            .map(|d| d.config_dir().join("settings.toml"))
     }
 
     /// Reads settings; a missing file gives defaults, an unreadable one an error saying why.

@@ -21,7 +21,8 @@ pub fn init_file() -> Option<WorkerGuard> {
         .build(&dir)
         .ok()?;
     let (writer, guard) = tracing_appender::non_blocking(appender);
-    let filter = tracing_subscriber::EnvFilter::try_from_env("KASSA_LOG").unwrap_or_else(|_| "info,wgpu=warn,iced=warn".into());
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KASSA_LOG")
+        .unwrap_or_else(|_| "info,wgpu=warn,iced=warn".into());
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(false)

@@ -73,15 +73,16 @@ fn main() -> ExitCode {
 /// The till: settings from the config file, logs to a rotating file in the data directory.
 fn run_gui() -> ExitCode {
     let _log = kassa::logging::init_file();
-    let settings = match kassa::config::Settings::default_path().map(|p| kassa::config::Settings::load(&p)) {
-        Some(Ok(s)) => s,
-        Some(Err(e)) => {
-            eprintln!("{e}");
-            tracing::error!(error = %e, "settings unreadable; using defaults");
-            kassa::config::Settings::default()
-        }
-        None => kassa::config::Settings::default(),
-    };
+    let settings =
+        match kassa::config::Settings::default_path().map(|p| kassa::config::Settings::load(&p)) {
+            Some(Ok(s)) => s,
+            Some(Err(e)) => {
+                eprintln!("{e}");
+                tracing::error!(error = %e, "settings unreadable; using defaults");
+                kassa::config::Settings::default()
+            }
+            None => kassa::config::Settings::default(),
+        };
     match kassa::app::run(settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

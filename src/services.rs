@@ -5,7 +5,9 @@ use std::fmt;
 
 use crate::config::Settings;
 use crate::payconiq::jws::SigningKey;
-use crate::payconiq::{Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Secret};
+use crate::payconiq::{
+    Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Secret,
+};
 use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::secrets::{self, OsKeychain, SecretStore};
 
@@ -29,7 +31,9 @@ impl Services {
     /// secrets from the OS keychain.
     pub async fn start(settings: Settings) -> Result<Services, String> {
         match settings.environment {
-            EnvironmentKind::Sandbox => Self::embedded(SandboxConfig::default(), ClientOptions::default()).await,
+            EnvironmentKind::Sandbox => {
+                Self::embedded(SandboxConfig::default(), ClientOptions::default()).await
+            }
             _ => Self::account(&settings, &OsKeychain::new()),
         }
     }
@@ -39,7 +43,8 @@ impl Services {
         let sandbox = Sandbox::start(cfg, 0).await.map_err(|e| e.to_string())?;
         // A throwaway signing key: refunds and reconciliation are JWS-only, also in the sandbox.
         let key = SigningKey::generate("kassa-sandbox").map_err(|e| e.to_string())?;
-        let client = Client::new(sandbox.account(AuthMode::ApiKey, Some(key)), options).map_err(|e| e.to_string())?;
+        let client = Client::new(sandbox.account(AuthMode::ApiKey, Some(key)), options)
+            .map_err(|e| e.to_string())?;
         Ok(Services {
             client,
             sandbox: Some(sandbox),
@@ -52,9 +57,14 @@ impl Services {
             (Some(custom), EnvironmentKind::Custom) => custom.clone(),
             (_, kind) => Environment::preset(kind),
         };
-        let api_key = store.get(secrets::API_KEY).map_err(|e| e.to_string())?.map(Secret::new);
+        let api_key = store
+            .get(secrets::API_KEY)
+            .map_err(|e| e.to_string())?
+            .map(Secret::new);
         let signing_key = match store.get(secrets::SIGNING_KEY).map_err(|e| e.to_string())? {
-            Some(pem) => Some(SigningKey::import(&pem, settings.key_id.clone()).map_err(|e| e.to_string())?),
+            Some(pem) => {
+                Some(SigningKey::import(&pem, settings.key_id.clone()).map_err(|e| e.to_string())?)
+            }
             None => None,
         };
         let account = Account {
@@ -66,6 +76,9 @@ impl Services {
             signing_key,
         };
         let client = Client::new(account, ClientOptions::default()).map_err(|e| e.to_string())?;
-        Ok(Services { client, sandbox: None })
+        Ok(Services {
+            client,
+            sandbox: None,
+        })
     }
 }

@@ -64,14 +64,20 @@ pub fn danger(_: &Theme, status: button::Status) -> button::Style {
 /// Everything else.
 pub fn secondary(_: &Theme, status: button::Status) -> button::Style {
     let mut s = filled(CARD, INK, status);
-    s.border = Border::default().rounded(10).width(1).color(Color::from_rgb8(0xD9, 0xD4, 0xDD));
+    s.border = Border::default()
+        .rounded(10)
+        .width(1)
+        .color(Color::from_rgb8(0xD9, 0xD4, 0xDD));
     s
 }
 
 /// Keypad keys.
 pub fn key(_: &Theme, status: button::Status) -> button::Style {
     let mut s = filled(CARD, INK, status);
-    s.border = Border::default().rounded(12).width(1).color(Color::from_rgb8(0xE2, 0xDE, 0xE6));
+    s.border = Border::default()
+        .rounded(12)
+        .width(1)
+        .color(Color::from_rgb8(0xE2, 0xDE, 0xE6));
     s
 }
 
@@ -117,11 +123,15 @@ pub fn muted(_: &Theme) -> text::Style {
 }
 
 pub fn error(_: &Theme) -> text::Style {
-    text::Style { color: Some(DANGER) }
+    text::Style {
+        color: Some(DANGER),
+    }
 }
 
 pub fn success(_: &Theme) -> text::Style {
-    text::Style { color: Some(SUCCESS) }
+    text::Style {
+        color: Some(SUCCESS),
+    }
 }
 
 pub fn brand(_: &Theme) -> text::Style {

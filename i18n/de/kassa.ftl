@@ -48,3 +48,80 @@ cli-qr-extension = Die Ausgabedatei muss auf .png oder .svg enden.
 cli-qr-written = { $path } geschrieben (Größe { $size }).
 cli-read-failed = { $path } kann nicht gelesen werden: { $detail }
 cli-write-failed = { $path } kann nicht geschrieben werden: { $detail }
+
+## Das Kassenfenster
+
+app-title = Kassa
+app-starting = Wird gestartet…
+app-start-failed = Kassa konnte nicht starten: { $detail }
+app-sandbox-banner = Sandbox — kein echtes Geld
+till-description = Beschreibung (optional)
+till-reference = Referenz (optional)
+till-charge = Kassieren
+till-clear = Löschen
+till-creating = Zahlung wird angelegt…
+till-enter-amount = Geben Sie zuerst einen Betrag ein.
+till-amount-too-small = Der Betrag muss mindestens 0,01 € sein.
+till-amount-too-large = Der Betrag darf höchstens 9.999,99 € sein.
+till-amount-decimals = Ein Betrag hat höchstens zwei Nachkommastellen.
+till-amount-malformed = Das ist kein Betrag.
+field-too-long = { $field }: { $len } Zeichen; höchstens { $max } sind erlaubt.
+field-bad-character = { $field }: „{ $found }“ (Zeichen { $position }) ist in einer Banküberweisung nicht erlaubt.
+
+## Bezahlen
+
+step-waiting = Warten auf Scan
+step-scanned = Gescannt
+step-authorized = Autorisiert
+step-paid = Bezahlt
+checkout-scan-qr = Bitten Sie den Kunden, den Code mit der Payconiq- oder Banking-App zu scannen.
+checkout-scan-sticker = Bitten Sie den Kunden, den Aufkleber zu scannen.
+checkout-sticker-hint = Bitten Sie den Kunden, den Aufkleber zu scannen
+checkout-scanned = Der Kunde hat den Code gescannt und bestätigt.
+checkout-authorizing = Die Bank autorisiert die Zahlung.
+checkout-needs-ack = Der Kunde hat bezahlt. Schließen Sie den Verkauf ab oder machen Sie ihn rückgängig.
+checkout-expires-in = Läuft ab in { $time }
+checkout-offline = Offline — neuer Versuch
+checkout-cancel = Zahlung abbrechen
+checkout-confirm-cancel = Der Kunde hat den Code bereits gescannt. Trotzdem abbrechen?
+checkout-keep-waiting = Weiter warten
+checkout-cancel-anyway = Zahlung abbrechen
+checkout-complete = Verkauf abschließen
+checkout-void = Rückgängig machen
+final-paid = Bezahlt
+final-cancelled = Abgebrochen
+final-expired = Abgelaufen
+final-authorization-failed = Zahlung abgelehnt
+final-authorization-failed-why = Die Bank des Kunden hat die Zahlung abgelehnt (zum Beispiel fehlende Deckung oder ein Limit).
+final-failed = Zahlung fehlgeschlagen
+final-failed-why = Beim Bestätigen ist etwas schiefgegangen. Es wurde nichts abgebucht.
+final-voided = Rückgängig gemacht
+final-voided-why = Der Kunde bekommt das Geld zurück.
+final-tip = Inklusive { $tip } Trinkgeld
+final-try-again = Erneut versuchen
+final-new-sale = Neuer Verkauf
+
+## Simuliertes Kundentelefon
+
+phone-title = Kundentelefon (Sandbox)
+phone-hint = Spielen Sie den Kunden für die Zahlung auf dem Bildschirm.
+phone-scan = Code scannen
+phone-tip = Trinkgeld
+phone-confirm = Bezahlen
+phone-decline = Ablehnen
+phone-insufficient = Fehlende Deckung
+phone-expire = Ablaufen lassen
+phone-void-off = Profil mit Rückgängig-Funktion: aus
+phone-void-on = Profil mit Rückgängig-Funktion: an
+
+## Kundenanzeige
+
+display-title = Kassa — Kundenanzeige
+display-show = Kundenanzeige
+display-hide = Kundenanzeige ausblenden
+display-welcome = Willkommen
+display-scan = Mit der Payconiq- oder Banking-App scannen
+display-confirm-on-phone = Bestätigen Sie die Zahlung auf Ihrem Telefon
+display-processing = Wird verarbeitet…
+display-thanks = Vielen Dank!
+display-not-paid = Zahlung nicht abgeschlossen

@@ -111,7 +111,8 @@ phone-confirm = Pay
 phone-decline = Decline
 phone-insufficient = Insufficient funds
 phone-expire = Let it expire
-phone-void-enabled = Void-enabled profile
+phone-void-off = Void-enabled profile: off
+phone-void-on = Void-enabled profile: on
 
 ## Customer display
 

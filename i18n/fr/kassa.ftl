@@ -48,3 +48,80 @@ cli-qr-extension = Le fichier de sortie doit se terminer par .png ou .svg.
 cli-qr-written = { $path } écrit (taille { $size }).
 cli-read-failed = Impossible de lire { $path } : { $detail }
 cli-write-failed = Impossible d'écrire { $path } : { $detail }
+
+## La caisse
+
+app-title = Kassa
+app-starting = Démarrage…
+app-start-failed = Kassa n'a pas pu démarrer : { $detail }
+app-sandbox-banner = Bac à sable — pas d'argent réel
+till-description = Description (facultative)
+till-reference = Référence (facultative)
+till-charge = Encaisser
+till-clear = Effacer
+till-creating = Création du paiement…
+till-enter-amount = Saisissez d'abord un montant.
+till-amount-too-small = Le montant doit être d'au moins 0,01 €.
+till-amount-too-large = Le montant ne peut dépasser 9 999,99 €.
+till-amount-decimals = Un montant a au plus deux décimales.
+till-amount-malformed = Ce n'est pas un montant.
+field-too-long = { $field } : { $len } caractères ; { $max } au maximum.
+field-bad-character = { $field } : « { $found } » (caractère { $position }) n'est pas accepté dans un paiement bancaire.
+
+## Paiement
+
+step-waiting = En attente du scan
+step-scanned = Scanné
+step-authorized = Autorisé
+step-paid = Payé
+checkout-scan-qr = Demandez au client de scanner le code avec l'app Payconiq ou son app bancaire.
+checkout-scan-sticker = Demandez au client de scanner l'autocollant.
+checkout-sticker-hint = Demandez au client de scanner l'autocollant
+checkout-scanned = Le client a scanné le code et confirme.
+checkout-authorizing = La banque autorise le paiement.
+checkout-needs-ack = Le client a payé. Finalisez la vente ou annulez-la.
+checkout-expires-in = Expire dans { $time }
+checkout-offline = Hors ligne — nouvel essai
+checkout-cancel = Annuler le paiement
+checkout-confirm-cancel = Le client a déjà scanné le code. Annuler quand même ?
+checkout-keep-waiting = Continuer d'attendre
+checkout-cancel-anyway = Annuler le paiement
+checkout-complete = Finaliser la vente
+checkout-void = Annuler (void)
+final-paid = Payé
+final-cancelled = Annulé
+final-expired = Expiré
+final-authorization-failed = Paiement refusé
+final-authorization-failed-why = La banque du client a refusé le paiement (par exemple solde insuffisant ou limite atteinte).
+final-failed = Échec du paiement
+final-failed-why = Un problème est survenu lors de la confirmation. Rien n'a été débité.
+final-voided = Annulé (void)
+final-voided-why = Le client est remboursé.
+final-tip = Pourboire de { $tip } compris
+final-try-again = Réessayer
+final-new-sale = Nouvelle vente
+
+## Téléphone client simulé
+
+phone-title = Téléphone du client (bac à sable)
+phone-hint = Jouez le client pour le paiement à l'écran.
+phone-scan = Scanner le code
+phone-tip = Pourboire
+phone-confirm = Payer
+phone-decline = Refuser
+phone-insufficient = Solde insuffisant
+phone-expire = Laisser expirer
+phone-void-off = Profil avec annulation (void) : désactivé
+phone-void-on = Profil avec annulation (void) : activé
+
+## Écran client
+
+display-title = Kassa — écran client
+display-show = Écran client
+display-hide = Masquer l'écran client
+display-welcome = Bienvenue
+display-scan = Scannez avec l'app Payconiq ou votre app bancaire
+display-confirm-on-phone = Confirmez le paiement sur votre téléphone
+display-processing = Traitement…
+display-thanks = Merci !
+display-not-paid = Paiement non abouti

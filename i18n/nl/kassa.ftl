@@ -48,3 +48,80 @@ cli-qr-extension = Het uitvoerbestand moet op .png of .svg eindigen.
 cli-qr-written = { $path } geschreven (formaat { $size }).
 cli-read-failed = Kan { $path } niet lezen: { $detail }
 cli-write-failed = Kan { $path } niet schrijven: { $detail }
+
+## Het kassavenster
+
+app-title = Kassa
+app-starting = Bezig met starten…
+app-start-failed = Kassa kon niet starten: { $detail }
+app-sandbox-banner = Sandbox — geen echt geld
+till-description = Omschrijving (optioneel)
+till-reference = Referentie (optioneel)
+till-charge = Afrekenen
+till-clear = Wissen
+till-creating = Betaling wordt aangemaakt…
+till-enter-amount = Voer eerst een bedrag in.
+till-amount-too-small = Het bedrag moet minstens € 0,01 zijn.
+till-amount-too-large = Het bedrag mag hoogstens € 9.999,99 zijn.
+till-amount-decimals = Een bedrag heeft hoogstens twee decimalen.
+till-amount-malformed = Dit is geen bedrag.
+field-too-long = { $field }: { $len } tekens; hoogstens { $max } zijn toegestaan.
+field-bad-character = { $field }: „{ $found }” (teken { $position }) kan niet in een bankbetaling gebruikt worden.
+
+## Afrekenen
+
+step-waiting = Wacht op scan
+step-scanned = Gescand
+step-authorized = Goedgekeurd
+step-paid = Betaald
+checkout-scan-qr = Vraag de klant de code te scannen met de Payconiq- of bankapp.
+checkout-scan-sticker = Vraag de klant de sticker te scannen.
+checkout-sticker-hint = Vraag de klant de sticker te scannen
+checkout-scanned = De klant heeft de code gescand en bevestigt.
+checkout-authorizing = De bank keurt de betaling goed.
+checkout-needs-ack = De klant heeft betaald. Rond de verkoop af of draai ze terug.
+checkout-expires-in = Verloopt over { $time }
+checkout-offline = Offline — opnieuw proberen
+checkout-cancel = Betaling annuleren
+checkout-confirm-cancel = De klant heeft de code al gescand. Toch annuleren?
+checkout-keep-waiting = Blijven wachten
+checkout-cancel-anyway = Betaling annuleren
+checkout-complete = Verkoop afronden
+checkout-void = Terugdraaien
+final-paid = Betaald
+final-cancelled = Geannuleerd
+final-expired = Verlopen
+final-authorization-failed = Betaling geweigerd
+final-authorization-failed-why = De bank van de klant weigerde de betaling (bijvoorbeeld onvoldoende saldo of een limiet).
+final-failed = Betaling mislukt
+final-failed-why = Er ging iets mis bij het bevestigen van de betaling. Er werd niets aangerekend.
+final-voided = Teruggedraaid
+final-voided-why = De klant krijgt het geld terug.
+final-tip = Inclusief een fooi van { $tip }
+final-try-again = Opnieuw proberen
+final-new-sale = Nieuwe verkoop
+
+## Gesimuleerde klantentelefoon
+
+phone-title = Klantentelefoon (sandbox)
+phone-hint = Speel de klant voor de betaling op het scherm.
+phone-scan = Code scannen
+phone-tip = Fooi
+phone-confirm = Betalen
+phone-decline = Weigeren
+phone-insufficient = Onvoldoende saldo
+phone-expire = Laten verlopen
+phone-void-off = Profiel met terugdraaien: uit
+phone-void-on = Profiel met terugdraaien: aan
+
+## Klantenscherm
+
+display-title = Kassa — klantenscherm
+display-show = Klantenscherm
+display-hide = Klantenscherm verbergen
+display-welcome = Welkom
+display-scan = Scan met je Payconiq- of bankapp
+display-confirm-on-phone = Bevestig de betaling op je telefoon
+display-processing = Bezig…
+display-thanks = Bedankt!
+display-not-paid = Betaling niet voltooid

@@ -87,7 +87,7 @@ pub struct Checkout {
 #[derive(Debug, Clone)]
 pub enum Message {
     Tick,
-    Fetched(Result<Payment, Error>),
+    Fetched(Result<Box<Payment>, Error>),
     Cancel,
     ConfirmCancel,
     KeepWaiting,
@@ -109,7 +109,10 @@ pub enum Action {
     /// Back to an empty till.
     Close,
     /// Back to the till with the same amount and description.
-    Retry { amount: Money, description: Option<String> },
+    Retry {
+        amount: Money,
+        description: Option<String>,
+    },
 }
 
 impl Checkout {
@@ -161,16 +164,20 @@ impl Checkout {
 
     /// The interval the subscription should tick at now.
     pub fn tick_interval(&self) -> Duration {
-        self.poll_interval().clamp(Duration::from_millis(250), Duration::from_secs(1))
+        self.poll_interval()
+            .clamp(Duration::from_millis(250), Duration::from_secs(1))
     }
 
     fn poll_interval(&self) -> Duration {
         if self.failures > 0 {
-            let backoff = self.policy.active.max(Duration::from_millis(500)) * 2u32.saturating_pow(self.failures.min(5));
+            let backoff = self.policy.active.max(Duration::from_millis(500))
+                * 2u32.saturating_pow(self.failures.min(5));
             return backoff.min(self.policy.max_backoff);
         }
         match self.payment.status {
-            PaymentStatus::Pending if self.opened.elapsed() >= self.policy.idle_after => self.policy.idle,
+            PaymentStatus::Pending if self.opened.elapsed() >= self.policy.idle_after => {
+                self.policy.idle
+            }
             PaymentStatus::Pending => self.policy.waiting,
             _ => self.policy.active,
         }
@@ -183,7 +190,7 @@ impl Checkout {
                 self.in_flight = false;
                 match result {
                     Ok(p) if p.payment_id == self.payment.payment_id => {
-                        self.payment = p;
+                        self.payment = *p;
                         self.failures = 0;
                         self.offline = false;
                         if self.payment.status.is_final() {
@@ -240,11 +247,19 @@ impl Checkout {
             return Action::None;
         };
         match key.as_ref() {
-            keyboard::Key::Named(Named::Escape) if self.confirm_cancel => self.update(Message::KeepWaiting),
-            keyboard::Key::Named(Named::Escape) if self.payment.status.is_final() => self.update(Message::NewSale),
+            keyboard::Key::Named(Named::Escape) if self.confirm_cancel => {
+                self.update(Message::KeepWaiting)
+            }
+            keyboard::Key::Named(Named::Escape) if self.payment.status.is_final() => {
+                self.update(Message::NewSale)
+            }
             keyboard::Key::Named(Named::Escape) => self.update(Message::Cancel),
-            keyboard::Key::Named(Named::Enter) if self.confirm_cancel => self.update(Message::ConfirmCancel),
-            keyboard::Key::Named(Named::Enter) if self.payment.status.is_final() => self.update(Message::NewSale),
+            keyboard::Key::Named(Named::Enter) if self.confirm_cancel => {
+                self.update(Message::ConfirmCancel)
+            }
+            keyboard::Key::Named(Named::Enter) if self.payment.status.is_final() => {
+                self.update(Message::NewSale)
+            }
             _ => Action::None,
         }
     }
@@ -266,7 +281,8 @@ impl Checkout {
     }
 
     fn due(&self) -> bool {
-        self.last_poll.is_none_or(|at| at.elapsed() >= self.poll_interval())
+        self.last_poll
+            .is_none_or(|at| at.elapsed() >= self.poll_interval())
     }
 
     fn start(&mut self, op: Op) -> Action {
@@ -376,11 +392,15 @@ impl Checkout {
             None => text(fl!("checkout-sticker-hint")).size(24).into(),
         };
         let countdown = self.seconds_left().map(|s| {
-            text(fl!("checkout-expires-in", time = format!("{}:{:02}", s / 60, s % 60)))
-                .size(16)
-                .style(theme::muted)
+            text(fl!(
+                "checkout-expires-in",
+                time = format!("{}:{:02}", s / 60, s % 60)
+            ))
+            .size(16)
+            .style(theme::muted)
         });
-        let mut actions = row![].spacing(10);
+        // Stacked, so the buttons keep their size beside a large code on a small screen.
+        let mut actions = column![].spacing(10);
         if self.payment.status == PaymentStatus::PendingMerchantAcknowledgement {
             let busy = self.op.is_some();
             actions = actions
@@ -404,26 +424,26 @@ impl Checkout {
                     .on_press_maybe(self.op.is_none().then_some(Message::Cancel)),
             );
         }
-        let mut body = column![amount]
+        let mut details = column![amount]
             .push(description)
-            .push(code)
             .push(steps::steps(&self.payment.status))
             .push(text(self.status_text()).size(20))
             .push(countdown)
-            .spacing(12)
-            .align_x(Center);
-        if self.confirm_cancel {
-            body = body.push(self.confirm_view());
+            .spacing(14);
+        details = if self.confirm_cancel {
+            details.push(self.confirm_view())
         } else {
-            body = body.push(actions);
-        }
+            details.push(actions)
+        };
+        // The code on the left, what is happening on the right: fits a 1024×768 till screen.
+        let body = row![code, details.width(Fill)].spacing(28).align_y(Center);
         container(body).padding(24).style(theme::card).into()
     }
 
     fn confirm_view(&self) -> Element<'_, Message> {
         column![
             text(fl!("checkout-confirm-cancel")).size(18),
-            row![
+            column![
                 button(text(fl!("checkout-keep-waiting")).size(18))
                     .padding([12, 20])
                     .style(theme::secondary)
@@ -451,16 +471,23 @@ impl Checkout {
             PaymentStatus::Voided => (fl!("final-voided"), theme::muted),
             other => (other.to_string(), theme::muted),
         };
-        let mut body = column![text(title).size(40).style(style), text(p.paid_total().format(self.lang)).size(36)]
-            .spacing(10)
-            .align_x(Center);
+        let mut body = column![
+            text(title).size(40).style(style),
+            text(p.paid_total().format(self.lang)).size(36)
+        ]
+        .spacing(10)
+        .align_x(Center);
         match &p.status {
             PaymentStatus::Succeeded => {
                 if let Some(tip) = p.tip() {
                     body = body.push(text(fl!("final-tip", tip = tip.format(self.lang))).size(18));
                 }
                 if let Some(d) = &p.debtor {
-                    let who = [d.name.clone(), d.iban.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                    let who = [d.name.clone(), d.iban.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" · ");
                     body = body.push(text(who).size(18).style(theme::muted));
                 }
                 if let Some(at) = p.succeeded_at {
@@ -477,7 +504,10 @@ impl Checkout {
         let mut actions = row![].spacing(10);
         if matches!(
             p.status,
-            PaymentStatus::Expired | PaymentStatus::AuthorizationFailed | PaymentStatus::Failed | PaymentStatus::Cancelled
+            PaymentStatus::Expired
+                | PaymentStatus::AuthorizationFailed
+                | PaymentStatus::Failed
+                | PaymentStatus::Cancelled
         ) {
             actions = actions.push(
                 button(text(fl!("final-try-again")).size(20))
@@ -492,7 +522,11 @@ impl Checkout {
                 .style(theme::primary)
                 .on_press(Message::NewSale),
         );
-        container(body.push(actions)).padding(32).width(Fill).style(theme::card).into()
+        container(body.push(actions))
+            .padding(32)
+            .width(Fill)
+            .style(theme::card)
+            .into()
     }
 }
 

@@ -21,16 +21,22 @@ pub fn view<'a, M: 'a>(checkout: Option<&'a Checkout>, lang: Lang, scale: f32) -
                     text(fl!("display-thanks")).size(48).style(theme::success),
                     text(p.paid_total().format(lang)).size(40),
                 ],
-                s if s.is_final() => column![text(fl!("display-not-paid")).size(40).style(theme::muted)],
+                s if s.is_final() => {
+                    column![text(fl!("display-not-paid")).size(40).style(theme::muted)]
+                }
                 PaymentStatus::Pending => {
                     let mut col = column![amount];
                     col = match c.qr() {
-                        Some(qr) => col.push(qr.view(scale)).push(text(fl!("display-scan")).size(28)),
+                        Some(qr) => col
+                            .push(qr.view(scale))
+                            .push(text(fl!("display-scan")).size(28)),
                         None => col.push(text(fl!("checkout-sticker-hint")).size(32)),
                     };
                     col
                 }
-                PaymentStatus::Identified => column![amount, text(fl!("display-confirm-on-phone")).size(32)],
+                PaymentStatus::Identified => {
+                    column![amount, text(fl!("display-confirm-on-phone")).size(32)]
+                }
                 _ => column![amount, text(fl!("display-processing")).size(32)],
             }
         }

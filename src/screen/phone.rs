@@ -1,7 +1,7 @@
 //! The sandbox's simulated customer phone: play the customer (scan, pay with a tip, decline,
 //! insufficient funds, let it expire) and switch the void-enabled profile.
 
-use iced::widget::{button, column, container, row, text, text_input, toggler};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Fill};
 
 use crate::fl;
@@ -90,14 +90,29 @@ impl Phone {
             text(fl!("phone-hint")).size(14).style(theme::muted),
             act(fl!("phone-scan"), Message::Scan),
             row![
-                text_input(&fl!("phone-tip"), &self.tip).on_input(Message::Tip).padding(8).width(110),
+                text_input(&fl!("phone-tip"), &self.tip)
+                    .on_input(Message::Tip)
+                    .padding(8)
+                    .width(110),
                 act(fl!("phone-confirm"), Message::Confirm),
             ]
             .spacing(8),
             act(fl!("phone-decline"), Message::Decline),
             act(fl!("phone-insufficient"), Message::InsufficientFunds),
             act(fl!("phone-expire"), Message::Expire),
-            toggler(self.void_enabled).label(fl!("phone-void-enabled")).on_toggle(Message::VoidEnabled),
+            // A button, not a toggler: it must be operable (and testable) by its visible words.
+            button(
+                text(if self.void_enabled {
+                    fl!("phone-void-on")
+                } else {
+                    fl!("phone-void-off")
+                })
+                .size(14)
+            )
+            .width(Fill)
+            .padding([8, 12])
+            .style(theme::secondary)
+            .on_press(Message::VoidEnabled(!self.void_enabled)),
         ]
         .spacing(10)
         .width(260);

@@ -192,11 +192,16 @@ impl Till {
             .clone()
             .or(field_error)
             .map(|p| text(p).size(16).style(theme::error));
-        let charge = button(text(fl!("till-charge")).size(26).width(Fill).align_x(Center))
-            .padding([16, 24])
-            .width(Fill)
-            .style(theme::primary)
-            .on_press(Message::Charge);
+        let charge = button(
+            text(fl!("till-charge"))
+                .size(26)
+                .width(Fill)
+                .align_x(Center),
+        )
+        .padding([16, 24])
+        .width(Fill)
+        .style(theme::primary)
+        .on_press(Message::Charge);
         let clear = button(text(fl!("till-clear")).size(18).align_x(Center))
             .padding([16, 20])
             .style(theme::secondary)
@@ -233,7 +238,12 @@ pub fn field_problem(e: &ValidationError) -> String {
         _ => fl!("till-description"),
     };
     match &e.problem {
-        Problem::TooLong { max, len } => fl!("field-too-long", field = field, max = max.to_string(), len = len.to_string()),
+        Problem::TooLong { max, len } => fl!(
+            "field-too-long",
+            field = field,
+            max = max.to_string(),
+            len = len.to_string()
+        ),
         Problem::Character { found, position } => fl!(
             "field-bad-character",
             field = field,
@@ -266,8 +276,16 @@ mod tests {
         assert_eq!(typed("12,50").amount().unwrap().cents(), 1250);
         assert_eq!(typed("12,50").display_amount(), "€ 12,50");
         assert_eq!(typed(",5").amount().unwrap().cents(), 50);
-        assert_eq!(typed("12,345").amount().unwrap().cents(), 1234, "third decimal ignored");
-        assert_eq!(typed("99999").amount().unwrap().cents(), 999_900, "at most four whole digits");
+        assert_eq!(
+            typed("12,345").amount().unwrap().cents(),
+            1234,
+            "third decimal ignored"
+        );
+        assert_eq!(
+            typed("99999").amount().unwrap().cents(),
+            999_900,
+            "at most four whole digits"
+        );
         assert_eq!(typed("12<3").amount().unwrap().cents(), 1300);
         assert_eq!(typed("1,,5").amount().unwrap().cents(), 150);
         assert_eq!(typed("00").display_amount(), "€ 0,00");

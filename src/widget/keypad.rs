@@ -14,7 +14,10 @@ pub enum Key {
 }
 
 /// A 4×3 pad; `separator` is the locale's decimal mark.
-pub fn keypad<'a, M: Clone + 'a>(separator: char, on_key: impl Fn(Key) -> M + 'a) -> Element<'a, M> {
+pub fn keypad<'a, M: Clone + 'a>(
+    separator: char,
+    on_key: impl Fn(Key) -> M + 'a,
+) -> Element<'a, M> {
     let key = |label: String, k: Key| {
         button(text(label).size(28).width(Fill).align_x(Center))
             .width(Length::Fixed(92.0))

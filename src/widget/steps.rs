@@ -1,7 +1,7 @@
 //! The live status as steps: waiting for scan → scanned → authorized → paid.
 
-use iced::widget::{row, text};
-use iced::{Center, Element};
+use iced::Element;
+use iced::widget::text;
 
 use crate::fl;
 use crate::payconiq::model::PaymentStatus;
@@ -26,14 +26,21 @@ pub fn steps<'a, M: 'a>(status: &PaymentStatus) -> Element<'a, M> {
         fl!("step-authorized"),
         fl!("step-paid"),
     ];
-    let mut line = row![].spacing(14).align_y(Center);
+    let mut line = iced::widget::Column::new().spacing(6);
     for (i, label) in labels.into_iter().enumerate() {
-        if i > 0 {
-            line = line.push(text("›").size(20).style(theme::muted));
-        }
-        let marker = if i < at { "✓ " } else if i == at { "● " } else { "○ " };
+        let marker = if i < at {
+            "✓ "
+        } else if i == at {
+            "● "
+        } else {
+            "○ "
+        };
         let t = text(format!("{marker}{label}")).size(18);
-        line = line.push(if i <= at { t.style(theme::brand) } else { t.style(theme::muted) });
+        line = line.push(if i <= at {
+            t.style(theme::brand)
+        } else {
+            t.style(theme::muted)
+        });
     }
     line.into()
 }

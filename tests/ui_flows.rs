@@ -1,0 +1,390 @@
+//! The till driven through its real iced views (iced_test simulator, tiny-skia) against the
+//! embedded sandbox: every message a click produces goes through `App::update`, and every task
+//! the app returns is run, as the iced runtime would.
+
+mod support;
+
+use std::sync::Arc;
+
+use iced_test::Simulator;
+use iced_test::runtime::{Action, task};
+use kassa::app::{App, Message, Screen};
+use kassa::config::{PayMode, Settings};
+use kassa::i18n::Lang;
+use kassa::money::Money;
+use kassa::payconiq::model::PaymentStatus;
+use kassa::sandbox::{CustomerAction, Fault, FaultKind, SandboxConfig};
+use kassa::screen::checkout::{self, PollPolicy};
+use kassa::services::Services;
+
+use futures::StreamExt;
+
+/// The cashier window at the smallest size it is meant for.
+fn screen<'a>(view: iced::Element<'a, Message>) -> Simulator<'a, Message> {
+    Simulator::with_size(
+        iced::Settings::default(),
+        iced::Size::new(1024.0, 768.0),
+        view,
+    )
+}
+
+struct Harness {
+    app: App,
+    services: Arc<Services>,
+}
+
+impl Harness {
+    async fn new() -> Harness {
+        Self::with(SandboxConfig::for_tests(), Settings::default()).await
+    }
+
+    async fn with(cfg: SandboxConfig, settings: Settings) -> Harness {
+        kassa::i18n::set_language(Lang::En);
+        let settings = Settings {
+            language: Some(Lang::En),
+            ..settings
+        };
+        let services = Arc::new(
+            Services::embedded(cfg, support::quick_options())
+                .await
+                .unwrap(),
+        );
+        let mut app = App::new(settings, PollPolicy::immediate());
+        app.start_with(services.clone());
+        Harness { app, services }
+    }
+
+    fn sandbox(&self) -> &kassa::sandbox::Sandbox {
+        self.services.sandbox.as_ref().unwrap()
+    }
+
+    /// Clicks the widget showing `label` on the cashier window and processes what follows.
+    async fn click(&mut self, label: &str) {
+        let messages: Vec<Message> = {
+            let mut ui = screen(self.app.view_main());
+            ui.click(label)
+                .unwrap_or_else(|e| panic!("no '{label}' to click: {e:?}"));
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            self.send(m).await;
+        }
+    }
+
+    /// Whether the cashier window shows `label` right now.
+    fn shows(&self, label: &str) -> bool {
+        let mut ui = screen(self.app.view_main());
+        ui.find(label).is_ok()
+    }
+
+    /// Updates the app with `message`, then runs every task that follows until none is left.
+    async fn send(&mut self, message: Message) {
+        let mut queue = vec![message];
+        while let Some(m) = queue.pop() {
+            let t = self.app.update(m);
+            if let Some(mut stream) = task::into_stream(t) {
+                while let Some(action) = stream.next().await {
+                    if let Action::Output(out) = action {
+                        queue.push(out);
+                    }
+                }
+            }
+        }
+    }
+
+    /// One status poll, as the subscription's tick would cause.
+    async fn tick(&mut self) {
+        self.send(Message::Tick).await;
+    }
+
+    async fn type_amount(&mut self, keys: &str) {
+        for k in keys.chars() {
+            self.click(&k.to_string()).await;
+        }
+    }
+
+    fn payment_id(&self) -> String {
+        match self.app.screen() {
+            Screen::Checkout(c) => c.payment().payment_id.clone(),
+            _ => panic!("not on checkout"),
+        }
+    }
+
+    fn status(&self) -> PaymentStatus {
+        match self.app.screen() {
+            Screen::Checkout(c) => c.status().clone(),
+            _ => panic!("not on checkout"),
+        }
+    }
+
+    /// Ticks until the screen shows `status` (the sandbox settles in milliseconds).
+    async fn until(&mut self, status: PaymentStatus) {
+        for _ in 0..100 {
+            self.tick().await;
+            if self.status() == status {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("never reached {status}, stuck at {}", self.status());
+    }
+
+    async fn charge(&mut self, amount: &str) {
+        self.type_amount(amount).await;
+        self.click("Charge").await;
+        assert!(
+            matches!(self.app.screen(), Screen::Checkout(_)),
+            "checkout opens"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn charge_12_50_scan_confirm_paid() {
+    let mut h = Harness::new().await;
+    assert!(h.shows("Sandbox — no real money"));
+    h.type_amount("12.50").await;
+    assert!(h.shows("€12.50"), "the amount shows as money");
+    h.click("Charge").await;
+    assert!(h.shows("Ask the customer to scan the code with the Payconiq or banking app."));
+    assert!(h.shows("€12.50"));
+    let id = h.payment_id();
+    let created = h
+        .sandbox()
+        .payments()
+        .into_iter()
+        .find(|p| p.payment_id == id)
+        .unwrap();
+    assert_eq!(created.amount, Money::from_cents(1250));
+    assert!(
+        created.reference.unwrap().starts_with('K'),
+        "a till reference"
+    );
+
+    h.click("Scan the code").await;
+    assert_eq!(h.status(), PaymentStatus::Identified);
+    assert!(h.shows("The customer scanned the code and is confirming."));
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    assert!(h.shows("Paid"));
+    h.click("New sale").await;
+    assert!(matches!(h.app.screen(), Screen::Till(_)));
+    assert!(h.shows("€0.00"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_screen_qr_decodes_to_the_deeplink() {
+    let mut h = Harness::new().await;
+    h.charge("7").await;
+    let Screen::Checkout(c) = h.app.screen() else {
+        unreachable!()
+    };
+    let deeplink = c.payment().deeplink().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let shot = dir.path().join("checkout.png");
+    {
+        let mut ui = screen(h.app.view_main());
+        let snapshot = ui.snapshot(&kassa::theme::theme()).unwrap();
+        assert!(
+            snapshot.matches_image(&shot).unwrap(),
+            "first call writes the screenshot"
+        );
+    }
+    // The simulator names the file after its renderer.
+    let written = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let _ = shot;
+    let img = image::open(&written).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on the checkout screen");
+    assert_eq!(grids[0].decode().unwrap().1, deeplink);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancel_before_scan() {
+    let mut h = Harness::new().await;
+    h.charge("3").await;
+    h.click("Cancel payment").await;
+    h.until(PaymentStatus::Cancelled).await;
+    assert!(h.shows("Cancelled"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancel_after_scan_asks_first() {
+    let mut h = Harness::new().await;
+    h.charge("3").await;
+    h.click("Scan the code").await;
+    h.click("Cancel payment").await;
+    assert!(h.shows("The customer already scanned the code. Cancel anyway?"));
+    h.click("Keep waiting").await;
+    assert_eq!(h.status(), PaymentStatus::Identified);
+    h.click("Cancel payment").await;
+    // The confirmation's own button carries the same words.
+    h.click("Cancel payment").await;
+    h.until(PaymentStatus::Cancelled).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn expiry_offers_to_try_again_with_the_same_amount() {
+    let cfg = SandboxConfig {
+        expiry: time::Duration::milliseconds(300),
+        ..SandboxConfig::for_tests()
+    };
+    let mut h = Harness::with(cfg, Settings::default()).await;
+    h.charge("42").await;
+    assert!(h.shows("Expires in 0:00"));
+    tokio::time::sleep(std::time::Duration::from_millis(350)).await;
+    h.until(PaymentStatus::Expired).await;
+    assert!(h.shows("Expired"));
+    h.click("Try again").await;
+    let Screen::Till(t) = h.app.screen() else {
+        panic!("back on the till")
+    };
+    assert_eq!(t.amount().unwrap(), Money::from_cents(4200));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn decline_and_insufficient_funds() {
+    let mut h = Harness::new().await;
+    h.charge("5").await;
+    h.click("Scan the code").await;
+    h.click("Decline").await;
+    h.until(PaymentStatus::Cancelled).await;
+    h.click("New sale").await;
+
+    h.charge("5").await;
+    h.click("Insufficient funds").await;
+    h.until(PaymentStatus::AuthorizationFailed).await;
+    assert!(h.shows("Payment refused"));
+    assert!(h.shows(
+        "The customer's bank refused the payment (for example insufficient funds or a limit)."
+    ));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn void_enabled_complete_and_void() {
+    let mut h = Harness::new().await;
+    h.click("Void-enabled profile: off").await;
+    assert!(h.sandbox().void_enabled());
+
+    h.charge("20").await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::PendingMerchantAcknowledgement).await;
+    assert!(h.shows("The customer paid. Complete the sale or void it."));
+    h.click("Complete sale").await;
+    h.until(PaymentStatus::Succeeded).await;
+    h.click("New sale").await;
+
+    h.charge("20").await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::PendingMerchantAcknowledgement).await;
+    // The first void's answer is lost; the screen keeps trying until the API confirms.
+    h.sandbox().inject(Fault::new(
+        "cancel",
+        FaultKind::Status { status: 503 },
+        Some(4),
+    ));
+    h.click("Void").await;
+    h.until(PaymentStatus::Voided).await;
+    assert!(h.shows("The customer gets the money back."));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn offline_then_recovery() {
+    let mut h = Harness::new().await;
+    h.charge("9").await;
+    h.sandbox().inject(Fault::new(
+        "get",
+        FaultKind::Status { status: 503 },
+        Some(8),
+    ));
+    h.tick().await;
+    assert!(
+        h.shows("Offline — retrying"),
+        "an indicator, not an error dialog"
+    );
+    h.sandbox()
+        .customer(
+            &h.payment_id(),
+            CustomerAction::Confirm {
+                tip: Money::default(),
+            },
+        )
+        .unwrap();
+    h.sandbox().clear_faults();
+    h.until(PaymentStatus::Succeeded).await;
+    assert!(!h.shows("Offline — retrying"));
+    assert!(h.shows("Paid"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_amounts_and_descriptions_are_explained_and_kept() {
+    let mut h = Harness::new().await;
+    h.click("Charge").await;
+    assert!(h.shows("Enter an amount first."));
+    h.type_amount("8").await;
+    h.send(Message::Till(kassa::screen::till::Message::Description(
+        "Pizza 🍕".into(),
+    )))
+    .await;
+    assert!(
+        h.shows("Description (optional): “🍕” (character 7) cannot be used in a bank payment.")
+    );
+    h.click("Charge").await;
+    assert!(
+        matches!(h.app.screen(), Screen::Till(_)),
+        "nothing was charged"
+    );
+    assert!(h.shows("€8.00"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keyboard_enter_charges_and_escape_cancels() {
+    use iced::keyboard::{self, Key, key::Named};
+    let press = |key: Key, text: Option<&str>| {
+        Message::Keyboard(keyboard::Event::KeyPressed {
+            key: key.clone(),
+            modified_key: key,
+            physical_key: keyboard::key::Physical::Unidentified(
+                keyboard::key::NativeCode::Unidentified,
+            ),
+            location: keyboard::Location::Standard,
+            modifiers: keyboard::Modifiers::default(),
+            text: text.map(Into::into),
+            repeat: false,
+        })
+    };
+    let mut h = Harness::new().await;
+    for d in ["1", "5", ",", "5"] {
+        h.send(press(Key::Character(d.into()), Some(d))).await;
+    }
+    assert!(h.shows("€15.50"));
+    h.send(press(Key::Named(Named::Enter), None)).await;
+    assert!(matches!(h.app.screen(), Screen::Checkout(_)));
+    h.send(press(Key::Named(Named::Escape), None)).await;
+    h.until(PaymentStatus::Cancelled).await;
+    h.send(press(Key::Named(Named::Enter), None)).await;
+    assert!(matches!(h.app.screen(), Screen::Till(_)));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sticker_mode_asks_to_scan_the_sticker() {
+    let settings = Settings {
+        pay_mode: PayMode::Sticker,
+        pos_id: "POS00042".into(),
+        ..Settings::default()
+    };
+    let mut h = Harness::with(SandboxConfig::for_tests(), settings).await;
+    h.charge("4").await;
+    assert!(h.shows("Ask the customer to scan the sticker"));
+    h.click("Scan the code").await;
+    assert_eq!(h.status(), PaymentStatus::Identified);
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    let _ = checkout::Message::Tick;
+}
