@@ -140,8 +140,9 @@ impl App {
                             })
                             .flatten();
                         tracing::info!(payment_id = %payment.payment_id, amount = %payment.amount, "payment created");
-                        self.screen =
-                            Screen::Checkout(Box::new(Checkout::new(*payment, qr, self.lang, self.poll)));
+                        self.screen = Screen::Checkout(Box::new(Checkout::new(
+                            *payment, qr, self.lang, self.poll,
+                        )));
                         Task::none()
                     }
                     Err(e) => {
@@ -243,11 +244,10 @@ impl App {
         let client = services.client.clone();
         match c.update(message) {
             checkout::Action::None => Task::none(),
-            checkout::Action::Fetch(id) => {
-                Task::perform(async move { client.get_payment(&id).await.map(Box::new) }, |r| {
-                    Message::Checkout(checkout::Message::Fetched(r))
-                })
-            }
+            checkout::Action::Fetch(id) => Task::perform(
+                async move { client.get_payment(&id).await.map(Box::new) },
+                |r| Message::Checkout(checkout::Message::Fetched(r)),
+            ),
             checkout::Action::Cancel(id) => {
                 Task::perform(async move { client.cancel_payment(&id).await }, |r| {
                     Message::Checkout(checkout::Message::OpDone(r))

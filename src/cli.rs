@@ -59,6 +59,11 @@ pub enum Command {
         #[arg(long)]
         path: Option<String>,
     },
+    /// The OS keychain.
+    Keychain {
+        #[command(subcommand)]
+        command: KeychainCommand,
+    },
     /// Draw a framed Payconiq QR code to PNG or SVG.
     Qr {
         #[arg(long)]
@@ -70,6 +75,13 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeychainCommand {
+    /// Store, read back and delete a test API key, to show the keychain works here. Uses its
+    /// own keychain service, never the till's real entries.
+    Check,
 }
 
 #[derive(Subcommand, Debug)]
@@ -125,6 +137,32 @@ pub fn sandbox_banner(s: &Sandbox) -> String {
         profile = cfg.profile_id.clone(),
         apikey = cfg.api_key.clone()
     )
+}
+
+/// The keychain service `keychain check` uses, apart from the till's own.
+pub const CHECK_SERVICE: &str = "be.kassa.Kassa.check";
+
+pub fn keychain_check() -> Outcome {
+    let store = OsKeychain::with_service(CHECK_SERVICE);
+    let value = format!("check-{}", uuid::Uuid::new_v4().simple());
+    let fail = |e: secrets::SecretError| fl!("cli-keychain-check-failed", detail = e.to_string());
+    store.set(secrets::API_KEY, &value).map_err(fail)?;
+    let read = store.get(secrets::API_KEY).map_err(fail)?;
+    store.delete(secrets::API_KEY).map_err(fail)?;
+    let after = store.get(secrets::API_KEY).map_err(fail)?;
+    if read.as_deref() != Some(value.as_str()) {
+        return Err(fl!(
+            "cli-keychain-check-failed",
+            detail = "the stored value did not read back"
+        ));
+    }
+    if after.is_some() {
+        return Err(fl!(
+            "cli-keychain-check-failed",
+            detail = "the entry was not deleted"
+        ));
+    }
+    Ok(fl!("cli-keychain-check-ok"))
 }
 
 pub fn keys_generate(kid: &str, out: Option<&Path>, jwks_out: Option<&Path>) -> Outcome {

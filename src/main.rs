@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use kassa::cli::{self, Cli, Command, KeysCommand};
+use kassa::cli::{self, Cli, Command, KeychainCommand, KeysCommand};
 
 fn main() -> ExitCode {
     let Some(command) = Cli::parse().command else {
@@ -38,6 +38,9 @@ fn main() -> ExitCode {
         Command::Keys {
             command: KeysCommand::Generate { kid, out, jwks_out },
         } => cli::keys_generate(&kid, out.as_deref(), jwks_out.as_deref()),
+        Command::Keychain {
+            command: KeychainCommand::Check,
+        } => cli::keychain_check(),
         Command::VerifyCallback {
             body,
             signature,
