@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod logging;
 pub mod money;
 pub mod payconiq;
+pub mod pin;
 pub mod qr;
 pub mod sandbox;
 pub mod screen;

@@ -11,7 +11,7 @@ pub const SIGNING_KEY: &str = "signing-key";
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SecretError {
-    #[error("no OS keychain is available: {0}")]
+    #[error("{0}")]
     Unavailable(String),
     #[error("the keychain refused: {0}")]
     Failed(String),

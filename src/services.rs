@@ -2,6 +2,7 @@
 //! real account is configured. Built once at start-up, off the UI thread.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::config::Settings;
 use crate::payconiq::jws::SigningKey;
@@ -9,7 +10,7 @@ use crate::payconiq::{
     Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Secret,
 };
 use crate::sandbox::{Sandbox, SandboxConfig};
-use crate::secrets::{self, OsKeychain, SecretStore};
+use crate::secrets::{self, SecretStore};
 
 pub struct Services {
     pub client: Client,
@@ -28,13 +29,13 @@ impl fmt::Debug for Services {
 
 impl Services {
     /// Services for `settings`: the embedded sandbox, or the configured account with its
-    /// secrets from the OS keychain.
-    pub async fn start(settings: Settings) -> Result<Services, String> {
+    /// secrets from `store` (the OS keychain).
+    pub async fn start(settings: Settings, store: Arc<dyn SecretStore>) -> Result<Services, String> {
         match settings.environment {
             EnvironmentKind::Sandbox => {
                 Self::embedded(SandboxConfig::default(), ClientOptions::default()).await
             }
-            _ => Self::account(&settings, &OsKeychain::new()),
+            _ => Self::account(&settings, &*store),
         }
     }
 

@@ -39,6 +39,15 @@ impl Harness {
     }
 
     async fn with(cfg: SandboxConfig, settings: Settings) -> Harness {
+        Self::stored(cfg, settings, Arc::new(kassa::secrets::MemoryStore::default()), None).await
+    }
+
+    async fn stored(
+        cfg: SandboxConfig,
+        settings: Settings,
+        secrets: Arc<dyn kassa::secrets::SecretStore>,
+        path: Option<std::path::PathBuf>,
+    ) -> Harness {
         kassa::i18n::set_language(Lang::En);
         let settings = Settings {
             language: Some(Lang::En),
@@ -49,9 +58,14 @@ impl Harness {
                 .await
                 .unwrap(),
         );
-        let mut app = App::new(settings, PollPolicy::immediate());
+        let mut app = App::new(settings, PollPolicy::immediate()).with_storage(secrets, path);
         app.start_with(services.clone());
         Harness { app, services }
+    }
+
+    /// Whether the app's client now talks to `base`.
+    async fn services_environment_is(&mut self, base: &str) -> bool {
+        self.app.services().is_some_and(|s| s.client.account().environment.api_base == base)
     }
 
     fn sandbox(&self) -> &kassa::sandbox::Sandbox {
@@ -387,4 +401,107 @@ async fn sticker_mode_asks_to_scan_the_sticker() {
     h.click("Pay").await;
     h.until(PaymentStatus::Succeeded).await;
     let _ = checkout::Message::Tick;
+}
+
+mod manager {
+    use super::*;
+    use kassa::screen::lock::Message as Lock;
+    use kassa::screen::settings::{Field, Message as S};
+    use kassa::secrets::{MemoryStore, SecretStore};
+
+    async fn pin(h: &mut Harness, digits: &str) {
+        h.send(Message::Lock(Lock::Pin(digits.into()))).await;
+        h.send(Message::Lock(Lock::Submit)).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn first_pin_then_unlock_then_lock_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        let mut h = Harness::stored(
+            SandboxConfig::for_tests(),
+            Settings::default(),
+            Arc::new(MemoryStore::default()),
+            Some(path.clone()),
+        )
+        .await;
+        h.click("Manager").await;
+        assert!(h.shows("Choose a manager PIN (4 to 8 digits)."));
+        pin(&mut h, "2468").await;
+        assert!(h.shows("Enter the same PIN again."));
+        pin(&mut h, "2468").await;
+        assert!(matches!(h.app.screen(), Screen::Settings(_)), "settings open after choosing a PIN");
+        let saved = Settings::load(&path).unwrap();
+        assert!(saved.manager_pin_hash.starts_with("$argon2id$"), "only the hash is stored");
+        assert!(!std::fs::read_to_string(&path).unwrap().contains("2468"));
+
+        h.click("Close").await;
+        // With a zero timeout the lock re-engages at once.
+        h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into()))).await;
+        h.click("Manager").await;
+        h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into()))).await;
+        h.click("Save").await;
+        h.send(Message::LockCheck).await;
+        assert!(matches!(h.app.screen(), Screen::Till(_)), "locked and back on the till");
+        h.click("Manager").await;
+        assert!(h.shows("Enter the manager PIN."));
+        pin(&mut h, "1111").await;
+        assert!(h.shows("Wrong PIN."));
+        pin(&mut h, "2468").await;
+        assert!(matches!(h.app.screen(), Screen::Settings(_)));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn settings_test_a_real_connection_and_keep_the_key_in_the_keychain() {
+        let secrets = Arc::new(MemoryStore::default());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        let mut h = Harness::stored(SandboxConfig::for_tests(), Settings::default(), secrets.clone(), Some(path.clone())).await;
+        // A second sandbox plays the "real" provider at custom URLs.
+        let provider = support::sandbox_with(SandboxConfig::for_tests()).await;
+        h.click("Manager").await;
+        pin(&mut h, "1357").await;
+        pin(&mut h, "1357").await;
+
+        let env = kassa::payconiq::EnvironmentKind::Custom;
+        let label = kassa::screen::settings::env_label(env);
+        h.send(Message::Settings(S::Environment(choice(env, &label)))).await;
+        let base = provider.base_url().to_string();
+        for (field, value) in [
+            (Field::ApiBase, base.clone()),
+            (Field::ReconciliationBase, format!("{base}/v3/reconciliation")),
+            (Field::JwksUrl, provider.jwks_url()),
+            (Field::PayloadBase, base.clone()),
+            (Field::MerchantId, provider.config().merchant_id.clone()),
+            (Field::ProfileId, provider.config().profile_id.clone()),
+        ] {
+            h.send(Message::Settings(S::Text(field, value))).await;
+        }
+        h.click("Save").await;
+        assert!(h.shows("Enter the API key."), "nothing saved without credentials");
+
+        h.send(Message::Settings(S::ApiKey("wrong-key".into()))).await;
+        h.click("Test connection").await;
+        assert!(h.shows("Payconiq refused the credentials. Check the API key or signing key in Settings."));
+
+        h.send(Message::Settings(S::ApiKey(provider.config().api_key.clone()))).await;
+        h.click("Test connection").await;
+        assert!(h.shows(&format!("Connected to {label}: the credentials were accepted.")));
+        assert_eq!(secrets.get(kassa::secrets::API_KEY).unwrap(), None, "testing stores nothing");
+
+        h.click("Save").await;
+        assert!(h.shows("Saved."));
+        assert_eq!(
+            secrets.get(kassa::secrets::API_KEY).unwrap().as_deref(),
+            Some(provider.config().api_key.as_str()),
+            "the key went to the keychain"
+        );
+        let file = std::fs::read_to_string(&path).unwrap();
+        assert!(!file.contains(&provider.config().api_key), "and never to the settings file");
+        assert!(h.services_environment_is(&base).await, "the till now charges against the new account");
+    }
+
+    fn choice<T: Clone>(value: T, label: &str) -> kassa::screen::settings::Choice<T> {
+        kassa::screen::settings::Choice::new(value, label.to_string())
+    }
 }

@@ -3,5 +3,7 @@
 
 pub mod checkout;
 pub mod display;
+pub mod lock;
 pub mod phone;
+pub mod settings;
 pub mod till;

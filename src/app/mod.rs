@@ -1,7 +1,11 @@
 //! The top level: which screen is up, the windows (cashier and customer display), and the
 //! routing of screen `Action`s to services as `Task`s whose results come back as `Message`s.
 
+mod manager;
+
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 use iced::widget::{button, column, container, row, text};
 use iced::{Center, Element, Fill, Subscription, Task, keyboard, window};
@@ -13,9 +17,12 @@ use crate::money::Money;
 use crate::payconiq::model::{CreatePayment, CreatePosPayment, Payment};
 use crate::payconiq::{EnvironmentKind, Error};
 use crate::screen::checkout::{self, Checkout, PollPolicy};
+use crate::screen::lock::{self, Lock};
+use crate::screen::settings::{self as settings_screen, Settings as SettingsScreen};
 use crate::screen::display;
 use crate::screen::phone::{self, Phone};
 use crate::screen::till::{self, Till};
+use crate::secrets::{OsKeychain, SecretStore};
 use crate::services::Services;
 use crate::theme;
 
@@ -33,12 +40,18 @@ pub struct App {
     main_window: Option<window::Id>,
     display_window: Option<window::Id>,
     startup_error: Option<String>,
+    secrets: Arc<dyn SecretStore>,
+    settings_path: Option<PathBuf>,
+    /// When the manager last did something while unlocked; `None` when locked.
+    manager_active: Option<Instant>,
 }
 
 pub enum Screen {
     Starting,
     Till(Till),
     Checkout(Box<Checkout>),
+    Lock(Lock),
+    Settings(Box<SettingsScreen>),
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +64,11 @@ pub enum Message {
     Keyboard(keyboard::Event),
     Tick,
     ToggleDisplay,
+    OpenManager,
+    Lock(lock::Message),
+    Settings(settings_screen::Message),
+    /// Re-engages the manager lock after inactivity.
+    LockCheck,
     MainOpened(window::Id),
     DisplayOpened(window::Id),
     WindowClosed(window::Id),
@@ -64,7 +82,9 @@ impl App {
         let (_, open) = window::open(main_window_settings());
         let mut app = App::new(settings, PollPolicy::default());
         app.lang = lang;
-        let start = Task::perform(Services::start(app.settings.clone()), |r| {
+        app.secrets = Arc::new(OsKeychain::new());
+        app.settings_path = crate::config::Settings::default_path();
+        let start = Task::perform(Services::start(app.settings.clone(), app.secrets.clone()), |r| {
             Message::Started(r.map(Arc::new))
         });
         (app, Task::batch([open.map(Message::MainOpened), start]))
@@ -83,7 +103,22 @@ impl App {
             main_window: None,
             display_window: None,
             startup_error: None,
+            // Tests and keychain-less starts get a store that forgets on exit.
+            secrets: Arc::new(crate::secrets::MemoryStore::default()),
+            settings_path: None,
+            manager_active: None,
         }
+    }
+
+    /// Where secrets go and where settings are saved (tests point these at temporary places).
+    pub fn with_storage(mut self, secrets: Arc<dyn SecretStore>, settings_path: Option<PathBuf>) -> App {
+        self.secrets = secrets;
+        self.settings_path = settings_path;
+        self
+    }
+
+    pub fn services(&self) -> Option<&Arc<Services>> {
+        self.services.as_ref()
     }
 
     pub fn screen(&self) -> &Screen {
@@ -102,7 +137,9 @@ impl App {
         match message {
             Message::Started(Ok(services)) => {
                 self.services = Some(services);
-                self.screen = Screen::Till(Till::new(self.lang));
+                if matches!(self.screen, Screen::Starting) {
+                    self.screen = Screen::Till(Till::new(self.lang));
+                }
                 if self.settings.customer_display && self.display_window.is_none() {
                     return self.open_display();
                 }
@@ -110,7 +147,14 @@ impl App {
             }
             Message::Started(Err(e)) => {
                 tracing::error!(error = %e, "could not start");
-                self.startup_error = Some(e);
+                match (&self.services, &mut self.screen) {
+                    // A restart after saving settings failed: keep the running services and
+                    // say why on the settings screen.
+                    (Some(_), Screen::Settings(s)) => {
+                        s.update(settings_screen::Message::Done(Err(fl!("app-start-failed", detail = e))));
+                    }
+                    _ => self.startup_error = Some(e),
+                }
                 Task::none()
             }
             Message::Till(m) => {
@@ -157,6 +201,13 @@ impl App {
             Message::Checkout(m) => self.checkout(m),
             Message::Tick => self.checkout(checkout::Message::Tick),
             Message::Phone(m) => self.phone(m),
+            Message::OpenManager => self.open_manager(),
+            Message::Lock(m) => self.lock(m),
+            Message::Settings(m) => {
+                self.manager_active = self.manager_active.map(|_| Instant::now());
+                self.settings(m)
+            }
+            Message::LockCheck => self.check_lock(),
             Message::Keyboard(event) => match &self.screen {
                 Screen::Till(_) if !self.charging => {
                     self.update(Message::Till(till::Message::Keyboard(event)))
@@ -315,6 +366,9 @@ impl App {
         {
             subs.push(iced::time::every(c.tick_interval()).map(|_| Message::Tick));
         }
+        if self.manager_active.is_some() {
+            subs.push(iced::time::every(std::time::Duration::from_secs(15)).map(|_| Message::LockCheck));
+        }
         Subscription::batch(subs)
     }
 
@@ -335,7 +389,17 @@ impl App {
         let mut header = row![text(fl!("app-title")).size(22).style(theme::brand)]
             .spacing(12)
             .align_y(Center);
-        header = header.push(iced::widget::space::horizontal()).push(
+        let manager = matches!(self.screen, Screen::Lock(_) | Screen::Settings(_));
+        header = header.push(iced::widget::space::horizontal());
+        if matches!(self.screen, Screen::Till(_)) {
+            header = header.push(
+                button(text(fl!("manager-open")))
+                    .style(theme::secondary)
+                    .padding([8, 14])
+                    .on_press(Message::OpenManager),
+            );
+        }
+        header = header.push(
             button(text(if self.display_window.is_some() {
                 fl!("display-hide")
             } else {
@@ -362,9 +426,11 @@ impl App {
                 }
             }
             (Screen::Checkout(c), None) => c.view().map(Message::Checkout),
+            (Screen::Lock(l), None) => l.view().map(Message::Lock),
+            (Screen::Settings(s), None) => s.view().map(Message::Settings),
         };
         let mut main = row![container(body).width(Fill).align_x(Center)].spacing(20);
-        if sandbox {
+        if sandbox && !manager {
             let active = matches!(&self.screen, Screen::Checkout(c) if !c.status().is_final());
             main = main.push(self.phone.view(active).map(Message::Phone));
         }

@@ -1,0 +1,220 @@
+//! The manager's side of the app: the PIN lock, its inactivity timeout, and the settings
+//! screen's requests (save, test connection, signing keys, JWKS export).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use iced::Task;
+
+use super::{App, Message, Screen};
+use crate::config::Settings;
+use crate::fl;
+use crate::payconiq::EnvironmentKind;
+use crate::payconiq::jws::SigningKey;
+use crate::screen::lock::{self, Lock};
+use crate::screen::settings::{self as settings_screen, Settings as SettingsScreen};
+use crate::screen::till::Till;
+use crate::secrets::{self, SecretStore};
+use crate::services::Services;
+
+impl App {
+    pub(super) fn open_manager(&mut self) -> Task<Message> {
+        if self.manager_unlocked() {
+            self.open_settings();
+        } else {
+            self.manager_active = None;
+            self.screen = Screen::Lock(Lock::new(&self.settings.manager_pin_hash));
+        }
+        Task::none()
+    }
+
+    fn manager_unlocked(&self) -> bool {
+        self.manager_active.is_some_and(|at| at.elapsed() < self.lock_after())
+    }
+
+    fn lock_after(&self) -> Duration {
+        // 0 minutes: ask for the PIN every time.
+        Duration::from_secs(u64::from(self.settings.lock_after_minutes) * 60)
+    }
+
+    fn open_settings(&mut self) {
+        let has = |name| self.secrets.get(name).ok().flatten().is_some();
+        let screen = SettingsScreen::new(&self.settings, has(secrets::API_KEY), has(secrets::SIGNING_KEY));
+        self.manager_active = Some(Instant::now());
+        self.screen = Screen::Settings(Box::new(screen));
+    }
+
+    pub(super) fn check_lock(&mut self) -> Task<Message> {
+        if self.manager_active.is_some() && !self.manager_unlocked() {
+            tracing::info!("manager lock re-engaged after inactivity");
+            self.manager_active = None;
+            if matches!(self.screen, Screen::Settings(_)) {
+                self.screen = Screen::Till(Till::new(self.lang));
+            }
+        }
+        Task::none()
+    }
+
+    pub(super) fn lock(&mut self, message: lock::Message) -> Task<Message> {
+        let Screen::Lock(l) = &mut self.screen else { return Task::none() };
+        match l.update(message) {
+            lock::Action::None => {}
+            lock::Action::Back => self.screen = Screen::Till(Till::new(self.lang)),
+            lock::Action::Unlocked => self.open_settings(),
+            lock::Action::NewPin(hash) => {
+                self.settings.manager_pin_hash = hash;
+                if let Err(e) = self.save_settings() {
+                    tracing::error!(error = %e, "could not save the new PIN");
+                }
+                self.open_settings();
+            }
+        }
+        Task::none()
+    }
+
+    fn save_settings(&self) -> Result<(), String> {
+        match &self.settings_path {
+            Some(path) => self.settings.save(path),
+            None => Ok(()),
+        }
+    }
+
+    pub(super) fn settings(&mut self, message: settings_screen::Message) -> Task<Message> {
+        let Screen::Settings(s) = &mut self.screen else { return Task::none() };
+        let done = |r: Result<String, String>| Message::Settings(settings_screen::Message::Done(r));
+        let key_ready = |r: Result<String, String>| Message::Settings(settings_screen::Message::KeyReady(r));
+        match s.update(message) {
+            settings_screen::Action::None => Task::none(),
+            settings_screen::Action::Close => {
+                self.screen = Screen::Till(Till::new(self.lang));
+                Task::none()
+            }
+            settings_screen::Action::ChangePin => {
+                self.screen = Screen::Lock(Lock::new(""));
+                Task::none()
+            }
+            settings_screen::Action::Save { settings, api_key } => {
+                let result = self.apply(*settings, api_key);
+                let restart = result.is_ok();
+                let mut tasks = vec![Task::done(done(result))];
+                if restart {
+                    let start = Services::start(self.settings.clone(), self.secrets.clone());
+                    tasks.push(Task::perform(start, |r| Message::Started(r.map(Arc::new))));
+                }
+                Task::batch(tasks)
+            }
+            settings_screen::Action::Test { settings, api_key } => {
+                let store = self.secrets.clone();
+                let current = self.services.clone();
+                Task::perform(test_connection(*settings, api_key, store, current), done)
+            }
+            settings_screen::Action::GenerateKey { kid } => {
+                Task::done(key_ready(store_key(&*self.secrets, SigningKey::generate(kid).map_err(|e| e.to_string()))))
+            }
+            settings_screen::Action::ImportKey { kid } => {
+                let store = self.secrets.clone();
+                Task::perform(
+                    async move {
+                        let file = rfd::AsyncFileDialog::new()
+                            .add_filter("PEM / JWK", &["pem", "key", "json", "jwk"])
+                            .pick_file()
+                            .await
+                            .ok_or_else(|| fl!("settings-no-file"))?;
+                        let text = String::from_utf8(file.read().await).map_err(|_| fl!("settings-key-unreadable"))?;
+                        store_key(&*store, SigningKey::import(&text, kid).map_err(|e| e.to_string()))
+                    },
+                    key_ready,
+                )
+            }
+            settings_screen::Action::SaveJwks(jwks) => Task::perform(
+                async move {
+                    let file = rfd::AsyncFileDialog::new()
+                        .set_file_name("jwks.json")
+                        .save_file()
+                        .await
+                        .ok_or_else(|| fl!("settings-no-file"))?;
+                    file.write(jwks.as_bytes()).await.map_err(|e| e.to_string())?;
+                    Ok(fl!("settings-jwks-saved", path = file.path().display().to_string()))
+                },
+                done,
+            ),
+        }
+    }
+
+    /// Stores a new API key in the keychain and the rest in the settings file. Without a
+    /// keychain, real accounts cannot be configured: the till stays on the sandbox.
+    fn apply(&mut self, settings: Settings, api_key: Option<String>) -> Result<String, String> {
+        let real = settings.environment != EnvironmentKind::Sandbox;
+        if let Some(key) = api_key.filter(|_| real) {
+            self.secrets
+                .set(secrets::API_KEY, &key)
+                .map_err(|e| fl!("settings-no-keychain", detail = e.to_string()))?;
+        }
+        let language_changed = settings.language != self.settings.language;
+        self.settings = settings;
+        self.save_settings()?;
+        if language_changed {
+            self.lang = self.settings.language();
+            crate::i18n::set_language(self.lang);
+        }
+        Ok(fl!("settings-saved"))
+    }
+}
+
+/// Puts a signing key's private half in the keychain; answers its public JWKS.
+fn store_key(store: &dyn SecretStore, key: Result<SigningKey, String>) -> Result<String, String> {
+    let key = key?;
+    store
+        .set(secrets::SIGNING_KEY, &key.to_pem())
+        .map_err(|e| fl!("settings-no-keychain", detail = e.to_string()))?;
+    Ok(serde_json::to_string_pretty(&key.public_jwks()).unwrap_or_default())
+}
+
+/// Makes one real authenticated call with `settings` and says what happened.
+async fn test_connection(
+    settings: Settings,
+    api_key: Option<String>,
+    store: Arc<dyn SecretStore>,
+    current: Option<Arc<Services>>,
+) -> Result<String, String> {
+    let services = if settings.environment == EnvironmentKind::Sandbox {
+        current.ok_or_else(|| fl!("app-starting"))?
+    } else {
+        let overlay = Overlay { base: store, api_key };
+        Arc::new(Services::account(&settings, &overlay)?)
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let criteria = crate::payconiq::model::SearchCriteria {
+        from: Some(now - time::Duration::minutes(5)),
+        to: Some(now),
+        ..Default::default()
+    };
+    match services.client.search_payments(&criteria, 0, 1).await {
+        Ok(_) => Ok(fl!(
+            "settings-test-ok",
+            environment = crate::screen::settings::env_label(settings.environment)
+        )),
+        Err(e) => Err(e.explain()),
+    }
+}
+
+/// The keychain, with a typed-but-unsaved API key taking precedence (for "Test connection").
+struct Overlay {
+    base: Arc<dyn SecretStore>,
+    api_key: Option<String>,
+}
+
+impl SecretStore for Overlay {
+    fn get(&self, name: &str) -> Result<Option<String>, secrets::SecretError> {
+        match (&self.api_key, name) {
+            (Some(k), secrets::API_KEY) => Ok(Some(k.clone())),
+            _ => self.base.get(name),
+        }
+    }
+    fn set(&self, name: &str, value: &str) -> Result<(), secrets::SecretError> {
+        self.base.set(name, value)
+    }
+    fn delete(&self, name: &str) -> Result<(), secrets::SecretError> {
+        self.base.delete(name)
+    }
+}

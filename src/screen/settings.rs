@@ -1,0 +1,399 @@
+//! Settings (behind the manager lock): environment and URLs, credentials (API key and signing
+//! key go to the OS keychain only), merchant ids, sticker ids, QR look, customer display,
+//! language, PIN, and a connection test.
+
+use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Fill, Length};
+
+use crate::config::{PayMode, Settings as Config};
+use crate::fl;
+use crate::i18n::Lang;
+use crate::payconiq::{AuthMode, Environment, EnvironmentKind};
+use crate::qr::{QrColour, QrSize};
+use crate::theme;
+
+#[derive(Debug)]
+pub struct Settings {
+    draft: Config,
+    /// A newly typed API key; empty keeps the stored one.
+    api_key: String,
+    has_api_key: bool,
+    has_signing_key: bool,
+    /// The public JWKS of the signing key, after generating or importing one.
+    jwks: Option<String>,
+    info: Option<String>,
+    problem: Option<String>,
+    busy: bool,
+    /// Whether the outstanding request is a save (not a connection test).
+    saving: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Environment(Choice<EnvironmentKind>),
+    Auth(Choice<AuthMode>),
+    Text(Field, String),
+    ApiKey(String),
+    PayMode(Choice<PayMode>),
+    QrSize(QrSize),
+    QrColour(Choice<QrColour>),
+    Language(Choice<Option<Lang>>),
+    CustomerDisplay(bool),
+    ImportKey,
+    GenerateKey,
+    SaveJwks,
+    TestConnection,
+    Save,
+    Close,
+    /// The outcome of something the app did for this screen.
+    Done(Result<String, String>),
+    /// A signing key is now in the keychain; its public JWKS.
+    KeyReady(Result<String, String>),
+    ChangePin,
+}
+
+/// The text fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    MerchantId,
+    ProfileId,
+    KeyId,
+    CallbackUrl,
+    PosId,
+    ShopId,
+    ShopName,
+    ApiBase,
+    ReconciliationBase,
+    JwksUrl,
+    PayloadBase,
+    LockMinutes,
+}
+
+/// A pick-list option with a translated label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    pub value: T,
+    label: String,
+}
+
+impl<T> std::fmt::Display for Choice<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+fn selected<T: PartialEq + Clone>(list: &[Choice<T>], value: &T) -> Option<Choice<T>> {
+    list.iter().find(|c| c.value == *value).cloned()
+}
+
+fn choice<T>(value: T, label: String) -> Choice<T> {
+    Choice::new(value, label)
+}
+
+impl<T> Choice<T> {
+    pub fn new(value: T, label: String) -> Choice<T> {
+        Choice { value, label }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    Save { settings: Box<Config>, api_key: Option<String> },
+    Test { settings: Box<Config>, api_key: Option<String> },
+    ImportKey { kid: String },
+    GenerateKey { kid: String },
+    SaveJwks(String),
+    ChangePin,
+    Close,
+}
+
+impl Settings {
+    pub fn new(current: &Config, has_api_key: bool, has_signing_key: bool) -> Settings {
+        let mut draft = current.clone();
+        if draft.custom.is_none() {
+            draft.custom = Some(Environment::preset(EnvironmentKind::Custom));
+        }
+        Settings {
+            draft,
+            api_key: String::new(),
+            has_api_key,
+            has_signing_key,
+            jwks: None,
+            info: None,
+            problem: None,
+            busy: false,
+            saving: false,
+        }
+    }
+
+    fn new_api_key(&self) -> Option<String> {
+        Some(self.api_key.trim().to_string()).filter(|k| !k.is_empty())
+    }
+
+    /// What is missing before this configuration can take payments.
+    fn missing(&self) -> Option<String> {
+        let d = &self.draft;
+        if d.environment == EnvironmentKind::Sandbox {
+            return None;
+        }
+        if d.merchant_id.trim().is_empty() || d.profile_id.trim().is_empty() {
+            return Some(fl!("settings-missing-ids"));
+        }
+        match d.auth_mode {
+            AuthMode::ApiKey if !self.has_api_key && self.new_api_key().is_none() => Some(fl!("settings-missing-api-key")),
+            AuthMode::Jws if !self.has_signing_key => Some(fl!("settings-missing-signing-key")),
+            _ => None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        let d = &mut self.draft;
+        match message {
+            Message::Environment(c) => d.environment = c.value,
+            Message::Auth(c) => d.auth_mode = c.value,
+            Message::PayMode(c) => d.pay_mode = c.value,
+            Message::QrSize(s) => d.qr_size = s,
+            Message::QrColour(c) => d.qr_colour = c.value,
+            Message::Language(c) => d.language = c.value,
+            Message::CustomerDisplay(on) => d.customer_display = on,
+            Message::ApiKey(k) => self.api_key = k,
+            Message::Text(field, value) => self.set_text(field, value),
+            Message::ImportKey => return Action::ImportKey { kid: d.key_id.clone() },
+            Message::GenerateKey => return Action::GenerateKey { kid: d.key_id.clone() },
+            Message::SaveJwks => return self.jwks.clone().map_or(Action::None, Action::SaveJwks),
+            Message::ChangePin => return Action::ChangePin,
+            Message::Close => return Action::Close,
+            Message::TestConnection => {
+                self.busy = true;
+                self.info = Some(fl!("settings-testing"));
+                self.problem = None;
+                return Action::Test {
+                    settings: Box::new(self.draft.clone()),
+                    api_key: self.new_api_key(),
+                };
+            }
+            Message::Save => {
+                if let Some(missing) = self.missing() {
+                    self.problem = Some(missing);
+                    return Action::None;
+                }
+                if let Some(custom) = &self.draft.custom
+                    && self.draft.environment == EnvironmentKind::Custom
+                    && let Err(e) = custom.check()
+                {
+                    self.problem = Some(e);
+                    return Action::None;
+                }
+                self.busy = true;
+                self.saving = true;
+                return Action::Save {
+                    settings: Box::new(self.draft.clone()),
+                    api_key: self.new_api_key(),
+                };
+            }
+            Message::Done(result) => {
+                self.busy = false;
+                let saved = std::mem::take(&mut self.saving);
+                match result {
+                    Ok(info) => {
+                        self.info = Some(info);
+                        self.problem = None;
+                        // A saved key now lives in the keychain; a tested one is kept typed.
+                        if saved && self.new_api_key().is_some() {
+                            self.api_key.clear();
+                            self.has_api_key = true;
+                        }
+                    }
+                    Err(problem) => {
+                        self.info = None;
+                        self.problem = Some(problem);
+                    }
+                }
+            }
+            Message::KeyReady(result) => match result {
+                Ok(jwks) => {
+                    self.has_signing_key = true;
+                    self.jwks = Some(jwks);
+                    self.problem = None;
+                    self.info = Some(fl!("settings-key-stored"));
+                }
+                Err(e) => self.problem = Some(e),
+            },
+        }
+        Action::None
+    }
+
+    fn set_text(&mut self, field: Field, value: String) {
+        let d = &mut self.draft;
+        let custom = d.custom.get_or_insert_with(|| Environment::preset(EnvironmentKind::Custom));
+        match field {
+            Field::MerchantId => d.merchant_id = value,
+            Field::ProfileId => d.profile_id = value,
+            Field::KeyId => d.key_id = value,
+            Field::CallbackUrl => d.callback_url = value,
+            Field::PosId => d.pos_id = value,
+            Field::ShopId => d.shop_id = value,
+            Field::ShopName => d.shop_name = value,
+            Field::ApiBase => custom.api_base = value,
+            Field::ReconciliationBase => custom.reconciliation_base = value,
+            Field::JwksUrl => custom.jwks_url = value,
+            Field::PayloadBase => custom.payload_base = value,
+            Field::LockMinutes => {
+                if let Ok(m) = value.trim().parse::<u32>() {
+                    d.lock_after_minutes = m.min(240);
+                }
+            }
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let d = &self.draft;
+        let envs: Vec<_> = EnvironmentKind::ALL.into_iter().map(|k| choice(k, env_label(k))).collect();
+        let auths = vec![
+            choice(AuthMode::ApiKey, fl!("settings-auth-api-key")),
+            choice(AuthMode::Jws, fl!("settings-auth-jws")),
+        ];
+        let modes = vec![
+            choice(PayMode::Dynamic, fl!("settings-pay-dynamic")),
+            choice(PayMode::Sticker, fl!("settings-pay-sticker")),
+        ];
+        let colours = vec![
+            choice(QrColour::Magenta, fl!("settings-colour-magenta")),
+            choice(QrColour::Black, fl!("settings-colour-black")),
+        ];
+        let mut langs = vec![choice(None, fl!("settings-language-system"))];
+        langs.extend(Lang::ALL.into_iter().map(|l| choice(Some(l), l.native_name().to_string())));
+
+        let mut form = column![
+            heading(fl!("settings-section-account")),
+            field(fl!("settings-environment"), pick_list(envs.clone(), selected(&envs, &d.environment), Message::Environment).into()),
+        ]
+        .spacing(10);
+        if d.environment == EnvironmentKind::Custom
+            && let Some(c) = &d.custom
+        {
+            form = form
+                .push(input(fl!("settings-api-base"), &c.api_base, Field::ApiBase))
+                .push(input(fl!("settings-reconciliation-base"), &c.reconciliation_base, Field::ReconciliationBase))
+                .push(input(fl!("settings-jwks-url"), &c.jwks_url, Field::JwksUrl))
+                .push(input(fl!("settings-payload-base"), &c.payload_base, Field::PayloadBase));
+        }
+        if d.environment != EnvironmentKind::Sandbox {
+            let key_state = if self.has_api_key { fl!("settings-stored") } else { fl!("settings-not-stored") };
+            let signing_state = if self.has_signing_key { fl!("settings-stored") } else { fl!("settings-not-stored") };
+            form = form
+                .push(field(fl!("settings-auth"), pick_list(auths.clone(), selected(&auths, &d.auth_mode), Message::Auth).into()))
+                .push(input(fl!("settings-merchant-id"), &d.merchant_id, Field::MerchantId))
+                .push(input(fl!("settings-profile-id"), &d.profile_id, Field::ProfileId))
+                .push(field(
+                    fl!("settings-api-key"),
+                    row![
+                        text_input(&key_state, &self.api_key).secure(true).on_input(Message::ApiKey).padding(8),
+                    ]
+                    .into(),
+                ))
+                .push(input(fl!("settings-key-id"), &d.key_id, Field::KeyId))
+                .push(field(
+                    fl!("settings-signing-key"),
+                    row![
+                        text(signing_state).width(Length::Fixed(120.0)),
+                        action(fl!("settings-import-key"), Message::ImportKey),
+                        action(fl!("settings-generate-key"), Message::GenerateKey),
+                    ]
+                    .spacing(8)
+                    .into(),
+                ))
+                .push(input(fl!("settings-callback-url"), &d.callback_url, Field::CallbackUrl));
+        }
+        if let Some(jwks) = &self.jwks {
+            form = form
+                .push(text(fl!("settings-host-jwks")).size(14))
+                .push(container(text(jwks.clone()).size(12)).padding(8).style(theme::card))
+                .push(action(fl!("settings-save-jwks"), Message::SaveJwks));
+        }
+        form = form
+            .push(heading(fl!("settings-section-till")))
+            .push(field(fl!("settings-pay-mode"), pick_list(modes.clone(), selected(&modes, &d.pay_mode), Message::PayMode).into()));
+        if d.pay_mode == PayMode::Sticker {
+            form = form
+                .push(input(fl!("settings-pos-id"), &d.pos_id, Field::PosId))
+                .push(input(fl!("settings-shop-id"), &d.shop_id, Field::ShopId))
+                .push(input(fl!("settings-shop-name"), &d.shop_name, Field::ShopName));
+        }
+        form = form
+            .push(field(fl!("settings-qr-size"), pick_list(QrSize::ALL.to_vec(), Some(d.qr_size), Message::QrSize).into()))
+            .push(field(fl!("settings-qr-colour"), pick_list(colours.clone(), selected(&colours, &d.qr_colour), Message::QrColour).into()))
+            .push(field(
+                fl!("settings-customer-display"),
+                action(
+                    if d.customer_display { fl!("settings-on") } else { fl!("settings-off") },
+                    Message::CustomerDisplay(!d.customer_display),
+                ),
+            ))
+            .push(field(fl!("settings-language"), pick_list(langs.clone(), selected(&langs, &d.language), Message::Language).into()))
+            .push(heading(fl!("settings-section-manager")))
+            .push(input(fl!("settings-lock-minutes"), &d.lock_after_minutes.to_string(), Field::LockMinutes))
+            .push(action(fl!("settings-change-pin"), Message::ChangePin));
+
+        let mut footer = row![
+            action(fl!("settings-close"), Message::Close),
+            button(text(fl!("settings-test")))
+                .padding([10, 16])
+                .style(theme::secondary)
+                .on_press_maybe((!self.busy).then_some(Message::TestConnection)),
+            button(text(fl!("settings-save")))
+                .padding([10, 16])
+                .style(theme::primary)
+                .on_press_maybe((!self.busy).then_some(Message::Save)),
+        ]
+        .spacing(10);
+        if let Some(info) = &self.info {
+            footer = footer.push(text(info.clone()).style(theme::success));
+        }
+        if let Some(p) = &self.problem {
+            footer = footer.push(text(p.clone()).style(theme::error));
+        }
+        container(column![scrollable(form.padding([0, 16])).height(Fill), footer].spacing(14))
+            .padding(24)
+            .width(Fill)
+            .style(theme::card)
+            .into()
+    }
+}
+
+impl std::fmt::Display for QrSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({} px)", self.label(), self.pixels())
+    }
+}
+
+pub fn env_label(kind: EnvironmentKind) -> String {
+    match kind {
+        EnvironmentKind::Sandbox => fl!("env-sandbox"),
+        EnvironmentKind::BancontactProd => fl!("env-bancontact-prod"),
+        EnvironmentKind::BancontactPreprod => fl!("env-bancontact-preprod"),
+        EnvironmentKind::PayconiqProd => fl!("env-payconiq-prod"),
+        EnvironmentKind::PayconiqExt => fl!("env-payconiq-ext"),
+        EnvironmentKind::Custom => fl!("env-custom"),
+    }
+}
+
+fn heading<'a>(label: String) -> Element<'a, Message> {
+    text(label).size(20).style(theme::brand).into()
+}
+
+fn field<'a>(label: String, control: Element<'a, Message>) -> Element<'a, Message> {
+    row![text(label).width(Length::Fixed(220.0)), control].spacing(12).align_y(iced::Center).into()
+}
+
+fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
+    field(
+        label.clone(),
+        text_input(&label, value).on_input(move |v| Message::Text(which, v)).padding(8).into(),
+    )
+}
+
+fn action<'a>(label: String, message: Message) -> Element<'a, Message> {
+    button(text(label)).padding([8, 14]).style(theme::secondary).on_press(message).into()
+}
