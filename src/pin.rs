@@ -31,8 +31,12 @@ pub fn hash(pin: &str) -> Result<String, PinError> {
 
 /// Whether `pin` matches `stored`; a malformed stored hash never matches.
 pub fn verify(pin: &str, stored: &str) -> bool {
-    let Ok(parsed) = PasswordHash::new(stored) else { return false };
-    Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok()
+    let Ok(parsed) = PasswordHash::new(stored) else {
+        return false;
+    };
+    Argon2::default()
+        .verify_password(pin.as_bytes(), &parsed)
+        .is_ok()
 }
 
 #[cfg(test)]

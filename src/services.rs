@@ -30,7 +30,10 @@ impl fmt::Debug for Services {
 impl Services {
     /// Services for `settings`: the embedded sandbox, or the configured account with its
     /// secrets from `store` (the OS keychain).
-    pub async fn start(settings: Settings, store: Arc<dyn SecretStore>) -> Result<Services, String> {
+    pub async fn start(
+        settings: Settings,
+        store: Arc<dyn SecretStore>,
+    ) -> Result<Services, String> {
         match settings.environment {
             EnvironmentKind::Sandbox => {
                 Self::embedded(SandboxConfig::default(), ClientOptions::default()).await

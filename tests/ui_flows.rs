@@ -39,7 +39,13 @@ impl Harness {
     }
 
     async fn with(cfg: SandboxConfig, settings: Settings) -> Harness {
-        Self::stored(cfg, settings, Arc::new(kassa::secrets::MemoryStore::default()), None).await
+        Self::stored(
+            cfg,
+            settings,
+            Arc::new(kassa::secrets::MemoryStore::default()),
+            None,
+        )
+        .await
     }
 
     async fn stored(
@@ -65,7 +71,9 @@ impl Harness {
 
     /// Whether the app's client now talks to `base`.
     async fn services_environment_is(&mut self, base: &str) -> bool {
-        self.app.services().is_some_and(|s| s.client.account().environment.api_base == base)
+        self.app
+            .services()
+            .is_some_and(|s| s.client.account().environment.api_base == base)
     }
 
     fn sandbox(&self) -> &kassa::sandbox::Sandbox {
@@ -430,19 +438,30 @@ mod manager {
         pin(&mut h, "2468").await;
         assert!(h.shows("Enter the same PIN again."));
         pin(&mut h, "2468").await;
-        assert!(matches!(h.app.screen(), Screen::Settings(_)), "settings open after choosing a PIN");
+        assert!(
+            matches!(h.app.screen(), Screen::Settings(_)),
+            "settings open after choosing a PIN"
+        );
         let saved = Settings::load(&path).unwrap();
-        assert!(saved.manager_pin_hash.starts_with("$argon2id$"), "only the hash is stored");
+        assert!(
+            saved.manager_pin_hash.starts_with("$argon2id$"),
+            "only the hash is stored"
+        );
         assert!(!std::fs::read_to_string(&path).unwrap().contains("2468"));
 
         h.click("Close").await;
         // With a zero timeout the lock re-engages at once.
-        h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into()))).await;
+        h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into())))
+            .await;
         h.click("Manager").await;
-        h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into()))).await;
+        h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into())))
+            .await;
         h.click("Save").await;
         h.send(Message::LockCheck).await;
-        assert!(matches!(h.app.screen(), Screen::Till(_)), "locked and back on the till");
+        assert!(
+            matches!(h.app.screen(), Screen::Till(_)),
+            "locked and back on the till"
+        );
         h.click("Manager").await;
         assert!(h.shows("Enter the manager PIN."));
         pin(&mut h, "1111").await;
@@ -456,7 +475,13 @@ mod manager {
         let secrets = Arc::new(MemoryStore::default());
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("settings.toml");
-        let mut h = Harness::stored(SandboxConfig::for_tests(), Settings::default(), secrets.clone(), Some(path.clone())).await;
+        let mut h = Harness::stored(
+            SandboxConfig::for_tests(),
+            Settings::default(),
+            secrets.clone(),
+            Some(path.clone()),
+        )
+        .await;
         // A second sandbox plays the "real" provider at custom URLs.
         let provider = support::sandbox_with(SandboxConfig::for_tests()).await;
         h.click("Manager").await;
@@ -465,11 +490,15 @@ mod manager {
 
         let env = kassa::payconiq::EnvironmentKind::Custom;
         let label = kassa::screen::settings::env_label(env);
-        h.send(Message::Settings(S::Environment(choice(env, &label)))).await;
+        h.send(Message::Settings(S::Environment(choice(env, &label))))
+            .await;
         let base = provider.base_url().to_string();
         for (field, value) in [
             (Field::ApiBase, base.clone()),
-            (Field::ReconciliationBase, format!("{base}/v3/reconciliation")),
+            (
+                Field::ReconciliationBase,
+                format!("{base}/v3/reconciliation"),
+            ),
             (Field::JwksUrl, provider.jwks_url()),
             (Field::PayloadBase, base.clone()),
             (Field::MerchantId, provider.config().merchant_id.clone()),
@@ -478,16 +507,31 @@ mod manager {
             h.send(Message::Settings(S::Text(field, value))).await;
         }
         h.click("Save").await;
-        assert!(h.shows("Enter the API key."), "nothing saved without credentials");
+        assert!(
+            h.shows("Enter the API key."),
+            "nothing saved without credentials"
+        );
 
-        h.send(Message::Settings(S::ApiKey("wrong-key".into()))).await;
+        h.send(Message::Settings(S::ApiKey("wrong-key".into())))
+            .await;
         h.click("Test connection").await;
-        assert!(h.shows("Payconiq refused the credentials. Check the API key or signing key in Settings."));
+        assert!(h.shows(
+            "Payconiq refused the credentials. Check the API key or signing key in Settings."
+        ));
 
-        h.send(Message::Settings(S::ApiKey(provider.config().api_key.clone()))).await;
+        h.send(Message::Settings(S::ApiKey(
+            provider.config().api_key.clone(),
+        )))
+        .await;
         h.click("Test connection").await;
-        assert!(h.shows(&format!("Connected to {label}: the credentials were accepted.")));
-        assert_eq!(secrets.get(kassa::secrets::API_KEY).unwrap(), None, "testing stores nothing");
+        assert!(h.shows(&format!(
+            "Connected to {label}: the credentials were accepted."
+        )));
+        assert_eq!(
+            secrets.get(kassa::secrets::API_KEY).unwrap(),
+            None,
+            "testing stores nothing"
+        );
 
         h.click("Save").await;
         assert!(h.shows("Saved."));
@@ -497,11 +541,61 @@ mod manager {
             "the key went to the keychain"
         );
         let file = std::fs::read_to_string(&path).unwrap();
-        assert!(!file.contains(&provider.config().api_key), "and never to the settings file");
-        assert!(h.services_environment_is(&base).await, "the till now charges against the new account");
+        assert!(
+            !file.contains(&provider.config().api_key),
+            "and never to the settings file"
+        );
+        assert!(
+            h.services_environment_is(&base).await,
+            "the till now charges against the new account"
+        );
     }
 
     fn choice<T: Clone>(value: T, label: &str) -> kassa::screen::settings::Choice<T> {
         kassa::screen::settings::Choice::new(value, label.to_string())
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn todays_sales_list_payments_and_the_total_paid() {
+    let mut h = Harness::new().await;
+    h.charge("12.50").await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    h.click("New sale").await;
+    h.charge("3").await;
+    h.click("Cancel payment").await;
+    h.until(PaymentStatus::Cancelled).await;
+    h.click("New sale").await;
+
+    h.click("Today's sales").await;
+    assert!(h.shows("Paid today: €12.50"), "only what was paid counts");
+    assert!(h.shows("Cancelled"));
+    h.click("Close").await;
+    assert!(matches!(h.app.screen(), Screen::Till(_)));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sticker_exports_a_code_for_the_pos() {
+    use kassa::screen::sticker::{Action, Message as StickerMessage, Sticker};
+    let h = Harness::new().await;
+    let env = h.services.client.account().environment.clone();
+    let payload = env.sticker_payload(&h.services.client.account().profile_id, "POS00001");
+    assert!(
+        payload.starts_with(h.sandbox().base_url()),
+        "the host comes from the environment"
+    );
+    let mut sticker = Sticker::new(Some(payload.clone()), kassa::qr::QrColour::Magenta);
+    let Action::Save(export) = sticker.update(StickerMessage::SavePng) else {
+        panic!("a PNG to save")
+    };
+    assert_eq!(export.file_name, "payconiq-sticker.png");
+    let img = image::load_from_memory(&export.bytes).unwrap().to_luma8();
+    assert_eq!(img.width(), 800, "XL");
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    assert_eq!(prepared.detect_grids()[0].decode().unwrap().1, payload);
+    let Action::Save(svg) = sticker.update(StickerMessage::SaveSvg) else {
+        panic!("an SVG to save")
+    };
+    assert!(String::from_utf8(svg.bytes).unwrap().contains("<svg"));
 }

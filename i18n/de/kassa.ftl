@@ -203,3 +203,17 @@ env-bancontact-preprod = Bancontact Payconiq — Vorproduktion
 env-payconiq-prod = Payconiq (alt) — Produktion
 env-payconiq-ext = Payconiq (alt) — EXT-Test
 env-custom = Eigene URLs
+
+## Aufkleber und heutige Verkäufe
+
+sticker-open = Aufkleber…
+sticker-title = Der QR-Aufkleber des Geschäfts
+sticker-save-png = PNG speichern…
+sticker-save-svg = SVG speichern…
+sticker-missing-ids = Legen Sie zuerst Zahlungsprofil-ID und POS-ID in den Einstellungen fest.
+today-open = Heutige Verkäufe
+today-title = Heutige Verkäufe
+today-refresh = Aktualisieren
+today-loading = Wird geladen…
+today-none = Heute noch keine Zahlungen.
+today-total = Heute bezahlt: { $total }

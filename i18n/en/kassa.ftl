@@ -203,3 +203,17 @@ env-bancontact-preprod = Bancontact Payconiq — preproduction
 env-payconiq-prod = Payconiq (legacy) — production
 env-payconiq-ext = Payconiq (legacy) — EXT test
 env-custom = Custom URLs
+
+## Sticker and today's sales
+
+sticker-open = Sticker…
+sticker-title = The shop's QR sticker
+sticker-save-png = Save PNG…
+sticker-save-svg = Save SVG…
+sticker-missing-ids = Set the payment profile id and POS id in Settings first.
+today-open = Today's sales
+today-title = Today's sales
+today-refresh = Refresh
+today-loading = Loading…
+today-none = No payments yet today.
+today-total = Paid today: { $total }

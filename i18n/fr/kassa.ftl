@@ -203,3 +203,17 @@ env-bancontact-preprod = Bancontact Payconiq — préproduction
 env-payconiq-prod = Payconiq (ancien) — production
 env-payconiq-ext = Payconiq (ancien) — test EXT
 env-custom = URL personnalisées
+
+## Autocollant et ventes du jour
+
+sticker-open = Autocollant…
+sticker-title = L'autocollant QR du magasin
+sticker-save-png = Enregistrer en PNG…
+sticker-save-svg = Enregistrer en SVG…
+sticker-missing-ids = Définissez d'abord l'ID du profil de paiement et l'ID du point de vente dans Réglages.
+today-open = Ventes du jour
+today-title = Ventes du jour
+today-refresh = Actualiser
+today-loading = Chargement…
+today-none = Aucun paiement aujourd'hui.
+today-total = Payé aujourd'hui : { $total }

@@ -203,3 +203,17 @@ env-bancontact-preprod = Bancontact Payconiq — preproductie
 env-payconiq-prod = Payconiq (oud) — productie
 env-payconiq-ext = Payconiq (oud) — EXT-test
 env-custom = Eigen URL's
+
+## Sticker en verkopen van vandaag
+
+sticker-open = Sticker…
+sticker-title = De QR-sticker van de winkel
+sticker-save-png = PNG bewaren…
+sticker-save-svg = SVG bewaren…
+sticker-missing-ids = Stel eerst het betaalprofiel-id en het POS-id in bij Instellingen.
+today-open = Verkopen vandaag
+today-title = Verkopen van vandaag
+today-refresh = Vernieuwen
+today-loading = Bezig met laden…
+today-none = Vandaag nog geen betalingen.
+today-total = Vandaag betaald: { $total }

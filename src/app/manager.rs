@@ -29,7 +29,8 @@ impl App {
     }
 
     fn manager_unlocked(&self) -> bool {
-        self.manager_active.is_some_and(|at| at.elapsed() < self.lock_after())
+        self.manager_active
+            .is_some_and(|at| at.elapsed() < self.lock_after())
     }
 
     fn lock_after(&self) -> Duration {
@@ -39,7 +40,11 @@ impl App {
 
     fn open_settings(&mut self) {
         let has = |name| self.secrets.get(name).ok().flatten().is_some();
-        let screen = SettingsScreen::new(&self.settings, has(secrets::API_KEY), has(secrets::SIGNING_KEY));
+        let screen = SettingsScreen::new(
+            &self.settings,
+            has(secrets::API_KEY),
+            has(secrets::SIGNING_KEY),
+        );
         self.manager_active = Some(Instant::now());
         self.screen = Screen::Settings(Box::new(screen));
     }
@@ -56,7 +61,9 @@ impl App {
     }
 
     pub(super) fn lock(&mut self, message: lock::Message) -> Task<Message> {
-        let Screen::Lock(l) = &mut self.screen else { return Task::none() };
+        let Screen::Lock(l) = &mut self.screen else {
+            return Task::none();
+        };
         match l.update(message) {
             lock::Action::None => {}
             lock::Action::Back => self.screen = Screen::Till(Till::new(self.lang)),
@@ -72,6 +79,24 @@ impl App {
         Task::none()
     }
 
+    fn is_sandbox_mode(&self) -> bool {
+        self.settings.environment == EnvironmentKind::Sandbox
+    }
+
+    /// The sticker's payload: the environment's payload host, profile id and POS id.
+    fn sticker_payload(&self) -> Option<String> {
+        let services = self.services.as_ref()?;
+        let account = services.client.account();
+        if account.profile_id.is_empty() || self.settings.pos_id.trim().is_empty() {
+            return None;
+        }
+        Some(
+            account
+                .environment
+                .sticker_payload(&account.profile_id, self.settings.pos_id.trim()),
+        )
+    }
+
     fn save_settings(&self) -> Result<(), String> {
         match &self.settings_path {
             Some(path) => self.settings.save(path),
@@ -80,13 +105,26 @@ impl App {
     }
 
     pub(super) fn settings(&mut self, message: settings_screen::Message) -> Task<Message> {
-        let Screen::Settings(s) = &mut self.screen else { return Task::none() };
+        let Screen::Settings(s) = &mut self.screen else {
+            return Task::none();
+        };
         let done = |r: Result<String, String>| Message::Settings(settings_screen::Message::Done(r));
-        let key_ready = |r: Result<String, String>| Message::Settings(settings_screen::Message::KeyReady(r));
+        let key_ready =
+            |r: Result<String, String>| Message::Settings(settings_screen::Message::KeyReady(r));
         match s.update(message) {
             settings_screen::Action::None => Task::none(),
             settings_screen::Action::Close => {
                 self.screen = Screen::Till(Till::new(self.lang));
+                Task::none()
+            }
+            settings_screen::Action::Sticker => {
+                let payload = (!self.settings.profile_id.is_empty() || self.is_sandbox_mode())
+                    .then(|| self.sticker_payload())
+                    .flatten();
+                self.screen = Screen::Sticker(crate::screen::sticker::Sticker::new(
+                    payload,
+                    self.settings.qr_colour,
+                ));
                 Task::none()
             }
             settings_screen::Action::ChangePin => {
@@ -108,9 +146,10 @@ impl App {
                 let current = self.services.clone();
                 Task::perform(test_connection(*settings, api_key, store, current), done)
             }
-            settings_screen::Action::GenerateKey { kid } => {
-                Task::done(key_ready(store_key(&*self.secrets, SigningKey::generate(kid).map_err(|e| e.to_string()))))
-            }
+            settings_screen::Action::GenerateKey { kid } => Task::done(key_ready(store_key(
+                &*self.secrets,
+                SigningKey::generate(kid).map_err(|e| e.to_string()),
+            ))),
             settings_screen::Action::ImportKey { kid } => {
                 let store = self.secrets.clone();
                 Task::perform(
@@ -120,8 +159,12 @@ impl App {
                             .pick_file()
                             .await
                             .ok_or_else(|| fl!("settings-no-file"))?;
-                        let text = String::from_utf8(file.read().await).map_err(|_| fl!("settings-key-unreadable"))?;
-                        store_key(&*store, SigningKey::import(&text, kid).map_err(|e| e.to_string()))
+                        let text = String::from_utf8(file.read().await)
+                            .map_err(|_| fl!("settings-key-unreadable"))?;
+                        store_key(
+                            &*store,
+                            SigningKey::import(&text, kid).map_err(|e| e.to_string()),
+                        )
                     },
                     key_ready,
                 )
@@ -133,8 +176,13 @@ impl App {
                         .save_file()
                         .await
                         .ok_or_else(|| fl!("settings-no-file"))?;
-                    file.write(jwks.as_bytes()).await.map_err(|e| e.to_string())?;
-                    Ok(fl!("settings-jwks-saved", path = file.path().display().to_string()))
+                    file.write(jwks.as_bytes())
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    Ok(fl!(
+                        "settings-jwks-saved",
+                        path = file.path().display().to_string()
+                    ))
                 },
                 done,
             ),
@@ -180,7 +228,10 @@ async fn test_connection(
     let services = if settings.environment == EnvironmentKind::Sandbox {
         current.ok_or_else(|| fl!("app-starting"))?
     } else {
-        let overlay = Overlay { base: store, api_key };
+        let overlay = Overlay {
+            base: store,
+            api_key,
+        };
         Arc::new(Services::account(&settings, &overlay)?)
     };
     let now = time::OffsetDateTime::now_utc();

@@ -17,11 +17,13 @@ use crate::money::Money;
 use crate::payconiq::model::{CreatePayment, CreatePosPayment, Payment};
 use crate::payconiq::{EnvironmentKind, Error};
 use crate::screen::checkout::{self, Checkout, PollPolicy};
-use crate::screen::lock::{self, Lock};
-use crate::screen::settings::{self as settings_screen, Settings as SettingsScreen};
 use crate::screen::display;
+use crate::screen::lock::{self, Lock};
 use crate::screen::phone::{self, Phone};
+use crate::screen::settings::{self as settings_screen, Settings as SettingsScreen};
+use crate::screen::sticker::{self, Sticker};
 use crate::screen::till::{self, Till};
+use crate::screen::today::{self, Today};
 use crate::secrets::{OsKeychain, SecretStore};
 use crate::services::Services;
 use crate::theme;
@@ -52,6 +54,8 @@ pub enum Screen {
     Checkout(Box<Checkout>),
     Lock(Lock),
     Settings(Box<SettingsScreen>),
+    Sticker(Sticker),
+    Today(Today),
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +69,9 @@ pub enum Message {
     Tick,
     ToggleDisplay,
     OpenManager,
+    OpenToday,
+    Today(today::Message),
+    Sticker(sticker::Message),
     Lock(lock::Message),
     Settings(settings_screen::Message),
     /// Re-engages the manager lock after inactivity.
@@ -84,9 +91,10 @@ impl App {
         app.lang = lang;
         app.secrets = Arc::new(OsKeychain::new());
         app.settings_path = crate::config::Settings::default_path();
-        let start = Task::perform(Services::start(app.settings.clone(), app.secrets.clone()), |r| {
-            Message::Started(r.map(Arc::new))
-        });
+        let start = Task::perform(
+            Services::start(app.settings.clone(), app.secrets.clone()),
+            |r| Message::Started(r.map(Arc::new)),
+        );
         (app, Task::batch([open.map(Message::MainOpened), start]))
     }
 
@@ -111,7 +119,11 @@ impl App {
     }
 
     /// Where secrets go and where settings are saved (tests point these at temporary places).
-    pub fn with_storage(mut self, secrets: Arc<dyn SecretStore>, settings_path: Option<PathBuf>) -> App {
+    pub fn with_storage(
+        mut self,
+        secrets: Arc<dyn SecretStore>,
+        settings_path: Option<PathBuf>,
+    ) -> App {
         self.secrets = secrets;
         self.settings_path = settings_path;
         self
@@ -151,7 +163,10 @@ impl App {
                     // A restart after saving settings failed: keep the running services and
                     // say why on the settings screen.
                     (Some(_), Screen::Settings(s)) => {
-                        s.update(settings_screen::Message::Done(Err(fl!("app-start-failed", detail = e))));
+                        s.update(settings_screen::Message::Done(Err(fl!(
+                            "app-start-failed",
+                            detail = e
+                        ))));
                     }
                     _ => self.startup_error = Some(e),
                 }
@@ -202,6 +217,24 @@ impl App {
             Message::Tick => self.checkout(checkout::Message::Tick),
             Message::Phone(m) => self.phone(m),
             Message::OpenManager => self.open_manager(),
+            Message::OpenToday => {
+                self.screen = Screen::Today(Today::new(self.lang));
+                self.load_today()
+            }
+            Message::Today(m) => {
+                let Screen::Today(t) = &mut self.screen else {
+                    return Task::none();
+                };
+                match t.update(m) {
+                    today::Action::None => Task::none(),
+                    today::Action::Load => self.load_today(),
+                    today::Action::Close => {
+                        self.screen = Screen::Till(Till::new(self.lang));
+                        Task::none()
+                    }
+                }
+            }
+            Message::Sticker(m) => self.sticker(m),
             Message::Lock(m) => self.lock(m),
             Message::Settings(m) => {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
@@ -367,7 +400,9 @@ impl App {
             subs.push(iced::time::every(c.tick_interval()).map(|_| Message::Tick));
         }
         if self.manager_active.is_some() {
-            subs.push(iced::time::every(std::time::Duration::from_secs(15)).map(|_| Message::LockCheck));
+            subs.push(
+                iced::time::every(std::time::Duration::from_secs(15)).map(|_| Message::LockCheck),
+            );
         }
         Subscription::batch(subs)
     }
@@ -389,9 +424,18 @@ impl App {
         let mut header = row![text(fl!("app-title")).size(22).style(theme::brand)]
             .spacing(12)
             .align_y(Center);
-        let manager = matches!(self.screen, Screen::Lock(_) | Screen::Settings(_));
+        let manager = matches!(
+            self.screen,
+            Screen::Lock(_) | Screen::Settings(_) | Screen::Sticker(_) | Screen::Today(_)
+        );
         header = header.push(iced::widget::space::horizontal());
         if matches!(self.screen, Screen::Till(_)) {
+            header = header.push(
+                button(text(fl!("today-open")))
+                    .style(theme::secondary)
+                    .padding([8, 14])
+                    .on_press(Message::OpenToday),
+            );
             header = header.push(
                 button(text(fl!("manager-open")))
                     .style(theme::secondary)
@@ -428,6 +472,8 @@ impl App {
             (Screen::Checkout(c), None) => c.view().map(Message::Checkout),
             (Screen::Lock(l), None) => l.view().map(Message::Lock),
             (Screen::Settings(s), None) => s.view().map(Message::Settings),
+            (Screen::Sticker(s), None) => s.view().map(Message::Sticker),
+            (Screen::Today(t), None) => t.view().map(Message::Today),
         };
         let mut main = row![container(body).width(Fill).align_x(Center)].spacing(20);
         if sandbox && !manager {
@@ -451,6 +497,55 @@ impl App {
                 .height(Fill),
         )
         .into()
+    }
+
+    /// Today's payments, newest first, since local midnight.
+    fn load_today(&self) -> Task<Message> {
+        let Some(services) = self.services.clone() else {
+            return Task::none();
+        };
+        let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+        let now = time::OffsetDateTime::now_utc().to_offset(offset);
+        let criteria = crate::payconiq::model::SearchCriteria {
+            from: Some(now.replace_time(time::Time::MIDNIGHT)),
+            to: Some(now),
+            ..Default::default()
+        };
+        Task::perform(
+            async move {
+                services
+                    .client
+                    .search_all(&criteria, 2_000)
+                    .await
+                    .map_err(|e| e.explain())
+            },
+            |r| Message::Today(today::Message::Loaded(r)),
+        )
+    }
+
+    fn sticker(&mut self, message: sticker::Message) -> Task<Message> {
+        let Screen::Sticker(s) = &mut self.screen else {
+            return Task::none();
+        };
+        match s.update(message) {
+            sticker::Action::None => Task::none(),
+            sticker::Action::Close => self.open_manager(),
+            sticker::Action::Save(export) => Task::perform(
+                async move {
+                    let file = rfd::AsyncFileDialog::new()
+                        .set_file_name(&export.file_name)
+                        .save_file()
+                        .await
+                        .ok_or_else(|| fl!("settings-no-file"))?;
+                    file.write(&export.bytes).await.map_err(|e| e.to_string())?;
+                    Ok(fl!(
+                        "settings-jwks-saved",
+                        path = file.path().display().to_string()
+                    ))
+                },
+                |r| Message::Sticker(sticker::Message::Saved(r)),
+            ),
+        }
     }
 
     fn is_sandbox(&self) -> bool {

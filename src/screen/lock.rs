@@ -52,7 +52,11 @@ impl Lock {
         match message {
             Message::Pin(p) => {
                 // Digits only, at most the longest PIN: nothing else can be typed.
-                self.pin = p.chars().filter(char::is_ascii_digit).take(pin::MAX_LEN).collect();
+                self.pin = p
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .take(pin::MAX_LEN)
+                    .collect();
                 Action::None
             }
             Message::Back => Action::Back,
@@ -117,8 +121,14 @@ impl Lock {
         }
         col = col.push(
             row![
-                button(text(fl!("lock-back"))).padding([10, 18]).style(theme::secondary).on_press(Message::Back),
-                button(text(fl!("lock-unlock"))).padding([10, 18]).style(theme::primary).on_press(Message::Submit),
+                button(text(fl!("lock-back")))
+                    .padding([10, 18])
+                    .style(theme::secondary)
+                    .on_press(Message::Back),
+                button(text(fl!("lock-unlock")))
+                    .padding([10, 18])
+                    .style(theme::primary)
+                    .on_press(Message::Submit),
             ]
             .spacing(10),
         );
@@ -143,7 +153,9 @@ mod tests {
         lock.update(Message::Pin("1234".into()));
         lock.update(Message::Submit);
         lock.update(Message::Pin("1234".into()));
-        let Action::NewPin(hash) = lock.update(Message::Submit) else { panic!("a new PIN") };
+        let Action::NewPin(hash) = lock.update(Message::Submit) else {
+            panic!("a new PIN")
+        };
 
         let mut lock = Lock::new(&hash);
         lock.update(Message::Pin("4321".into()));

@@ -6,4 +6,6 @@ pub mod display;
 pub mod lock;
 pub mod phone;
 pub mod settings;
+pub mod sticker;
 pub mod till;
+pub mod today;

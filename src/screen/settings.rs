@@ -50,6 +50,7 @@ pub enum Message {
     /// A signing key is now in the keychain; its public JWKS.
     KeyReady(Result<String, String>),
     ChangePin,
+    Sticker,
 }
 
 /// The text fields.
@@ -99,12 +100,23 @@ impl<T> Choice<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     None,
-    Save { settings: Box<Config>, api_key: Option<String> },
-    Test { settings: Box<Config>, api_key: Option<String> },
-    ImportKey { kid: String },
-    GenerateKey { kid: String },
+    Save {
+        settings: Box<Config>,
+        api_key: Option<String>,
+    },
+    Test {
+        settings: Box<Config>,
+        api_key: Option<String>,
+    },
+    ImportKey {
+        kid: String,
+    },
+    GenerateKey {
+        kid: String,
+    },
     SaveJwks(String),
     ChangePin,
+    Sticker,
     Close,
 }
 
@@ -141,7 +153,9 @@ impl Settings {
             return Some(fl!("settings-missing-ids"));
         }
         match d.auth_mode {
-            AuthMode::ApiKey if !self.has_api_key && self.new_api_key().is_none() => Some(fl!("settings-missing-api-key")),
+            AuthMode::ApiKey if !self.has_api_key && self.new_api_key().is_none() => {
+                Some(fl!("settings-missing-api-key"))
+            }
             AuthMode::Jws if !self.has_signing_key => Some(fl!("settings-missing-signing-key")),
             _ => None,
         }
@@ -159,10 +173,19 @@ impl Settings {
             Message::CustomerDisplay(on) => d.customer_display = on,
             Message::ApiKey(k) => self.api_key = k,
             Message::Text(field, value) => self.set_text(field, value),
-            Message::ImportKey => return Action::ImportKey { kid: d.key_id.clone() },
-            Message::GenerateKey => return Action::GenerateKey { kid: d.key_id.clone() },
+            Message::ImportKey => {
+                return Action::ImportKey {
+                    kid: d.key_id.clone(),
+                };
+            }
+            Message::GenerateKey => {
+                return Action::GenerateKey {
+                    kid: d.key_id.clone(),
+                };
+            }
             Message::SaveJwks => return self.jwks.clone().map_or(Action::None, Action::SaveJwks),
             Message::ChangePin => return Action::ChangePin,
+            Message::Sticker => return Action::Sticker,
             Message::Close => return Action::Close,
             Message::TestConnection => {
                 self.busy = true;
@@ -226,7 +249,9 @@ impl Settings {
 
     fn set_text(&mut self, field: Field, value: String) {
         let d = &mut self.draft;
-        let custom = d.custom.get_or_insert_with(|| Environment::preset(EnvironmentKind::Custom));
+        let custom = d
+            .custom
+            .get_or_insert_with(|| Environment::preset(EnvironmentKind::Custom));
         match field {
             Field::MerchantId => d.merchant_id = value,
             Field::ProfileId => d.profile_id = value,
@@ -249,7 +274,10 @@ impl Settings {
 
     pub fn view(&self) -> Element<'_, Message> {
         let d = &self.draft;
-        let envs: Vec<_> = EnvironmentKind::ALL.into_iter().map(|k| choice(k, env_label(k))).collect();
+        let envs: Vec<_> = EnvironmentKind::ALL
+            .into_iter()
+            .map(|k| choice(k, env_label(k)))
+            .collect();
         let auths = vec![
             choice(AuthMode::ApiKey, fl!("settings-auth-api-key")),
             choice(AuthMode::Jws, fl!("settings-auth-jws")),
@@ -263,11 +291,23 @@ impl Settings {
             choice(QrColour::Black, fl!("settings-colour-black")),
         ];
         let mut langs = vec![choice(None, fl!("settings-language-system"))];
-        langs.extend(Lang::ALL.into_iter().map(|l| choice(Some(l), l.native_name().to_string())));
+        langs.extend(
+            Lang::ALL
+                .into_iter()
+                .map(|l| choice(Some(l), l.native_name().to_string())),
+        );
 
         let mut form = column![
             heading(fl!("settings-section-account")),
-            field(fl!("settings-environment"), pick_list(envs.clone(), selected(&envs, &d.environment), Message::Environment).into()),
+            field(
+                fl!("settings-environment"),
+                pick_list(
+                    envs.clone(),
+                    selected(&envs, &d.environment),
+                    Message::Environment
+                )
+                .into()
+            ),
         ]
         .spacing(10);
         if d.environment == EnvironmentKind::Custom
@@ -275,21 +315,51 @@ impl Settings {
         {
             form = form
                 .push(input(fl!("settings-api-base"), &c.api_base, Field::ApiBase))
-                .push(input(fl!("settings-reconciliation-base"), &c.reconciliation_base, Field::ReconciliationBase))
+                .push(input(
+                    fl!("settings-reconciliation-base"),
+                    &c.reconciliation_base,
+                    Field::ReconciliationBase,
+                ))
                 .push(input(fl!("settings-jwks-url"), &c.jwks_url, Field::JwksUrl))
-                .push(input(fl!("settings-payload-base"), &c.payload_base, Field::PayloadBase));
+                .push(input(
+                    fl!("settings-payload-base"),
+                    &c.payload_base,
+                    Field::PayloadBase,
+                ));
         }
         if d.environment != EnvironmentKind::Sandbox {
-            let key_state = if self.has_api_key { fl!("settings-stored") } else { fl!("settings-not-stored") };
-            let signing_state = if self.has_signing_key { fl!("settings-stored") } else { fl!("settings-not-stored") };
+            let key_state = if self.has_api_key {
+                fl!("settings-stored")
+            } else {
+                fl!("settings-not-stored")
+            };
+            let signing_state = if self.has_signing_key {
+                fl!("settings-stored")
+            } else {
+                fl!("settings-not-stored")
+            };
             form = form
-                .push(field(fl!("settings-auth"), pick_list(auths.clone(), selected(&auths, &d.auth_mode), Message::Auth).into()))
-                .push(input(fl!("settings-merchant-id"), &d.merchant_id, Field::MerchantId))
-                .push(input(fl!("settings-profile-id"), &d.profile_id, Field::ProfileId))
+                .push(field(
+                    fl!("settings-auth"),
+                    pick_list(auths.clone(), selected(&auths, &d.auth_mode), Message::Auth).into(),
+                ))
+                .push(input(
+                    fl!("settings-merchant-id"),
+                    &d.merchant_id,
+                    Field::MerchantId,
+                ))
+                .push(input(
+                    fl!("settings-profile-id"),
+                    &d.profile_id,
+                    Field::ProfileId,
+                ))
                 .push(field(
                     fl!("settings-api-key"),
                     row![
-                        text_input(&key_state, &self.api_key).secure(true).on_input(Message::ApiKey).padding(8),
+                        text_input(&key_state, &self.api_key)
+                            .secure(true)
+                            .on_input(Message::ApiKey)
+                            .padding(8),
                     ]
                     .into(),
                 ))
@@ -304,40 +374,86 @@ impl Settings {
                     .spacing(8)
                     .into(),
                 ))
-                .push(input(fl!("settings-callback-url"), &d.callback_url, Field::CallbackUrl));
+                .push(input(
+                    fl!("settings-callback-url"),
+                    &d.callback_url,
+                    Field::CallbackUrl,
+                ));
         }
         if let Some(jwks) = &self.jwks {
             form = form
                 .push(text(fl!("settings-host-jwks")).size(14))
-                .push(container(text(jwks.clone()).size(12)).padding(8).style(theme::card))
+                .push(
+                    container(text(jwks.clone()).size(12))
+                        .padding(8)
+                        .style(theme::card),
+                )
                 .push(action(fl!("settings-save-jwks"), Message::SaveJwks));
         }
-        form = form
-            .push(heading(fl!("settings-section-till")))
-            .push(field(fl!("settings-pay-mode"), pick_list(modes.clone(), selected(&modes, &d.pay_mode), Message::PayMode).into()));
+        form = form.push(heading(fl!("settings-section-till"))).push(field(
+            fl!("settings-pay-mode"),
+            pick_list(
+                modes.clone(),
+                selected(&modes, &d.pay_mode),
+                Message::PayMode,
+            )
+            .into(),
+        ));
         if d.pay_mode == PayMode::Sticker {
             form = form
                 .push(input(fl!("settings-pos-id"), &d.pos_id, Field::PosId))
                 .push(input(fl!("settings-shop-id"), &d.shop_id, Field::ShopId))
-                .push(input(fl!("settings-shop-name"), &d.shop_name, Field::ShopName));
+                .push(input(
+                    fl!("settings-shop-name"),
+                    &d.shop_name,
+                    Field::ShopName,
+                ));
         }
         form = form
-            .push(field(fl!("settings-qr-size"), pick_list(QrSize::ALL.to_vec(), Some(d.qr_size), Message::QrSize).into()))
-            .push(field(fl!("settings-qr-colour"), pick_list(colours.clone(), selected(&colours, &d.qr_colour), Message::QrColour).into()))
+            .push(field(
+                fl!("settings-qr-size"),
+                pick_list(QrSize::ALL.to_vec(), Some(d.qr_size), Message::QrSize).into(),
+            ))
+            .push(field(
+                fl!("settings-qr-colour"),
+                pick_list(
+                    colours.clone(),
+                    selected(&colours, &d.qr_colour),
+                    Message::QrColour,
+                )
+                .into(),
+            ))
             .push(field(
                 fl!("settings-customer-display"),
                 action(
-                    if d.customer_display { fl!("settings-on") } else { fl!("settings-off") },
+                    if d.customer_display {
+                        fl!("settings-on")
+                    } else {
+                        fl!("settings-off")
+                    },
                     Message::CustomerDisplay(!d.customer_display),
                 ),
             ))
-            .push(field(fl!("settings-language"), pick_list(langs.clone(), selected(&langs, &d.language), Message::Language).into()))
+            .push(field(
+                fl!("settings-language"),
+                pick_list(
+                    langs.clone(),
+                    selected(&langs, &d.language),
+                    Message::Language,
+                )
+                .into(),
+            ))
             .push(heading(fl!("settings-section-manager")))
-            .push(input(fl!("settings-lock-minutes"), &d.lock_after_minutes.to_string(), Field::LockMinutes))
+            .push(input(
+                fl!("settings-lock-minutes"),
+                &d.lock_after_minutes.to_string(),
+                Field::LockMinutes,
+            ))
             .push(action(fl!("settings-change-pin"), Message::ChangePin));
 
         let mut footer = row![
             action(fl!("settings-close"), Message::Close),
+            action(fl!("sticker-open"), Message::Sticker),
             button(text(fl!("settings-test")))
                 .padding([10, 16])
                 .style(theme::secondary)
@@ -384,16 +500,26 @@ fn heading<'a>(label: String) -> Element<'a, Message> {
 }
 
 fn field<'a>(label: String, control: Element<'a, Message>) -> Element<'a, Message> {
-    row![text(label).width(Length::Fixed(220.0)), control].spacing(12).align_y(iced::Center).into()
+    row![text(label).width(Length::Fixed(220.0)), control]
+        .spacing(12)
+        .align_y(iced::Center)
+        .into()
 }
 
 fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
     field(
         label.clone(),
-        text_input(&label, value).on_input(move |v| Message::Text(which, v)).padding(8).into(),
+        text_input(&label, value)
+            .on_input(move |v| Message::Text(which, v))
+            .padding(8)
+            .into(),
     )
 }
 
 fn action<'a>(label: String, message: Message) -> Element<'a, Message> {
-    button(text(label)).padding([8, 14]).style(theme::secondary).on_press(message).into()
+    button(text(label))
+        .padding([8, 14])
+        .style(theme::secondary)
+        .on_press(message)
+        .into()
 }
