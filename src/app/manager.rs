@@ -21,11 +21,12 @@ impl App {
     pub(super) fn open_manager(&mut self) -> Task<Message> {
         if self.manager_unlocked() {
             self.open_settings();
+            Task::none()
         } else {
             self.manager_active = None;
             self.screen = Screen::Lock(Lock::new(&self.settings.manager_pin_hash));
+            iced::widget::operation::focus(lock::PIN_INPUT)
         }
-        Task::none()
     }
 
     fn manager_unlocked(&self) -> bool {
@@ -129,12 +130,21 @@ impl App {
             }
             settings_screen::Action::ChangePin => {
                 self.screen = Screen::Lock(Lock::new(""));
-                Task::none()
+                iced::widget::operation::focus(lock::PIN_INPUT)
             }
             settings_screen::Action::Save { settings, api_key } => {
+                let display_was = self.settings.customer_display;
                 let result = self.apply(*settings, api_key);
                 let restart = result.is_ok();
                 let mut tasks = vec![Task::done(done(result))];
+                // Switching the customer display on or off takes effect at once.
+                if restart && self.settings.customer_display != display_was {
+                    match (self.settings.customer_display, self.display_window) {
+                        (true, None) => tasks.push(self.open_display()),
+                        (false, Some(id)) => tasks.push(iced::window::close(id)),
+                        _ => {}
+                    }
+                }
                 if restart {
                     let start = Services::start(self.settings.clone(), self.secrets.clone());
                     tasks.push(Task::perform(start, |r| Message::Started(r.map(Arc::new))));

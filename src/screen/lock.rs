@@ -8,6 +8,9 @@ use crate::fl;
 use crate::pin;
 use crate::theme;
 
+/// The PIN field's id, so the app can put the cursor in it when the lock opens.
+pub const PIN_INPUT: &str = "manager-pin";
+
 #[derive(Debug)]
 pub struct Lock {
     /// The stored hash; empty when no PIN was ever set.
@@ -107,6 +110,7 @@ impl Lock {
             text(fl!("lock-title")).size(28).style(theme::brand),
             text(prompt).size(18),
             text_input("••••", &self.pin)
+                .id(PIN_INPUT)
                 .secure(true)
                 .on_input(Message::Pin)
                 .on_submit(Message::Submit)
