@@ -22,8 +22,13 @@ use kassa::services::Services;
 use kassa::widget::keypad::Key;
 
 fn frame(app: &App) {
-    let mut ui = Simulator::with_size(iced::Settings::default(), iced::Size::new(1100.0, 820.0), app.view_main());
-    ui.snapshot(&kassa::theme::theme()).expect("a frame renders");
+    let mut ui = Simulator::with_size(
+        iced::Settings::default(),
+        iced::Size::new(1100.0, 820.0),
+        app.view_main(),
+    );
+    ui.snapshot(&kassa::theme::theme())
+        .expect("a frame renders");
 }
 
 async fn send(app: &mut App, message: Message) {
@@ -44,14 +49,21 @@ async fn boot(policy: PollPolicy) -> App {
         language: Some(Lang::En),
         ..Settings::default()
     };
-    let services = Services::embedded(SandboxConfig::default(), ClientOptions::default()).await.unwrap();
+    let services = Services::embedded(SandboxConfig::default(), ClientOptions::default())
+        .await
+        .unwrap();
     let mut app = App::new(settings, policy);
     app.start_with(Arc::new(services));
     app
 }
 
 async fn charge(app: &mut App) {
-    for k in [Key::Digit('1'), Key::Digit('2'), Key::Separator, Key::Digit('5')] {
+    for k in [
+        Key::Digit('1'),
+        Key::Digit('2'),
+        Key::Separator,
+        Key::Digit('5'),
+    ] {
         send(app, Message::Till(till::Message::Key(k))).await;
     }
     send(app, Message::Till(till::Message::Charge)).await;
@@ -68,7 +80,13 @@ fn cpu_seconds() -> Option<f64> {
 
 fn rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kib: f64 = status.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    let kib: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
     Some(kib / 1024.0)
 }
 
@@ -76,7 +94,10 @@ fn summary(name: &str, mut samples: Vec<Duration>) {
     samples.sort();
     let median = samples[samples.len() / 2];
     let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
-    println!("{name:<40} median {median:>9.2?}   p95 {p95:>9.2?}   (n = {})", samples.len());
+    println!(
+        "{name:<40} median {median:>9.2?}   p95 {p95:>9.2?}   (n = {})",
+        samples.len()
+    );
 }
 
 fn main() {
@@ -101,12 +122,24 @@ fn main() {
             charge(&mut app).await;
             frame(&app);
             charges.push(t.elapsed());
-            send(&mut app, Message::Checkout(kassa::screen::checkout::Message::Cancel)).await;
-            send(&mut app, Message::Checkout(kassa::screen::checkout::Message::NewSale)).await;
+            send(
+                &mut app,
+                Message::Checkout(kassa::screen::checkout::Message::Cancel),
+            )
+            .await;
+            send(
+                &mut app,
+                Message::Checkout(kassa::screen::checkout::Message::NewSale),
+            )
+            .await;
             if !matches!(app.screen(), Screen::Till(_)) {
                 // The cancel is confirmed by the next poll.
                 send(&mut app, Message::Tick).await;
-                send(&mut app, Message::Checkout(kassa::screen::checkout::Message::NewSale)).await;
+                send(
+                    &mut app,
+                    Message::Checkout(kassa::screen::checkout::Message::NewSale),
+                )
+                .await;
             }
         }
         summary("Charge to QR on screen", charges);
@@ -130,10 +163,16 @@ fn main() {
         }
         if let (Some(a), Some(b)) = (cpu0, cpu_seconds()) {
             let pct = (b - a) / wall0.elapsed().as_secs_f64() * 100.0;
-            println!("{:<40} {pct:>6.2} % of one core ({ticks} ticks of {interval:?})", "CPU while a QR waits on screen");
+            println!(
+                "{:<40} {pct:>6.2} % of one core ({ticks} ticks of {interval:?})",
+                "CPU while a QR waits on screen"
+            );
         }
         if let Some(rss) = rss_mib() {
-            println!("{:<40} {rss:>6.1} MiB", "resident memory with a QR on screen");
+            println!(
+                "{:<40} {rss:>6.1} MiB",
+                "resident memory with a QR on screen"
+            );
         }
     });
 }

@@ -92,6 +92,58 @@ pub(super) struct Call<'a> {
     pub repeat: Repeat,
 }
 
+impl<'a> Call<'a> {
+    /// A read: no body, safe to repeat.
+    pub fn get(url: String) -> Call<'a> {
+        Call {
+            method: Method::GET,
+            url,
+            body: None,
+            jws_only: false,
+            idempotency_key: None,
+            repeat: Repeat::Safe,
+        }
+    }
+
+    /// A request with a JSON body, safe to repeat unless `never_repeat` says otherwise.
+    pub fn with_body(method: Method, url: String, body: Vec<u8>) -> Call<'a> {
+        Call {
+            method,
+            body: Some(body),
+            ..Call::get(url)
+        }
+    }
+
+    pub fn delete(url: String) -> Call<'a> {
+        Call {
+            method: Method::DELETE,
+            ..Call::get(url)
+        }
+    }
+
+    /// Refunds and reconciliation: JWS even when payments use an API key.
+    pub fn jws_only(self) -> Call<'a> {
+        Call {
+            jws_only: true,
+            ..self
+        }
+    }
+
+    pub fn never_repeat(self) -> Call<'a> {
+        Call {
+            repeat: Repeat::Never,
+            ..self
+        }
+    }
+
+    pub fn idempotency_key(self, key: &'a str) -> Call<'a> {
+        Call {
+            idempotency_key: Some(key),
+            ..self
+        }
+    }
+}
+
 /// A response that passed its signature check.
 pub(super) struct Answer {
     pub body: bytes::Bytes,

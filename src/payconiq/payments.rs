@@ -4,7 +4,7 @@
 use reqwest::Method;
 use time::OffsetDateTime;
 
-use super::client::{Call, Client, Repeat, decode, encode};
+use super::client::{Call, Client, decode, encode};
 use super::error::Error;
 use super::model::{
     Acknowledge, CreatePayment, CreatePosPayment, Payment, PaymentPage, RefundIban, SearchCriteria,
@@ -57,14 +57,7 @@ impl Client {
         reference: Option<&str>,
     ) -> Result<Payment, Error> {
         let started = OffsetDateTime::now_utc();
-        let call = Call {
-            method: Method::POST,
-            url: self.payment_url(path),
-            body: Some(body),
-            jws_only: false,
-            idempotency_key: None,
-            repeat: Repeat::Never,
-        };
+        let call = Call::with_body(Method::POST, self.payment_url(path), body).never_repeat();
         match self.execute(call).await {
             Ok(answer) => decode(&answer.body),
             Err(err) if outcome_unknown(&err) => {
@@ -109,14 +102,10 @@ impl Client {
 
     /// `GET /v3/payments/{id}`: the till's source of truth while a payment is on screen.
     pub async fn get_payment(&self, payment_id: &str) -> Result<Payment, Error> {
-        self.json(Call {
-            method: Method::GET,
-            url: self.payment_url(&format!("/v3/payments/{}", path_segment(payment_id))),
-            body: None,
-            jws_only: false,
-            idempotency_key: None,
-            repeat: Repeat::Safe,
-        })
+        self.json(Call::get(self.payment_url(&format!(
+            "/v3/payments/{}",
+            path_segment(payment_id)
+        ))))
         .await
     }
 
@@ -133,14 +122,11 @@ impl Client {
             validate::REFERENCE_MAX,
         )?;
         let size = size.clamp(1, MAX_PAGE_SIZE);
-        self.json(Call {
-            method: Method::POST,
-            url: self.payment_url(&format!("/v3/payments/search?page={page}&size={size}")),
-            body: Some(encode(criteria)),
-            jws_only: false,
-            idempotency_key: None,
-            repeat: Repeat::Safe,
-        })
+        self.json(Call::with_body(
+            Method::POST,
+            self.payment_url(&format!("/v3/payments/search?page={page}&size={size}")),
+            encode(criteria),
+        ))
         .await
     }
 
@@ -166,14 +152,10 @@ impl Client {
 
     /// `DELETE /v3/payments/{id}`: cancels a PENDING or IDENTIFIED payment.
     pub async fn cancel_payment(&self, payment_id: &str) -> Result<(), Error> {
-        self.empty(Call {
-            method: Method::DELETE,
-            url: self.payment_url(&format!("/v3/payments/{}", path_segment(payment_id))),
-            body: None,
-            jws_only: false,
-            idempotency_key: None,
-            repeat: Repeat::Safe,
-        })
+        self.empty(Call::delete(self.payment_url(&format!(
+            "/v3/payments/{}",
+            path_segment(payment_id)
+        ))))
         .await
     }
 
@@ -195,34 +177,24 @@ impl Client {
             ack.reference.as_deref(),
             validate::REFERENCE_MAX,
         )?;
-        self.empty(Call {
-            method: Method::POST,
-            url: self.payment_url(&format!(
+        self.empty(Call::with_body(
+            Method::POST,
+            self.payment_url(&format!(
                 "/v3/payments/{}/acknowledge",
                 path_segment(payment_id)
             )),
-            body: Some(encode(ack)),
-            jws_only: false,
-            idempotency_key: None,
-            repeat: Repeat::Safe,
-        })
+            encode(ack),
+        ))
         .await
     }
 
     /// `GET /v3/payments/{id}/debtor/refundIban`: the customer's IBAN, for refunds paid by hand.
     pub async fn refund_iban(&self, payment_id: &str) -> Result<String, Error> {
         let answer: RefundIban = self
-            .json(Call {
-                method: Method::GET,
-                url: self.payment_url(&format!(
-                    "/v3/payments/{}/debtor/refundIban",
-                    path_segment(payment_id)
-                )),
-                body: None,
-                jws_only: false,
-                idempotency_key: None,
-                repeat: Repeat::Safe,
-            })
+            .json(Call::get(self.payment_url(&format!(
+                "/v3/payments/{}/debtor/refundIban",
+                path_segment(payment_id)
+            ))))
             .await?;
         Ok(answer.iban)
     }

@@ -1,11 +1,10 @@
 //! Reconciliation endpoints (JWS only): payouts by date, and the payments and refunds in a
 //! payout or a date range of at most 30 days. All paged.
 
-use reqwest::Method;
 use time::Date;
 use time::macros::format_description;
 
-use super::client::{Call, Client, Repeat};
+use super::client::{Call, Client};
 use super::error::Error;
 use super::model::{Payout, PayoutTransaction, ReconciliationPage};
 
@@ -59,14 +58,7 @@ impl PayoutFilter {
 
 impl Client {
     fn recon_call(&self, path_and_query: String) -> Call<'static> {
-        Call {
-            method: Method::GET,
-            url: self.reconciliation_url(&path_and_query),
-            body: None,
-            jws_only: true,
-            idempotency_key: None,
-            repeat: Repeat::Safe,
-        }
+        Call::get(self.reconciliation_url(&path_and_query)).jws_only()
     }
 
     /// `GET …/reconciliation/payouts?date=yyyy-MM-dd&page&size`.
@@ -91,9 +83,7 @@ impl Client {
         page: u32,
         size: u32,
     ) -> Result<ReconciliationPage<PayoutTransaction>, Error> {
-        let q = filter.query()?;
-        self.json(self.recon_call(format!("/payments?{q}&page={page}&size={}", size.max(1))))
-            .await
+        self.payout_lines("payments", filter, page, size).await
     }
 
     /// `GET …/reconciliation/refunds?(payout-id|start-date&end-date)&page&size`.
@@ -103,8 +93,18 @@ impl Client {
         page: u32,
         size: u32,
     ) -> Result<ReconciliationPage<PayoutTransaction>, Error> {
+        self.payout_lines("refunds", filter, page, size).await
+    }
+
+    async fn payout_lines(
+        &self,
+        which: &str,
+        filter: &PayoutFilter,
+        page: u32,
+        size: u32,
+    ) -> Result<ReconciliationPage<PayoutTransaction>, Error> {
         let q = filter.query()?;
-        self.json(self.recon_call(format!("/refunds?{q}&page={page}&size={}", size.max(1))))
+        self.json(self.recon_call(format!("/{which}?{q}&page={page}&size={}", size.max(1))))
             .await
     }
 }

@@ -3,7 +3,7 @@
 
 use reqwest::Method;
 
-use super::client::{Call, Client, Repeat, encode};
+use super::client::{Call, Client, encode};
 use super::error::Error;
 use super::model::{CreateRefund, Refund};
 use super::path_segment;
@@ -32,34 +32,31 @@ impl Client {
             idempotency_key,
             validate::IDEMPOTENCY_KEY_MAX,
         )?;
-        self.json(Call {
-            method: Method::POST,
-            url: self.payment_url(&format!(
-                "/v3/payments/{}/refunds",
-                path_segment(payment_id)
-            )),
-            body: Some(encode(refund)),
-            jws_only: true,
-            idempotency_key: Some(idempotency_key),
-            repeat: Repeat::Safe,
-        })
+        self.json(
+            Call::with_body(
+                Method::POST,
+                self.payment_url(&format!(
+                    "/v3/payments/{}/refunds",
+                    path_segment(payment_id)
+                )),
+                encode(refund),
+            )
+            .jws_only()
+            .idempotency_key(idempotency_key),
+        )
         .await
     }
 
     /// `GET /v3/payments/{id}/refunds/{refundId}`.
     pub async fn get_refund(&self, payment_id: &str, refund_id: &str) -> Result<Refund, Error> {
-        self.json(Call {
-            method: Method::GET,
-            url: self.payment_url(&format!(
+        self.json(
+            Call::get(self.payment_url(&format!(
                 "/v3/payments/{}/refunds/{}",
                 path_segment(payment_id),
                 path_segment(refund_id)
-            )),
-            body: None,
-            jws_only: true,
-            idempotency_key: None,
-            repeat: Repeat::Safe,
-        })
+            )))
+            .jws_only(),
+        )
         .await
     }
 }

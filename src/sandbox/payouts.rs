@@ -53,6 +53,25 @@ fn payout_time(s: &Shared, day: Date) -> OffsetDateTime {
         + s.cfg.payout_delay
 }
 
+/// A payout line: the fields every payment and refund line shares.
+fn line(s: &Shared, at: OffsetDateTime, amount: Money) -> PayoutTransaction {
+    PayoutTransaction {
+        payment_id: None,
+        refund_id: None,
+        payout_id: Some(payout_id(&s.cfg.merchant_id, at.date())),
+        payment_profile_id: Some(s.cfg.profile_id.clone()),
+        merchant_name: Some(s.cfg.merchant_name.clone()),
+        submerchant_name: Some(String::new()),
+        submerchant_id: Some(String::new()),
+        payment_channel: Some("INSTORE".into()),
+        currency: Some("EUR".into()),
+        amount,
+        reference: None,
+        description: None,
+        transaction_date: Some(at),
+    }
+}
+
 /// Every day whose payout is already visible, with its transactions.
 fn ledger(s: &Shared) -> BTreeMap<Date, Day> {
     let now = OffsetDateTime::now_utc();
@@ -68,18 +87,9 @@ fn ledger(s: &Shared) -> BTreeMap<Date, Day> {
                 .payments
                 .push(PayoutTransaction {
                     payment_id: Some(p.payment_id.clone()),
-                    refund_id: None,
-                    payout_id: Some(payout_id(&s.cfg.merchant_id, at.date())),
-                    payment_profile_id: Some(s.cfg.profile_id.clone()),
-                    merchant_name: Some(s.cfg.merchant_name.clone()),
-                    submerchant_name: Some(String::new()),
-                    submerchant_id: Some(String::new()),
-                    payment_channel: Some("INSTORE".into()),
-                    currency: Some("EUR".into()),
-                    amount: p.paid_total(),
                     reference: p.reference.clone(),
                     description: p.description.clone(),
-                    transaction_date: Some(at),
+                    ..line(s, at, p.paid_total())
                 });
         }
         let ids: Vec<String> = st.refunds.keys().cloned().collect();
@@ -100,17 +110,9 @@ fn ledger(s: &Shared) -> BTreeMap<Date, Day> {
                 .push(PayoutTransaction {
                     payment_id: Some(r.view.payment_id.clone()),
                     refund_id: Some(r.view.refund_id.clone()),
-                    payout_id: Some(payout_id(&s.cfg.merchant_id, at.date())),
-                    payment_profile_id: Some(s.cfg.profile_id.clone()),
-                    merchant_name: Some(s.cfg.merchant_name.clone()),
-                    submerchant_name: Some(String::new()),
-                    submerchant_id: Some(String::new()),
-                    payment_channel: Some("INSTORE".into()),
-                    currency: Some("EUR".into()),
-                    amount: r.view.amount,
                     reference,
                     description: r.view.description.clone(),
-                    transaction_date: Some(at),
+                    ..line(s, at, r.view.amount)
                 });
         }
     });
@@ -256,13 +258,7 @@ async fn payments(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &[], Accepts::JwsOnly)?;
-    let (mut ledger, days) = selected_days(&s, &q)?;
-    let items: Vec<_> = days
-        .iter()
-        .flat_map(|d| ledger.remove(d).map(|b| b.payments).unwrap_or_default())
-        .collect();
-    Ok(json(200, &page_of("payments", items, &q)?))
+    lines(&s, &q, &headers, uri.path(), "payments", |d| d.payments)
 }
 
 async fn refunds(
@@ -271,11 +267,23 @@ async fn refunds(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &[], Accepts::JwsOnly)?;
-    let (mut ledger, days) = selected_days(&s, &q)?;
+    lines(&s, &q, &headers, uri.path(), "refunds", |d| d.refunds)
+}
+
+/// The payment or refund lines (`pick`) of the selected days, as the page named `name`.
+fn lines(
+    s: &Shared,
+    q: &HashMap<String, String>,
+    headers: &HeaderMap,
+    path: &str,
+    name: &str,
+    pick: fn(Day) -> Vec<PayoutTransaction>,
+) -> Reply {
+    s.authenticate(headers, path, &[], Accepts::JwsOnly)?;
+    let (mut ledger, days) = selected_days(s, q)?;
     let items: Vec<_> = days
         .iter()
-        .flat_map(|d| ledger.remove(d).map(|b| b.refunds).unwrap_or_default())
+        .flat_map(|d| ledger.remove(d).map(pick).unwrap_or_default())
         .collect();
-    Ok(json(200, &page_of("refunds", items, &q)?))
+    Ok(json(200, &page_of(name, items, q)?))
 }

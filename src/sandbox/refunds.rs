@@ -9,14 +9,14 @@ use axum::http::HeaderMap;
 use time::OffsetDateTime;
 
 use crate::money::Money;
-use crate::payconiq::model::{PaymentStatus, Refund, RefundStatus};
+use crate::payconiq::model::{Refund, RefundStatus};
 use crate::payconiq::validate::{self, Field};
 
 use super::Shared;
 use super::auth::Accepts;
 use super::reply::{Reject, Reply, json};
 use super::routes::{amount, currency, object, text};
-use super::store::{SimRefund, iban_available, new_id};
+use super::store::{SimRefund, new_id, refundable};
 
 pub async fn create(
     State(s): State<Arc<Shared>>,
@@ -70,23 +70,7 @@ pub async fn create(
             ));
         }
         let now = OffsetDateTime::now_utc();
-        let p = st
-            .payment(&s.cfg, &id)
-            .ok_or_else(|| Reject::payment_not_found(&id))?;
-        if p.view.status != PaymentStatus::Succeeded {
-            return Err(Reject::new(
-                422,
-                "REFUND_NOT_POSSIBLE",
-                format!("Payment '{id}' is {} and cannot be refunded", p.view.status),
-            ));
-        }
-        if !iban_available(p, &s.cfg, now) {
-            return Err(Reject::new(
-                422,
-                "DEBTOR_IBAN_NOT_AVAILABLE",
-                "The debtor IBAN is not available yet, try again later",
-            ));
-        }
+        let p = refundable(st, &s.cfg, &id, "DEBTOR_IBAN_NOT_AVAILABLE")?;
         let paid = p.view.paid_total();
         let refunded: Money = st
             .refunds_of(&s.cfg, &id)

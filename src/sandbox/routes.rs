@@ -19,7 +19,7 @@ use crate::payconiq::validate::{self, Field};
 use super::Shared;
 use super::auth::Accepts;
 use super::reply::{Reject, Reply, json, no_content};
-use super::store::{iban_available, succeed};
+use super::store::{refundable, succeed};
 
 type S = State<Arc<Shared>>;
 
@@ -343,23 +343,7 @@ async fn refund_iban(
 ) -> Reply {
     s.authenticate(&headers, uri.path(), &[], Accepts::ApiKeyOrJws)?;
     s.with_store(|st| {
-        let p = st
-            .payment(&s.cfg, &id)
-            .ok_or_else(|| Reject::payment_not_found(&id))?;
-        if p.view.status != PaymentStatus::Succeeded {
-            return Err(Reject::new(
-                422,
-                "REFUND_NOT_POSSIBLE",
-                "Only succeeded payments can be refunded",
-            ));
-        }
-        if !iban_available(p, &s.cfg, OffsetDateTime::now_utc()) {
-            return Err(Reject::new(
-                422,
-                "REFUND_NOT_AVAILABLE",
-                format!("Refund not available for payment '{id}'"),
-            ));
-        }
+        let p = refundable(st, &s.cfg, &id, "REFUND_NOT_AVAILABLE")?;
         let iban = p.debtor_iban.clone().unwrap_or_default();
         Ok(json(200, &serde_json::json!({ "iban": iban })))
     })

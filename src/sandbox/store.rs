@@ -321,6 +321,34 @@ fn settle_refund(r: &mut SimRefund, cfg: &SandboxConfig, now: OffsetDateTime) {
     }
 }
 
+/// A payment that may be refunded now: it succeeded and the customer's IBAN is known.
+/// `iban_code` is the error code for "not known yet" (it differs per endpoint).
+pub fn refundable<'a>(
+    st: &'a mut Store,
+    cfg: &SandboxConfig,
+    id: &str,
+    iban_code: &'static str,
+) -> Result<&'a mut SimPayment, Reject> {
+    let p = st
+        .payment(cfg, id)
+        .ok_or_else(|| Reject::payment_not_found(id))?;
+    if p.view.status != PaymentStatus::Succeeded {
+        return Err(Reject::new(
+            422,
+            "REFUND_NOT_POSSIBLE",
+            format!("Payment '{id}' is {} and cannot be refunded", p.view.status),
+        ));
+    }
+    if !iban_available(p, cfg, OffsetDateTime::now_utc()) {
+        return Err(Reject::new(
+            422,
+            iban_code,
+            format!("The debtor IBAN of payment '{id}' is not available yet, try again later"),
+        ));
+    }
+    Ok(p)
+}
+
 /// Whether the customer's IBAN is known yet (the real API needs a day or two).
 pub fn iban_available(p: &SimPayment, cfg: &SandboxConfig, now: OffsetDateTime) -> bool {
     p.view
