@@ -445,3 +445,57 @@ async fn wrong_credentials_are_unauthorized_in_both_modes() {
         Err(Error::Config(_))
     ));
 }
+
+/// One call to every payment endpoint in each auth mode, with the answers' signatures checked.
+#[tokio::test]
+async fn every_payment_endpoint_in_both_auth_modes() {
+    for mode in MODES {
+        let (sandbox, client) = setup(mode).await;
+        sandbox.set_void_enabled(true);
+        let p = charge(&client, 600).await;
+        assert_eq!(client.get_payment(&p.payment_id).await.unwrap().payment_id, p.payment_id);
+        let found = client
+            .search_payments(
+                &SearchCriteria {
+                    reference: p.reference.clone(),
+                    ..SearchCriteria::default()
+                },
+                0,
+                10,
+            )
+            .await
+            .unwrap();
+        assert_eq!(found.details.len(), 1, "{mode:?}");
+        sandbox.confirm(&p.payment_id, Money::default()).unwrap();
+        wait_for(&client, &p.payment_id, PaymentStatus::PendingMerchantAcknowledgement).await;
+        let ack = Acknowledge {
+            amount: p.amount,
+            currency: "EUR".into(),
+            reference: p.reference.clone(),
+        };
+        client.acknowledge_payment(&p.payment_id, &ack).await.unwrap();
+        assert!(client.refund_iban(&p.payment_id).await.unwrap().starts_with("BE"));
+        let pos = client
+            .create_pos_payment(&CreatePosPayment {
+                payment: CreatePayment::new(Money::from_cents(100)).reference(unique_reference()),
+                pos_id: "POS9".into(),
+                shop_id: None,
+                shop_name: None,
+            })
+            .await
+            .unwrap();
+        client.cancel_payment(&pos.payment_id).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_signature_for_another_profile_is_access_denied() {
+    let (sandbox, _) = setup(AuthMode::Jws).await;
+    let key = kassa::payconiq::jws::SigningKey::generate("merchant-key").unwrap();
+    let mut account = sandbox.account(AuthMode::Jws, Some(key));
+    account.profile_id = "someone-elses-profile".into();
+    let client = Client::new(account, quick_options()).unwrap();
+    let err = client.create_payment(&CreatePayment::new(Money::from_cents(100))).await.unwrap_err();
+    assert_eq!(err.code(), Some("ACCESS_DENIED"));
+    assert_eq!(err.status(), Some(403));
+}
