@@ -71,6 +71,19 @@ impl Services {
             }
             None => None,
         };
+        // Refuse an account that cannot take a payment now, rather than at the first charge.
+        if settings.merchant_id.trim().is_empty() || settings.profile_id.trim().is_empty() {
+            return Err(crate::fl!("settings-missing-ids"));
+        }
+        match settings.auth_mode {
+            AuthMode::ApiKey if api_key.as_ref().is_none_or(Secret::is_empty) => {
+                return Err(crate::fl!("settings-missing-api-key"));
+            }
+            AuthMode::Jws if signing_key.is_none() => {
+                return Err(crate::fl!("settings-missing-signing-key"));
+            }
+            _ => {}
+        }
         let account = Account {
             environment,
             merchant_id: settings.merchant_id.clone(),

@@ -453,7 +453,10 @@ async fn every_payment_endpoint_in_both_auth_modes() {
         let (sandbox, client) = setup(mode).await;
         sandbox.set_void_enabled(true);
         let p = charge(&client, 600).await;
-        assert_eq!(client.get_payment(&p.payment_id).await.unwrap().payment_id, p.payment_id);
+        assert_eq!(
+            client.get_payment(&p.payment_id).await.unwrap().payment_id,
+            p.payment_id
+        );
         let found = client
             .search_payments(
                 &SearchCriteria {
@@ -467,14 +470,28 @@ async fn every_payment_endpoint_in_both_auth_modes() {
             .unwrap();
         assert_eq!(found.details.len(), 1, "{mode:?}");
         sandbox.confirm(&p.payment_id, Money::default()).unwrap();
-        wait_for(&client, &p.payment_id, PaymentStatus::PendingMerchantAcknowledgement).await;
+        wait_for(
+            &client,
+            &p.payment_id,
+            PaymentStatus::PendingMerchantAcknowledgement,
+        )
+        .await;
         let ack = Acknowledge {
             amount: p.amount,
             currency: "EUR".into(),
             reference: p.reference.clone(),
         };
-        client.acknowledge_payment(&p.payment_id, &ack).await.unwrap();
-        assert!(client.refund_iban(&p.payment_id).await.unwrap().starts_with("BE"));
+        client
+            .acknowledge_payment(&p.payment_id, &ack)
+            .await
+            .unwrap();
+        assert!(
+            client
+                .refund_iban(&p.payment_id)
+                .await
+                .unwrap()
+                .starts_with("BE")
+        );
         let pos = client
             .create_pos_payment(&CreatePosPayment {
                 payment: CreatePayment::new(Money::from_cents(100)).reference(unique_reference()),
@@ -495,7 +512,10 @@ async fn a_signature_for_another_profile_is_access_denied() {
     let mut account = sandbox.account(AuthMode::Jws, Some(key));
     account.profile_id = "someone-elses-profile".into();
     let client = Client::new(account, quick_options()).unwrap();
-    let err = client.create_payment(&CreatePayment::new(Money::from_cents(100))).await.unwrap_err();
+    let err = client
+        .create_payment(&CreatePayment::new(Money::from_cents(100)))
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some("ACCESS_DENIED"));
     assert_eq!(err.status(), Some(403));
 }

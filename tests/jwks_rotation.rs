@@ -43,7 +43,9 @@ async fn rotation_is_followed_and_unknown_keys_fetch_once() {
     let cache = JwksCache::from_url(url, reqwest::Client::new());
     let body = b"{\"status\":\"SUCCEEDED\"}";
     let verify = |key: &SigningKey, keys: &kassa::payconiq::jws::KeySet| {
-        let sig = key.sign(&Claims::now("/v3/payments/x", PROVIDER_ISSUER, "p"), body).unwrap();
+        let sig = key
+            .sign(&Claims::now("/v3/payments/x", PROVIDER_ISSUER, "p"), body)
+            .unwrap();
         kassa::payconiq::jws::verify(&sig, body, keys, &Expect::default())
     };
 
@@ -67,5 +69,8 @@ async fn rotation_is_followed_and_unknown_keys_fetch_once() {
 #[tokio::test]
 async fn an_unreachable_key_set_is_an_error_not_a_pass() {
     let cache = JwksCache::from_url("http://127.0.0.1:9/jwks", reqwest::Client::new());
-    assert!(matches!(cache.keys_for("any").await, Err(SignatureError::KeySet(_))));
+    assert!(matches!(
+        cache.keys_for("any").await,
+        Err(SignatureError::KeySet(_))
+    ));
 }

@@ -599,3 +599,53 @@ async fn the_sticker_exports_a_code_for_the_pos() {
     };
     assert!(String::from_utf8(svg.bytes).unwrap().contains("<svg"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unusable_account_falls_back_to_the_sandbox_and_says_why() {
+    kassa::i18n::set_language(Lang::En);
+    let settings = Settings {
+        language: Some(Lang::En),
+        environment: kassa::payconiq::EnvironmentKind::BancontactPreprod,
+        merchant_id: "m".into(),
+        profile_id: "p".into(),
+        auth_mode: kassa::payconiq::AuthMode::Jws,
+        ..Settings::default()
+    };
+    let store: Arc<dyn kassa::secrets::SecretStore> =
+        Arc::new(kassa::secrets::MemoryStore::default());
+    let mut app =
+        App::new(settings.clone(), PollPolicy::immediate()).with_storage(store.clone(), None);
+    let started = Services::start(settings, store).await.map(Arc::new);
+    assert!(
+        started.is_err(),
+        "JWS mode without a signing key cannot start"
+    );
+    let mut h = Harness {
+        app: {
+            let t = app.update(Message::Started(started));
+            // Run the fallback start the app asked for.
+            let mut queue = Vec::new();
+            if let Some(mut stream) = task::into_stream(t) {
+                while let Some(action) = stream.next().await {
+                    if let Action::Output(out) = action {
+                        queue.push(out);
+                    }
+                }
+            }
+            for m in queue {
+                let _ = app.update(m);
+            }
+            app
+        },
+        services: Arc::new(
+            Services::embedded(SandboxConfig::for_tests(), support::quick_options())
+                .await
+                .unwrap(),
+        ),
+    };
+    assert!(h.shows("Sandbox — no real money"));
+    assert!(h.shows(
+        "The configured account cannot be used (Import or generate a signing key first.). The till runs on the sandbox until this is fixed in Settings."
+    ));
+    h.charge("2").await;
+}

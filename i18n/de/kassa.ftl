@@ -56,6 +56,7 @@ cli-write-failed = { $path } kann nicht geschrieben werden: { $detail }
 app-title = Kassa
 app-starting = Wird gestartet…
 app-start-failed = Kassa konnte nicht starten: { $detail }
+app-account-unavailable = Das eingerichtete Konto kann nicht verwendet werden ({ $detail }). Die Kasse läuft auf der Sandbox, bis das in den Einstellungen behoben ist.
 app-sandbox-banner = Sandbox — kein echtes Geld
 till-description = Beschreibung (optional)
 till-reference = Referenz (optional)

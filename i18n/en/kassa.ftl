@@ -56,6 +56,7 @@ cli-write-failed = Cannot write { $path }: { $detail }
 app-title = Kassa
 app-starting = Starting…
 app-start-failed = Kassa could not start: { $detail }
+app-account-unavailable = The configured account cannot be used ({ $detail }). The till runs on the sandbox until this is fixed in Settings.
 app-sandbox-banner = Sandbox — no real money
 till-description = Description (optional)
 till-reference = Reference (optional)

@@ -56,6 +56,7 @@ cli-write-failed = Impossible d'écrire { $path } : { $detail }
 app-title = Kassa
 app-starting = Démarrage…
 app-start-failed = Kassa n'a pas pu démarrer : { $detail }
+app-account-unavailable = Le compte configuré ne peut pas être utilisé ({ $detail }). La caisse fonctionne sur le bac à sable jusqu'à correction dans Réglages.
 app-sandbox-banner = Bac à sable — pas d'argent réel
 till-description = Description (facultative)
 till-reference = Référence (facultative)

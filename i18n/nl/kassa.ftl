@@ -56,6 +56,7 @@ cli-write-failed = Kan { $path } niet schrijven: { $detail }
 app-title = Kassa
 app-starting = Bezig met starten…
 app-start-failed = Kassa kon niet starten: { $detail }
+app-account-unavailable = Het ingestelde account kan niet gebruikt worden ({ $detail }). De kassa werkt op de sandbox tot dit in Instellingen opgelost is.
 app-sandbox-banner = Sandbox — geen echt geld
 till-description = Omschrijving (optioneel)
 till-reference = Referentie (optioneel)

@@ -209,6 +209,8 @@ impl App {
                 .map_err(|e| fl!("settings-no-keychain", detail = e.to_string()))?;
         }
         let language_changed = settings.language != self.settings.language;
+        // The restart that follows tries the account again.
+        self.account_problem = None;
         self.settings = settings;
         self.save_settings()?;
         if language_changed {

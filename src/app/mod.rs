@@ -46,6 +46,8 @@ pub struct App {
     settings_path: Option<PathBuf>,
     /// When the manager last did something while unlocked; `None` when locked.
     manager_active: Option<Instant>,
+    /// Why the configured account could not be used (the till fell back to the sandbox).
+    account_problem: Option<String>,
 }
 
 pub enum Screen {
@@ -115,6 +117,7 @@ impl App {
             secrets: Arc::new(crate::secrets::MemoryStore::default()),
             settings_path: None,
             manager_active: None,
+            account_problem: None,
         }
     }
 
@@ -159,6 +162,7 @@ impl App {
             }
             Message::Started(Err(e)) => {
                 tracing::error!(error = %e, "could not start");
+                let fall_back = !self.is_sandbox() && self.account_problem.is_none();
                 match (&self.services, &mut self.screen) {
                     // A restart after saving settings failed: keep the running services and
                     // say why on the settings screen.
@@ -167,6 +171,18 @@ impl App {
                             "app-start-failed",
                             detail = e
                         ))));
+                    }
+                    // The configured account cannot be used (no keychain, missing key…): say so
+                    // and keep the till working on the sandbox.
+                    (None, _) if fall_back => {
+                        self.account_problem = Some(e);
+                        return Task::perform(
+                            Services::embedded(
+                                crate::sandbox::SandboxConfig::default(),
+                                Default::default(),
+                            ),
+                            |r| Message::Started(r.map(Arc::new)),
+                        );
                     }
                     _ => self.startup_error = Some(e),
                 }
@@ -481,6 +497,16 @@ impl App {
             main = main.push(self.phone.view(active).map(Message::Phone));
         }
         let mut page = column![];
+        if let Some(problem) = &self.account_problem
+            && sandbox
+        {
+            page = page.push(
+                container(text(fl!("app-account-unavailable", detail = problem.clone())).size(16))
+                    .width(Fill)
+                    .padding([6, 16])
+                    .style(theme::offline_banner),
+            );
+        }
         if sandbox {
             page = page.push(
                 container(text(fl!("app-sandbox-banner")).size(16))
@@ -548,8 +574,12 @@ impl App {
         }
     }
 
+    /// Whether the till is on a sandbox: the configured one, or the fallback.
     fn is_sandbox(&self) -> bool {
-        self.settings.environment == EnvironmentKind::Sandbox
+        match &self.services {
+            Some(s) => s.sandbox.is_some(),
+            None => self.settings.environment == EnvironmentKind::Sandbox,
+        }
     }
 
     /// For tests: hand the app its services as the boot task would.
