@@ -591,9 +591,10 @@ impl App {
 /// `K` + date + random: unique per till and day, within the API's 35 characters.
 pub fn till_reference() -> String {
     let now = time::OffsetDateTime::now_utc();
-    let random: u32 = rand::random();
+    // 48 random bits: a collision within one day's sales is out of reach.
+    let random: u64 = rand::random::<u64>() & 0xFFFF_FFFF_FFFF;
     format!(
-        "K{:02}{:02}{:02}-{:08X}",
+        "K{:02}{:02}{:02}-{:012X}",
         now.year() % 100,
         u8::from(now.month()),
         now.day(),

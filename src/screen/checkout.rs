@@ -525,6 +525,7 @@ impl Checkout {
         container(body.push(actions))
             .padding(32)
             .width(Fill)
+            .align_x(Center)
             .style(theme::card)
             .into()
     }
