@@ -551,6 +551,35 @@ mod manager {
         );
     }
 
+    #[tokio::test(flavor = "multi_thread")]
+    async fn generating_a_signing_key_keeps_it_in_the_keychain_and_shows_the_jwks() {
+        let secrets = Arc::new(MemoryStore::default());
+        let mut h = Harness::stored(
+            SandboxConfig::for_tests(),
+            Settings::default(),
+            secrets.clone(),
+            None,
+        )
+        .await;
+        h.click("Manager").await;
+        pin(&mut h, "8642").await;
+        pin(&mut h, "8642").await;
+        let env = kassa::payconiq::EnvironmentKind::BancontactPreprod;
+        let label = kassa::screen::settings::env_label(env);
+        h.send(Message::Settings(S::Environment(choice(env, &label))))
+            .await;
+        h.click("Generate key").await;
+        assert!(h.shows("The signing key is stored in the OS keychain."));
+        let pem = secrets
+            .get(kassa::secrets::SIGNING_KEY)
+            .unwrap()
+            .expect("stored");
+        let key = kassa::payconiq::jws::SigningKey::import(&pem, "kassa-1").unwrap();
+        let shown = serde_json::to_string_pretty(&key.public_jwks()).unwrap();
+        assert!(h.shows(&shown), "the public JWKS to host is on screen");
+        assert!(!shown.contains("\"d\""), "and it carries no private part");
+    }
+
     fn choice<T: Clone>(value: T, label: &str) -> kassa::screen::settings::Choice<T> {
         kassa::screen::settings::Choice::new(value, label.to_string())
     }
