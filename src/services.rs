@@ -38,7 +38,10 @@ impl Services {
             EnvironmentKind::Sandbox => {
                 Self::embedded(SandboxConfig::default(), ClientOptions::default()).await
             }
-            _ => Self::account(&settings, &*store),
+            // Keychain reads may block (D-Bus, an unlock prompt): not on the executor.
+            _ => tokio::task::spawn_blocking(move || Self::account(&settings, &*store))
+                .await
+                .map_err(|e| e.to_string())?,
         }
     }
 

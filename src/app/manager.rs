@@ -20,8 +20,7 @@ use crate::services::Services;
 impl App {
     pub(super) fn open_manager(&mut self) -> Task<Message> {
         if self.manager_unlocked() {
-            self.open_settings();
-            Task::none()
+            self.open_settings()
         } else {
             self.manager_active = None;
             self.screen = Screen::Lock(Lock::new(&self.settings.manager_pin_hash));
@@ -39,15 +38,23 @@ impl App {
         Duration::from_secs(u64::from(self.settings.lock_after_minutes) * 60)
     }
 
-    fn open_settings(&mut self) {
-        let has = |name| self.secrets.get(name).ok().flatten().is_some();
-        let screen = SettingsScreen::new(
-            &self.settings,
-            has(secrets::API_KEY),
-            has(secrets::SIGNING_KEY),
-        );
+    /// Opens settings; which keys the keychain holds is asked off the UI thread (a Secret
+    /// Service may be slow, or prompt to unlock).
+    fn open_settings(&mut self) -> Task<Message> {
+        let screen = SettingsScreen::new(&self.settings, false, false);
         self.manager_active = Some(Instant::now());
         self.screen = Screen::Settings(Box::new(screen));
+        let store = self.secrets.clone();
+        Task::perform(
+            blocking(move || {
+                let has = |name| store.get(name).ok().flatten().is_some();
+                (has(secrets::API_KEY), has(secrets::SIGNING_KEY))
+            }),
+            |known| {
+                let (api, signing) = known.unwrap_or((false, false));
+                Message::Settings(settings_screen::Message::KeysKnown { api, signing })
+            },
+        )
     }
 
     pub(super) fn check_lock(&mut self) -> Task<Message> {
@@ -66,18 +73,20 @@ impl App {
             return Task::none();
         };
         match l.update(message) {
-            lock::Action::None => {}
-            lock::Action::Back => self.screen = Screen::Till(Till::new(self.lang)),
+            lock::Action::None => Task::none(),
+            lock::Action::Back => {
+                self.screen = Screen::Till(Till::new(self.lang));
+                Task::none()
+            }
             lock::Action::Unlocked => self.open_settings(),
             lock::Action::NewPin(hash) => {
                 self.settings.manager_pin_hash = hash;
                 if let Err(e) = self.save_settings() {
                     tracing::error!(error = %e, "could not save the new PIN");
                 }
-                self.open_settings();
+                self.open_settings()
             }
         }
-        Task::none()
     }
 
     fn is_sandbox_mode(&self) -> bool {
@@ -133,33 +142,36 @@ impl App {
                 iced::widget::operation::focus(lock::PIN_INPUT)
             }
             settings_screen::Action::Save { settings, api_key } => {
-                let display_was = self.settings.customer_display;
-                let result = self.apply(*settings, api_key);
-                let restart = result.is_ok();
-                let mut tasks = vec![Task::done(done(result))];
-                // Switching the customer display on or off takes effect at once.
-                if restart && self.settings.customer_display != display_was {
-                    match (self.settings.customer_display, self.display_window) {
-                        (true, None) => tasks.push(self.open_display()),
-                        (false, Some(id)) => tasks.push(iced::window::close(id)),
-                        _ => {}
-                    }
-                }
-                if restart {
-                    let start = Services::start(self.settings.clone(), self.secrets.clone());
-                    tasks.push(Task::perform(start, |r| Message::Started(r.map(Arc::new))));
-                }
-                Task::batch(tasks)
+                let real = settings.environment != EnvironmentKind::Sandbox;
+                let store = self.secrets.clone();
+                // The key goes to the keychain first; only then are the settings applied.
+                Task::perform(
+                    blocking(move || match api_key.filter(|_| real) {
+                        Some(key) => store
+                            .set(secrets::API_KEY, &key)
+                            .map_err(|e| fl!("settings-no-keychain", detail = e.to_string())),
+                        None => Ok(()),
+                    }),
+                    move |stored| Message::Apply(settings.clone(), stored.and_then(|r| r)),
+                )
             }
             settings_screen::Action::Test { settings, api_key } => {
                 let store = self.secrets.clone();
                 let current = self.services.clone();
                 Task::perform(test_connection(*settings, api_key, store, current), done)
             }
-            settings_screen::Action::GenerateKey { kid } => Task::done(key_ready(store_key(
-                &*self.secrets,
-                SigningKey::generate(kid).map_err(|e| e.to_string()),
-            ))),
+            settings_screen::Action::GenerateKey { kid } => {
+                let store = self.secrets.clone();
+                Task::perform(
+                    blocking(move || {
+                        store_key(
+                            &*store,
+                            SigningKey::generate(kid).map_err(|e| e.to_string()),
+                        )
+                    }),
+                    move |r| key_ready(r.and_then(|r| r)),
+                )
+            }
             settings_screen::Action::ImportKey { kid } => {
                 let store = self.secrets.clone();
                 Task::perform(
@@ -199,15 +211,34 @@ impl App {
         }
     }
 
-    /// Stores a new API key in the keychain and the rest in the settings file. Without a
-    /// keychain, real accounts cannot be configured: the till stays on the sandbox.
-    fn apply(&mut self, settings: Settings, api_key: Option<String>) -> Result<String, String> {
-        let real = settings.environment != EnvironmentKind::Sandbox;
-        if let Some(key) = api_key.filter(|_| real) {
-            self.secrets
-                .set(secrets::API_KEY, &key)
-                .map_err(|e| fl!("settings-no-keychain", detail = e.to_string()))?;
+    /// Applies saved settings once their key is in the keychain, and restarts the services.
+    pub(super) fn apply_saved(
+        &mut self,
+        settings: Settings,
+        stored: Result<(), String>,
+    ) -> Task<Message> {
+        let done = |r: Result<String, String>| Message::Settings(settings_screen::Message::Done(r));
+        let display_was = self.settings.customer_display;
+        let result = stored.and_then(|()| self.apply(settings));
+        let restart = result.is_ok();
+        let mut tasks = vec![Task::done(done(result))];
+        // Switching the customer display on or off takes effect at once.
+        if restart && self.settings.customer_display != display_was {
+            match (self.settings.customer_display, self.display_window) {
+                (true, None) => tasks.push(self.open_display()),
+                (false, Some(id)) => tasks.push(iced::window::close(id)),
+                _ => {}
+            }
         }
+        if restart {
+            let start = Services::start(self.settings.clone(), self.secrets.clone());
+            tasks.push(Task::perform(start, |r| Message::Started(r.map(Arc::new))));
+        }
+        Task::batch(tasks)
+    }
+
+    /// Takes the settings and writes the file (secrets are already in the keychain).
+    fn apply(&mut self, settings: Settings) -> Result<String, String> {
         let language_changed = settings.language != self.settings.language;
         // The restart that follows tries the account again.
         self.account_problem = None;
@@ -219,6 +250,13 @@ impl App {
         }
         Ok(fl!("settings-saved"))
     }
+}
+
+/// Runs keychain work on a blocking thread: a Secret Service may be slow or prompt to unlock.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// Puts a signing key's private half in the keychain; answers its public JWKS.

@@ -78,6 +78,8 @@ pub enum Message {
     Settings(settings_screen::Message),
     /// Re-engages the manager lock after inactivity.
     LockCheck,
+    /// Settings to apply, once their secrets reached the keychain (or why they did not).
+    Apply(Box<crate::config::Settings>, Result<(), String>),
     MainOpened(window::Id),
     DisplayOpened(window::Id),
     WindowClosed(window::Id),
@@ -257,6 +259,7 @@ impl App {
                 self.settings(m)
             }
             Message::LockCheck => self.check_lock(),
+            Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
             Message::Keyboard(event) => match &self.screen {
                 Screen::Till(_) if !self.charging => {
                     self.update(Message::Till(till::Message::Keyboard(event)))

@@ -51,6 +51,11 @@ pub enum Message {
     KeyReady(Result<String, String>),
     ChangePin,
     Sticker,
+    /// Which secrets the keychain already holds.
+    KeysKnown {
+        api: bool,
+        signing: bool,
+    },
 }
 
 /// The text fields.
@@ -186,6 +191,10 @@ impl Settings {
             Message::SaveJwks => return self.jwks.clone().map_or(Action::None, Action::SaveJwks),
             Message::ChangePin => return Action::ChangePin,
             Message::Sticker => return Action::Sticker,
+            Message::KeysKnown { api, signing } => {
+                self.has_api_key = api;
+                self.has_signing_key = self.has_signing_key || signing;
+            }
             Message::Close => return Action::Close,
             Message::TestConnection => {
                 self.busy = true;
