@@ -1,0 +1,114 @@
+//! What the windows show: the cashier window (header, banners, the current screen, the sandbox
+//! phone) and the customer display.
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Center, Element, Fill, window};
+
+use super::{App, Message, Screen};
+use crate::fl;
+use crate::screen::display;
+use crate::theme;
+
+impl App {
+    pub fn view(&self, window: window::Id) -> Element<'_, Message> {
+        if Some(window) == self.display_window {
+            let checkout = match &self.screen {
+                Screen::Checkout(c) => Some(c),
+                _ => None,
+            };
+            return display::view(checkout.map(|c| &**c), self.lang, 1.0);
+        }
+        self.view_main()
+    }
+
+    /// The cashier window.
+    pub fn view_main(&self) -> Element<'_, Message> {
+        let sandbox = self.is_sandbox();
+        let mut header = row![text(fl!("app-title")).size(22).style(theme::brand)]
+            .spacing(12)
+            .align_y(Center);
+        let manager = matches!(
+            self.screen,
+            Screen::Lock(_) | Screen::Settings(_) | Screen::Sticker(_) | Screen::Today(_)
+        );
+        header = header.push(iced::widget::space::horizontal());
+        if matches!(self.screen, Screen::Till(_)) {
+            header = header.push(
+                button(text(fl!("today-open")))
+                    .style(theme::secondary)
+                    .padding([8, 14])
+                    .on_press(Message::OpenToday),
+            );
+            header = header.push(
+                button(text(fl!("manager-open")))
+                    .style(theme::secondary)
+                    .padding([8, 14])
+                    .on_press(Message::OpenManager),
+            );
+        }
+        header = header.push(
+            button(text(if self.display_window.is_some() {
+                fl!("display-hide")
+            } else {
+                fl!("display-show")
+            }))
+            .style(theme::secondary)
+            .padding([8, 14])
+            .on_press(Message::ToggleDisplay),
+        );
+        let body: Element<'_, Message> = match (&self.screen, &self.startup_error) {
+            (_, Some(e)) => text(fl!("app-start-failed", detail = e.clone()))
+                .style(theme::error)
+                .into(),
+            (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
+            (Screen::Till(t), None) => {
+                let till = t.view().map(Message::Till);
+                if self.charging {
+                    column![till, text(fl!("till-creating")).size(18)]
+                        .spacing(10)
+                        .align_x(Center)
+                        .into()
+                } else {
+                    till
+                }
+            }
+            (Screen::Checkout(c), None) => c.view().map(Message::Checkout),
+            (Screen::Lock(l), None) => l.view().map(Message::Lock),
+            (Screen::Settings(s), None) => s.view().map(Message::Settings),
+            (Screen::Sticker(s), None) => s.view().map(Message::Sticker),
+            (Screen::Today(t), None) => t.view().map(Message::Today),
+        };
+        let mut main = row![container(body).width(Fill).align_x(Center)].spacing(20);
+        if sandbox && !manager {
+            let active = matches!(&self.screen, Screen::Checkout(c) if !c.status().is_final());
+            main = main.push(self.phone.view(active).map(Message::Phone));
+        }
+        let mut page = column![];
+        if let Some(problem) = &self.account_problem
+            && sandbox
+        {
+            page = page.push(
+                container(text(fl!("app-account-unavailable", detail = problem.clone())).size(16))
+                    .width(Fill)
+                    .padding([6, 16])
+                    .style(theme::offline_banner),
+            );
+        }
+        if sandbox {
+            page = page.push(
+                container(text(fl!("app-sandbox-banner")).size(16))
+                    .width(Fill)
+                    .padding([6, 16])
+                    .align_x(Center)
+                    .style(theme::sandbox_banner),
+            );
+        }
+        page.push(
+            container(column![header, main].spacing(16))
+                .padding(20)
+                .width(Fill)
+                .height(Fill),
+        )
+        .into()
+    }
+}
