@@ -65,7 +65,8 @@ fn make_vector() {
     let jws = key
         .sign(&vector_claims(), VECTOR_PAYLOAD.as_bytes())
         .unwrap();
-    println!("PEM:\n{}\nJWS:\n{jws}", key.to_pem());
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "PEM:\n{}\nJWS:\n{jws}", key.to_pem());
 }
 
 #[test]
