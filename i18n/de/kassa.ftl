@@ -190,6 +190,7 @@ settings-save = Speichern
 settings-saved = Gespeichert.
 settings-testing = Verbindung wird getestet…
 settings-test-ok = Verbunden mit { $environment }: Die Zugangsdaten wurden angenommen.
+settings-bad-url = { $field } muss eine http://- oder https://-Adresse sein.
 settings-missing-ids = Tragen Sie Händler-ID und Zahlungsprofil-ID ein.
 settings-missing-api-key = Geben Sie den API-Schlüssel ein.
 settings-missing-signing-key = Importieren oder erzeugen Sie zuerst einen Signaturschlüssel.

@@ -190,6 +190,7 @@ settings-save = Save
 settings-saved = Saved.
 settings-testing = Testing the connection…
 settings-test-ok = Connected to { $environment }: the credentials were accepted.
+settings-bad-url = { $field } must be an http:// or https:// address.
 settings-missing-ids = Fill in the merchant id and payment profile id.
 settings-missing-api-key = Enter the API key.
 settings-missing-signing-key = Import or generate a signing key first.

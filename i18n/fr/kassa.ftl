@@ -190,6 +190,7 @@ settings-save = Enregistrer
 settings-saved = Enregistré.
 settings-testing = Test de la connexion…
 settings-test-ok = Connecté à { $environment } : les identifiants ont été acceptés.
+settings-bad-url = { $field } doit être une adresse http:// ou https://.
 settings-missing-ids = Renseignez l'ID commerçant et l'ID du profil de paiement.
 settings-missing-api-key = Saisissez la clé API.
 settings-missing-signing-key = Importez ou générez d'abord une clé de signature.

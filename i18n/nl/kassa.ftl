@@ -190,6 +190,7 @@ settings-save = Bewaren
 settings-saved = Bewaard.
 settings-testing = Verbinding wordt getest…
 settings-test-ok = Verbonden met { $environment }: de toegangsgegevens werden aanvaard.
+settings-bad-url = { $field } moet een http://- of https://-adres zijn.
 settings-missing-ids = Vul het handelaar-id en het betaalprofiel-id in.
 settings-missing-api-key = Voer de API-sleutel in.
 settings-missing-signing-key = Importeer of maak eerst een ondertekeningssleutel.

@@ -212,9 +212,9 @@ impl Settings {
                 }
                 if let Some(custom) = &self.draft.custom
                     && self.draft.environment == EnvironmentKind::Custom
-                    && let Err(e) = custom.check()
+                    && let Some(problem) = bad_url(custom)
                 {
-                    self.problem = Some(e);
+                    self.problem = Some(problem);
                     return Action::None;
                 }
                 self.busy = true;
@@ -493,6 +493,24 @@ impl std::fmt::Display for QrSize {
     }
 }
 
+/// The first custom URL that is not an http(s) URL, named by its label.
+fn bad_url(custom: &Environment) -> Option<String> {
+    [
+        (fl!("settings-api-base"), &custom.api_base),
+        (
+            fl!("settings-reconciliation-base"),
+            &custom.reconciliation_base,
+        ),
+        (fl!("settings-jwks-url"), &custom.jwks_url),
+        (fl!("settings-payload-base"), &custom.payload_base),
+    ]
+    .into_iter()
+    .find(|(_, value)| {
+        url::Url::parse(value.trim()).map_or(true, |u| !matches!(u.scheme(), "http" | "https"))
+    })
+    .map(|(label, _)| fl!("settings-bad-url", field = label))
+}
+
 pub fn env_label(kind: EnvironmentKind) -> String {
     match kind {
         EnvironmentKind::Sandbox => fl!("env-sandbox"),
@@ -531,4 +549,49 @@ fn action<'a>(label: String, message: Message) -> Element<'a, Message> {
         .style(theme::secondary)
         .on_press(message)
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_urls_are_checked_before_saving() {
+        crate::i18n::set_language(Lang::En);
+        let config = Config {
+            environment: EnvironmentKind::Custom,
+            merchant_id: "m".into(),
+            profile_id: "p".into(),
+            ..Config::default()
+        };
+        let mut s = Settings::new(&config, true, false);
+        assert_eq!(s.update(Message::Save), Action::None);
+        assert_eq!(
+            s.problem.as_deref(),
+            Some("API base URL must be an http:// or https:// address.")
+        );
+        for (field, value) in [
+            (Field::ApiBase, "https://api.example"),
+            (
+                Field::ReconciliationBase,
+                "https://api.example/v3/reconciliation",
+            ),
+            (Field::JwksUrl, "ftp://keys.example"),
+            (Field::PayloadBase, "https://pay.example"),
+        ] {
+            s.update(Message::Text(field, value.into()));
+        }
+        assert_eq!(s.update(Message::Save), Action::None);
+        assert!(
+            s.problem
+                .as_deref()
+                .unwrap()
+                .starts_with("Provider JWKS URL")
+        );
+        s.update(Message::Text(
+            Field::JwksUrl,
+            "https://keys.example/".into(),
+        ));
+        assert!(matches!(s.update(Message::Save), Action::Save { .. }));
+    }
 }
