@@ -209,3 +209,21 @@ async fn faults_can_be_set_over_http() {
         .unwrap();
     client.get_payment(&p.payment_id).await.unwrap();
 }
+
+#[tokio::test]
+async fn a_reused_reference_does_not_pass_for_a_lost_payment() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let reference = unique_reference();
+    // An earlier sale used the same (hand-typed) reference for another amount.
+    client
+        .create_payment(&CreatePayment::new(Money::from_cents(500)).reference(reference.clone()))
+        .await
+        .unwrap();
+    // This create fails before processing: the earlier payment must not be taken for it.
+    sandbox.inject(fault("create", FaultKind::Status { status: 503 }, 1));
+    let err = client
+        .create_payment(&CreatePayment::new(Money::from_cents(700)).reference(reference))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(503));
+}

@@ -2,6 +2,8 @@
 //! refund IBAN.
 
 use reqwest::Method;
+
+use crate::money::Money;
 use time::OffsetDateTime;
 
 use super::client::{Call, Client, decode, encode};
@@ -24,6 +26,7 @@ impl Client {
             "/v3/payments",
             encode(request),
             request.reference.as_deref(),
+            request.amount,
         )
         .await
     }
@@ -46,6 +49,7 @@ impl Client {
             "/v3/payments/pos",
             encode(request),
             request.payment.reference.as_deref(),
+            request.payment.amount,
         )
         .await
     }
@@ -55,23 +59,27 @@ impl Client {
         path: &str,
         body: Vec<u8>,
         reference: Option<&str>,
+        amount: Money,
     ) -> Result<Payment, Error> {
         let started = OffsetDateTime::now_utc();
         let call = Call::with_body(Method::POST, self.payment_url(path), body).never_repeat();
         match self.execute(call).await {
             Ok(answer) => decode(&answer.body),
             Err(err) if outcome_unknown(&err) => {
-                self.resolve_unknown(err, reference, started).await
+                self.resolve_unknown(err, reference, amount, started).await
             }
             Err(err) => Err(err),
         }
     }
 
-    /// After an unclear create, the reference tells whether the payment exists.
+    /// After an unclear create, the reference tells whether the payment exists. Only a payment
+    /// with the same amount, created from a minute before this attempt on (clock skew), counts:
+    /// a reference typed by hand may have been used before.
     async fn resolve_unknown(
         &self,
         original: Error,
         reference: Option<&str>,
+        amount: Money,
         started: OffsetDateTime,
     ) -> Result<Payment, Error> {
         let Some(reference) = reference else {
@@ -85,7 +93,16 @@ impl Client {
             reference: Some(reference.to_string()),
         };
         match self.search_payments(&criteria, 0, 10).await {
-            Ok(page) => match page.details.into_iter().max_by_key(|p| p.created_at) {
+            Ok(page) => match page
+                .details
+                .into_iter()
+                .filter(|p| p.amount == amount)
+                .filter(|p| {
+                    p.created_at
+                        .is_none_or(|at| at >= started - time::Duration::minutes(1))
+                })
+                .max_by_key(|p| p.created_at)
+            {
                 Some(found) => {
                     tracing::info!(payment_id = %found.payment_id, "found the payment by its reference");
                     // Search results omit nothing the till needs, but get gives the full record.
