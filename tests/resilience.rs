@@ -166,13 +166,13 @@ async fn latency_within_the_timeout_is_just_slow() {
 async fn timeouts_are_retried_for_reads() {
     let (sandbox, _) = setup(AuthMode::ApiKey).await;
     let mut options = quick_options();
-    options.timeout = std::time::Duration::from_millis(300);
+    options.timeout = std::time::Duration::from_millis(600);
     let client =
         kassa::payconiq::Client::new(sandbox.account(AuthMode::ApiKey, None), options).unwrap();
     let p = charge(&client, 100).await;
-    sandbox.inject(fault("get", FaultKind::Latency { ms: 1000 }, 1));
+    sandbox.inject(fault("get", FaultKind::Latency { ms: 2000 }, 1));
     client.get_payment(&p.payment_id).await.unwrap();
-    sandbox.inject(fault("get", FaultKind::Latency { ms: 1000 }, 10));
+    sandbox.inject(fault("get", FaultKind::Latency { ms: 2000 }, 10));
     let err = client.get_payment(&p.payment_id).await.unwrap_err();
     assert!(matches!(
         err,
