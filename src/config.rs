@@ -40,6 +40,8 @@ pub struct Settings {
     pub qr_size: QrSize,
     pub qr_colour: QrColour,
     pub customer_display: bool,
+    /// Where the customer display was last placed (screen coordinates), to reopen it there.
+    pub display_position: Option<(f32, f32)>,
     /// Argon2 hash of the manager PIN; empty until one is set.
     pub manager_pin_hash: String,
     /// Minutes without input before the manager lock re-engages.
@@ -64,6 +66,7 @@ impl Default for Settings {
             qr_size: QrSize::L,
             qr_colour: QrColour::Magenta,
             customer_display: false,
+            display_position: None,
             manager_pin_hash: String::new(),
             lock_after_minutes: 5,
         }

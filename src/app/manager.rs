@@ -107,7 +107,7 @@ impl App {
         )
     }
 
-    fn save_settings(&self) -> Result<(), String> {
+    pub(super) fn save_settings(&self) -> Result<(), String> {
         match &self.settings_path {
             Some(path) => self.settings.save(path),
             None => Ok(()),
@@ -238,7 +238,9 @@ impl App {
     }
 
     /// Takes the settings and writes the file (secrets are already in the keychain).
-    fn apply(&mut self, settings: Settings) -> Result<String, String> {
+    fn apply(&mut self, mut settings: Settings) -> Result<String, String> {
+        // Kept by the app itself while the form was open.
+        settings.display_position = self.settings.display_position;
         let language_changed = settings.language != self.settings.language;
         // The restart that follows tries the account again.
         self.account_problem = None;

@@ -79,6 +79,8 @@ pub enum Message {
     LockCheck,
     /// Settings to apply, once their secrets reached the keychain (or why they did not).
     Apply(Box<crate::config::Settings>, Result<(), String>),
+    /// A window moved (the customer display's place is remembered).
+    WindowMoved(window::Id, iced::Point),
     MainOpened(window::Id),
     DisplayOpened(window::Id),
     WindowClosed(window::Id),
@@ -278,9 +280,20 @@ impl App {
                 self.display_window = Some(id);
                 Task::none()
             }
+            Message::WindowMoved(id, at) => {
+                tracing::debug!(?id, ?at, "window moved");
+                if Some(id) == self.display_window {
+                    self.settings.display_position = Some((at.x, at.y));
+                }
+                Task::none()
+            }
             Message::WindowClosed(id) => {
                 if Some(id) == self.display_window {
                     self.display_window = None;
+                    // Remember where the display stood, for next time.
+                    if let Err(e) = self.save_settings() {
+                        tracing::warn!(error = %e, "could not save the display position");
+                    }
                     Task::none()
                 } else if Some(id) == self.main_window {
                     iced::exit()
@@ -292,8 +305,14 @@ impl App {
     }
 
     fn open_display(&mut self) -> Task<Message> {
+        // Where it stood last time (often the second monitor); else beside the till.
+        let position = match self.settings.display_position {
+            Some((x, y)) => window::Position::Specific(iced::Point::new(x, y)),
+            None => window::Position::Default,
+        };
         let (_, open) = window::open(window::Settings {
             size: iced::Size::new(900.0, 700.0),
+            position,
             ..base_window_settings()
         });
         open.map(Message::DisplayOpened)
@@ -410,6 +429,10 @@ impl App {
         let mut subs = vec![
             keyboard::listen().map(Message::Keyboard),
             window::close_events().map(Message::WindowClosed),
+            window::events().filter_map(|(id, event)| match event {
+                window::Event::Moved(at) => Some(Message::WindowMoved(id, at)),
+                _ => None,
+            }),
         ];
         // Ticks only while something on screen changes: never on the till, never once final.
         if let Screen::Checkout(c) = &self.screen
