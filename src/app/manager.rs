@@ -192,20 +192,7 @@ impl App {
                 )
             }
             settings_screen::Action::SaveJwks(jwks) => Task::perform(
-                async move {
-                    let file = rfd::AsyncFileDialog::new()
-                        .set_file_name("jwks.json")
-                        .save_file()
-                        .await
-                        .ok_or_else(|| fl!("settings-no-file"))?;
-                    file.write(jwks.as_bytes())
-                        .await
-                        .map_err(|e| e.to_string())?;
-                    Ok(fl!(
-                        "settings-jwks-saved",
-                        path = file.path().display().to_string()
-                    ))
-                },
+                save_with_dialog("jwks.json".into(), jwks.into_bytes()),
                 done,
             ),
         }
@@ -252,6 +239,20 @@ impl App {
         }
         Ok(fl!("settings-saved"))
     }
+}
+
+/// Asks where to save `bytes` (native dialog, suggesting `file_name`) and writes them there.
+pub(super) async fn save_with_dialog(file_name: String, bytes: Vec<u8>) -> Result<String, String> {
+    let file = rfd::AsyncFileDialog::new()
+        .set_file_name(&file_name)
+        .save_file()
+        .await
+        .ok_or_else(|| fl!("settings-no-file"))?;
+    file.write(&bytes).await.map_err(|e| e.to_string())?;
+    Ok(fl!(
+        "settings-jwks-saved",
+        path = file.path().display().to_string()
+    ))
 }
 
 /// Runs keychain work on a blocking thread: a Secret Service may be slow or prompt to unlock.

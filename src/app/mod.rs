@@ -480,18 +480,7 @@ impl App {
             sticker::Action::None => Task::none(),
             sticker::Action::Close => self.open_manager(),
             sticker::Action::Save(export) => Task::perform(
-                async move {
-                    let file = rfd::AsyncFileDialog::new()
-                        .set_file_name(&export.file_name)
-                        .save_file()
-                        .await
-                        .ok_or_else(|| fl!("settings-no-file"))?;
-                    file.write(&export.bytes).await.map_err(|e| e.to_string())?;
-                    Ok(fl!(
-                        "settings-jwks-saved",
-                        path = file.path().display().to_string()
-                    ))
-                },
+                manager::save_with_dialog(export.file_name, export.bytes),
                 |r| Message::Sticker(sticker::Message::Saved(r)),
             ),
         }

@@ -11,7 +11,6 @@ use axum::routing::{get, post, put};
 use serde::Deserialize;
 
 use crate::money::Money;
-use crate::payconiq::jws::KeySet;
 
 use super::Shared;
 use super::faults::Fault;
@@ -138,44 +137,28 @@ async fn set_profile(State(s): S, body: Bytes) -> Reply {
 }
 
 async fn fail_refund(State(s): S, Path(id): Path<String>) -> Reply {
-    s.with_store(|st| match st.refunds.get_mut(&id) {
-        Some(r) => {
-            r.fail = true;
-            Ok(no_content())
-        }
-        None => Err(Reject::new(
-            404,
-            "REFUND_NOT_FOUND",
-            format!("Refund not found '{id}'"),
-        )),
-    })
+    s.fail_refund(&id)?;
+    Ok(no_content())
 }
 
 async fn faults(State(s): S) -> Reply {
-    Ok(json(
-        200,
-        &s.faults.lock().unwrap_or_else(|p| p.into_inner()).list(),
-    ))
+    Ok(json(200, &s.with_faults(|f| f.list())))
 }
 
 async fn add_fault(State(s): S, body: Bytes) -> Reply {
     let fault: Fault = serde_json::from_slice(&body)
         .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e.to_string()))?;
-    s.faults
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .add(fault);
+    s.with_faults(|f| f.add(fault));
     Ok(no_content())
 }
 
 async fn clear_faults(State(s): S) -> Reply {
-    s.faults.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    s.with_faults(|f| f.clear());
     Ok(no_content())
 }
 
 async fn merchant_jwks(State(s): S, body: Bytes) -> Reply {
-    let keys =
-        KeySet::parse(&body).map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e.to_string()))?;
-    *s.merchant_keys.write().unwrap_or_else(|p| p.into_inner()) = Some(keys);
+    s.set_merchant_keys(&body)
+        .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e))?;
     Ok(no_content())
 }

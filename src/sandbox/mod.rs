@@ -101,6 +101,36 @@ impl Shared {
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         f(&mut guard)
     }
+
+    pub fn with_faults<R>(&self, f: impl FnOnce(&mut faults::Faults) -> R) -> R {
+        let mut guard = self.faults.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard)
+    }
+
+    /// Replaces the merchant's registered public keys with the JWKS `jwks_json`.
+    pub fn set_merchant_keys(&self, jwks_json: &[u8]) -> Result<(), String> {
+        let keys = KeySet::parse(jwks_json).map_err(|e| e.to_string())?;
+        *self
+            .merchant_keys
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = Some(keys);
+        Ok(())
+    }
+
+    /// Makes a pending refund fail instead of completing.
+    pub fn fail_refund(&self, id: &str) -> Result<(), reply::Reject> {
+        self.with_store(|s| match s.refunds.get_mut(id) {
+            Some(r) => {
+                r.fail = true;
+                Ok(())
+            }
+            None => Err(reply::Reject::new(
+                404,
+                "REFUND_NOT_FOUND",
+                format!("Refund not found '{id}'"),
+            )),
+        })
+    }
 }
 
 /// A running sandbox. Dropping it stops the server.
@@ -160,13 +190,7 @@ impl Sandbox {
     /// Registers the public keys merchant-signed requests are checked against (the JWKS a real
     /// merchant hosts at a public URL).
     pub fn register_merchant_keys(&self, jwks_json: &[u8]) -> Result<(), String> {
-        let keys = KeySet::parse(jwks_json).map_err(|e| e.to_string())?;
-        *self
-            .shared
-            .merchant_keys
-            .write()
-            .unwrap_or_else(|p| p.into_inner()) = Some(keys);
-        Ok(())
+        self.shared.set_merchant_keys(jwks_json)
     }
 
     /// An account for this sandbox. With `signing_key`, its public half is registered.
@@ -219,29 +243,15 @@ impl Sandbox {
 
     /// Makes refund `id` fail instead of completing.
     pub fn fail_refund(&self, id: &str) -> Result<(), String> {
-        self.shared.with_store(|s| match s.refunds.get_mut(id) {
-            Some(r) => {
-                r.fail = true;
-                Ok(())
-            }
-            None => Err(format!("no refund '{id}'")),
-        })
+        self.shared.fail_refund(id).map_err(|r| r.message)
     }
 
     pub fn inject(&self, fault: Fault) {
-        self.shared
-            .faults
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .add(fault);
+        self.shared.with_faults(|f| f.add(fault));
     }
 
     pub fn clear_faults(&self) {
-        self.shared
-            .faults
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clear();
+        self.shared.with_faults(|f| f.clear());
     }
 
     /// Every payment, newest first (for tests and the demo panel).
