@@ -97,6 +97,9 @@ pub enum KeysCommand {
         /// Also write the public JWKS to this file.
         #[arg(long)]
         jwks_out: Option<PathBuf>,
+        /// Replace a signing key already in the keychain (the till then signs with the new one).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -165,7 +168,32 @@ pub fn keychain_check() -> Outcome {
     Ok(fl!("cli-keychain-check-ok"))
 }
 
-pub fn keys_generate(kid: &str, out: Option<&Path>, jwks_out: Option<&Path>) -> Outcome {
+pub fn keys_generate(
+    kid: &str,
+    out: Option<&Path>,
+    jwks_out: Option<&Path>,
+    force: bool,
+) -> Outcome {
+    keys_generate_in(&OsKeychain::new(), kid, out, jwks_out, force)
+}
+
+/// [`keys_generate`] with the keychain given (tests use an in-memory one). An existing keychain
+/// key is kept unless `force`: replacing it silently would break a JWKS already registered.
+pub fn keys_generate_in(
+    store: &dyn SecretStore,
+    kid: &str,
+    out: Option<&Path>,
+    jwks_out: Option<&Path>,
+    force: bool,
+) -> Outcome {
+    if out.is_none() && !force {
+        let existing = store
+            .get(secrets::SIGNING_KEY)
+            .map_err(|e| fl!("cli-keychain-unavailable", detail = e.to_string()))?;
+        if existing.is_some() {
+            return Err(fl!("cli-keys-exists"));
+        }
+    }
     let key = SigningKey::generate(kid).map_err(|e| e.to_string())?;
     let jwks = serde_json::to_string_pretty(&key.public_jwks()).unwrap_or_default();
     let place = match out {
@@ -174,7 +202,7 @@ pub fn keys_generate(kid: &str, out: Option<&Path>, jwks_out: Option<&Path>) -> 
             path.display().to_string()
         }
         None => {
-            OsKeychain::new()
+            store
                 .set(secrets::SIGNING_KEY, &key.to_pem())
                 .map_err(|e| fl!("cli-keychain-unavailable", detail = e.to_string()))?;
             fl!(
@@ -277,4 +305,22 @@ fn write_error(path: &Path, e: std::io::Error) -> String {
         path = path.display().to_string(),
         detail = e.to_string()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_generate_keeps_an_existing_keychain_key_unless_forced() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        let store = crate::secrets::MemoryStore::default();
+        keys_generate_in(&store, "k1", None, None, false).unwrap();
+        let first = store.get(secrets::SIGNING_KEY).unwrap().unwrap();
+        let refused = keys_generate_in(&store, "k2", None, None, false).unwrap_err();
+        assert!(refused.contains("--force"), "{refused}");
+        assert_eq!(store.get(secrets::SIGNING_KEY).unwrap().unwrap(), first);
+        keys_generate_in(&store, "k2", None, None, true).unwrap();
+        assert_ne!(store.get(secrets::SIGNING_KEY).unwrap().unwrap(), first);
+    }
 }

@@ -73,6 +73,15 @@ impl Default for Settings {
     }
 }
 
+/// Kassa's data directory (journal, sandbox state, logs): `KASSA_DATA_DIR` if set, else the OS's
+/// (`~/.local/share/kassa` on Linux).
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("KASSA_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("be", "Kassa", "kassa").map(|d| d.data_dir().into()),
+    }
+}
+
 impl Settings {
     pub fn language(&self) -> Lang {
         self.language.unwrap_or_else(Lang::from_os)

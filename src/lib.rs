@@ -4,13 +4,17 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod i18n;
+pub mod journal;
 pub mod logging;
 pub mod money;
 pub mod payconiq;
 pub mod pin;
 pub mod qr;
+pub mod recovery;
+pub mod sale;
 pub mod sandbox;
 pub mod screen;
 pub mod secrets;

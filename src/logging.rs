@@ -6,7 +6,7 @@ use tracing_appender::rolling::{RollingFileAppender, Rotation};
 
 /// The log directory (`…/kassa/logs`).
 pub fn log_dir() -> Option<std::path::PathBuf> {
-    directories::ProjectDirs::from("be", "Kassa", "kassa").map(|d| d.data_dir().join("logs"))
+    crate::config::data_dir().map(|d| d.join("logs"))
 }
 
 /// Starts file logging; keep the guard alive for the program's life so lines get flushed.

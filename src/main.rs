@@ -36,8 +36,14 @@ fn main() -> ExitCode {
             Ok(String::new())
         }),
         Command::Keys {
-            command: KeysCommand::Generate { kid, out, jwks_out },
-        } => cli::keys_generate(&kid, out.as_deref(), jwks_out.as_deref()),
+            command:
+                KeysCommand::Generate {
+                    kid,
+                    out,
+                    jwks_out,
+                    force,
+                },
+        } => cli::keys_generate(&kid, out.as_deref(), jwks_out.as_deref(), force),
         Command::Keychain {
             command: KeychainCommand::Check,
         } => cli::keychain_check(),

@@ -28,16 +28,15 @@ impl fmt::Debug for Services {
 }
 
 impl Services {
-    /// Services for `settings`: the embedded sandbox, or the configured account with its
-    /// secrets from `store` (the OS keychain).
+    /// Services for `settings`: the embedded sandbox (as `sandbox` says), or the configured
+    /// account with its secrets from `store` (the OS keychain).
     pub async fn start(
         settings: Settings,
         store: Arc<dyn SecretStore>,
+        sandbox: SandboxConfig,
     ) -> Result<Services, String> {
         match settings.environment {
-            EnvironmentKind::Sandbox => {
-                Self::embedded(SandboxConfig::default(), ClientOptions::default()).await
-            }
+            EnvironmentKind::Sandbox => Self::embedded(sandbox, ClientOptions::default()).await,
             // Keychain reads may block (D-Bus, an unlock prompt): not on the executor.
             _ => tokio::task::spawn_blocking(move || Self::account(&settings, &*store))
                 .await

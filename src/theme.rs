@@ -134,6 +134,23 @@ pub fn success(_: &Theme) -> text::Style {
     }
 }
 
+/// Something the cashier must not overlook (an unknown outcome, a sale needing attention).
+pub fn warning(_: &Theme) -> text::Style {
+    text::Style {
+        color: Some(WARNING),
+    }
+}
+
+/// The "needs attention" panel on the till.
+pub fn attention(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::from_rgb8(0xFF, 0xF4, 0xE0))),
+        text_color: Some(INK),
+        border: Border::default().rounded(8).color(WARNING).width(1),
+        ..container::Style::default()
+    }
+}
+
 pub fn brand(_: &Theme) -> text::Style {
     text::Style {
         color: Some(MAGENTA_DARK),

@@ -6,8 +6,6 @@ mod support;
 
 use std::sync::Arc;
 
-use iced_test::Simulator;
-use iced_test::runtime::{Action, task};
 use kassa::app::{App, Message, Screen};
 use kassa::config::{PayMode, Settings};
 use kassa::i18n::Lang;
@@ -16,150 +14,7 @@ use kassa::payconiq::model::PaymentStatus;
 use kassa::sandbox::{CustomerAction, Fault, FaultKind, SandboxConfig};
 use kassa::screen::checkout::{self, PollPolicy};
 use kassa::services::Services;
-
-use futures::StreamExt;
-
-/// The cashier window at the smallest size it is meant for.
-fn screen<'a>(view: iced::Element<'a, Message>) -> Simulator<'a, Message> {
-    Simulator::with_size(
-        iced::Settings::default(),
-        iced::Size::new(1024.0, 768.0),
-        view,
-    )
-}
-
-struct Harness {
-    app: App,
-    services: Arc<Services>,
-}
-
-impl Harness {
-    async fn new() -> Harness {
-        Self::with(SandboxConfig::for_tests(), Settings::default()).await
-    }
-
-    async fn with(cfg: SandboxConfig, settings: Settings) -> Harness {
-        Self::stored(
-            cfg,
-            settings,
-            Arc::new(kassa::secrets::MemoryStore::default()),
-            None,
-        )
-        .await
-    }
-
-    async fn stored(
-        cfg: SandboxConfig,
-        settings: Settings,
-        secrets: Arc<dyn kassa::secrets::SecretStore>,
-        path: Option<std::path::PathBuf>,
-    ) -> Harness {
-        kassa::i18n::set_language(Lang::En);
-        let settings = Settings {
-            language: Some(Lang::En),
-            ..settings
-        };
-        let services = Arc::new(
-            Services::embedded(cfg, support::quick_options())
-                .await
-                .unwrap(),
-        );
-        let mut app = App::new(settings, PollPolicy::immediate()).with_storage(secrets, path);
-        app.start_with(services.clone());
-        Harness { app, services }
-    }
-
-    /// Whether the app's client now talks to `base`.
-    async fn services_environment_is(&mut self, base: &str) -> bool {
-        self.app
-            .services()
-            .is_some_and(|s| s.client.account().environment.api_base == base)
-    }
-
-    fn sandbox(&self) -> &kassa::sandbox::Sandbox {
-        self.services.sandbox.as_ref().unwrap()
-    }
-
-    /// Clicks the widget showing `label` on the cashier window and processes what follows.
-    async fn click(&mut self, label: &str) {
-        let messages: Vec<Message> = {
-            let mut ui = screen(self.app.view_main());
-            ui.click(label)
-                .unwrap_or_else(|e| panic!("no '{label}' to click: {e:?}"));
-            ui.into_messages().collect()
-        };
-        for m in messages {
-            self.send(m).await;
-        }
-    }
-
-    /// Whether the cashier window shows `label` right now.
-    fn shows(&self, label: &str) -> bool {
-        let mut ui = screen(self.app.view_main());
-        ui.find(label).is_ok()
-    }
-
-    /// Updates the app with `message`, then runs every task that follows until none is left.
-    async fn send(&mut self, message: Message) {
-        let mut queue = vec![message];
-        while let Some(m) = queue.pop() {
-            let t = self.app.update(m);
-            if let Some(mut stream) = task::into_stream(t) {
-                while let Some(action) = stream.next().await {
-                    if let Action::Output(out) = action {
-                        queue.push(out);
-                    }
-                }
-            }
-        }
-    }
-
-    /// One status poll, as the subscription's tick would cause.
-    async fn tick(&mut self) {
-        self.send(Message::Tick).await;
-    }
-
-    async fn type_amount(&mut self, keys: &str) {
-        for k in keys.chars() {
-            self.click(&k.to_string()).await;
-        }
-    }
-
-    fn payment_id(&self) -> String {
-        match self.app.screen() {
-            Screen::Checkout(c) => c.payment().payment_id.clone(),
-            _ => panic!("not on checkout"),
-        }
-    }
-
-    fn status(&self) -> PaymentStatus {
-        match self.app.screen() {
-            Screen::Checkout(c) => c.status().clone(),
-            _ => panic!("not on checkout"),
-        }
-    }
-
-    /// Ticks until the screen shows `status` (the sandbox settles in milliseconds).
-    async fn until(&mut self, status: PaymentStatus) {
-        for _ in 0..100 {
-            self.tick().await;
-            if self.status() == status {
-                return;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        panic!("never reached {status}, stuck at {}", self.status());
-    }
-
-    async fn charge(&mut self, amount: &str) {
-        self.type_amount(amount).await;
-        self.click("Charge").await;
-        assert!(
-            matches!(self.app.screen(), Screen::Checkout(_)),
-            "checkout opens"
-        );
-    }
-}
+use support::ui::{Harness, screen};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn charge_12_50_scan_confirm_paid() {
@@ -512,16 +367,16 @@ mod manager {
             "nothing saved without credentials"
         );
 
-        h.send(Message::Settings(S::ApiKey("wrong-key".into())))
+        h.send(Message::Settings(S::ApiKey(kassa::payconiq::Secret::new("wrong-key"))))
             .await;
         h.click("Test connection").await;
         assert!(h.shows(
             "Payconiq refused the credentials. Check the API key or signing key in Settings."
         ));
 
-        h.send(Message::Settings(S::ApiKey(
+        h.send(Message::Settings(S::ApiKey(kassa::payconiq::Secret::new(
             provider.config().api_key.clone(),
-        )))
+        ))))
         .await;
         h.click("Test connection").await;
         assert!(h.shows(&format!(
@@ -642,36 +497,16 @@ async fn an_unusable_account_falls_back_to_the_sandbox_and_says_why() {
     };
     let store: Arc<dyn kassa::secrets::SecretStore> =
         Arc::new(kassa::secrets::MemoryStore::default());
-    let mut app =
-        App::new(settings.clone(), PollPolicy::immediate()).with_storage(store.clone(), None);
-    let started = Services::start(settings, store).await.map(Arc::new);
+    let app = App::new(settings.clone(), PollPolicy::immediate()).with_storage(store.clone(), None);
+    let started = Services::start(settings, store, SandboxConfig::for_tests())
+        .await
+        .map(Arc::new);
     assert!(
         started.is_err(),
         "JWS mode without a signing key cannot start"
     );
-    let mut h = Harness {
-        app: {
-            let t = app.update(Message::Started(started));
-            // Run the fallback start the app asked for.
-            let mut queue = Vec::new();
-            if let Some(mut stream) = task::into_stream(t) {
-                while let Some(action) = stream.next().await {
-                    if let Action::Output(out) = action {
-                        queue.push(out);
-                    }
-                }
-            }
-            for m in queue {
-                let _ = app.update(m);
-            }
-            app
-        },
-        services: Arc::new(
-            Services::embedded(SandboxConfig::for_tests(), support::quick_options())
-                .await
-                .unwrap(),
-        ),
-    };
+    // The app falls back to a sandbox of its own.
+    let mut h = Harness::adopt(app, Message::Started(started)).await;
     assert!(h.shows("Sandbox — no real money"));
     assert!(h.shows(
         "The configured account cannot be used (Import or generate a signing key first.). The till runs on the sandbox until this is fixed in Settings."

@@ -1,8 +1,8 @@
 ## Fehler der Zahlungslogik
 
 error-invalid = Nicht gesendet: { $detail }
-error-timeout = Payconiq hat nicht rechtzeitig geantwortet. Kassa versucht es weiter.
-error-network = Keine Verbindung zu Payconiq. Prüfen Sie das Netzwerk; Kassa versucht es weiter.
+error-timeout = Payconiq hat nicht rechtzeitig geantwortet.
+error-network = Keine Verbindung zu Payconiq. Prüfen Sie das Netzwerk.
 error-signature = Die Antwort von Payconiq hat die Signaturprüfung nicht bestanden und wurde nicht verwendet ({ $detail }).
 error-response = Payconiq hat eine Antwort geschickt, die Kassa nicht lesen kann.
 error-config = Dafür fehlen Einstellungen: { $detail }
@@ -23,8 +23,8 @@ error-payout-not-found = Payconiq kennt diese Auszahlung nicht.
 error-profile-not-found = Das Zahlungsprofil existiert nicht. Prüfen Sie die Profil-ID in den Einstellungen.
 error-unable-to-pay-creditor = Payconiq kann diesen Händler gerade nicht bezahlen. Wenden Sie sich an den Payconiq-Support.
 error-not-allowed-to-cancel = Diese Zahlung darf an dieser Kasse nicht storniert werden.
-error-rate-limited = Zu viele Anfragen an Payconiq. Kassa verlangsamt und versucht es erneut.
-error-provider-down = Payconiq hat Probleme. Kassa versucht es gleich erneut.
+error-rate-limited = Derzeit zu viele Anfragen an Payconiq.
+error-provider-down = Payconiq hat derzeit Probleme.
 error-other = Payconiq hat mit einem Fehler geantwortet (HTTP { $status } { $detail }).
 
 ## Kommandozeile
@@ -219,3 +219,33 @@ today-refresh = Aktualisieren
 today-loading = Wird geladen…
 today-none = Heute noch keine Zahlungen.
 today-total = Heute bezahlt: { $total }
+journal-corrupt = Das Verkaufsjournal { $path } ist beschädigt. Kassa kassiert nicht ohne Journal. Es kann die beschädigte Datei beiseitelegen (sie bleibt erhalten) und ein neues beginnen.
+journal-full = Die Festplatte ist voll: Das Verkaufsjournal kann keinen Verkauf erfassen, daher kassiert Kassa nicht. Schaffen Sie Platz und versuchen Sie es erneut.
+journal-read-only = Das Verkaufsjournal kann nicht geschrieben werden ({ $detail }), daher kassiert Kassa nicht.
+journal-newer = Das Verkaufsjournal wurde von einer neueren Kassa-Version geschrieben. Installieren Sie diese Version erneut.
+journal-other = Das Verkaufsjournal ist nicht nutzbar ({ $detail }), daher kassiert Kassa nicht.
+journal-duplicate = Die Referenz { $reference } wurde bereits für einen anderen Verkauf verwendet. Geben Sie eine andere ein oder lassen Sie das Feld leer.
+journal-opening = Das Verkaufsjournal wird noch geöffnet.
+journal-set-aside = Beiseitelegen und ein neues Journal beginnen
+unknown-title = Ergebnis unbekannt — wird geprüft
+unknown-reference = Referenz { $reference }
+unknown-why = Payconiq hat nicht gemeldet, ob diese Zahlung angelegt wurde. Kassa sucht sie über ihre Referenz. Kassieren Sie diesen Verkauf nicht erneut, bis das geklärt ist.
+unknown-checks = { $count ->
+    [0] Erste Suche läuft…
+    [one] Einmal gesucht; gleich erneut.
+   *[other] { $count }-mal gesucht; gleich erneut.
+}
+unknown-leave = Zurück zur Kasse
+unknown-leave-question = Der Kunde kann diesen Verkauf noch bezahlen. Er bleibt unter „Braucht Aufmerksamkeit“ und Kassa sucht weiter.
+unknown-stay = Hier warten
+unknown-leave-anyway = Trotzdem zurück zur Kasse
+unknown-not-created = Die Zahlung wurde nicht angelegt: Es wurde nichts kassiert. Sie können diesen Verkauf erneut kassieren.
+attention-title = Braucht Aufmerksamkeit
+attention-unknown = Ergebnis unbekannt — wird geprüft
+attention-checking = Status wird geprüft…
+attention-reopen = Wieder öffnen
+attention-dismiss = OK
+attention-ended = { $status }, während Kassa nicht zusah
+attention-more = und { $count } weitere
+today-elsewhere = andere Kasse oder Aufkleber
+cli-keys-exists = Der Schlüsselbund enthält bereits einen Signaturschlüssel; sein öffentlicher Schlüssel ist womöglich bei Payconiq registriert. Mit --force ersetzen oder mit --out einen neuen Schlüssel in eine Datei schreiben.

@@ -1,8 +1,8 @@
 ## Errors from the payment engine
 
 error-invalid = Not sent: { $detail }
-error-timeout = Payconiq did not answer in time. Kassa keeps trying.
-error-network = No connection to Payconiq. Check the network; Kassa keeps trying.
+error-timeout = Payconiq did not answer in time.
+error-network = No connection to Payconiq. Check the network.
 error-signature = The answer from Payconiq failed its signature check and was not used ({ $detail }).
 error-response = Payconiq sent an answer Kassa cannot read.
 error-config = This needs more settings: { $detail }
@@ -23,8 +23,8 @@ error-payout-not-found = Payconiq does not know this payout.
 error-profile-not-found = The payment profile does not exist. Check the profile id in Settings.
 error-unable-to-pay-creditor = Payconiq cannot pay this merchant right now. Contact Payconiq support.
 error-not-allowed-to-cancel = This payment may not be cancelled from this till.
-error-rate-limited = Too many requests to Payconiq. Kassa slows down and retries.
-error-provider-down = Payconiq is having trouble. Kassa retries shortly.
+error-rate-limited = Too many requests to Payconiq right now.
+error-provider-down = Payconiq is having trouble right now.
 error-other = Payconiq answered with an error (HTTP { $status } { $detail }).
 
 ## Command line
@@ -219,3 +219,33 @@ today-refresh = Refresh
 today-loading = Loading…
 today-none = No payments yet today.
 today-total = Paid today: { $total }
+journal-corrupt = The sales journal { $path } is damaged. Kassa will not charge without a journal. It can set the damaged file aside (it is kept) and start a new one.
+journal-full = The disk is full: the sales journal cannot record a sale, so Kassa does not charge. Free some space, then try again.
+journal-read-only = The sales journal cannot be written ({ $detail }), so Kassa does not charge.
+journal-newer = The sales journal was written by a newer version of Kassa. Install that version again.
+journal-other = The sales journal cannot be used ({ $detail }), so Kassa does not charge.
+journal-duplicate = The reference { $reference } was already used for another sale. Type another reference or leave it empty.
+journal-opening = The sales journal is still opening.
+journal-set-aside = Set it aside and start a new journal
+unknown-title = Outcome unknown — checking
+unknown-reference = Reference { $reference }
+unknown-why = Payconiq did not say whether this payment was created. Kassa is looking it up by its reference. Do not charge this sale again until it is settled.
+unknown-checks = { $count ->
+    [0] First look-up under way…
+    [one] Looked up once; looking again shortly.
+   *[other] Looked up { $count } times; looking again shortly.
+}
+unknown-leave = Back to the till
+unknown-leave-question = The customer may still pay this sale. It stays under “Needs attention” and Kassa keeps looking it up.
+unknown-stay = Stay and wait
+unknown-leave-anyway = Back to the till anyway
+unknown-not-created = The payment was not created: nothing was charged. You can charge this sale again.
+attention-title = Needs attention
+attention-unknown = Outcome unknown — checking
+attention-checking = Checking its status…
+attention-reopen = Reopen
+attention-dismiss = OK
+attention-ended = { $status } while Kassa was not watching
+attention-more = and { $count } more
+today-elsewhere = other till or sticker
+cli-keys-exists = The keychain already holds a signing key; its public key may be registered with Payconiq. Use --force to replace it, or --out to write a new key to a file.

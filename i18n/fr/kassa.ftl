@@ -1,8 +1,8 @@
 ## Erreurs du moteur de paiement
 
 error-invalid = Non envoyé : { $detail }
-error-timeout = Payconiq n'a pas répondu à temps. Kassa continue d'essayer.
-error-network = Pas de connexion avec Payconiq. Vérifiez le réseau ; Kassa continue d'essayer.
+error-timeout = Payconiq n'a pas répondu à temps.
+error-network = Pas de connexion avec Payconiq. Vérifiez le réseau.
 error-signature = La réponse de Payconiq n'a pas passé le contrôle de signature et n'a pas été utilisée ({ $detail }).
 error-response = Payconiq a envoyé une réponse que Kassa ne peut pas lire.
 error-config = Il faut d'abord compléter les réglages : { $detail }
@@ -23,8 +23,8 @@ error-payout-not-found = Payconiq ne connaît pas ce versement.
 error-profile-not-found = Le profil de paiement n'existe pas. Vérifiez l'identifiant du profil dans Réglages.
 error-unable-to-pay-creditor = Payconiq ne peut pas payer ce commerçant pour l'instant. Contactez le support Payconiq.
 error-not-allowed-to-cancel = Ce paiement ne peut pas être annulé depuis cette caisse.
-error-rate-limited = Trop de demandes vers Payconiq. Kassa ralentit et réessaie.
-error-provider-down = Payconiq rencontre des problèmes. Kassa réessaie sous peu.
+error-rate-limited = Trop de demandes vers Payconiq en ce moment.
+error-provider-down = Payconiq rencontre des problèmes en ce moment.
 error-other = Payconiq a répondu par une erreur (HTTP { $status } { $detail }).
 
 ## Ligne de commande
@@ -219,3 +219,33 @@ today-refresh = Actualiser
 today-loading = Chargement…
 today-none = Aucun paiement aujourd'hui.
 today-total = Payé aujourd'hui : { $total }
+journal-corrupt = Le journal des ventes { $path } est endommagé. Kassa n'encaisse pas sans journal. Il peut mettre le fichier endommagé de côté (il est conservé) et en commencer un nouveau.
+journal-full = Le disque est plein : le journal des ventes ne peut rien enregistrer, Kassa n'encaisse donc pas. Libérez de l'espace puis réessayez.
+journal-read-only = Le journal des ventes ne peut pas être écrit ({ $detail }), Kassa n'encaisse donc pas.
+journal-newer = Le journal des ventes a été écrit par une version plus récente de Kassa. Réinstallez cette version.
+journal-other = Le journal des ventes est inutilisable ({ $detail }), Kassa n'encaisse donc pas.
+journal-duplicate = La référence { $reference } a déjà servi pour une autre vente. Saisissez-en une autre ou laissez le champ vide.
+journal-opening = Le journal des ventes s'ouvre encore.
+journal-set-aside = Le mettre de côté et commencer un nouveau journal
+unknown-title = Résultat inconnu — vérification
+unknown-reference = Référence { $reference }
+unknown-why = Payconiq n'a pas dit si ce paiement a été créé. Kassa le recherche par sa référence. N'encaissez pas cette vente à nouveau avant que ce soit réglé.
+unknown-checks = { $count ->
+    [0] Première recherche en cours…
+    [one] Recherché une fois ; nouvelle recherche sous peu.
+   *[other] Recherché { $count } fois ; nouvelle recherche sous peu.
+}
+unknown-leave = Retour à la caisse
+unknown-leave-question = Le client peut encore payer cette vente. Elle reste sous « À vérifier » et Kassa continue de la rechercher.
+unknown-stay = Rester et attendre
+unknown-leave-anyway = Retourner quand même à la caisse
+unknown-not-created = Le paiement n'a pas été créé : rien n'a été encaissé. Vous pouvez encaisser cette vente à nouveau.
+attention-title = À vérifier
+attention-unknown = Résultat inconnu — vérification
+attention-checking = Vérification du statut…
+attention-reopen = Rouvrir
+attention-dismiss = OK
+attention-ended = { $status } pendant que Kassa ne suivait pas
+attention-more = et { $count } de plus
+today-elsewhere = autre caisse ou autocollant
+cli-keys-exists = Le trousseau contient déjà une clé de signature ; sa clé publique est peut-être enregistrée chez Payconiq. Utilisez --force pour la remplacer, ou --out pour écrire une nouvelle clé dans un fichier.

@@ -1,8 +1,8 @@
 ## Fouten van de betaalmotor
 
 error-invalid = Niet verstuurd: { $detail }
-error-timeout = Payconiq antwoordde niet op tijd. Kassa blijft proberen.
-error-network = Geen verbinding met Payconiq. Controleer het netwerk; Kassa blijft proberen.
+error-timeout = Payconiq antwoordde niet op tijd.
+error-network = Geen verbinding met Payconiq. Controleer het netwerk.
 error-signature = Het antwoord van Payconiq doorstond de handtekeningcontrole niet en werd niet gebruikt ({ $detail }).
 error-response = Payconiq stuurde een antwoord dat Kassa niet kan lezen.
 error-config = Hiervoor zijn meer instellingen nodig: { $detail }
@@ -23,8 +23,8 @@ error-payout-not-found = Payconiq kent deze uitbetaling niet.
 error-profile-not-found = Het betaalprofiel bestaat niet. Controleer het profiel-id in Instellingen.
 error-unable-to-pay-creditor = Payconiq kan deze handelaar nu niet betalen. Neem contact op met Payconiq.
 error-not-allowed-to-cancel = Deze betaling mag niet vanaf deze kassa geannuleerd worden.
-error-rate-limited = Te veel verzoeken aan Payconiq. Kassa vertraagt en probeert opnieuw.
-error-provider-down = Payconiq heeft problemen. Kassa probeert zo opnieuw.
+error-rate-limited = Momenteel te veel verzoeken aan Payconiq.
+error-provider-down = Payconiq heeft momenteel problemen.
 error-other = Payconiq antwoordde met een fout (HTTP { $status } { $detail }).
 
 ## Opdrachtregel
@@ -219,3 +219,33 @@ today-refresh = Vernieuwen
 today-loading = Bezig met laden…
 today-none = Vandaag nog geen betalingen.
 today-total = Vandaag betaald: { $total }
+journal-corrupt = Het verkoopjournaal { $path } is beschadigd. Kassa rekent niet af zonder journaal. Het kan het beschadigde bestand opzijzetten (het blijft bewaard) en een nieuw beginnen.
+journal-full = De schijf is vol: het verkoopjournaal kan geen verkoop vastleggen, dus Kassa rekent niet af. Maak ruimte vrij en probeer opnieuw.
+journal-read-only = Het verkoopjournaal kan niet worden geschreven ({ $detail }), dus Kassa rekent niet af.
+journal-newer = Het verkoopjournaal is geschreven door een nieuwere versie van Kassa. Installeer die versie opnieuw.
+journal-other = Het verkoopjournaal kan niet worden gebruikt ({ $detail }), dus Kassa rekent niet af.
+journal-duplicate = De referentie { $reference } werd al gebruikt voor een andere verkoop. Typ een andere referentie of laat het veld leeg.
+journal-opening = Het verkoopjournaal wordt nog geopend.
+journal-set-aside = Opzijzetten en een nieuw journaal beginnen
+unknown-title = Uitkomst onbekend — wordt nagekeken
+unknown-reference = Referentie { $reference }
+unknown-why = Payconiq zei niet of deze betaling werd aangemaakt. Kassa zoekt ze op via haar referentie. Reken deze verkoop niet opnieuw af tot dit duidelijk is.
+unknown-checks = { $count ->
+    [0] Eerste opzoeking bezig…
+    [one] Eén keer opgezocht; zo dadelijk opnieuw.
+   *[other] { $count } keer opgezocht; zo dadelijk opnieuw.
+}
+unknown-leave = Terug naar de kassa
+unknown-leave-question = De klant kan deze verkoop nog betalen. Ze blijft onder „Aandacht nodig” staan en Kassa blijft ze opzoeken.
+unknown-stay = Blijven wachten
+unknown-leave-anyway = Toch terug naar de kassa
+unknown-not-created = De betaling werd niet aangemaakt: er werd niets aangerekend. U kunt deze verkoop opnieuw afrekenen.
+attention-title = Aandacht nodig
+attention-unknown = Uitkomst onbekend — wordt nagekeken
+attention-checking = Status wordt nagekeken…
+attention-reopen = Heropenen
+attention-dismiss = OK
+attention-ended = { $status } terwijl Kassa niet meekeek
+attention-more = en nog { $count }
+today-elsewhere = andere kassa of sticker
+cli-keys-exists = De sleutelhanger bevat al een ondertekeningssleutel; de publieke sleutel ervan is mogelijk geregistreerd bij Payconiq. Gebruik --force om ze te vervangen, of --out om een nieuwe sleutel naar een bestand te schrijven.

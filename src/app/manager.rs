@@ -9,6 +9,7 @@ use iced::Task;
 use super::{App, Message, Screen};
 use crate::config::Settings;
 use crate::fl;
+use crate::journal::AuditAction;
 use crate::payconiq::EnvironmentKind;
 use crate::payconiq::jws::SigningKey;
 use crate::screen::lock::{self, Lock};
@@ -23,7 +24,7 @@ impl App {
             self.open_settings()
         } else {
             self.manager_active = None;
-            self.screen = Screen::Lock(Lock::new(&self.settings.manager_pin_hash));
+            self.set_screen(Screen::Lock(Lock::new(&self.settings.manager_pin_hash)));
             iced::widget::operation::focus(lock::PIN_INPUT)
         }
     }
@@ -43,7 +44,7 @@ impl App {
     fn open_settings(&mut self) -> Task<Message> {
         let screen = SettingsScreen::new(&self.settings, false, false);
         self.manager_active = Some(Instant::now());
-        self.screen = Screen::Settings(Box::new(screen));
+        self.set_screen(Screen::Settings(Box::new(screen)));
         let store = self.secrets.clone();
         Task::perform(
             blocking(move || {
@@ -62,7 +63,7 @@ impl App {
             tracing::info!("manager lock re-engaged after inactivity");
             self.manager_active = None;
             if matches!(self.screen, Screen::Settings(_)) {
-                self.screen = Screen::Till(Till::new(self.lang));
+                self.set_screen(Screen::Till(Till::new(self.lang)));
             }
         }
         Task::none()
@@ -75,16 +76,20 @@ impl App {
         match l.update(message) {
             lock::Action::None => Task::none(),
             lock::Action::Back => {
-                self.screen = Screen::Till(Till::new(self.lang));
+                self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
             }
-            lock::Action::Unlocked => self.open_settings(),
+            lock::Action::Unlocked => {
+                let audit = self.audit(AuditAction::Unlock);
+                Task::batch([audit, self.open_settings()])
+            }
             lock::Action::NewPin(hash) => {
                 self.settings.manager_pin_hash = hash;
                 if let Err(e) = self.save_settings() {
                     tracing::error!(error = %e, "could not save the new PIN");
                 }
-                self.open_settings()
+                let audit = self.audit(AuditAction::PinSet);
+                Task::batch([audit, self.open_settings()])
             }
         }
     }
@@ -124,7 +129,7 @@ impl App {
         match s.update(message) {
             settings_screen::Action::None => Task::none(),
             settings_screen::Action::Close => {
-                self.screen = Screen::Till(Till::new(self.lang));
+                self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
             }
             settings_screen::Action::Sticker => {
@@ -138,21 +143,31 @@ impl App {
                 Task::none()
             }
             settings_screen::Action::ChangePin => {
-                self.screen = Screen::Lock(Lock::new(""));
+                self.set_screen(Screen::Lock(Lock::new("")));
                 iced::widget::operation::focus(lock::PIN_INPUT)
             }
             settings_screen::Action::Save { settings, api_key } => {
                 let real = settings.environment != EnvironmentKind::Sandbox;
                 let store = self.secrets.clone();
+                let journal = self.journal.clone();
                 // The key goes to the keychain first; only then are the settings applied.
                 Task::perform(
-                    blocking(move || match api_key.filter(|_| real) {
-                        Some(key) => store
-                            .set(secrets::API_KEY, &key)
-                            .map_err(|e| fl!("settings-no-keychain", detail = e.to_string())),
-                        None => Ok(()),
-                    }),
-                    move |stored| Message::Apply(settings.clone(), stored.and_then(|r| r)),
+                    async move {
+                        let stored = blocking(move || match api_key.filter(|_| real) {
+                            Some(key) => store
+                                .set(secrets::API_KEY, key.expose())
+                                .map(|()| true)
+                                .map_err(|e| fl!("settings-no-keychain", detail = e.to_string())),
+                            None => Ok(false),
+                        })
+                        .await
+                        .and_then(|r| r);
+                        if let (Ok(true), Some(j)) = (&stored, journal) {
+                            let _ = j.audit(AuditAction::ApiKeyStored).await;
+                        }
+                        stored.map(|_| ())
+                    },
+                    move |stored| Message::Apply(settings.clone(), stored),
                 )
             }
             settings_screen::Action::Test { settings, api_key } => {
@@ -162,20 +177,28 @@ impl App {
             }
             settings_screen::Action::GenerateKey { kid } => {
                 let store = self.secrets.clone();
+                let journal = self.journal.clone();
                 Task::perform(
-                    blocking(move || {
-                        store_key(
-                            &*store,
-                            SigningKey::generate(kid).map_err(|e| e.to_string()),
-                        )
-                    }),
-                    move |r| key_ready(r.and_then(|r| r)),
+                    async move {
+                        let r = blocking(move || {
+                            store_key(
+                                &*store,
+                                SigningKey::generate(kid).map_err(|e| e.to_string()),
+                            )
+                        })
+                        .await
+                        .and_then(|r| r);
+                        audit_if_ok(journal, AuditAction::SigningKeyGenerated, r).await
+                    },
+                    key_ready,
                 )
             }
             settings_screen::Action::ImportKey { kid } => {
                 let store = self.secrets.clone();
+                let journal = self.journal.clone();
                 Task::perform(
                     async move {
+                        let r = async {
                         let file = rfd::AsyncFileDialog::new()
                             .add_filter("PEM / JWK", &["pem", "key", "json", "jwk"])
                             .pick_file()
@@ -187,14 +210,23 @@ impl App {
                             &*store,
                             SigningKey::import(&text, kid).map_err(|e| e.to_string()),
                         )
+                        }
+                        .await;
+                        audit_if_ok(journal, AuditAction::SigningKeyImported, r).await
                     },
                     key_ready,
                 )
             }
-            settings_screen::Action::SaveJwks(jwks) => Task::perform(
-                save_with_dialog("jwks.json".into(), jwks.into_bytes()),
-                done,
-            ),
+            settings_screen::Action::SaveJwks(jwks) => {
+                let journal = self.journal.clone();
+                Task::perform(
+                    async move {
+                        let r = save_with_dialog("jwks.json".into(), jwks.into_bytes()).await;
+                        audit_if_ok(journal, AuditAction::JwksExported, r).await
+                    },
+                    done,
+                )
+            }
         }
     }
 
@@ -206,7 +238,10 @@ impl App {
     ) -> Task<Message> {
         let done = |r: Result<String, String>| Message::Settings(settings_screen::Message::Done(r));
         let display_was = self.settings.customer_display;
+        let before = self.settings.clone();
+        let was_sandbox = self.services.as_ref().is_some_and(|s| s.sandbox.is_some());
         let result = stored.and_then(|()| self.apply(settings));
+        let changed = changed_fields(&before, &self.settings);
         let restart = result.is_ok();
         let mut tasks = vec![Task::done(done(result))];
         // Switching the customer display on or off takes effect at once.
@@ -217,8 +252,18 @@ impl App {
                 _ => {}
             }
         }
-        if restart {
-            let start = Services::start(self.settings.clone(), self.secrets.clone());
+        if restart && !changed.is_empty() {
+            tasks.push(self.audit(AuditAction::SettingsChanged(changed)));
+        }
+        // The sandbox keeps running (and its history with it) when it stays the environment;
+        // anything else restarts the services with the new account.
+        let still_sandbox = was_sandbox && self.settings.environment == EnvironmentKind::Sandbox;
+        if restart && !still_sandbox {
+            let start = Services::start(
+                self.settings.clone(),
+                self.secrets.clone(),
+                self.sandbox_config.clone(),
+            );
             tasks.push(Task::perform(start, |r| Message::Started(r.map(Arc::new))));
         }
         Task::batch(tasks)
@@ -239,6 +284,38 @@ impl App {
         }
         Ok(fl!("settings-saved"))
     }
+}
+
+/// The names of the settings that differ (never their values: some name key material).
+fn changed_fields(before: &Settings, after: &Settings) -> Vec<String> {
+    let table = |s: &Settings| match toml::Value::try_from(s) {
+        Ok(toml::Value::Table(t)) => t,
+        _ => toml::Table::new(),
+    };
+    let (a, b) = (table(before), table(after));
+    let mut names: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| *k != "display-position" && a.get(*k) != b.get(*k))
+        .cloned()
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Records `action` in the audit log when `result` is a success; passes `result` on.
+pub(super) async fn audit_if_ok<T>(
+    journal: Option<crate::journal::Journal>,
+    action: AuditAction,
+    result: Result<T, String>,
+) -> Result<T, String> {
+    if let (Ok(_), Some(j)) = (&result, journal)
+        && let Err(e) = j.audit(action).await
+    {
+        tracing::error!(error = %e, "audit log not written");
+    }
+    result
 }
 
 /// Asks where to save `bytes` (native dialog, suggesting `file_name`) and writes them there.
@@ -274,7 +351,7 @@ fn store_key(store: &dyn SecretStore, key: Result<SigningKey, String>) -> Result
 /// Makes one real authenticated call with `settings` and says what happened.
 async fn test_connection(
     settings: Settings,
-    api_key: Option<String>,
+    api_key: Option<crate::payconiq::Secret>,
     store: Arc<dyn SecretStore>,
     current: Option<Arc<Services>>,
 ) -> Result<String, String> {
@@ -305,13 +382,13 @@ async fn test_connection(
 /// The keychain, with a typed-but-unsaved API key taking precedence (for "Test connection").
 struct Overlay {
     base: Arc<dyn SecretStore>,
-    api_key: Option<String>,
+    api_key: Option<crate::payconiq::Secret>,
 }
 
 impl SecretStore for Overlay {
     fn get(&self, name: &str) -> Result<Option<String>, secrets::SecretError> {
         match (&self.api_key, name) {
-            (Some(k), secrets::API_KEY) => Ok(Some(k.clone())),
+            (Some(k), secrets::API_KEY) => Ok(Some(k.expose().to_string())),
             _ => self.base.get(name),
         }
     }

@@ -2,6 +2,7 @@
 //! routing of screen `Action`s to services as `Task`s whose results come back as `Message`s.
 
 mod manager;
+mod sales;
 mod view;
 
 use std::path::PathBuf;
@@ -10,12 +11,15 @@ use std::time::Instant;
 
 use iced::{Subscription, Task, keyboard, window};
 
-use crate::config::{PayMode, Settings};
+use crate::config::Settings;
 use crate::fl;
 use crate::i18n::Lang;
-use crate::money::Money;
-use crate::payconiq::model::{CreatePayment, CreatePosPayment, Payment};
-use crate::payconiq::{EnvironmentKind, Error};
+use crate::journal::{Entry, Journal, JournalError};
+use crate::payconiq::EnvironmentKind;
+use crate::payconiq::model::Payment;
+use crate::recovery::{RecoveryError, Resolution};
+use crate::sale::CreateError;
+use crate::screen::attention;
 use crate::screen::checkout::{self, Checkout, PollPolicy};
 use crate::screen::lock::{self, Lock};
 use crate::screen::phone::{self, Phone};
@@ -23,6 +27,7 @@ use crate::screen::settings::{self as settings_screen, Settings as SettingsScree
 use crate::screen::sticker::{self, Sticker};
 use crate::screen::till::{self, Till};
 use crate::screen::today::{self, Today};
+use crate::screen::unknown::{self, Unknown};
 use crate::secrets::{OsKeychain, SecretStore};
 use crate::services::Services;
 use crate::theme;
@@ -37,7 +42,18 @@ pub struct App {
     screen: Screen,
     phone: Phone,
     poll: PollPolicy,
-    charging: bool,
+    /// The journal, once open; every sale is recorded there before it is sent.
+    journal: Option<Journal>,
+    /// Why the journal cannot be used (the till then refuses to charge).
+    journal_problem: Option<JournalError>,
+    /// Whether the journal's open sales were looked up since start.
+    recovered: bool,
+    /// The reference of the sale whose create is under way.
+    charging: Option<String>,
+    /// Sales the till lost sight of, until they are settled.
+    attention: Vec<attention::Item>,
+    /// Work belonging to the current screen (status reads, operations): aborted when it goes.
+    screen_tasks: Vec<iced::task::Handle>,
     main_window: Option<window::Id>,
     display_window: Option<window::Id>,
     startup_error: Option<String>,
@@ -47,6 +63,11 @@ pub struct App {
     manager_active: Option<Instant>,
     /// Why the configured account could not be used (the till fell back to the sandbox).
     account_problem: Option<String>,
+    /// How the embedded sandbox runs: kept in the data directory for the real till, in memory
+    /// for tests.
+    sandbox_config: crate::sandbox::SandboxConfig,
+    /// How long after an unanswered create its payment may still appear.
+    create_window: time::Duration,
 }
 
 pub enum Screen {
@@ -57,17 +78,38 @@ pub enum Screen {
     Settings(Box<SettingsScreen>),
     Sticker(Sticker),
     Today(Today),
+    /// A create got no clear answer; its reference is being looked up.
+    Unknown(Unknown),
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Started(Result<Arc<Services>, String>),
+    JournalOpened(Result<Journal, JournalError>),
+    /// Moves a damaged journal aside and starts a new one.
+    JournalSetAside,
+    /// A journal write that nobody waits for finished (failures are logged and shown).
+    Recorded(Result<(), JournalError>),
     Till(till::Message),
     Checkout(checkout::Message),
     Phone(phone::Message),
-    Created(Result<Box<Payment>, Error>),
+    /// The create for the sale with this reference ended.
+    Charged(String, Result<Box<Payment>, CreateError>),
+    /// The journal's sales that were not settled when the till last stopped.
+    OpenSales(Result<Vec<Entry>, JournalError>),
+    /// Start following a sale whose create got no clear answer.
+    Track(Result<Option<Entry>, JournalError>),
+    /// A look-up of the sale with this reference ended.
+    Resolved(String, Result<Resolution, RecoveryError>),
+    /// Time to look the sale with this reference up again.
+    ResolveAgain(String),
+    Attention(attention::Message),
+    Unknown(unknown::Message),
     Keyboard(keyboard::Event),
+    /// The countdown clock (and operations waiting to be retried).
     Tick,
+    /// Time to read the status of the payment on screen.
+    Poll,
     ToggleDisplay,
     OpenManager,
     OpenToday,
@@ -94,13 +136,22 @@ impl App {
         let (_, open) = window::open(main_window_settings());
         let mut app = App::new(settings, PollPolicy::default());
         app.lang = lang;
+        app.sandbox_config = crate::sandbox::SandboxConfig::persistent();
         app.secrets = Arc::new(OsKeychain::new());
         app.settings_path = crate::config::Settings::default_path();
         let start = Task::perform(
-            Services::start(app.settings.clone(), app.secrets.clone()),
+            Services::start(
+                app.settings.clone(),
+                app.secrets.clone(),
+                app.sandbox_config.clone(),
+            ),
             |r| Message::Started(r.map(Arc::new)),
         );
-        (app, Task::batch([open.map(Message::MainOpened), start]))
+        let journal = Task::perform(open_journal(Journal::default_path()), Message::JournalOpened);
+        (
+            app,
+            Task::batch([open.map(Message::MainOpened), start, journal]),
+        )
     }
 
     /// An app without windows or services yet (tests hand it services themselves).
@@ -112,7 +163,12 @@ impl App {
             screen: Screen::Starting,
             phone: Phone::default(),
             poll,
-            charging: false,
+            journal: None,
+            journal_problem: None,
+            recovered: false,
+            charging: None,
+            attention: Vec::new(),
+            screen_tasks: Vec::new(),
             main_window: None,
             display_window: None,
             startup_error: None,
@@ -121,6 +177,8 @@ impl App {
             settings_path: None,
             manager_active: None,
             account_problem: None,
+            sandbox_config: crate::sandbox::SandboxConfig::default(),
+            create_window: crate::recovery::CREATE_WINDOW,
         }
     }
 
@@ -156,10 +214,37 @@ impl App {
             Message::Started(Ok(services)) => {
                 self.services = Some(services);
                 if matches!(self.screen, Screen::Starting) {
-                    self.screen = Screen::Till(Till::new(self.lang));
+                    self.set_screen(Screen::Till(Till::new(self.lang)));
                 }
-                if self.settings.customer_display && self.display_window.is_none() {
-                    return self.open_display();
+                let display = if self.settings.customer_display && self.display_window.is_none() {
+                    self.open_display()
+                } else {
+                    Task::none()
+                };
+                Task::batch([display, self.recover()])
+            }
+            Message::JournalOpened(result) => self.journal_opened(result),
+            Message::JournalSetAside => self.set_journal_aside(),
+            Message::Recorded(result) => {
+                if let Err(e) = result {
+                    tracing::error!(error = %e, "journal write failed");
+                    self.journal_problem = Some(e);
+                }
+                Task::none()
+            }
+            Message::Charged(reference, result) => self.charged(reference, result),
+            Message::OpenSales(result) => self.open_sales(result),
+            Message::Track(result) => self.track(result),
+            Message::Resolved(reference, result) => self.resolved(reference, result),
+            Message::ResolveAgain(reference) => self.resolve(&reference),
+            Message::Attention(m) => self.attention(m),
+            Message::Unknown(m) => {
+                let Screen::Unknown(u) = &mut self.screen else {
+                    return Task::none();
+                };
+                match u.update(m) {
+                    unknown::Action::None => {}
+                    unknown::Action::Leave => self.set_screen(Screen::Till(Till::new(self.lang))),
                 }
                 Task::none()
             }
@@ -180,10 +265,7 @@ impl App {
                     (None, _) if fall_back => {
                         self.account_problem = Some(e);
                         return Task::perform(
-                            Services::embedded(
-                                crate::sandbox::SandboxConfig::default(),
-                                Default::default(),
-                            ),
+                            Services::embedded(self.sandbox_config.clone(), Default::default()),
                             |r| Message::Started(r.map(Arc::new)),
                         );
                     }
@@ -204,40 +286,13 @@ impl App {
                     } => self.charge(amount, description, reference),
                 }
             }
-            Message::Created(result) => {
-                self.charging = false;
-                match result {
-                    Ok(payment) => {
-                        let qr = (self.settings.pay_mode == PayMode::Dynamic)
-                            .then(|| {
-                                Checkout::render_qr(
-                                    &payment,
-                                    self.settings.qr_size,
-                                    self.settings.qr_colour,
-                                )
-                            })
-                            .flatten();
-                        tracing::info!(payment_id = %payment.payment_id, amount = %payment.amount, "payment created");
-                        self.screen = Screen::Checkout(Box::new(Checkout::new(
-                            *payment, qr, self.lang, self.poll,
-                        )));
-                        Task::none()
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "payment not created");
-                        if let Screen::Till(till) = &mut self.screen {
-                            till.set_problem(e.explain());
-                        }
-                        Task::none()
-                    }
-                }
-            }
             Message::Checkout(m) => self.checkout(m),
             Message::Tick => self.checkout(checkout::Message::Tick),
+            Message::Poll => self.checkout(checkout::Message::Poll),
             Message::Phone(m) => self.phone(m),
             Message::OpenManager => self.open_manager(),
             Message::OpenToday => {
-                self.screen = Screen::Today(Today::new(self.lang));
+                self.set_screen(Screen::Today(Today::new(self.lang)));
                 self.load_today()
             }
             Message::Today(m) => {
@@ -248,7 +303,7 @@ impl App {
                     today::Action::None => Task::none(),
                     today::Action::Load => self.load_today(),
                     today::Action::Close => {
-                        self.screen = Screen::Till(Till::new(self.lang));
+                        self.set_screen(Screen::Till(Till::new(self.lang)));
                         Task::none()
                     }
                 }
@@ -262,7 +317,7 @@ impl App {
             Message::LockCheck => self.check_lock(),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
             Message::Keyboard(event) => match &self.screen {
-                Screen::Till(_) if !self.charging => {
+                Screen::Till(_) if self.charging.is_none() => {
                     self.update(Message::Till(till::Message::Keyboard(event)))
                 }
                 Screen::Checkout(_) => self.checkout(checkout::Message::Keyboard(event)),
@@ -318,83 +373,68 @@ impl App {
         open.map(Message::DisplayOpened)
     }
 
-    fn charge(
-        &mut self,
-        amount: Money,
-        description: Option<String>,
-        reference: Option<String>,
-    ) -> Task<Message> {
-        let Some(services) = self.services.clone() else {
-            return Task::none();
-        };
-        if self.charging {
-            return Task::none();
-        }
-        self.charging = true;
-        // Every payment carries a unique till reference, so an unknown outcome can be looked up.
-        let reference = reference.unwrap_or_else(till_reference);
-        let request = CreatePayment::new(amount)
-            .description(description.unwrap_or_default())
-            .reference(reference)
-            .callback_url(Some(self.settings.callback_url.clone()));
-        match self.settings.pay_mode {
-            PayMode::Dynamic => Task::perform(
-                async move { services.client.create_payment(&request).await.map(Box::new) },
-                Message::Created,
-            ),
-            PayMode::Sticker => {
-                let pos = CreatePosPayment {
-                    payment: request,
-                    pos_id: self.settings.pos_id.clone(),
-                    shop_id: Some(self.settings.shop_id.clone()).filter(|s| !s.is_empty()),
-                    shop_name: Some(self.settings.shop_name.clone()).filter(|s| !s.is_empty()),
-                };
-                Task::perform(
-                    async move { services.client.create_pos_payment(&pos).await.map(Box::new) },
-                    Message::Created,
-                )
-            }
-        }
-    }
-
     fn checkout(&mut self, message: checkout::Message) -> Task<Message> {
         let (Screen::Checkout(c), Some(services)) = (&mut self.screen, self.services.clone())
         else {
             return Task::none();
         };
         let client = services.client.clone();
-        match c.update(message) {
+        // What the API says goes to the journal before the screen shows it.
+        let record = match (&message, &self.journal) {
+            (checkout::Message::Fetched(_, Ok(p)), Some(journal))
+                if Some(&p.status) != Some(c.status()) || p.status.is_final() =>
+            {
+                let (journal, p) = (journal.clone(), p.clone());
+                Task::perform(
+                    async move { journal.record_status(&p).await.map(|_| ()) },
+                    Message::Recorded,
+                )
+            }
+            _ => Task::none(),
+        };
+        let mut audit = Task::none();
+        let task = match c.update(message) {
             checkout::Action::None => Task::none(),
-            checkout::Action::Fetch(id) => Task::perform(
-                async move { client.get_payment(&id).await.map(Box::new) },
-                |r| Message::Checkout(checkout::Message::Fetched(r)),
-            ),
+            checkout::Action::Fetch(id) => {
+                let for_id = id.clone();
+                Task::perform(
+                    async move { client.get_payment(&id).await.map(Box::new) },
+                    move |r| Message::Checkout(checkout::Message::Fetched(for_id.clone(), r)),
+                )
+            }
             checkout::Action::Cancel(id) => {
-                Task::perform(async move { client.cancel_payment(&id).await }, |r| {
-                    Message::Checkout(checkout::Message::OpDone(r))
-                })
+                op_task(id, move |id| async move { client.cancel_payment(&id).await })
             }
             checkout::Action::Void(id) => {
-                Task::perform(async move { client.void_payment(&id).await }, |r| {
-                    Message::Checkout(checkout::Message::OpDone(r))
-                })
+                audit = self.audit(crate::journal::AuditAction::Void {
+                    payment_id: id.clone(),
+                });
+                op_task(id, move |id| async move { client.void_payment(&id).await })
             }
-            checkout::Action::Acknowledge(id, ack) => Task::perform(
-                async move { client.acknowledge_payment(&id, &ack).await },
-                |r| Message::Checkout(checkout::Message::OpDone(r)),
-            ),
+            checkout::Action::Acknowledge(id, ack) => op_task(id, move |id| async move {
+                client.acknowledge_payment(&id, &ack).await
+            }),
             checkout::Action::Close => {
-                self.screen = Screen::Till(Till::new(self.lang));
+                self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
             }
             checkout::Action::Retry {
                 amount,
                 description,
             } => {
-                self.screen = Screen::Till(Till::with(self.lang, amount, description));
+                self.set_screen(Screen::Till(Till::with(self.lang, amount, description)));
                 Task::none()
             }
+        };
+        // Dies with the screen: an answer for a checkout that is gone is never processed.
+        let (task, handle) = task.abortable();
+        self.screen_tasks.retain(|h| !h.is_aborted());
+        if self.screen_tasks.len() > 8 {
+            // Finished reads and operations; the newest are the ones that may still run.
+            self.screen_tasks.drain(..4);
         }
+        self.screen_tasks.push(handle.abort_on_drop());
+        Task::batch([record, audit, task])
     }
 
     fn phone(&mut self, message: phone::Message) -> Task<Message> {
@@ -438,7 +478,10 @@ impl App {
         if let Screen::Checkout(c) = &self.screen
             && c.is_live()
         {
-            subs.push(iced::time::every(c.tick_interval()).map(|_| Message::Tick));
+            // Status reads at exactly the policy's pace; a one-second clock for the countdown.
+            let pace = c.poll_interval().max(std::time::Duration::from_millis(50));
+            subs.push(iced::time::every(pace).map(|_| Message::Poll));
+            subs.push(iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
         }
         if self.manager_active.is_some() {
             subs.push(
@@ -448,30 +491,6 @@ impl App {
         Subscription::batch(subs)
     }
 
-    /// Today's payments, newest first, since local midnight.
-    fn load_today(&self) -> Task<Message> {
-        let Some(services) = self.services.clone() else {
-            return Task::none();
-        };
-        let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-        let now = time::OffsetDateTime::now_utc().to_offset(offset);
-        let criteria = crate::payconiq::model::SearchCriteria {
-            from: Some(now.replace_time(time::Time::MIDNIGHT)),
-            to: Some(now),
-            ..Default::default()
-        };
-        Task::perform(
-            async move {
-                services
-                    .client
-                    .search_all(&criteria, 2_000)
-                    .await
-                    .map_err(|e| e.explain())
-            },
-            |r| Message::Today(today::Message::Loaded(r)),
-        )
-    }
-
     fn sticker(&mut self, message: sticker::Message) -> Task<Message> {
         let Screen::Sticker(s) = &mut self.screen else {
             return Task::none();
@@ -479,10 +498,21 @@ impl App {
         match s.update(message) {
             sticker::Action::None => Task::none(),
             sticker::Action::Close => self.open_manager(),
-            sticker::Action::Save(export) => Task::perform(
-                manager::save_with_dialog(export.file_name, export.bytes),
-                |r| Message::Sticker(sticker::Message::Saved(r)),
-            ),
+            sticker::Action::Save(export) => {
+                let journal = self.journal.clone();
+                Task::perform(
+                    async move {
+                        let r = manager::save_with_dialog(export.file_name, export.bytes).await;
+                        manager::audit_if_ok(
+                            journal,
+                            crate::journal::AuditAction::StickerExported,
+                            r,
+                        )
+                        .await
+                    },
+                    |r| Message::Sticker(sticker::Message::Saved(r)),
+                )
+            }
         }
     }
 
@@ -495,23 +525,41 @@ impl App {
     }
 
     /// For tests: hand the app its services as the boot task would.
-    pub fn start_with(&mut self, services: Arc<Services>) {
-        let _ = self.update(Message::Started(Ok(services)));
+    pub fn start_with(&mut self, services: Arc<Services>) -> Task<Message> {
+        self.update(Message::Started(Ok(services)))
+    }
+
+    /// Shortens the wait before an unanswered create counts as never made (tests, drills).
+    pub fn set_create_window(&mut self, window: time::Duration) {
+        self.create_window = window;
+    }
+
+    /// For tests: hand the app its journal as the boot task would.
+    pub fn open_with(&mut self, journal: Result<Journal, JournalError>) -> Task<Message> {
+        self.update(Message::JournalOpened(journal))
     }
 }
 
-/// `K` + date + random: unique per till and day, within the API's 35 characters.
-pub fn till_reference() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    // 48 random bits: a collision within one day's sales is out of reach.
-    let random: u64 = rand::random::<u64>() & 0xFFFF_FFFF_FFFF;
-    format!(
-        "K{:02}{:02}{:02}-{:012X}",
-        now.year() % 100,
-        u8::from(now.month()),
-        now.day(),
-        random
-    )
+/// A cancel, void or acknowledge whose answer names the payment it is for.
+fn op_task<F, Fut>(id: String, op: F) -> Task<Message>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<(), crate::payconiq::Error>> + Send + 'static,
+{
+    let for_id = id.clone();
+    Task::perform(op(id), move |r| {
+        Message::Checkout(checkout::Message::OpDone(for_id.clone(), r))
+    })
+}
+
+/// Opens the journal off the UI thread.
+async fn open_journal(path: Option<PathBuf>) -> Result<Journal, JournalError> {
+    let Some(path) = path else {
+        return Err(JournalError::Other("no data directory".into()));
+    };
+    tokio::task::spawn_blocking(move || Journal::open(&path))
+        .await
+        .map_err(|e| JournalError::Other(e.to_string()))?
 }
 
 fn base_window_settings() -> window::Settings {

@@ -33,17 +33,19 @@ impl App {
         );
         header = header.push(iced::widget::space::horizontal());
         if matches!(self.screen, Screen::Till(_)) {
+            // Not while a create is under way: its answer belongs on this screen.
+            let idle = self.charging.is_none();
             header = header.push(
                 button(text(fl!("today-open")))
                     .style(theme::secondary)
                     .padding([8, 14])
-                    .on_press(Message::OpenToday),
+                    .on_press_maybe(idle.then_some(Message::OpenToday)),
             );
             header = header.push(
                 button(text(fl!("manager-open")))
                     .style(theme::secondary)
                     .padding([8, 14])
-                    .on_press(Message::OpenManager),
+                    .on_press_maybe(idle.then_some(Message::OpenManager)),
             );
         }
         header = header.push(
@@ -62,16 +64,18 @@ impl App {
                 .into(),
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
-                let till = t.view().map(Message::Till);
-                if self.charging {
-                    column![till, text(fl!("till-creating")).size(18)]
-                        .spacing(10)
-                        .align_x(Center)
-                        .into()
-                } else {
-                    till
+                let mut col = column![].spacing(10).align_x(Center);
+                col = col.push(
+                    crate::screen::attention::view(&self.attention, self.lang)
+                        .map(|e| e.map(Message::Attention)),
+                );
+                col = col.push(t.view().map(Message::Till));
+                if self.charging.is_some() {
+                    col = col.push(text(fl!("till-creating")).size(18));
                 }
+                col.into()
             }
+            (Screen::Unknown(u), None) => u.view().map(Message::Unknown),
             (Screen::Checkout(c), None) => c.view().map(Message::Checkout),
             (Screen::Lock(l), None) => l.view().map(Message::Lock),
             (Screen::Settings(s), None) => s.view().map(Message::Settings),
@@ -84,6 +88,25 @@ impl App {
             main = main.push(self.phone.view(active).map(Message::Phone));
         }
         let mut page = column![];
+        if let Some(problem) = &self.journal_problem {
+            let mut strip = row![text(problem.explain()).size(16).width(Fill)]
+                .spacing(12)
+                .align_y(Center);
+            if matches!(problem, crate::journal::JournalError::Corrupt { .. }) {
+                strip = strip.push(
+                    button(text(fl!("journal-set-aside")))
+                        .style(theme::danger)
+                        .padding([6, 12])
+                        .on_press(Message::JournalSetAside),
+                );
+            }
+            page = page.push(
+                container(strip)
+                    .width(Fill)
+                    .padding([6, 16])
+                    .style(theme::offline_banner),
+            );
+        }
         if let Some(problem) = &self.account_problem
             && sandbox
         {

@@ -189,6 +189,11 @@ impl Client {
                 return outcome;
             }
             let wait = match &outcome {
+                // The provider said how long to wait (capped, so a till never hangs on it).
+                Err(e) if e.retry_after().is_some() => e
+                    .retry_after()
+                    .unwrap_or_default()
+                    .min(Duration::from_secs(30)),
                 Err(Error::Api(f)) if f.status == 429 => {
                     self.retry.delay(retry).max(Duration::from_millis(500))
                 }
@@ -223,6 +228,11 @@ impl Client {
         }
         let resp = req.send().await.map_err(transport)?;
         let status = resp.status();
+        let retry_after = resp
+            .headers()
+            .get("Retry-After")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u32>().ok());
         let signature = resp
             .headers()
             .get("Signature")
@@ -240,7 +250,10 @@ impl Client {
             Ok(Answer { body })
         } else {
             let parsed: ErrorBody = serde_json::from_slice(&body).unwrap_or_default();
-            Err(Error::Api(ApiFailure::from_body(status.as_u16(), parsed)))
+            Err(Error::Api(ApiFailure {
+                retry_after,
+                ..ApiFailure::from_body(status.as_u16(), parsed)
+            }))
         }
     }
 

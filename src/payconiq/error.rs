@@ -16,6 +16,8 @@ pub struct ApiFailure {
     pub message: Option<String>,
     pub trace_id: Option<String>,
     pub span_id: Option<String>,
+    /// `Retry-After` in seconds, when the answer (usually a 429 or 503) gave one.
+    pub retry_after: Option<u32>,
 }
 
 impl ApiFailure {
@@ -26,6 +28,7 @@ impl ApiFailure {
             message: body.message,
             trace_id: body.trace_id,
             span_id: body.span_id,
+            retry_after: None,
         }
     }
 }
@@ -91,10 +94,34 @@ impl Error {
         }
     }
 
+    /// How long the provider asked us to wait before trying again.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self {
+            Error::Api(f) => f
+                .retry_after
+                .map(|s| std::time::Duration::from_secs(u64::from(s))),
+            _ => None,
+        }
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(f) => Some(f.status),
             _ => None,
+        }
+    }
+
+    /// For a create-payment: whether the payment may exist although no answer said so
+    /// (timeout, dropped connection, 5xx, an answer we could not trust).
+    pub fn may_have_created(&self) -> bool {
+        match self {
+            Error::Transport { kind, .. } => *kind != TransportKind::Connect,
+            Error::Api(f) => f.status >= 500,
+            // A 2xx whose signature or body failed: the payment exists, but we may not trust
+            // the answer; searching gives a verified record.
+            Error::Signature(_) | Error::Response(_) => true,
+            Error::UnknownOutcome { .. } => true,
+            _ => false,
         }
     }
 
@@ -172,6 +199,7 @@ mod tests {
             message: None,
             trace_id: Some("t1".into()),
             span_id: Some("s1".into()),
+            retry_after: None,
         })
     }
 

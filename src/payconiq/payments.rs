@@ -65,16 +65,17 @@ impl Client {
         let call = Call::with_body(Method::POST, self.payment_url(path), body).never_repeat();
         match self.execute(call).await {
             Ok(answer) => decode(&answer.body),
-            Err(err) if outcome_unknown(&err) => {
+            Err(err) if err.may_have_created() => {
                 self.resolve_unknown(err, reference, amount, started).await
             }
             Err(err) => Err(err),
         }
     }
 
-    /// After an unclear create, the reference tells whether the payment exists. Only a payment
-    /// with the same amount, created from a minute before this attempt on (clock skew), counts:
-    /// a reference typed by hand may have been used before.
+    /// After an unclear create, one immediate look-up by reference: the payment it finds, or
+    /// the original error when the search shows none (yet), or `UnknownOutcome` when the search
+    /// fails too. A payment can still appear after this: the till keeps searching
+    /// (see `recovery`).
     async fn resolve_unknown(
         &self,
         original: Error,
@@ -86,35 +87,47 @@ impl Client {
             return Err(Error::UnknownOutcome { reference: None });
         };
         tracing::warn!(%reference, error = %original, "create-payment outcome unknown; searching its reference");
+        match self.find_created(reference, amount, started).await {
+            Ok(Some(found)) => Ok(found),
+            // Not there now: the original failure stands (the caller decides how long to look).
+            Ok(None) => Err(original),
+            Err(_) => Err(Error::UnknownOutcome {
+                reference: Some(reference.to_string()),
+            }),
+        }
+    }
+
+    /// The payment a create with `reference` and `amount`, sent at `started`, made, if any.
+    /// Only a payment with the same amount, created from a minute before the attempt on (clock
+    /// skew), counts: a reference typed by hand may have been used before.
+    pub async fn find_created(
+        &self,
+        reference: &str,
+        amount: Money,
+        started: OffsetDateTime,
+    ) -> Result<Option<Payment>, Error> {
         let criteria = SearchCriteria {
             from: Some(started - time::Duration::minutes(5)),
             to: Some(OffsetDateTime::now_utc() + time::Duration::minutes(5)),
             payment_statuses: None,
             reference: Some(reference.to_string()),
         };
-        match self.search_payments(&criteria, 0, 10).await {
-            Ok(page) => match page
-                .details
-                .into_iter()
-                .filter(|p| p.amount == amount)
-                .filter(|p| {
-                    p.created_at
-                        .is_none_or(|at| at >= started - time::Duration::minutes(1))
-                })
-                .max_by_key(|p| p.created_at)
-            {
-                Some(found) => {
-                    tracing::info!(payment_id = %found.payment_id, "found the payment by its reference");
-                    // Search results omit nothing the till needs, but get gives the full record.
-                    self.get_payment(&found.payment_id).await.or(Ok(found))
-                }
-                // Confirmed not created: the original failure stands and a retry is safe.
-                None => Err(original),
-            },
-            Err(_) => Err(Error::UnknownOutcome {
-                reference: Some(reference.to_string()),
-            }),
-        }
+        let page = self.search_payments(&criteria, 0, 10).await?;
+        let Some(found) = page
+            .details
+            .into_iter()
+            .filter(|p| p.amount == amount)
+            .filter(|p| {
+                p.created_at
+                    .is_none_or(|at| at >= started - time::Duration::minutes(1))
+            })
+            .max_by_key(|p| p.created_at)
+        else {
+            return Ok(None);
+        };
+        tracing::info!(payment_id = %found.payment_id, "found the payment by its reference");
+        // Search results omit nothing the till needs, but get gives the full record.
+        Ok(Some(self.get_payment(&found.payment_id).await.unwrap_or(found)))
     }
 
     /// `GET /v3/payments/{id}`: the till's source of truth while a payment is on screen.
@@ -237,16 +250,4 @@ fn check_create(request: &CreatePayment) -> Result<(), Error> {
     )?;
     validate::check_callback_url(request.callback_url.as_deref())?;
     Ok(())
-}
-
-/// Whether a create may have happened although we got no answer saying so.
-fn outcome_unknown(e: &Error) -> bool {
-    match e {
-        Error::Transport { kind, .. } => *kind != super::error::TransportKind::Connect,
-        Error::Api(f) => f.status >= 500,
-        // A 2xx whose signature or body failed: the payment exists, but we may not trust the
-        // answer; searching gives a verified record.
-        Error::Signature(_) | Error::Response(_) => true,
-        _ => false,
-    }
 }

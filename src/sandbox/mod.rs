@@ -6,6 +6,7 @@ mod control;
 mod demo;
 pub mod faults;
 mod payouts;
+mod persist;
 mod refunds;
 mod reply;
 mod routes;
@@ -13,10 +14,11 @@ mod server;
 pub mod store;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 
 use time::Duration;
-use tokio::sync::watch;
+use tokio::sync::{Notify, watch};
 
 use crate::money::Money;
 use crate::payconiq::jws::{KeySet, SigningKey};
@@ -49,8 +51,10 @@ pub struct SandboxConfig {
     pub iban_delay: Duration,
     /// From the end of a day until its payout is visible (the real API: next morning).
     pub payout_delay: Duration,
-    /// Days of demo history to seed (0 for none).
+    /// Days of demo history to seed (0 for none) when there is no saved state.
     pub demo_days: u32,
+    /// Where the state is kept across restarts (`None`: in memory only).
+    pub state_file: Option<PathBuf>,
 }
 
 impl Default for SandboxConfig {
@@ -68,11 +72,20 @@ impl Default for SandboxConfig {
             iban_delay: Duration::ZERO,
             payout_delay: Duration::hours(6),
             demo_days: 21,
+            state_file: None,
         }
     }
 }
 
 impl SandboxConfig {
+    /// The till's own sandbox: its state kept in the data directory across restarts.
+    pub fn persistent() -> SandboxConfig {
+        SandboxConfig {
+            state_file: crate::config::data_dir().map(|d| d.join("sandbox.json")),
+            ..SandboxConfig::default()
+        }
+    }
+
     /// Settings for tests: no demo history, quick transitions.
     pub fn for_tests() -> SandboxConfig {
         SandboxConfig {
@@ -92,6 +105,9 @@ pub(crate) struct Shared {
     pub faults: Mutex<faults::Faults>,
     pub key: SigningKey,
     pub merchant_keys: RwLock<Option<KeySet>>,
+    /// Woken whenever the store was touched, for the state saver.
+    pub touched: Arc<Notify>,
+    pub port: u16,
 }
 
 impl Shared {
@@ -99,7 +115,19 @@ impl Shared {
     /// poisoned lock is recovered.
     pub fn with_store<R>(&self, f: impl FnOnce(&mut store::Store) -> R) -> R {
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut guard)
+        let out = f(&mut guard);
+        drop(guard);
+        // Reads advance time-driven transitions too, so any touch may need saving.
+        self.touched.notify_one();
+        out
+    }
+
+    /// The state as the saver writes it.
+    pub fn snapshot_json(&self) -> Vec<u8> {
+        let guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        let snapshot = persist::Snapshot::of(&guard, self.port, self.key.to_pem());
+        drop(guard);
+        serde_json::to_vec(&snapshot).unwrap_or_default()
     }
 
     pub fn with_faults<R>(&self, f: impl FnOnce(&mut faults::Faults) -> R) -> R {
@@ -141,14 +169,51 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// Starts on 127.0.0.1:`port` (0 picks a free port).
+    /// Starts on 127.0.0.1:`port` (0 picks a free port, or the saved one when there is saved
+    /// state). With a state file, what it held is served again and every change is saved.
     pub async fn start(cfg: SandboxConfig, port: u16) -> std::io::Result<Sandbox> {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+        let saved = match cfg.state_file.as_deref().map(persist::Snapshot::load) {
+            Some(Ok(s)) => s,
+            Some(Err(e)) => {
+                // Kept aside, never overwritten; the sandbox starts afresh.
+                tracing::warn!(error = %e, "sandbox state unreadable; starting afresh");
+                if let Some(path) = &cfg.state_file {
+                    let aside = path.with_extension(format!(
+                        "damaged-{}",
+                        time::OffsetDateTime::now_utc().unix_timestamp()
+                    ));
+                    let _ = std::fs::rename(path, aside);
+                }
+                None
+            }
+            None => None,
+        };
+        let listener = match (&saved, port) {
+            (Some(s), 0) => match tokio::net::TcpListener::bind(("127.0.0.1", s.port)).await {
+                Ok(l) => l,
+                // Taken by something else: ids stay valid, links move to the new port.
+                Err(_) => tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?,
+            },
+            _ => tokio::net::TcpListener::bind(("127.0.0.1", port)).await?,
+        };
         let addr = listener.local_addr()?;
         let base = format!("http://{addr}");
-        let key = SigningKey::generate(SANDBOX_KID).map_err(std::io::Error::other)?;
-        let mut store = store::Store::default();
-        demo::seed(&mut store, &cfg, &base);
+        let (key, store) = match saved {
+            Some(s) => {
+                let old_base = format!("http://127.0.0.1:{}", s.port);
+                let key = SigningKey::from_pem(s.key_pem.as_bytes(), SANDBOX_KID)
+                    .or_else(|_| SigningKey::generate(SANDBOX_KID))
+                    .map_err(std::io::Error::other)?;
+                (key, s.into_store(&old_base, &base))
+            }
+            None => {
+                let mut store = store::Store::default();
+                demo::seed(&mut store, &cfg, &base);
+                let key = SigningKey::generate(SANDBOX_KID).map_err(std::io::Error::other)?;
+                (key, store)
+            }
+        };
+        let state_file = cfg.state_file.clone();
         let shared = Arc::new(Shared {
             cfg,
             base,
@@ -156,8 +221,19 @@ impl Sandbox {
             faults: Mutex::new(faults::Faults::default()),
             key,
             merchant_keys: RwLock::new(None),
+            touched: Arc::new(Notify::new()),
+            port: addr.port(),
         });
         let (stop, stopped) = watch::channel(false);
+        if let Some(path) = state_file {
+            tokio::spawn(persist::saver(
+                shared.clone(),
+                path,
+                shared.touched.clone(),
+                stopped.clone(),
+            ));
+            shared.touched.notify_one();
+        }
         tokio::spawn(server::serve(listener, shared.clone(), stopped));
         tracing::info!(%addr, "sandbox listening");
         Ok(Sandbox {

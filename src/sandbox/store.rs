@@ -16,7 +16,7 @@ use super::SandboxConfig;
 use super::reply::Reject;
 
 /// A payment with what the simulator needs beyond its API view.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SimPayment {
     pub view: Payment,
     pub pos_id: Option<String>,
@@ -27,7 +27,7 @@ pub struct SimPayment {
     pub debtor_iban: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct SimRefund {
     pub view: Refund,
     pub fail: bool,
@@ -58,7 +58,7 @@ pub struct Store {
     pub order: Vec<String>,
     pub refunds: HashMap<String, SimRefund>,
     pub void_enabled: bool,
-    customers: usize,
+    pub(super) customers: usize,
 }
 
 const CUSTOMERS: [(&str, &str); 6] = [

@@ -1,6 +1,7 @@
 //! One module per screen. Each owns its state and `Message`, and answers `update` with an
 //! `Action` for `app.rs` to carry out; none of them touches the network.
 
+pub mod attention;
 pub mod checkout;
 pub mod display;
 pub mod lock;
@@ -9,3 +10,4 @@ pub mod settings;
 pub mod sticker;
 pub mod till;
 pub mod today;
+pub mod unknown;

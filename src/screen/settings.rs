@@ -7,6 +7,7 @@ use iced::{Element, Fill, Length};
 
 use crate::config::{PayMode, Settings as Config};
 use crate::fl;
+use crate::payconiq::Secret;
 use crate::i18n::Lang;
 use crate::payconiq::{AuthMode, Environment, EnvironmentKind};
 use crate::qr::{QrColour, QrSize};
@@ -16,7 +17,8 @@ use crate::theme;
 pub struct Settings {
     draft: Config,
     /// A newly typed API key; empty keeps the stored one.
-    api_key: String,
+    /// Typed but not yet saved; redacted in `Debug` like every secret.
+    api_key: Secret,
     has_api_key: bool,
     has_signing_key: bool,
     /// The public JWKS of the signing key, after generating or importing one.
@@ -33,7 +35,7 @@ pub enum Message {
     Environment(Choice<EnvironmentKind>),
     Auth(Choice<AuthMode>),
     Text(Field, String),
-    ApiKey(String),
+    ApiKey(Secret),
     PayMode(Choice<PayMode>),
     QrSize(QrSize),
     QrColour(Choice<QrColour>),
@@ -107,11 +109,11 @@ pub enum Action {
     None,
     Save {
         settings: Box<Config>,
-        api_key: Option<String>,
+        api_key: Option<Secret>,
     },
     Test {
         settings: Box<Config>,
-        api_key: Option<String>,
+        api_key: Option<Secret>,
     },
     ImportKey {
         kid: String,
@@ -133,7 +135,7 @@ impl Settings {
         }
         Settings {
             draft,
-            api_key: String::new(),
+            api_key: Secret::new(String::new()),
             has_api_key,
             has_signing_key,
             jwks: None,
@@ -144,8 +146,8 @@ impl Settings {
         }
     }
 
-    fn new_api_key(&self) -> Option<String> {
-        Some(self.api_key.trim().to_string()).filter(|k| !k.is_empty())
+    fn new_api_key(&self) -> Option<Secret> {
+        Some(Secret::new(self.api_key.expose().trim())).filter(|k| !k.is_empty())
     }
 
     /// What is missing before this configuration can take payments.
@@ -233,7 +235,7 @@ impl Settings {
                         self.problem = None;
                         // A saved key now lives in the keychain; a tested one is kept typed.
                         if saved && self.new_api_key().is_some() {
-                            self.api_key.clear();
+                            self.api_key = Secret::new(String::new());
                             self.has_api_key = true;
                         }
                     }
@@ -365,9 +367,9 @@ impl Settings {
                 .push(field(
                     fl!("settings-api-key"),
                     row![
-                        text_input(&key_state, &self.api_key)
+                        text_input(&key_state, self.api_key.expose())
                             .secure(true)
-                            .on_input(Message::ApiKey)
+                            .on_input(|k| Message::ApiKey(Secret::new(k)))
                             .padding(8),
                     ]
                     .into(),

@@ -68,6 +68,12 @@ impl Till {
         self.problem = Some(problem);
     }
 
+    /// The sale as typed (amount and description), when the amount is valid.
+    pub fn sale(&self) -> Option<(Money, Option<String>)> {
+        let description = Some(self.description.trim().to_string()).filter(|d| !d.is_empty());
+        self.amount().ok().map(|a| (a, description))
+    }
+
     pub fn amount(&self) -> Result<Money, MoneyError> {
         Money::parse(&self.amount)
     }

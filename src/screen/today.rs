@@ -1,26 +1,109 @@
-//! Today's sales, for counter staff: every payment since midnight with its status, and the
-//! total actually paid.
+//! Today's sales, for counter staff: every sale since local midnight with its status, and the
+//! total actually paid. The journal answers at once (also offline); the search API then adds
+//! what this till did not ring up (another till, a sticker), marked as such.
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Fill, Length};
+use time::OffsetDateTime;
 
 use crate::fl;
 use crate::i18n::Lang;
+use crate::journal::Entry;
 use crate::money::Money;
 use crate::payconiq::model::{Payment, PaymentStatus};
-use crate::screen::checkout::local_time;
 use crate::theme;
+
+/// Where a line of today's sales comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Rung up on this till (in its journal).
+    ThisTill,
+    /// Only the API knows it: another till, or a customer scanning a sticker.
+    Elsewhere,
+}
+
+/// One line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sale {
+    pub at: OffsetDateTime,
+    pub amount: Money,
+    /// `None` while the outcome is unknown.
+    pub status: Option<PaymentStatus>,
+    pub description: Option<String>,
+    pub reference: Option<String>,
+    pub payment_id: Option<String>,
+    pub origin: Origin,
+}
+
+impl Sale {
+    fn from_entry(e: &Entry) -> Option<Sale> {
+        // A create that was refused or never made is not a sale.
+        if matches!(e.last, Some((_, crate::journal::Event::NotCreated { .. }))) {
+            return None;
+        }
+        Some(Sale {
+            at: e.attempted_at,
+            amount: e.paid_total().unwrap_or(e.amount),
+            status: e.status().cloned(),
+            description: e.description.clone(),
+            reference: Some(e.reference.clone()),
+            payment_id: e.payment_id.clone(),
+            origin: Origin::ThisTill,
+        })
+    }
+
+    fn from_payment(p: &Payment) -> Sale {
+        Sale {
+            at: p.created_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
+            amount: p.paid_total(),
+            status: Some(p.status.clone()),
+            description: p.description.clone(),
+            reference: p.reference.clone(),
+            payment_id: Some(p.payment_id.clone()),
+            origin: Origin::Elsewhere,
+        }
+    }
+}
+
+/// The journal's sales with the API's view merged in: the API's status wins for a payment both
+/// know (it is fresher); payments only the API knows are added as from elsewhere. Newest first.
+pub fn merge(journal: &[Entry], api: &[Payment]) -> Vec<Sale> {
+    let mut sales: Vec<Sale> = journal.iter().filter_map(Sale::from_entry).collect();
+    for p in api {
+        let known = sales.iter_mut().find(|s| {
+            s.payment_id.as_deref() == Some(p.payment_id.as_str())
+                || (s.payment_id.is_none()
+                    && s.origin == Origin::ThisTill
+                    && s.reference.is_some()
+                    && s.reference == p.reference
+                    && s.amount == p.amount)
+        });
+        match known {
+            Some(s) => {
+                s.status = Some(p.status.clone());
+                s.amount = p.paid_total();
+                s.payment_id = Some(p.payment_id.clone());
+            }
+            None => sales.push(Sale::from_payment(p)),
+        }
+    }
+    sales.sort_by(|a, b| b.at.cmp(&a.at));
+    sales
+}
 
 #[derive(Debug)]
 pub struct Today {
     lang: Lang,
-    payments: Option<Vec<Payment>>,
+    journal: Option<Vec<Entry>>,
+    api: Option<Vec<Payment>>,
+    sales: Option<Vec<Sale>>,
     problem: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<Vec<Payment>, String>),
+    JournalLoaded(Result<Vec<Entry>, String>),
+    ApiLoaded(Result<Vec<Payment>, String>),
     Refresh,
     Close,
 }
@@ -36,20 +119,46 @@ impl Today {
     pub fn new(lang: Lang) -> Today {
         Today {
             lang,
-            payments: None,
+            journal: None,
+            api: None,
+            sales: None,
             problem: None,
         }
     }
 
+    pub fn sales(&self) -> &[Sale] {
+        self.sales.as_deref().unwrap_or_default()
+    }
+
+    fn remerge(&mut self) {
+        if self.journal.is_none() && self.api.is_none() {
+            return;
+        }
+        self.sales = Some(merge(
+            self.journal.as_deref().unwrap_or_default(),
+            self.api.as_deref().unwrap_or_default(),
+        ));
+    }
+
     pub fn update(&mut self, message: Message) -> Action {
         match message {
-            Message::Loaded(Ok(list)) => {
-                self.payments = Some(list);
-                self.problem = None;
+            Message::JournalLoaded(Ok(list)) => {
+                self.journal = Some(list);
+                self.remerge();
                 Action::None
             }
-            Message::Loaded(Err(e)) => {
+            Message::ApiLoaded(Ok(list)) => {
+                self.api = Some(list);
+                self.problem = None;
+                self.remerge();
+                Action::None
+            }
+            Message::JournalLoaded(Err(e)) | Message::ApiLoaded(Err(e)) => {
                 self.problem = Some(e);
+                if self.sales.is_none() {
+                    self.journal.get_or_insert_with(Vec::new);
+                    self.remerge();
+                }
                 Action::None
             }
             Message::Refresh => Action::Load,
@@ -59,11 +168,10 @@ impl Today {
 
     /// What was actually paid today, tips included.
     pub fn total(&self) -> Money {
-        self.payments
+        self.sales()
             .iter()
-            .flatten()
-            .filter(|p| p.status == PaymentStatus::Succeeded)
-            .map(Payment::paid_total)
+            .filter(|s| s.status == Some(PaymentStatus::Succeeded))
+            .map(|s| s.amount)
             .sum()
     }
 
@@ -82,27 +190,35 @@ impl Today {
         ]
         .spacing(10);
         let mut list = column![].spacing(6);
-        match &self.payments {
+        match &self.sales {
             None => list = list.push(text(fl!("today-loading"))),
             Some(ps) if ps.is_empty() => {
                 list = list.push(text(fl!("today-none")).style(theme::muted))
             }
             Some(ps) => {
-                for p in ps {
-                    let time = p.created_at.map(local_time).unwrap_or_default();
-                    let paid = p.status == PaymentStatus::Succeeded;
-                    let status = text(status_label(&p.status)).width(Length::Fixed(220.0));
+                for s in ps {
+                    let paid = s.status == Some(PaymentStatus::Succeeded);
+                    let label = match &s.status {
+                        Some(st) => status_label(st),
+                        None => fl!("attention-unknown"),
+                    };
+                    let status = text(label).width(Length::Fixed(200.0));
+                    let origin = match s.origin {
+                        Origin::ThisTill => String::new(),
+                        Origin::Elsewhere => fl!("today-elsewhere"),
+                    };
                     list = list.push(
                         row![
-                            text(time).width(Length::Fixed(90.0)),
-                            text(p.paid_total().format(self.lang)).width(Length::Fixed(120.0)),
+                            text(crate::clock::time_of_day(s.at)).width(Length::Fixed(90.0)),
+                            text(s.amount.format(self.lang)).width(Length::Fixed(110.0)),
                             if paid {
                                 status.style(theme::success)
                             } else {
                                 status.style(theme::muted)
                             },
-                            text(p.description.clone().unwrap_or_default()).width(Fill),
-                            text(p.reference.clone().unwrap_or_default())
+                            text(s.description.clone().unwrap_or_default()).width(Fill),
+                            text(origin).size(14).style(theme::muted),
+                            text(s.reference.clone().unwrap_or_default())
                                 .size(14)
                                 .style(theme::muted),
                         ]

@@ -1,6 +1,8 @@
 //! Shared set-up for integration tests: a sandbox on a free loopback port and a client for it.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use std::time::Duration;
 
 use kassa::money::Money;

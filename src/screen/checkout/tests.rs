@@ -14,13 +14,13 @@ fn polls_quickly_while_the_customer_acts_and_backs_off_when_offline() {
     let policy = PollPolicy::default();
     let mut c = Checkout::new(payment(PaymentStatus::Pending), None, Lang::En, policy);
     assert_eq!(c.poll_interval(), policy.waiting);
-    assert_eq!(c.update(Message::Tick), Action::Fetch("p1".into()));
+    assert_eq!(c.update(Message::Poll), Action::Fetch("p1".into()));
     assert_eq!(
-        c.update(Message::Tick),
+        c.update(Message::Poll),
         Action::None,
         "one request at a time"
     );
-    c.update(Message::Fetched(Ok(Box::new(payment(
+    c.update(Message::Fetched("p1".into(), Ok(Box::new(payment(
         PaymentStatus::Identified,
     )))));
     assert_eq!(c.poll_interval(), policy.active);
@@ -29,21 +29,21 @@ fn polls_quickly_while_the_customer_acts_and_backs_off_when_offline() {
         kind: TransportKind::Connect,
         detail: "down".into(),
     };
-    c.update(Message::Fetched(Err(offline())));
+    c.update(Message::Fetched("p1".into(), Err(offline())));
     let first = c.poll_interval();
-    c.update(Message::Fetched(Err(offline())));
+    c.update(Message::Fetched("p1".into(), Err(offline())));
     assert!(c.poll_interval() > first, "backs off");
     assert!(c.is_offline());
     for _ in 0..20 {
-        c.update(Message::Fetched(Err(offline())));
+        c.update(Message::Fetched("p1".into(), Err(offline())));
     }
     assert_eq!(c.poll_interval(), policy.max_backoff);
-    c.update(Message::Fetched(Ok(Box::new(payment(
+    c.update(Message::Fetched("p1".into(), Ok(Box::new(payment(
         PaymentStatus::Succeeded,
     )))));
     assert!(!c.is_offline());
     assert!(!c.is_live(), "no more ticks once final");
-    assert_eq!(c.update(Message::Tick), Action::None);
+    assert_eq!(c.update(Message::Poll), Action::None);
 }
 
 #[test]
@@ -62,10 +62,74 @@ fn cancel_asks_first_once_scanned_and_ignores_stale_answers() {
     );
     let mut other = payment(PaymentStatus::Cancelled);
     other.payment_id = "another".into();
-    c.update(Message::Fetched(Ok(Box::new(other))));
+    c.update(Message::Fetched("another".into(), Ok(Box::new(other.clone()))));
+    c.update(Message::Fetched("p1".into(), Ok(Box::new(other))));
     assert_eq!(
         c.status(),
         &PaymentStatus::Identified,
         "an answer about another payment is ignored"
     );
+}
+
+fn api_error(status: u16, code: &str, retry_after: Option<u32>) -> Error {
+    Error::Api(crate::payconiq::error::ApiFailure {
+        status,
+        code: Some(code.into()),
+        message: None,
+        trace_id: None,
+        span_id: None,
+        retry_after,
+    })
+}
+
+#[test]
+fn a_cancel_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
+    crate::i18n::set_language(Lang::En);
+    let mut c = Checkout::new(
+        payment(PaymentStatus::Pending),
+        None,
+        Lang::En,
+        PollPolicy::immediate(),
+    );
+    assert_eq!(c.update(Message::Cancel), Action::Cancel("p1".into()));
+    // The first answer was lost (retried by the client); the retry finds it no longer pending.
+    let next = c.update(Message::OpDone(
+        "p1".into(),
+        Err(api_error(422, "PAYMENT_NOT_PENDING", None)),
+    ));
+    assert_eq!(next, Action::Fetch("p1".into()), "reads the payment back");
+    assert_eq!(c.problem, None, "no claim that the customer confirmed");
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Cancelled))),
+    ));
+    assert_eq!(c.status(), &PaymentStatus::Cancelled);
+    // An answer for a checkout that is gone is dropped.
+    assert_eq!(
+        c.update(Message::OpDone("gone".into(), Ok(()))),
+        Action::None
+    );
+}
+
+#[test]
+fn polls_at_the_policy_pace_and_honours_retry_after() {
+    let policy = PollPolicy::default();
+    let mut c = Checkout::new(payment(PaymentStatus::Pending), None, Lang::En, policy);
+    assert_eq!(c.poll_interval(), Duration::from_secs(1), "1 request/s while waiting");
+    c.update(Message::Poll);
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Identified))),
+    ));
+    assert_eq!(
+        c.poll_interval(),
+        Duration::from_millis(500),
+        "2 requests/s once scanned"
+    );
+    c.update(Message::Poll);
+    c.update(Message::Fetched(
+        "p1".into(),
+        Err(api_error(429, "TOO_MANY_REQUESTS", Some(7))),
+    ));
+    assert_eq!(c.poll_interval(), Duration::from_secs(7));
 }

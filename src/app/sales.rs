@@ -1,0 +1,458 @@
+//! The money path at the top level: charging with a journal record, following sales the till
+//! lost sight of (start-up recovery, unknown create outcomes), and today's sales from the
+//! journal first.
+
+use iced::Task;
+
+use super::{App, Message, Screen};
+use crate::config::PayMode;
+use crate::fl;
+use crate::journal::{AuditAction, Entry, Journal, JournalError, account_key};
+use crate::money::Money;
+use crate::payconiq::model::{Payment, SearchCriteria};
+use crate::recovery::{self, RecoveryError, Resolution};
+use crate::sale::{self, CreateError, Sale};
+use crate::screen::attention::{self, Item, State};
+use crate::screen::checkout::Checkout;
+use crate::screen::till::Till;
+use crate::screen::today;
+use crate::screen::unknown::Unknown;
+
+impl App {
+    /// Replaces the screen; the work the old one started is aborted with it.
+    pub(super) fn set_screen(&mut self, screen: Screen) {
+        self.screen_tasks.clear();
+        self.screen = screen;
+    }
+
+    pub fn journal(&self) -> Option<&Journal> {
+        self.journal.as_ref()
+    }
+
+    pub fn attention_items(&self) -> &[Item] {
+        &self.attention
+    }
+
+    /// Records a manager action; failures are logged and shown, never block the action.
+    pub(super) fn audit(&self, action: AuditAction) -> Task<Message> {
+        let Some(journal) = self.journal.clone() else {
+            return Task::none();
+        };
+        Task::perform(
+            async move { journal.audit(action).await },
+            Message::Recorded,
+        )
+    }
+
+    pub(super) fn journal_opened(&mut self, result: Result<Journal, JournalError>) -> Task<Message> {
+        match result {
+            Ok(journal) => {
+                self.journal = Some(journal);
+                self.journal_problem = None;
+                self.recover()
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "journal unavailable; the till will not charge");
+                self.journal_problem = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    /// Sets a damaged journal aside (kept, renamed) and opens a new one.
+    pub(super) fn set_journal_aside(&mut self) -> Task<Message> {
+        let Some(JournalError::Corrupt { path, .. }) = self.journal_problem.clone() else {
+            return Task::none();
+        };
+        Task::perform(
+            async move {
+                let aside = Journal::set_aside(&path)?;
+                let journal = tokio::task::spawn_blocking(move || Journal::open(&path))
+                    .await
+                    .map_err(|e| JournalError::Other(e.to_string()))??;
+                journal
+                    .audit(AuditAction::JournalSetAside {
+                        to: aside.display().to_string(),
+                    })
+                    .await?;
+                Ok(journal)
+            },
+            Message::JournalOpened,
+        )
+    }
+
+    /// Why the till cannot charge now, if it cannot.
+    pub fn cannot_charge(&self) -> Option<String> {
+        match (&self.journal, &self.journal_problem) {
+            (_, Some(e)) => Some(e.explain()),
+            (None, None) => Some(fl!("journal-opening")),
+            (Some(_), None) => None,
+        }
+    }
+
+    pub(super) fn charge(
+        &mut self,
+        amount: Money,
+        description: Option<String>,
+        reference: Option<String>,
+    ) -> Task<Message> {
+        let Some(services) = self.services.clone() else {
+            return Task::none();
+        };
+        if self.charging.is_some() {
+            return Task::none();
+        }
+        // No record, no charge: a sale the till cannot remember is a sale it cannot recover.
+        let Some(journal) = self.journal.clone().filter(|_| self.journal_problem.is_none()) else {
+            let why = self.cannot_charge();
+            if let (Screen::Till(till), Some(why)) = (&mut self.screen, why) {
+                till.set_problem(why);
+            }
+            return Task::none();
+        };
+        let reference = reference.unwrap_or_else(sale::till_reference);
+        self.charging = Some(reference.clone());
+        let sale = Sale {
+            amount,
+            description,
+            reference: reference.clone(),
+            callback_url: Some(self.settings.callback_url.clone()).filter(|u| !u.is_empty()),
+            mode: self.settings.pay_mode,
+            pos_id: self.settings.pos_id.clone(),
+            shop_id: Some(self.settings.shop_id.clone()).filter(|s| !s.is_empty()),
+            shop_name: Some(self.settings.shop_name.clone()).filter(|s| !s.is_empty()),
+        };
+        // Not a screen task: a create that left must finish and be recorded, whatever the
+        // screen does meanwhile.
+        Task::perform(
+            async move {
+                sale::create_recorded(&services.client, &journal, sale)
+                    .await
+                    .map(Box::new)
+            },
+            move |r| Message::Charged(reference.clone(), r),
+        )
+    }
+
+    pub(super) fn charged(
+        &mut self,
+        reference: String,
+        result: Result<Box<Payment>, CreateError>,
+    ) -> Task<Message> {
+        if self.charging.as_deref() == Some(reference.as_str()) {
+            self.charging = None;
+        }
+        match result {
+            Ok(payment) => {
+                tracing::info!(payment_id = %payment.payment_id, amount = %payment.amount, "payment created");
+                if matches!(self.screen, Screen::Till(_)) {
+                    self.open_checkout(*payment);
+                } else {
+                    // Never replace an unrelated screen: the sale waits on the till.
+                    self.attention.push(Item {
+                        entry: entry_for(&reference, &payment),
+                        state: State::Live(payment),
+                        task: None,
+                    });
+                }
+                Task::none()
+            }
+            Err(CreateError::Unknown(e)) => {
+                tracing::warn!(%reference, error = %e, "create outcome unknown; following it by reference");
+                if matches!(self.screen, Screen::Till(_))
+                    && let Some(till) = self.till_sale()
+                {
+                    self.set_screen(Screen::Unknown(Unknown::new(
+                        reference.clone(),
+                        till.0,
+                        till.1,
+                        self.lang,
+                    )));
+                }
+                let Some(journal) = self.journal.clone() else {
+                    return Task::none();
+                };
+                Task::perform(
+                    async move { journal.entry(&reference).await },
+                    Message::Track,
+                )
+            }
+            Err(e) => {
+                tracing::warn!(%reference, error = ?e, "payment not created");
+                if let Screen::Till(till) = &mut self.screen {
+                    till.set_problem(e.explain());
+                }
+                Task::none()
+            }
+        }
+    }
+
+    /// The amount and description on the till, for the unknown-outcome screen.
+    fn till_sale(&self) -> Option<(Money, Option<String>)> {
+        match &self.screen {
+            Screen::Till(t) => t.sale(),
+            _ => None,
+        }
+    }
+
+    pub(super) fn open_checkout(&mut self, payment: Payment) {
+        let qr = (self.settings.pay_mode == PayMode::Dynamic || payment.deeplink().is_some())
+            .then(|| Checkout::render_qr(&payment, self.settings.qr_size, self.settings.qr_colour))
+            .flatten()
+            .filter(|_| self.settings.pay_mode == PayMode::Dynamic);
+        self.set_screen(Screen::Checkout(Box::new(Checkout::new(
+            payment, qr, self.lang, self.poll,
+        ))));
+    }
+
+    /// Once both the journal and the services are up: every sale not settled when the till
+    /// last stopped is looked up.
+    pub(super) fn recover(&mut self) -> Task<Message> {
+        let (Some(journal), Some(_)) = (self.journal.clone(), &self.services) else {
+            return Task::none();
+        };
+        if self.recovered {
+            return Task::none();
+        }
+        self.recovered = true;
+        Task::perform(
+            async move { journal.open_entries().await },
+            Message::OpenSales,
+        )
+    }
+
+    /// Whether a journal entry was made on the account the till now uses.
+    fn on_this_account(&self, entry: &Entry) -> bool {
+        let Some(services) = &self.services else {
+            return false;
+        };
+        let account = services.client.account();
+        entry.account.as_ref().is_none_or(|a| {
+            *a == account_key(&account.environment.api_base, &account.profile_id)
+        })
+    }
+
+    pub(super) fn open_sales(&mut self, result: Result<Vec<Entry>, JournalError>) -> Task<Message> {
+        let entries = match result {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.journal_problem = Some(e);
+                return Task::none();
+            }
+        };
+        let mut tasks = Vec::new();
+        for entry in entries {
+            if !self.on_this_account(&entry) {
+                tracing::info!(reference = %entry.reference, "open sale from another account; not looked up here");
+                continue;
+            }
+            tracing::info!(reference = %entry.reference, "recovering an open sale");
+            tasks.push(self.follow(entry));
+        }
+        Task::batch(tasks)
+    }
+
+    pub(super) fn track(&mut self, result: Result<Option<Entry>, JournalError>) -> Task<Message> {
+        match result {
+            Ok(Some(entry)) => self.follow(entry),
+            Ok(None) => Task::none(),
+            Err(e) => {
+                self.journal_problem = Some(e);
+                Task::none()
+            }
+        }
+    }
+
+    /// Adds `entry` to the sales needing attention and looks it up.
+    fn follow(&mut self, entry: Entry) -> Task<Message> {
+        let reference = entry.reference.clone();
+        if !self.attention.iter().any(|i| i.entry.reference == reference) {
+            self.attention.push(Item {
+                entry,
+                state: State::Checking {
+                    tries: 0,
+                    problem: None,
+                },
+                task: None,
+            });
+        }
+        self.resolve(&reference)
+    }
+
+    pub(super) fn resolve(&mut self, reference: &str) -> Task<Message> {
+        let (Some(journal), Some(services)) = (self.journal.clone(), self.services.clone()) else {
+            return Task::none();
+        };
+        let Some(item) = self
+            .attention
+            .iter_mut()
+            .find(|i| i.entry.reference == reference)
+        else {
+            return Task::none();
+        };
+        let entry = item.entry.clone();
+        let window = self.create_window;
+        let for_ref = reference.to_string();
+        let (task, handle) = Task::perform(
+            async move {
+                let client = &services.client;
+                let now = time::OffsetDateTime::now_utc();
+                recovery::resolve_once(client, &journal, &entry, now, window)
+                    .await
+            },
+            move |r| Message::Resolved(for_ref.clone(), r),
+        )
+        .abortable();
+        item.task = Some(handle.abort_on_drop());
+        task
+    }
+
+    pub(super) fn resolved(
+        &mut self,
+        reference: String,
+        result: Result<Resolution, RecoveryError>,
+    ) -> Task<Message> {
+        let Some(at) = self
+            .attention
+            .iter()
+            .position(|i| i.entry.reference == reference)
+        else {
+            return Task::none();
+        };
+        let on_unknown =
+            matches!(&self.screen, Screen::Unknown(u) if u.reference == reference);
+        let idle_till = matches!(self.screen, Screen::Till(_)) && self.charging.is_none();
+        match result {
+            Ok(Resolution::Found(payment)) => {
+                let live = !payment.status.is_final();
+                if on_unknown || (live && idle_till) {
+                    self.attention.remove(at);
+                    self.open_checkout(*payment);
+                } else if live {
+                    self.attention[at].state = State::Live(payment);
+                    self.attention[at].task = None;
+                } else {
+                    // It ended while nobody watched: the cashier should hear how.
+                    self.attention[at].state = State::Ended(payment);
+                    self.attention[at].task = None;
+                }
+                Task::none()
+            }
+            Ok(Resolution::NotCreated) => {
+                let item = self.attention.remove(at);
+                if on_unknown {
+                    let mut till = Till::with(self.lang, item.entry.amount, item.entry.description);
+                    till.set_problem(fl!("unknown-not-created"));
+                    self.set_screen(Screen::Till(till));
+                }
+                Task::none()
+            }
+            Ok(Resolution::NotYet) | Err(_) => {
+                let problem = match &result {
+                    Err(e) => Some(e.explain()),
+                    _ => None,
+                };
+                let item = &mut self.attention[at];
+                let tries = match &item.state {
+                    State::Checking { tries, .. } => tries + 1,
+                    _ => 1,
+                };
+                item.state = State::Checking {
+                    tries,
+                    problem: problem.clone(),
+                };
+                if let Screen::Unknown(u) = &mut self.screen
+                    && u.reference == reference
+                {
+                    u.checked(problem);
+                }
+                // Looked up again after a pause, for as long as it takes.
+                let wait = recovery::backoff(tries.saturating_sub(1));
+                let (task, handle) = Task::perform(tokio::time::sleep(wait), move |_| {
+                    Message::ResolveAgain(reference.clone())
+                })
+                .abortable();
+                item.task = Some(handle.abort_on_drop());
+                task
+            }
+        }
+    }
+
+    pub(super) fn attention(&mut self, message: attention::Message) -> Task<Message> {
+        match message {
+            attention::Message::Reopen(reference) => {
+                if !matches!(self.screen, Screen::Till(_)) || self.charging.is_some() {
+                    return Task::none();
+                }
+                let Some(at) = self
+                    .attention
+                    .iter()
+                    .position(|i| i.entry.reference == reference)
+                else {
+                    return Task::none();
+                };
+                if let State::Live(p) = self.attention.remove(at).state {
+                    self.open_checkout(*p);
+                    // Read the status now rather than at the next poll.
+                    return self.checkout(crate::screen::checkout::Message::Poll);
+                }
+                Task::none()
+            }
+            attention::Message::Dismiss(reference) => {
+                self.attention
+                    .retain(|i| i.entry.reference != reference || !matches!(i.state, State::Ended(_)));
+                Task::none()
+            }
+        }
+    }
+
+    /// Today's sales: the journal at once (works offline), then what the API adds.
+    pub(super) fn load_today(&self) -> Task<Message> {
+        let from = crate::clock::today_start();
+        let journal = self.journal.clone();
+        let local = Task::perform(
+            async move {
+                match journal {
+                    Some(j) => j.entries_since(from).await.map_err(|e| e.explain()),
+                    None => Ok(Vec::new()),
+                }
+            },
+            |r| Message::Today(today::Message::JournalLoaded(r)),
+        );
+        let Some(services) = self.services.clone() else {
+            return local;
+        };
+        let criteria = SearchCriteria {
+            from: Some(from),
+            to: Some(time::OffsetDateTime::now_utc() + time::Duration::minutes(1)),
+            ..Default::default()
+        };
+        let remote = Task::perform(
+            async move {
+                services
+                    .client
+                    .search_all(&criteria, 2_000)
+                    .await
+                    .map_err(|e| e.explain())
+            },
+            |r| Message::Today(today::Message::ApiLoaded(r)),
+        );
+        Task::batch([local, remote])
+    }
+}
+
+/// A journal-shaped entry for a payment this session created (before the journal is re-read).
+fn entry_for(reference: &str, payment: &Payment) -> Entry {
+    Entry {
+        reference: reference.to_string(),
+        session: 0,
+        amount: payment.amount,
+        description: payment.description.clone(),
+        pos_id: None,
+        account: None,
+        attempted_at: payment.created_at.unwrap_or_else(time::OffsetDateTime::now_utc),
+        payment_id: Some(payment.payment_id.clone()),
+        created_at: payment.created_at,
+        last: None,
+    }
+}

@@ -1,0 +1,87 @@
+//! The audit log of manager actions: what was done and when. It names what changed, never the
+//! value of a secret.
+
+use rusqlite::params;
+use time::OffsetDateTime;
+
+use super::{Journal, JournalError, from_ms, now_ms};
+
+/// A manager action worth keeping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    Unlock,
+    /// A failed PIN entry.
+    UnlockRefused,
+    PinSet,
+    /// Settings saved; the names of the fields that changed.
+    SettingsChanged(Vec<String>),
+    ApiKeyStored,
+    SigningKeyImported,
+    SigningKeyGenerated,
+    JwksExported,
+    StickerExported,
+    /// A void-enabled payment voided at the till (the customer's money goes back).
+    Void { payment_id: String },
+    /// A payment left waiting for acknowledgement, completed.
+    Acknowledge { payment_id: String },
+    /// A damaged journal moved aside and a new one started.
+    JournalSetAside { to: String },
+}
+
+impl AuditAction {
+    fn parts(&self) -> (&'static str, String) {
+        match self {
+            AuditAction::Unlock => ("unlock", String::new()),
+            AuditAction::UnlockRefused => ("unlock-refused", String::new()),
+            AuditAction::PinSet => ("pin-set", String::new()),
+            AuditAction::SettingsChanged(fields) => ("settings-changed", fields.join(", ")),
+            AuditAction::ApiKeyStored => ("api-key-stored", String::new()),
+            AuditAction::SigningKeyImported => ("signing-key-imported", String::new()),
+            AuditAction::SigningKeyGenerated => ("signing-key-generated", String::new()),
+            AuditAction::JwksExported => ("jwks-exported", String::new()),
+            AuditAction::StickerExported => ("sticker-exported", String::new()),
+            AuditAction::Void { payment_id } => ("void", payment_id.clone()),
+            AuditAction::Acknowledge { payment_id } => ("acknowledge", payment_id.clone()),
+            AuditAction::JournalSetAside { to } => ("journal-set-aside", to.clone()),
+        }
+    }
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub at: OffsetDateTime,
+    pub action: String,
+    pub detail: String,
+}
+
+impl Journal {
+    pub async fn audit(&self, action: AuditAction) -> Result<(), JournalError> {
+        let (name, detail) = action.parts();
+        self.run(move |conn| {
+            conn.execute(
+                "INSERT INTO audit (at, action, detail) VALUES (?1, ?2, ?3)",
+                params![now_ms(), name, detail],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+
+    /// The audit log, newest first.
+    pub async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, JournalError> {
+        self.run(move |conn| {
+            let mut stmt =
+                conn.prepare("SELECT at, action, detail FROM audit ORDER BY id DESC LIMIT ?1")?;
+            stmt.query_map([limit], |r| {
+                Ok(AuditEntry {
+                    at: from_ms(r.get(0)?),
+                    action: r.get(1)?,
+                    detail: r.get(2)?,
+                })
+            })?
+            .collect()
+        })
+        .await
+    }
+}

@@ -1,0 +1,368 @@
+//! Sales in the journal: the attempt (written before the create request leaves), then each thing
+//! learnt about it as a new event row.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use time::OffsetDateTime;
+
+use super::{Journal, JournalError, from_ms, now_ms, to_ms};
+use crate::money::Money;
+use crate::payconiq::model::{Payment, PaymentStatus};
+
+/// What the till is about to ask the API to create.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    /// The till's unique reference: how an unanswered create is found again.
+    pub reference: String,
+    pub amount: Money,
+    pub description: Option<String>,
+    /// The sticker's POS id for sticker payments.
+    pub pos_id: Option<String>,
+    /// Which account it is made on (see [`account_key`]).
+    pub account: String,
+    pub at: OffsetDateTime,
+}
+
+/// Names an account for the journal: its API base and profile id.
+pub fn account_key(api_base: &str, profile_id: &str) -> String {
+    format!("{api_base}#{profile_id}")
+}
+
+/// Something learnt about a sale after its attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The API said this.
+    Status {
+        status: PaymentStatus,
+        tip: Option<Money>,
+        total: Option<Money>,
+    },
+    /// The create request got no clear answer; the payment may or may not exist.
+    Unknown { detail: String },
+    /// The API refused the create, or a search proved it was never made.
+    NotCreated { detail: String },
+}
+
+/// A sale as the journal knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub reference: String,
+    pub session: i64,
+    pub amount: Money,
+    pub description: Option<String>,
+    pub pos_id: Option<String>,
+    /// `None` for sales recorded before the journal kept it.
+    pub account: Option<String>,
+    pub attempted_at: OffsetDateTime,
+    pub payment_id: Option<String>,
+    pub created_at: Option<OffsetDateTime>,
+    /// The latest event and when it was recorded; `None` while the create is unanswered.
+    pub last: Option<(OffsetDateTime, Event)>,
+}
+
+impl Entry {
+    /// The latest status the API gave, if any.
+    pub fn status(&self) -> Option<&PaymentStatus> {
+        match &self.last {
+            Some((_, Event::Status { status, .. })) => Some(status),
+            _ => None,
+        }
+    }
+
+    /// Whether the sale still needs following: unanswered, unknown, or not yet final.
+    pub fn is_open(&self) -> bool {
+        match &self.last {
+            None | Some((_, Event::Unknown { .. })) => true,
+            Some((_, Event::NotCreated { .. })) => false,
+            Some((_, Event::Status { status, .. })) => !status.is_final(),
+        }
+    }
+
+    /// What the customer paid (tip included), once paid.
+    pub fn paid_total(&self) -> Option<Money> {
+        match &self.last {
+            Some((
+                _,
+                Event::Status {
+                    status: PaymentStatus::Succeeded,
+                    total,
+                    ..
+                },
+            )) => Some(total.unwrap_or(self.amount)),
+            _ => None,
+        }
+    }
+
+    pub fn tip(&self) -> Option<Money> {
+        match &self.last {
+            Some((_, Event::Status { tip, .. })) => tip.filter(|t| t.cents() > 0),
+            _ => None,
+        }
+    }
+}
+
+const ENTRY_SELECT: &str = "SELECT p.reference, p.session_id, p.amount_cents, p.description,
+        p.pos_id, p.attempted_at, p.payment_id, p.created_at, p.account,
+        e.at, e.kind, e.status, e.tip_cents, e.total_cents, e.detail
+    FROM payments p
+    LEFT JOIN payment_events e
+        ON e.id = (SELECT MAX(id) FROM payment_events WHERE reference = p.reference)";
+
+fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
+    let at: Option<i64> = row.get(9)?;
+    let kind: Option<String> = row.get(10)?;
+    let detail = || -> rusqlite::Result<String> {
+        Ok(row.get::<_, Option<String>>(14)?.unwrap_or_default())
+    };
+    let last = match (at, kind.as_deref()) {
+        (Some(at), Some("status")) => Some((
+            from_ms(at),
+            Event::Status {
+                status: PaymentStatus::parse(&row.get::<_, String>(11)?),
+                tip: row.get::<_, Option<i64>>(12)?.map(Money::from_cents),
+                total: row.get::<_, Option<i64>>(13)?.map(Money::from_cents),
+            },
+        )),
+        (Some(at), Some("unknown")) => Some((from_ms(at), Event::Unknown { detail: detail()? })),
+        (Some(at), Some(_)) => Some((from_ms(at), Event::NotCreated { detail: detail()? })),
+        _ => None,
+    };
+    Ok(Entry {
+        reference: row.get(0)?,
+        session: row.get(1)?,
+        amount: Money::from_cents(row.get(2)?),
+        description: row.get(3)?,
+        pos_id: row.get(4)?,
+        attempted_at: from_ms(row.get(5)?),
+        payment_id: row.get(6)?,
+        created_at: row.get::<_, Option<i64>>(7)?.map(from_ms),
+        account: row.get(8)?,
+        last,
+    })
+}
+
+/// The open cashier session, or a new one.
+pub(super) fn current_session(conn: &Connection, now: i64) -> rusqlite::Result<i64> {
+    let open: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM sessions WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match open {
+        Some(id) => Ok(id),
+        None => {
+            conn.execute("INSERT INTO sessions (opened_at) VALUES (?1)", [now])?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}
+
+fn insert_event(conn: &Connection, reference: &str, event: &Event) -> rusqlite::Result<()> {
+    let (kind, status, tip, total, detail) = match event {
+        Event::Status { status, tip, total } => (
+            "status",
+            Some(status.as_str().to_string()),
+            tip.map(Money::cents),
+            total.map(Money::cents),
+            None,
+        ),
+        Event::Unknown { detail } => ("unknown", None, None, None, Some(detail.clone())),
+        Event::NotCreated { detail } => ("not-created", None, None, None, Some(detail.clone())),
+    };
+    conn.execute(
+        "INSERT INTO payment_events (reference, at, kind, status, tip_cents, total_cents, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![reference, now_ms(), kind, status, tip, total, detail],
+    )?;
+    Ok(())
+}
+
+fn status_event(p: &Payment) -> Event {
+    Event::Status {
+        status: p.status.clone(),
+        tip: p.tipping_amount,
+        total: p.total_amount,
+    }
+}
+
+fn latest_event(conn: &Connection, reference: &str) -> rusqlite::Result<Option<Entry>> {
+    conn.query_row(
+        &format!("{ENTRY_SELECT} WHERE p.reference = ?1"),
+        [reference],
+        entry,
+    )
+    .optional()
+}
+
+/// Adds `event` unless it is what the journal already says last (polls repeat themselves).
+fn add_if_new(conn: &Connection, reference: &str, event: Event) -> rusqlite::Result<bool> {
+    let same = latest_event(conn, reference)?
+        .and_then(|e| e.last)
+        .is_some_and(|(_, last)| last == event);
+    if !same {
+        insert_event(conn, reference, &event)?;
+    }
+    Ok(!same)
+}
+
+impl Journal {
+    /// Commits the sale before its create request may leave. A reference used before is refused.
+    pub async fn record_attempt(&self, attempt: Attempt) -> Result<(), JournalError> {
+        let session = self.session;
+        let reference = attempt.reference.clone();
+        let result = self
+            .run(move |conn| {
+            conn.execute(
+                "INSERT INTO payments
+                    (reference, session_id, amount_cents, description, pos_id, attempted_at,
+                     account)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    attempt.reference,
+                    session,
+                    attempt.amount.cents(),
+                    attempt.description,
+                    attempt.pos_id,
+                    to_ms(attempt.at),
+                    attempt.account
+                ],
+            )
+            .map(|_| ())
+        })
+        .await;
+        match result {
+            Err(JournalError::Other(d)) if d.contains("UNIQUE") => {
+                Err(JournalError::Duplicate(reference))
+            }
+            other => other,
+        }
+    }
+
+    /// The API created the payment (or a search found it): its id and first status.
+    pub async fn record_created(
+        &self,
+        reference: &str,
+        payment: &Payment,
+    ) -> Result<(), JournalError> {
+        let reference = reference.to_string();
+        let payment = payment.clone();
+        self.run(move |conn| {
+            let tx = conn.transaction()?;
+            tx.execute(
+                "UPDATE payments SET payment_id = ?2, created_at = ?3
+                 WHERE reference = ?1 AND payment_id IS NULL",
+                params![
+                    reference,
+                    payment.payment_id,
+                    payment.created_at.map(to_ms)
+                ],
+            )?;
+            add_if_new(&tx, &reference, status_event(&payment))?;
+            tx.commit()
+        })
+        .await
+    }
+
+    /// A status read from the API. Returns whether it was news to the journal.
+    pub async fn record_status(&self, payment: &Payment) -> Result<bool, JournalError> {
+        let payment = payment.clone();
+        self.run(move |conn| {
+            let reference: Option<String> = conn
+                .query_row(
+                    "SELECT reference FROM payments WHERE payment_id = ?1",
+                    [&payment.payment_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match reference {
+                Some(r) => add_if_new(conn, &r, status_event(&payment)),
+                // Not a sale of this till (another till's, or a sticker payment).
+                None => Ok(false),
+            }
+        })
+        .await
+    }
+
+    /// The create got no clear answer.
+    pub async fn record_unknown(&self, reference: &str, detail: &str) -> Result<(), JournalError> {
+        let (reference, detail) = (reference.to_string(), detail.to_string());
+        self.run(move |conn| add_if_new(conn, &reference, Event::Unknown { detail }).map(|_| ()))
+            .await
+    }
+
+    /// The payment was never created (refused, or proved absent by searching its reference).
+    pub async fn record_not_created(
+        &self,
+        reference: &str,
+        detail: &str,
+    ) -> Result<(), JournalError> {
+        let (reference, detail) = (reference.to_string(), detail.to_string());
+        self.run(move |conn| {
+            add_if_new(conn, &reference, Event::NotCreated { detail }).map(|_| ())
+        })
+        .await
+    }
+
+    /// Sales that still need following, oldest first.
+    pub async fn open_entries(&self) -> Result<Vec<Entry>, JournalError> {
+        let entries = self
+            .run(|conn| {
+                let mut stmt = conn.prepare(&format!(
+                    "{ENTRY_SELECT} WHERE e.id IS NULL OR e.kind != 'not-created'
+                     ORDER BY p.attempted_at"
+                ))?;
+                stmt.query_map([], entry)?.collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .await?;
+        Ok(entries.into_iter().filter(Entry::is_open).collect())
+    }
+
+    /// Sales attempted at or after `from`, newest first.
+    pub async fn entries_since(&self, from: OffsetDateTime) -> Result<Vec<Entry>, JournalError> {
+        let from = to_ms(from);
+        self.run(move |conn| {
+            let mut stmt = conn.prepare(&format!(
+                "{ENTRY_SELECT} WHERE p.attempted_at >= ?1 ORDER BY p.attempted_at DESC"
+            ))?;
+            stmt.query_map([from], entry)?.collect()
+        })
+        .await
+    }
+
+    /// One sale by its till reference.
+    pub async fn entry(&self, reference: &str) -> Result<Option<Entry>, JournalError> {
+        let reference = reference.to_string();
+        self.run(move |conn| latest_event(conn, &reference)).await
+    }
+
+    /// Everything recorded about a sale, oldest first.
+    pub async fn history(
+        &self,
+        reference: &str,
+    ) -> Result<Vec<(OffsetDateTime, Event)>, JournalError> {
+        let reference = reference.to_string();
+        self.run(move |conn| {
+            let mut stmt = conn.prepare(
+                "SELECT at, kind, status, tip_cents, total_cents, detail
+                 FROM payment_events WHERE reference = ?1 ORDER BY id",
+            )?;
+            stmt.query_map([reference], |row| {
+                let kind: String = row.get(1)?;
+                let detail = row.get::<_, Option<String>>(5)?.unwrap_or_default();
+                let event = match kind.as_str() {
+                    "status" => Event::Status {
+                        status: PaymentStatus::parse(&row.get::<_, String>(2)?),
+                        tip: row.get::<_, Option<i64>>(3)?.map(Money::from_cents),
+                        total: row.get::<_, Option<i64>>(4)?.map(Money::from_cents),
+                    },
+                    "unknown" => Event::Unknown { detail },
+                    _ => Event::NotCreated { detail },
+                };
+                Ok((from_ms(row.get(0)?), event))
+            })?
+            .collect()
+        })
+        .await
+    }
+}

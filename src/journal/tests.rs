@@ -1,0 +1,208 @@
+use super::*;
+use crate::money::Money;
+use crate::payconiq::model::{Payment, PaymentStatus};
+
+fn attempt(reference: &str, cents: i64) -> Attempt {
+    Attempt {
+        reference: reference.into(),
+        amount: Money::from_cents(cents),
+        description: Some("Koffie".into()),
+        pos_id: None,
+        account: account_key("http://127.0.0.1:1", "profile"),
+        at: OffsetDateTime::now_utc(),
+    }
+}
+
+fn payment(id: &str, status: PaymentStatus, cents: i64) -> Payment {
+    serde_json::from_value(serde_json::json!({
+        "paymentId": id, "status": status.as_str(), "amount": cents,
+        "createdAt": "2026-11-21T10:00:00.000Z"
+    }))
+    .unwrap()
+}
+
+fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn a_sale_is_recorded_before_and_after_its_create_and_closes_when_final() {
+    let dir = tempfile::tempdir().unwrap();
+    rt().block_on(async {
+        let j = Journal::open(&dir.path().join(FILE_NAME)).unwrap();
+        j.record_attempt(attempt("K1", 1250)).await.unwrap();
+        let open = j.open_entries().await.unwrap();
+        assert_eq!(open.len(), 1, "an unanswered create is open");
+        assert_eq!(open[0].last, None);
+        assert_eq!(open[0].amount, Money::from_cents(1250));
+        assert_eq!(open[0].session, j.session());
+
+        j.record_created("K1", &payment("p1", PaymentStatus::Pending, 1250))
+            .await
+            .unwrap();
+        // Polls repeat the same status: recorded once.
+        for _ in 0..3 {
+            let news = j
+                .record_status(&payment("p1", PaymentStatus::Identified, 1250))
+                .await
+                .unwrap();
+            let _ = news;
+        }
+        let mut paid = payment("p1", PaymentStatus::Succeeded, 1250);
+        paid.tipping_amount = Some(Money::from_cents(100));
+        paid.total_amount = Some(Money::from_cents(1350));
+        assert!(j.record_status(&paid).await.unwrap());
+        assert!(!j.record_status(&paid).await.unwrap());
+
+        let history = j.history("K1").await.unwrap();
+        let statuses: Vec<_> = history
+            .iter()
+            .map(|(_, e)| match e {
+                Event::Status { status, .. } => status.as_str().to_string(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(statuses, ["PENDING", "IDENTIFIED", "SUCCEEDED"]);
+        assert!(j.open_entries().await.unwrap().is_empty());
+        let e = j.entry("K1").await.unwrap().unwrap();
+        assert_eq!(e.payment_id.as_deref(), Some("p1"));
+        assert_eq!(e.paid_total(), Some(Money::from_cents(1350)));
+        assert_eq!(e.tip(), Some(Money::from_cents(100)));
+        // Another till's payment is not this journal's to record.
+        assert!(
+            !j.record_status(&payment("other", PaymentStatus::Pending, 5))
+                .await
+                .unwrap()
+        );
+    });
+}
+
+#[test]
+fn unknown_and_not_created_outcomes_and_a_reused_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    rt().block_on(async {
+        let j = Journal::open(&dir.path().join(FILE_NAME)).unwrap();
+        j.record_attempt(attempt("K2", 500)).await.unwrap();
+        j.record_unknown("K2", "timeout").await.unwrap();
+        assert!(j.open_entries().await.unwrap()[0].is_open());
+        j.record_not_created("K2", "not found by reference")
+            .await
+            .unwrap();
+        assert!(j.open_entries().await.unwrap().is_empty());
+        // The till never reuses a reference for a second sale.
+        assert!(j.record_attempt(attempt("K2", 500)).await.is_err());
+        let since = j
+            .entries_since(OffsetDateTime::now_utc() - time::Duration::hours(1))
+            .await
+            .unwrap();
+        assert_eq!(since.len(), 1);
+    });
+}
+
+#[test]
+fn history_cannot_be_deleted_or_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    rt().block_on(async {
+        let j = Journal::open(&path).unwrap();
+        j.record_attempt(attempt("K3", 700)).await.unwrap();
+        j.record_created("K3", &payment("p3", PaymentStatus::Pending, 700))
+            .await
+            .unwrap();
+        j.audit(AuditAction::Unlock).await.unwrap();
+    });
+    let conn = Connection::open(&path).unwrap();
+    for sql in [
+        "DELETE FROM payments",
+        "DELETE FROM payment_events",
+        "UPDATE payment_events SET status = 'SUCCEEDED'",
+        "UPDATE payments SET amount_cents = 1",
+        "UPDATE payments SET payment_id = 'other'",
+        "DELETE FROM audit",
+    ] {
+        assert!(conn.execute(sql, []).is_err(), "{sql} must be refused");
+    }
+}
+
+#[test]
+fn a_file_from_the_previous_schema_is_upgraded_with_its_sales_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, schema::CURRENT - 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sessions (id, opened_at) VALUES (1, 1763719200000);
+             INSERT INTO payments (reference, session_id, amount_cents, description, attempted_at)
+                 VALUES ('OLD-1', 1, 995, 'from v1', 1763719200000);",
+        )
+        .unwrap();
+        assert_eq!(schema::version(&conn).unwrap(), schema::CURRENT - 1);
+    }
+    rt().block_on(async {
+        let j = Journal::open(&path).unwrap();
+        let open = j.open_entries().await.unwrap();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].reference, "OLD-1");
+        assert_eq!(open[0].description.as_deref(), Some("from v1"));
+        assert_eq!(open[0].pos_id, None);
+        assert_eq!(j.session(), 1, "the open session carries on");
+        j.audit(AuditAction::SettingsChanged(vec!["qr-size".into()]))
+            .await
+            .unwrap();
+        let log = j.audit_log(10).await.unwrap();
+        assert_eq!(log[0].action, "settings-changed");
+        assert_eq!(log[0].detail, "qr-size");
+    });
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(schema::version(&conn).unwrap(), schema::CURRENT);
+}
+
+#[test]
+fn a_damaged_file_is_reported_and_kept_untouched_until_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let garbage = b"this is not an SQLite database, but a damaged file of some length.".repeat(100);
+    std::fs::write(&path, &garbage).unwrap();
+    match Journal::open(&path) {
+        Err(JournalError::Corrupt { path: p, .. }) => assert_eq!(p, path),
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), garbage, "never overwritten");
+    let aside = Journal::set_aside(&path).unwrap();
+    assert_eq!(std::fs::read(&aside).unwrap(), garbage, "kept aside");
+    assert!(Journal::open(&path).is_ok(), "a new journal starts");
+}
+
+#[test]
+fn a_place_that_cannot_be_written_and_a_newer_schema_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the journal's folder should be.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, b"x").unwrap();
+    assert!(matches!(
+        Journal::open(&blocker.join(FILE_NAME)),
+        Err(JournalError::ReadOnly(_))
+    ));
+    let path = dir.path().join(FILE_NAME);
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 99")
+        .unwrap();
+    assert_eq!(Journal::open(&path).unwrap_err(), JournalError::Newer(99));
+}
+
+#[test]
+fn wal_and_full_sync_are_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let _j = Journal::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}

@@ -1,0 +1,260 @@
+//! The till driven through its real iced views (iced_test simulator, tiny-skia): every message a
+//! click produces goes through `App::update`, and every task the app returns is run, as the iced
+//! runtime would. Each harness has its own journal file, so a "restart" is a new `App` on the
+//! same journal and the same (still running) sandbox.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use futures::StreamExt;
+use iced_test::Simulator;
+use iced_test::runtime::{Action, task};
+use kassa::app::{App, Message, Screen};
+use kassa::config::Settings;
+use kassa::i18n::Lang;
+use kassa::journal::Journal;
+use kassa::payconiq::model::PaymentStatus;
+use kassa::sandbox::SandboxConfig;
+use kassa::screen::checkout::PollPolicy;
+use kassa::services::Services;
+
+/// The cashier window at the smallest size it is meant for.
+pub fn screen<'a>(view: iced::Element<'a, Message>) -> Simulator<'a, Message> {
+    Simulator::with_size(
+        iced::Settings::default(),
+        iced::Size::new(1024.0, 768.0),
+        view,
+    )
+}
+
+pub struct Harness {
+    pub app: App,
+    pub services: Arc<Services>,
+    settings: Settings,
+    secrets: Arc<dyn kassa::secrets::SecretStore>,
+    settings_path: Option<PathBuf>,
+    pub journal_path: PathBuf,
+    _dir: Arc<tempfile::TempDir>,
+    queue: VecDeque<Message>,
+}
+
+impl Harness {
+    pub async fn new() -> Harness {
+        Self::with(SandboxConfig::for_tests(), Settings::default()).await
+    }
+
+    pub async fn with(cfg: SandboxConfig, settings: Settings) -> Harness {
+        Self::stored(
+            cfg,
+            settings,
+            Arc::new(kassa::secrets::MemoryStore::default()),
+            None,
+        )
+        .await
+    }
+
+    pub async fn stored(
+        cfg: SandboxConfig,
+        settings: Settings,
+        secrets: Arc<dyn kassa::secrets::SecretStore>,
+        path: Option<PathBuf>,
+    ) -> Harness {
+        kassa::i18n::set_language(Lang::En);
+        let settings = Settings {
+            language: Some(Lang::En),
+            ..settings
+        };
+        let services = Arc::new(
+            Services::embedded(cfg, super::quick_options())
+                .await
+                .unwrap(),
+        );
+        let dir = Arc::new(tempfile::tempdir().unwrap());
+        let journal_path = dir.path().join("journal.sqlite");
+        let mut h = Harness {
+            app: App::new(settings.clone(), PollPolicy::immediate()),
+            services,
+            settings,
+            secrets,
+            settings_path: path,
+            journal_path,
+            _dir: dir,
+            queue: VecDeque::new(),
+        };
+        h.boot().await;
+        h
+    }
+
+    /// Takes an app that was handed `first` instead of ready services (e.g. a failed start), with
+    /// a journal of its own; the services are whatever the app ends up with.
+    pub async fn adopt(app: App, first: Message) -> Harness {
+        let dir = Arc::new(tempfile::tempdir().unwrap());
+        let journal_path = dir.path().join("journal.sqlite");
+        let mut app = app;
+        let t = app.open_with(Journal::open(&journal_path));
+        let mut h = Harness {
+            services: Arc::new(
+                Services::embedded(SandboxConfig::for_tests(), super::quick_options())
+                    .await
+                    .unwrap(),
+            ),
+            app,
+            settings: Settings::default(),
+            secrets: Arc::new(kassa::secrets::MemoryStore::default()),
+            settings_path: None,
+            journal_path,
+            _dir: dir,
+            queue: VecDeque::new(),
+        };
+        h.run_task(t).await;
+        h.send(first).await;
+        if let Some(s) = h.app.services() {
+            h.services = s.clone();
+        }
+        h
+    }
+
+    /// Starts the app as `App::boot` would: journal and services, then recovery.
+    async fn boot(&mut self) {
+        self.app = App::new(self.settings.clone(), PollPolicy::immediate())
+            .with_storage(self.secrets.clone(), self.settings_path.clone());
+        let journal = Journal::open(&self.journal_path);
+        let t = self.app.open_with(journal);
+        self.run_task(t).await;
+        let t = self.app.start_with(self.services.clone());
+        self.run_task(t).await;
+        self.drain().await;
+    }
+
+    /// The till is killed and started again: a new app on the same journal; the provider (the
+    /// sandbox) carries on.
+    pub async fn restart(&mut self) {
+        self.queue.clear();
+        self.boot().await;
+    }
+
+    /// Whether the app's client now talks to `base`.
+    pub async fn services_environment_is(&mut self, base: &str) -> bool {
+        self.app
+            .services()
+            .is_some_and(|s| s.client.account().environment.api_base == base)
+    }
+
+    pub fn sandbox(&self) -> &kassa::sandbox::Sandbox {
+        self.services.sandbox.as_ref().unwrap()
+    }
+
+    /// Clicks the widget showing `label` on the cashier window and processes what follows.
+    pub async fn click(&mut self, label: &str) {
+        let messages: Vec<Message> = {
+            let mut ui = screen(self.app.view_main());
+            ui.click(label)
+                .unwrap_or_else(|e| panic!("no '{label}' to click: {e:?}"));
+            ui.into_messages().collect()
+        };
+        for m in messages {
+            self.send(m).await;
+        }
+    }
+
+    /// Whether the cashier window shows `label` right now.
+    pub fn shows(&self, label: &str) -> bool {
+        let mut ui = screen(self.app.view_main());
+        ui.find(label).is_ok()
+    }
+
+    async fn run_task(&mut self, t: iced::Task<Message>) {
+        if let Some(mut stream) = task::into_stream(t) {
+            while let Some(action) = stream.next().await {
+                if let Action::Output(out) = action {
+                    self.queue.push_back(out);
+                }
+            }
+        }
+    }
+
+    /// Updates the app with `message`, then runs every task that follows until none is left.
+    pub async fn send(&mut self, message: Message) {
+        self.queue.push_back(message);
+        self.drain().await;
+    }
+
+    async fn drain(&mut self) {
+        self.run_until(|_| false).await;
+    }
+
+    /// Processes queued messages (and what their tasks produce) until `done` holds or nothing is
+    /// left; returns whether `done` held.
+    pub async fn run_until(&mut self, done: impl Fn(&App) -> bool) -> bool {
+        while let Some(m) = self.queue.pop_front() {
+            let t = self.app.update(m);
+            self.run_task(t).await;
+            if done(&self.app) {
+                return true;
+            }
+        }
+        done(&self.app)
+    }
+
+    /// Clicks `label` but only queues what it produces (see [`Harness::run_until`]).
+    pub fn queue_click(&mut self, label: &str) {
+        let mut ui = screen(self.app.view_main());
+        ui.click(label)
+            .unwrap_or_else(|e| panic!("no '{label}' to click: {e:?}"));
+        let messages: Vec<Message> = ui.into_messages().collect();
+        self.queue.extend(messages);
+    }
+
+    /// Queues `message` without processing it.
+    pub fn queue(&mut self, message: Message) {
+        self.queue.push_back(message);
+    }
+
+    /// One status poll and clock tick, as the subscriptions would cause.
+    pub async fn tick(&mut self) {
+        self.send(Message::Poll).await;
+        self.send(Message::Tick).await;
+    }
+
+    pub async fn type_amount(&mut self, keys: &str) {
+        for k in keys.chars() {
+            self.click(&k.to_string()).await;
+        }
+    }
+
+    pub fn payment_id(&self) -> String {
+        match self.app.screen() {
+            Screen::Checkout(c) => c.payment().payment_id.clone(),
+            _ => panic!("not on checkout"),
+        }
+    }
+
+    pub fn status(&self) -> PaymentStatus {
+        match self.app.screen() {
+            Screen::Checkout(c) => c.status().clone(),
+            _ => panic!("not on checkout"),
+        }
+    }
+
+    /// Ticks until the screen shows `status` (the sandbox settles in milliseconds).
+    pub async fn until(&mut self, status: PaymentStatus) {
+        for _ in 0..100 {
+            self.tick().await;
+            if self.status() == status {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("never reached {status}, stuck at {}", self.status());
+    }
+
+    pub async fn charge(&mut self, amount: &str) {
+        self.type_amount(amount).await;
+        self.click("Charge").await;
+        assert!(
+            matches!(self.app.screen(), Screen::Checkout(_)),
+            "checkout opens"
+        );
+    }
+}
