@@ -22,9 +22,10 @@ use kassa::sale::{self, Sale};
 use kassa::sandbox::SandboxConfig;
 
 const KILLS: usize = 200;
-/// The drill's look-up window: the process that sent a create is dead and the sandbox is local,
-/// so a create not found two seconds after it was sent was never made.
-const WINDOW: time::Duration = time::Duration::seconds(2);
+/// The drill's look-up window: the process that sent a create is dead and the sandbox is local
+/// (it answers within the 40 ms latency injected below), so a create not found a second after it
+/// was sent was never made.
+const WINDOW: time::Duration = time::Duration::seconds(1);
 
 fn child(journal: &std::path::Path, base: &str, settle: bool) -> Command {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
@@ -44,17 +45,32 @@ async fn killed_at_random_points_the_journal_and_the_sandbox_still_agree() {
     let journal_path = dir.path().join("journal.sqlite");
     let sandbox = support::sandbox_with(SandboxConfig::for_tests()).await;
     let base = sandbox.base_url().to_string();
+    // A create takes a while at the provider, as it does for real: kills land while it is in
+    // flight, before it is processed or after it was processed but not answered.
+    for (endpoint, ms) in [("create", 40), ("cancel", 25)] {
+        sandbox.inject(kassa::sandbox::Fault::new(
+            endpoint,
+            kassa::sandbox::FaultKind::Latency { ms },
+            None,
+        ));
+    }
     let mut phases: HashMap<String, usize> = HashMap::new();
     for kill in 0..KILLS {
         let mut c = child(&journal_path, &base, false).spawn().unwrap();
         // Uniform over a few sales' worth of work, so kills land in every phase.
-        let wait = 15 + rand::random::<u64>() % 250;
+        let wait = 80 + rand::random::<u64>() % 500;
         tokio::time::sleep(Duration::from_millis(wait)).await;
         c.kill().unwrap(); // SIGKILL
         c.wait().unwrap();
         let mut out = String::new();
         c.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-        let phase = out.lines().last().unwrap_or("starting").to_string();
+        // libtest prints "test crash_child ... " before the child's first line.
+        let last = out.lines().last().unwrap_or_default();
+        let phase = match last.rsplit_once("... ") {
+            Some((_, p)) => p,
+            None => last,
+        };
+        let phase = if phase.trim().is_empty() { "starting" } else { phase.trim() }.to_string();
         *phases.entry(phase).or_default() += 1;
         check_consistent(&sandbox, &journal_path).await;
         if kill % 25 == 24 {
@@ -63,6 +79,7 @@ async fn killed_at_random_points_the_journal_and_the_sandbox_still_agree() {
     }
     settle_and_check(&sandbox, &journal_path, &base).await;
     eprintln!("kills by phase: {phases:?}");
+    assert!(phases.values().sum::<usize>() == KILLS);
     for phase in ["create", "poll", "cancel"] {
         assert!(
             phases.get(phase).copied().unwrap_or(0) >= 5,
@@ -70,7 +87,8 @@ async fn killed_at_random_points_the_journal_and_the_sandbox_still_agree() {
         );
     }
     let made = sandbox.payments().len();
-    assert!(made >= 100, "the drill made only {made} payments");
+    eprintln!("payments made: {made}");
+    assert!(made >= 50, "the drill made only {made} payments");
 }
 
 /// What must hold at any instant, even right after a kill.
