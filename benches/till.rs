@@ -5,21 +5,17 @@
 //! draws without a GPU, but without a window system: a real window adds the compositor's share.
 //! Run with `cargo bench --bench till`.
 
-use std::sync::Arc;
+#[path = "support/drive.rs"]
+mod drive;
+
 use std::time::{Duration, Instant};
 
-use futures::StreamExt;
+use drive::{boot, charge, send};
 use iced_test::Simulator;
-use iced_test::runtime::{Action, task};
 use kassa::app::{App, Message, Screen};
-use kassa::config::Settings;
 use kassa::i18n::Lang;
-use kassa::payconiq::ClientOptions;
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::checkout::PollPolicy;
-use kassa::screen::till;
-use kassa::services::Services;
-use kassa::widget::keypad::Key;
 
 fn frame(app: &App) {
     let mut ui = Simulator::with_size(
@@ -29,45 +25,6 @@ fn frame(app: &App) {
     );
     ui.snapshot(&kassa::theme::theme())
         .expect("a frame renders");
-}
-
-async fn send(app: &mut App, message: Message) {
-    let mut queue = vec![message];
-    while let Some(m) = queue.pop() {
-        if let Some(mut stream) = task::into_stream(app.update(m)) {
-            while let Some(action) = stream.next().await {
-                if let Action::Output(out) = action {
-                    queue.push(out);
-                }
-            }
-        }
-    }
-}
-
-async fn boot(policy: PollPolicy) -> App {
-    let settings = Settings {
-        language: Some(Lang::En),
-        ..Settings::default()
-    };
-    let services = Services::embedded(SandboxConfig::default(), ClientOptions::default())
-        .await
-        .unwrap();
-    let mut app = App::new(settings, policy);
-    app.start_with(Arc::new(services));
-    app
-}
-
-async fn charge(app: &mut App) {
-    for k in [
-        Key::Digit('1'),
-        Key::Digit('2'),
-        Key::Separator,
-        Key::Digit('5'),
-    ] {
-        send(app, Message::Till(till::Message::Key(k))).await;
-    }
-    send(app, Message::Till(till::Message::Charge)).await;
-    assert!(matches!(app.screen(), Screen::Checkout(_)));
 }
 
 /// Process CPU time (user + system) from /proc, in seconds.
@@ -108,14 +65,14 @@ fn main() {
         let mut starts = Vec::new();
         for _ in 0..5 {
             let t = Instant::now();
-            let app = boot(PollPolicy::default()).await;
+            let (app, _journal) = boot(SandboxConfig::default(), PollPolicy::default()).await;
             frame(&app);
             starts.push(t.elapsed());
         }
         summary("cold start to first frame", starts);
 
         // Charge to QR on screen: the create call, the QR render, the checkout frame.
-        let mut app = boot(PollPolicy::default()).await;
+        let (mut app, _journal) = boot(SandboxConfig::default(), PollPolicy::default()).await;
         let mut charges = Vec::new();
         for _ in 0..30 {
             let t = Instant::now();
@@ -134,7 +91,7 @@ fn main() {
             .await;
             if !matches!(app.screen(), Screen::Till(_)) {
                 // The cancel is confirmed by the next poll.
-                send(&mut app, Message::Tick).await;
+                send(&mut app, Message::Poll).await;
                 send(
                     &mut app,
                     Message::Checkout(kassa::screen::checkout::Message::NewSale),
@@ -144,19 +101,17 @@ fn main() {
         }
         summary("Charge to QR on screen", charges);
 
-        // A QR waiting for a scan: what the running till does for 10 s (ticks at the
-        // subscription's interval, polls when due, one redraw per tick).
-        let mut app = boot(PollPolicy::default()).await;
+        // A QR waiting for a scan: what the running till does for 10 s (a status read at the
+        // poll subscription's pace, the countdown clock every second, a redraw after each).
+        let (mut app, _journal) = boot(SandboxConfig::default(), PollPolicy::default()).await;
         charge(&mut app).await;
         frame(&app);
-        let interval = match app.screen() {
-            Screen::Checkout(c) => c.tick_interval(),
-            _ => unreachable!(),
-        };
+        let interval = app.poll_interval().unwrap();
         let (cpu0, wall0) = (cpu_seconds(), Instant::now());
         let mut ticks = 0;
         while wall0.elapsed() < Duration::from_secs(10) {
             tokio::time::sleep(interval).await;
+            send(&mut app, Message::Poll).await;
             send(&mut app, Message::Tick).await;
             frame(&app);
             ticks += 1;
@@ -164,7 +119,7 @@ fn main() {
         if let (Some(a), Some(b)) = (cpu0, cpu_seconds()) {
             let pct = (b - a) / wall0.elapsed().as_secs_f64() * 100.0;
             println!(
-                "{:<40} {pct:>6.2} % of one core ({ticks} ticks of {interval:?})",
+                "{:<40} {pct:>6.2} % of one core ({ticks} reads and clock ticks every {interval:?})",
                 "CPU while a QR waits on screen"
             );
         }

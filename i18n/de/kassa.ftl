@@ -249,3 +249,4 @@ attention-ended = { $status }, während Kassa nicht zusah
 attention-more = und { $count } weitere
 today-elsewhere = andere Kasse oder Aufkleber
 cli-keys-exists = Der Schlüsselbund enthält bereits einen Signaturschlüssel; sein öffentlicher Schlüssel ist womöglich bei Payconiq registriert. Mit --force ersetzen oder mit --out einen neuen Schlüssel in eine Datei schreiben.
+journal-retry = Erneut versuchen

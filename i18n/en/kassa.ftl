@@ -249,3 +249,4 @@ attention-ended = { $status } while Kassa was not watching
 attention-more = and { $count } more
 today-elsewhere = other till or sticker
 cli-keys-exists = The keychain already holds a signing key; its public key may be registered with Payconiq. Use --force to replace it, or --out to write a new key to a file.
+journal-retry = Try again

@@ -249,3 +249,4 @@ attention-ended = { $status } pendant que Kassa ne suivait pas
 attention-more = et { $count } de plus
 today-elsewhere = autre caisse ou autocollant
 cli-keys-exists = Le trousseau contient déjà une clé de signature ; sa clé publique est peut-être enregistrée chez Payconiq. Utilisez --force pour la remplacer, ou --out pour écrire une nouvelle clé dans un fichier.
+journal-retry = Réessayer

@@ -249,3 +249,4 @@ attention-ended = { $status } terwijl Kassa niet meekeek
 attention-more = en nog { $count }
 today-elsewhere = andere kassa of sticker
 cli-keys-exists = De sleutelhanger bevat al een ondertekeningssleutel; de publieke sleutel ervan is mogelijk geregistreerd bij Payconiq. Gebruik --force om ze te vervangen, of --out om een nieuwe sleutel naar een bestand te schrijven.
+journal-retry = Opnieuw proberen

@@ -13,4 +13,4 @@ apt-get install -y -qq --no-install-recommends \
     build-essential pkg-config libssl-dev ca-certificates \
     libxkbcommon-x11-0 libxkbcommon0 libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
     libwayland-client0 libwayland-cursor0 libegl1 fonts-dejavu-core \
-    dbus dbus-x11 gnome-keyring xdg-desktop-portal
+    dbus dbus-x11 gnome-keyring xdg-desktop-portal tzdata

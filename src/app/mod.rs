@@ -44,6 +44,8 @@ pub struct App {
     poll: PollPolicy,
     /// The journal, once open; every sale is recorded there before it is sent.
     journal: Option<Journal>,
+    /// Where the journal lives (`None` when a test hands one over).
+    journal_path: Option<PathBuf>,
     /// Why the journal cannot be used (the till then refuses to charge).
     journal_problem: Option<JournalError>,
     /// Whether the journal's open sales were looked up since start.
@@ -88,6 +90,8 @@ pub enum Message {
     JournalOpened(Result<Journal, JournalError>),
     /// Moves a damaged journal aside and starts a new one.
     JournalSetAside,
+    /// Tries the journal again after a problem (space freed, permissions fixed).
+    JournalRetry,
     /// A journal write that nobody waits for finished (failures are logged and shown).
     Recorded(Result<(), JournalError>),
     Till(till::Message),
@@ -147,7 +151,8 @@ impl App {
             ),
             |r| Message::Started(r.map(Arc::new)),
         );
-        let journal = Task::perform(open_journal(Journal::default_path()), Message::JournalOpened);
+        app.journal_path = Journal::default_path();
+        let journal = Task::perform(open_journal(app.journal_path.clone()), Message::JournalOpened);
         (
             app,
             Task::batch([open.map(Message::MainOpened), start, journal]),
@@ -164,6 +169,7 @@ impl App {
             phone: Phone::default(),
             poll,
             journal: None,
+            journal_path: None,
             journal_problem: None,
             recovered: false,
             charging: None,
@@ -225,6 +231,7 @@ impl App {
             }
             Message::JournalOpened(result) => self.journal_opened(result),
             Message::JournalSetAside => self.set_journal_aside(),
+            Message::JournalRetry => self.retry_journal(),
             Message::Recorded(result) => {
                 if let Err(e) = result {
                     tracing::error!(error = %e, "journal write failed");
@@ -475,11 +482,8 @@ impl App {
             }),
         ];
         // Ticks only while something on screen changes: never on the till, never once final.
-        if let Screen::Checkout(c) = &self.screen
-            && c.is_live()
-        {
+        if let Some(pace) = self.poll_interval() {
             // Status reads at exactly the policy's pace; a one-second clock for the countdown.
-            let pace = c.poll_interval().max(std::time::Duration::from_millis(50));
             subs.push(iced::time::every(pace).map(|_| Message::Poll));
             subs.push(iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
         }
@@ -524,6 +528,16 @@ impl App {
         }
     }
 
+    /// The pace of status reads while a live payment is on screen (`None`: no reads).
+    pub fn poll_interval(&self) -> Option<std::time::Duration> {
+        match &self.screen {
+            Screen::Checkout(c) if c.is_live() => {
+                Some(c.poll_interval().max(std::time::Duration::from_millis(50)))
+            }
+            _ => None,
+        }
+    }
+
     /// For tests: hand the app its services as the boot task would.
     pub fn start_with(&mut self, services: Arc<Services>) -> Task<Message> {
         self.update(Message::Started(Ok(services)))
@@ -553,7 +567,7 @@ where
 }
 
 /// Opens the journal off the UI thread.
-async fn open_journal(path: Option<PathBuf>) -> Result<Journal, JournalError> {
+pub(super) async fn open_journal(path: Option<PathBuf>) -> Result<Journal, JournalError> {
     let Some(path) = path else {
         return Err(JournalError::Other("no data directory".into()));
     };

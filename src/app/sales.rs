@@ -81,6 +81,19 @@ impl App {
         )
     }
 
+    /// After a journal problem: an open journal is trusted again (its next write says whether
+    /// the problem is gone); one that never opened is opened again.
+    pub(super) fn retry_journal(&mut self) -> Task<Message> {
+        self.journal_problem = None;
+        match (&self.journal, &self.journal_path) {
+            (None, Some(path)) => Task::perform(
+                super::open_journal(Some(path.clone())),
+                Message::JournalOpened,
+            ),
+            _ => Task::none(),
+        }
+    }
+
     /// Why the till cannot charge now, if it cannot.
     pub fn cannot_charge(&self) -> Option<String> {
         match (&self.journal, &self.journal_problem) {
@@ -179,6 +192,13 @@ impl App {
             }
             Err(e) => {
                 tracing::warn!(%reference, error = ?e, "payment not created");
+                // A journal that cannot write stops the till until it can (a reused reference
+                // is only this sale's problem).
+                if let CreateError::Journal(je) = &e
+                    && !matches!(je, JournalError::Duplicate(_))
+                {
+                    self.journal_problem = Some(je.clone());
+                }
                 if let Screen::Till(till) = &mut self.screen {
                     till.set_problem(e.explain());
                 }
@@ -263,10 +283,16 @@ impl App {
         }
     }
 
+    fn attention_index(&self, reference: &str) -> Option<usize> {
+        self.attention
+            .iter()
+            .position(|i| i.entry.reference == reference)
+    }
+
     /// Adds `entry` to the sales needing attention and looks it up.
     fn follow(&mut self, entry: Entry) -> Task<Message> {
         let reference = entry.reference.clone();
-        if !self.attention.iter().any(|i| i.entry.reference == reference) {
+        if self.attention_index(&reference).is_none() {
             self.attention.push(Item {
                 entry,
                 state: State::Checking {
@@ -283,13 +309,10 @@ impl App {
         let (Some(journal), Some(services)) = (self.journal.clone(), self.services.clone()) else {
             return Task::none();
         };
-        let Some(item) = self
-            .attention
-            .iter_mut()
-            .find(|i| i.entry.reference == reference)
-        else {
+        let Some(at) = self.attention_index(reference) else {
             return Task::none();
         };
+        let item = &mut self.attention[at];
         let entry = item.entry.clone();
         let window = self.create_window;
         let for_ref = reference.to_string();
@@ -312,11 +335,7 @@ impl App {
         reference: String,
         result: Result<Resolution, RecoveryError>,
     ) -> Task<Message> {
-        let Some(at) = self
-            .attention
-            .iter()
-            .position(|i| i.entry.reference == reference)
-        else {
+        let Some(at) = self.attention_index(&reference) else {
             return Task::none();
         };
         let on_unknown =
@@ -384,11 +403,7 @@ impl App {
                 if !matches!(self.screen, Screen::Till(_)) || self.charging.is_some() {
                     return Task::none();
                 }
-                let Some(at) = self
-                    .attention
-                    .iter()
-                    .position(|i| i.entry.reference == reference)
-                else {
+                let Some(at) = self.attention_index(&reference) else {
                     return Task::none();
                 };
                 if let State::Live(p) = self.attention.remove(at).state {

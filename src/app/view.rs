@@ -92,14 +92,19 @@ impl App {
             let mut strip = row![text(problem.explain()).size(16).width(Fill)]
                 .spacing(12)
                 .align_y(Center);
-            if matches!(problem, crate::journal::JournalError::Corrupt { .. }) {
-                strip = strip.push(
+            strip = strip.push(
+                if matches!(problem, crate::journal::JournalError::Corrupt { .. }) {
                     button(text(fl!("journal-set-aside")))
                         .style(theme::danger)
                         .padding([6, 12])
-                        .on_press(Message::JournalSetAside),
-                );
-            }
+                        .on_press(Message::JournalSetAside)
+                } else {
+                    button(text(fl!("journal-retry")))
+                        .style(theme::secondary)
+                        .padding([6, 12])
+                        .on_press(Message::JournalRetry)
+                },
+            );
             page = page.push(
                 container(strip)
                     .width(Fill)

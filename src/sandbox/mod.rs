@@ -97,6 +97,17 @@ impl SandboxConfig {
     }
 }
 
+/// A request as the sandbox saw it arrive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoggedRequest {
+    pub at: std::time::Instant,
+    pub method: String,
+    pub path: String,
+}
+
+/// How many requests the log keeps.
+const REQUEST_LOG: usize = 10_000;
+
 /// State shared by the routes, the server loop and the in-process controls.
 pub(crate) struct Shared {
     pub cfg: SandboxConfig,
@@ -105,6 +116,8 @@ pub(crate) struct Shared {
     pub faults: Mutex<faults::Faults>,
     pub key: SigningKey,
     pub merchant_keys: RwLock<Option<KeySet>>,
+    /// The most recent requests, as they arrived (for measuring a client from the API's side).
+    pub requests: Mutex<std::collections::VecDeque<LoggedRequest>>,
     /// Woken whenever the store was touched, for the state saver.
     pub touched: Arc<Notify>,
     pub port: u16,
@@ -120,6 +133,18 @@ impl Shared {
         // Reads advance time-driven transitions too, so any touch may need saving.
         self.touched.notify_one();
         out
+    }
+
+    pub fn log_request(&self, method: &str, path: &str) {
+        let mut log = self.requests.lock().unwrap_or_else(|p| p.into_inner());
+        if log.len() >= REQUEST_LOG {
+            log.pop_front();
+        }
+        log.push_back(LoggedRequest {
+            at: std::time::Instant::now(),
+            method: method.to_string(),
+            path: path.to_string(),
+        });
     }
 
     /// The state as the saver writes it.
@@ -221,6 +246,7 @@ impl Sandbox {
             faults: Mutex::new(faults::Faults::default()),
             key,
             merchant_keys: RwLock::new(None),
+            requests: Mutex::new(std::collections::VecDeque::new()),
             touched: Arc::new(Notify::new()),
             port: addr.port(),
         });
@@ -328,6 +354,12 @@ impl Sandbox {
 
     pub fn clear_faults(&self) {
         self.shared.with_faults(|f| f.clear());
+    }
+
+    /// The most recent requests (up to 10,000), oldest first, with their arrival times.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        let log = self.shared.requests.lock().unwrap_or_else(|p| p.into_inner());
+        log.iter().cloned().collect()
     }
 
     /// Every payment, newest first (for tests and the demo panel).

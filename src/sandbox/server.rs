@@ -59,6 +59,7 @@ async fn handle(
     req: Request<Incoming>,
 ) -> Result<Response<Body>, Dropped> {
     let path = req.uri().path().to_string();
+    shared.log_request(req.method().as_str(), &path);
     let endpoint = classify(req.method(), &path);
     let faults = match endpoint {
         Some(name) => shared
@@ -77,7 +78,13 @@ async fn handle(
         _ => None,
     }) {
         let reject = Reject::new(status, "TECHNICAL_ERROR", "Injected fault");
-        return Ok(axum::response::IntoResponse::into_response(reject));
+        let mut resp = axum::response::IntoResponse::into_response(reject);
+        // As a rate-limited or overloaded API does: say when to come back.
+        if status == 429 || status == 503 {
+            resp.headers_mut()
+                .insert("Retry-After", HeaderValue::from_static("1"));
+        }
+        return Ok(resp);
     }
 
     let resp = match router.oneshot(req.map(Body::new)).await {
