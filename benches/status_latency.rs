@@ -36,7 +36,11 @@ fn payment_id(app: &App) -> String {
 
 /// Runs the poll subscription as iced would until `until` holds or `limit` passes; returns when
 /// the screen first satisfied it.
-async fn run_polls(app: &mut App, limit: Duration, until: impl Fn(&App) -> bool) -> Option<Instant> {
+async fn run_polls(
+    app: &mut App,
+    limit: Duration,
+    until: impl Fn(&App) -> bool,
+) -> Option<Instant> {
     let start = Instant::now();
     let mut pace = app.poll_interval()?;
     let mut next = Instant::now() + pace;
@@ -57,6 +61,22 @@ async fn run_polls(app: &mut App, limit: Duration, until: impl Fn(&App) -> bool)
         }
     }
     None
+}
+
+/// The simulated customer does `action` on payment `id` after `after`; the task answers when.
+fn act_later(
+    services: &std::sync::Arc<kassa::services::Services>,
+    id: &str,
+    after: Duration,
+    action: CustomerAction,
+) -> tokio::task::JoinHandle<Instant> {
+    let (services, id) = (services.clone(), id.to_string());
+    tokio::spawn(async move {
+        tokio::time::sleep(after).await;
+        let sandbox = services.sandbox.as_ref().unwrap();
+        sandbox.customer(&id, action).unwrap();
+        Instant::now()
+    })
 }
 
 /// Arrival of the first read of payment `id` at or after `since`.
@@ -110,16 +130,15 @@ fn main() {
             charge(&mut app).await;
             let id = payment_id(&app);
             let created = Instant::now();
-            // The customer scans at some moment in the first seconds.
+            // The customer scans at a moment of their own, independent of the poll schedule.
             let scan_after = Duration::from_millis(300 + (round * 397) % 2500);
-            run_polls(&mut app, scan_after, |_| false).await;
-            let change = Instant::now();
-            sandbox.customer(&id, CustomerAction::Scan).unwrap();
-            run_polls(&mut app, Duration::from_secs(5), |a| {
+            let scan = act_later(&services, &id, scan_after, CustomerAction::Scan);
+            run_polls(&mut app, Duration::from_secs(10), |a| {
                 status(a) == Some(PaymentStatus::Identified)
             })
             .await
             .expect("the scan shows");
+            let change = scan.await.unwrap();
             scanned.push(first_read_after(sandbox, &id, change).unwrap() - change);
             waiting_reads += reads_between(sandbox, &id, created, change);
             waiting_secs += (change - created).as_secs_f64();
@@ -127,10 +146,15 @@ fn main() {
             // Scanned: the customer confirms after a moment.
             let think = Duration::from_millis(200 + (round * 211) % 1500);
             let active_from = Instant::now();
-            run_polls(&mut app, think, |_| false).await;
-            let change = Instant::now();
-            sandbox.confirm(&id, Money::from_cents(0)).unwrap();
-            let shown = run_polls(&mut app, Duration::from_secs(5), |a| {
+            let confirm = act_later(
+                &services,
+                &id,
+                think,
+                CustomerAction::Confirm {
+                    tip: Money::from_cents(0),
+                },
+            );
+            let shown = run_polls(&mut app, Duration::from_secs(10), |a| {
                 matches!(
                     status(a),
                     Some(PaymentStatus::Authorized | PaymentStatus::Succeeded)
@@ -138,6 +162,7 @@ fn main() {
             })
             .await
             .expect("the confirmation shows");
+            let change = confirm.await.unwrap();
             authorized.push(first_read_after(sandbox, &id, change).unwrap() - change);
             on_screen.push(shown - change);
             run_polls(&mut app, Duration::from_secs(5), |a| {
@@ -146,7 +171,11 @@ fn main() {
             .await;
             active_reads += reads_between(sandbox, &id, active_from, Instant::now());
             active_secs += active_from.elapsed().as_secs_f64();
-            send(&mut app, Message::Checkout(kassa::screen::checkout::Message::NewSale)).await;
+            send(
+                &mut app,
+                Message::Checkout(kassa::screen::checkout::Message::NewSale),
+            )
+            .await;
         }
         report("scan -> read at the API (waiting: 1 req/s)", scanned);
         report("confirm -> read at the API (scanned)", authorized);
@@ -167,7 +196,12 @@ fn main() {
         let id = payment_id(&app);
         let t0 = Instant::now();
         run_polls(&mut app, Duration::from_secs(80), |_| false).await;
-        let late = reads_between(sandbox, &id, t0 + Duration::from_secs(62), t0 + Duration::from_secs(80));
+        let late = reads_between(
+            sandbox,
+            &id,
+            t0 + Duration::from_secs(62),
+            t0 + Duration::from_secs(80),
+        );
         println!(
             "{:<52} {:.2} requests/s",
             "reads while waiting, after the first minute",

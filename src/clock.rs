@@ -7,11 +7,13 @@ use jiff::tz::TimeZone;
 use time::OffsetDateTime;
 
 fn to_jiff(at: OffsetDateTime) -> jiff::Timestamp {
-    jiff::Timestamp::from_nanosecond(at.unix_timestamp_nanos()).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    jiff::Timestamp::from_nanosecond(at.unix_timestamp_nanos())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
 }
 
 fn from_jiff(at: jiff::Timestamp) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp_nanos(at.as_nanosecond()).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    OffsetDateTime::from_unix_timestamp_nanos(at.as_nanosecond())
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 /// The machine's time zone (`TZ`, else the system setting; UTC if neither can be read).

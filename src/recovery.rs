@@ -105,7 +105,9 @@ pub async fn resolve(
         match resolve_once(client, journal, entry, OffsetDateTime::now_utc(), window).await {
             Ok(Resolution::NotYet) => {}
             Ok(done) => return done,
-            Err(e) => tracing::warn!(reference = %entry.reference, error = ?e, "look-up failed; trying again"),
+            Err(e) => {
+                tracing::warn!(reference = %entry.reference, error = ?e, "look-up failed; trying again")
+            }
         }
         tokio::time::sleep(backoff(attempt)).await;
         attempt += 1;

@@ -90,7 +90,10 @@ pub async fn create_recorded(
             Ok(payment)
         }
         Err(e) if e.may_have_created() => {
-            if let Err(je) = journal.record_unknown(&sale.reference, &e.to_string()).await {
+            if let Err(je) = journal
+                .record_unknown(&sale.reference, &e.to_string())
+                .await
+            {
                 tracing::error!(reference = %sale.reference, error = %je, "journal: unknown outcome not recorded");
             }
             Err(CreateError::Unknown(e))

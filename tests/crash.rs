@@ -29,13 +29,19 @@ const WINDOW: time::Duration = time::Duration::seconds(1);
 
 fn child(journal: &std::path::Path, base: &str, settle: bool) -> Command {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args(["crash_child", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
-        .env("KASSA_CRASH_CHILD", "1")
-        .env("KASSA_CRASH_JOURNAL", journal)
-        .env("KASSA_CRASH_SANDBOX", base)
-        .env("KASSA_CRASH_SETTLE", if settle { "1" } else { "" })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+    cmd.args([
+        "crash_child",
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("KASSA_CRASH_CHILD", "1")
+    .env("KASSA_CRASH_JOURNAL", journal)
+    .env("KASSA_CRASH_SANDBOX", base)
+    .env("KASSA_CRASH_SETTLE", if settle { "1" } else { "" })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null());
     cmd
 }
 
@@ -70,7 +76,12 @@ async fn killed_at_random_points_the_journal_and_the_sandbox_still_agree() {
             Some((_, p)) => p,
             None => last,
         };
-        let phase = if phase.trim().is_empty() { "starting" } else { phase.trim() }.to_string();
+        let phase = if phase.trim().is_empty() {
+            "starting"
+        } else {
+            phase.trim()
+        }
+        .to_string();
         *phases.entry(phase).or_default() += 1;
         check_consistent(&sandbox, &journal_path).await;
         if kill % 25 == 24 {
@@ -101,14 +112,25 @@ async fn check_consistent(sandbox: &kassa::sandbox::Sandbox, journal_path: &std:
     let references: HashSet<_> = entries.iter().map(|e| e.reference.clone()).collect();
     let mut seen = HashSet::new();
     for p in sandbox.payments() {
-        let r = p.reference.clone().expect("every drill payment has a reference");
-        assert!(references.contains(&r), "payment {} missing from the journal", p.payment_id);
+        let r = p
+            .reference
+            .clone()
+            .expect("every drill payment has a reference");
+        assert!(
+            references.contains(&r),
+            "payment {} missing from the journal",
+            p.payment_id
+        );
         assert!(seen.insert(r.clone()), "sale {r} was created twice");
     }
 }
 
 /// A restart that settles every open sale; then journal and sandbox agree on every status.
-async fn settle_and_check(sandbox: &kassa::sandbox::Sandbox, journal_path: &std::path::Path, base: &str) {
+async fn settle_and_check(
+    sandbox: &kassa::sandbox::Sandbox,
+    journal_path: &std::path::Path,
+    base: &str,
+) {
     let status = child(journal_path, base, true)
         .stdout(Stdio::null())
         .status()
@@ -133,14 +155,20 @@ async fn settle_and_check(sandbox: &kassa::sandbox::Sandbox, journal_path: &std:
         match (&e.last, by_reference.get(&e.reference)) {
             (Some((_, Event::NotCreated { .. })), None) => {}
             (Some((_, Event::NotCreated { .. })), Some(p)) => {
-                panic!("{} recorded as not created, but exists as {}", e.reference, p.payment_id)
+                panic!(
+                    "{} recorded as not created, but exists as {}",
+                    e.reference, p.payment_id
+                )
             }
             (_, Some(p)) => {
                 assert_eq!(e.payment_id.as_deref(), Some(p.payment_id.as_str()));
                 assert_eq!(e.status(), Some(&p.status), "sale {}", e.reference);
                 assert!(p.status.is_final());
             }
-            (last, None) => panic!("{} is {last:?} in the journal but unknown to the sandbox", e.reference),
+            (last, None) => panic!(
+                "{} is {last:?} in the journal but unknown to the sandbox",
+                e.reference
+            ),
         }
     }
 }

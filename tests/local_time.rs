@@ -19,7 +19,10 @@ fn a_sale_at_half_past_midnight_brussels_time_is_in_todays_sales() {
         .env("KASSA_TZ_CHILD", "1")
         .status()
         .unwrap();
-    assert!(status.success(), "the check under TZ=Europe/Brussels failed");
+    assert!(
+        status.success(),
+        "the check under TZ=Europe/Brussels failed"
+    );
 }
 
 fn utc(s: &str) -> OffsetDateTime {
@@ -49,7 +52,10 @@ fn brussels_child() {
         let (sale_at, now) = (utc(sale_at), utc(now));
         assert_eq!(kassa::clock::time_of_day(sale_at), "00:30:00");
         let start = kassa::clock::day_start_in(now, &kassa::clock::zone());
-        assert!(start <= sale_at, "{sale_at} is before the day starting {start}");
+        assert!(
+            start <= sale_at,
+            "{sale_at} is before the day starting {start}"
+        );
         assert!(sale_at - start == time::Duration::minutes(30));
         // Through the journal and the merge, as Today's sales reads them.
         let dir = tempfile::tempdir().unwrap();

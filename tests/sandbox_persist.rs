@@ -54,11 +54,7 @@ async fn payments_refunds_keys_and_urls_survive_a_restart() {
     let paid = support::paid(&first, &client, 1250, 100).await;
     let pending = support::charge(&client, 300).await;
     let refund = client
-        .create_refund(
-            &paid.payment_id,
-            &refund(),
-            "persist-key",
-        )
+        .create_refund(&paid.payment_id, &refund(), "persist-key")
         .await
         .unwrap();
     saved(dir.path(), &refund.refund_id).await;
@@ -67,7 +63,11 @@ async fn payments_refunds_keys_and_urls_survive_a_restart() {
     tokio::time::sleep(Duration::from_millis(100)).await;
 
     let second = Sandbox::start(cfg(dir.path()), 0).await.unwrap();
-    assert_eq!(second.base_url(), base, "the same port, so every URL stays valid");
+    assert_eq!(
+        second.base_url(),
+        base,
+        "the same port, so every URL stays valid"
+    );
     assert_eq!(second.payments().len(), before.len());
     let client = client_for(&second);
     let again = client.get_payment(&paid.payment_id).await.unwrap();
@@ -83,11 +83,7 @@ async fn payments_refunds_keys_and_urls_survive_a_restart() {
     assert_eq!(kept.amount, Money::from_cents(500));
     // The same idempotency key still finds the same refund: nothing is refunded twice.
     let repeat = client
-        .create_refund(
-            &paid.payment_id,
-            &refund(),
-            "persist-key",
-        )
+        .create_refund(&paid.payment_id, &refund(), "persist-key")
         .await
         .unwrap();
     assert_eq!(repeat.refund_id, refund.refund_id);

@@ -367,8 +367,10 @@ mod manager {
             "nothing saved without credentials"
         );
 
-        h.send(Message::Settings(S::ApiKey(kassa::payconiq::Secret::new("wrong-key"))))
-            .await;
+        h.send(Message::Settings(S::ApiKey(kassa::payconiq::Secret::new(
+            "wrong-key",
+        ))))
+        .await;
         h.click("Test connection").await;
         assert!(h.shows(
             "Payconiq refused the credentials. Check the API key or signing key in Settings."

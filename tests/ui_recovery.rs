@@ -43,7 +43,15 @@ async fn a_restart_with_a_live_payment_in_the_journal_reopens_its_checkout() {
         .unwrap()
         .unwrap();
     assert_eq!(entry.status(), Some(&PaymentStatus::Succeeded));
-    assert!(h.app.journal().unwrap().open_entries().await.unwrap().is_empty());
+    assert!(
+        h.app
+            .journal()
+            .unwrap()
+            .open_entries()
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -70,7 +78,8 @@ async fn a_payment_that_ended_while_the_till_was_down_is_reported_once_back() {
 async fn an_unknown_create_outcome_shows_the_reference_and_resolves() {
     let mut h = Harness::new().await;
     // The create is processed but its answer lost, and the search is down for a while.
-    h.sandbox().inject(Fault::new("create", FaultKind::Drop, Some(1)));
+    h.sandbox()
+        .inject(Fault::new("create", FaultKind::Drop, Some(1)));
     h.sandbox().inject(Fault::new(
         "search",
         FaultKind::Status { status: 503 },
@@ -93,7 +102,14 @@ async fn an_unknown_create_outcome_shows_the_reference_and_resolves() {
         !h.shows("Charge"),
         "no invitation to charge the same sale again"
     );
-    let entry = h.app.journal().unwrap().entry(&reference).await.unwrap().unwrap();
+    let entry = h
+        .app
+        .journal()
+        .unwrap()
+        .entry(&reference)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(matches!(entry.last, Some((_, Event::Unknown { .. }))));
 
     // The look-ups go on until the search answers; then the checkout for it opens.
@@ -148,7 +164,8 @@ async fn a_lost_cancel_answer_shows_cancelled() {
     let mut h = Harness::new().await;
     h.charge("3").await;
     // The cancel is carried out, but its answer never arrives; the retry gets 422.
-    h.sandbox().inject(Fault::new("cancel", FaultKind::Drop, Some(1)));
+    h.sandbox()
+        .inject(Fault::new("cancel", FaultKind::Drop, Some(1)));
     h.click("Cancel payment").await;
     h.until(PaymentStatus::Cancelled).await;
     assert!(h.shows("Cancelled"));

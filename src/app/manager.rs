@@ -199,17 +199,17 @@ impl App {
                 Task::perform(
                     async move {
                         let r = async {
-                        let file = rfd::AsyncFileDialog::new()
-                            .add_filter("PEM / JWK", &["pem", "key", "json", "jwk"])
-                            .pick_file()
-                            .await
-                            .ok_or_else(|| fl!("settings-no-file"))?;
-                        let text = String::from_utf8(file.read().await)
-                            .map_err(|_| fl!("settings-key-unreadable"))?;
-                        store_key(
-                            &*store,
-                            SigningKey::import(&text, kid).map_err(|e| e.to_string()),
-                        )
+                            let file = rfd::AsyncFileDialog::new()
+                                .add_filter("PEM / JWK", &["pem", "key", "json", "jwk"])
+                                .pick_file()
+                                .await
+                                .ok_or_else(|| fl!("settings-no-file"))?;
+                            let text = String::from_utf8(file.read().await)
+                                .map_err(|_| fl!("settings-key-unreadable"))?;
+                            store_key(
+                                &*store,
+                                SigningKey::import(&text, kid).map_err(|e| e.to_string()),
+                            )
                         }
                         .await;
                         audit_if_ok(journal, AuditAction::SigningKeyImported, r).await

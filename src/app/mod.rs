@@ -152,7 +152,10 @@ impl App {
             |r| Message::Started(r.map(Arc::new)),
         );
         app.journal_path = Journal::default_path();
-        let journal = Task::perform(open_journal(app.journal_path.clone()), Message::JournalOpened);
+        let journal = Task::perform(
+            open_journal(app.journal_path.clone()),
+            Message::JournalOpened,
+        );
         (
             app,
             Task::batch([open.map(Message::MainOpened), start, journal]),
@@ -410,7 +413,10 @@ impl App {
                 )
             }
             checkout::Action::Cancel(id) => {
-                op_task(id, move |id| async move { client.cancel_payment(&id).await })
+                op_task(
+                    id,
+                    move |id| async move { client.cancel_payment(&id).await },
+                )
             }
             checkout::Action::Void(id) => {
                 audit = self.audit(crate::journal::AuditAction::Void {

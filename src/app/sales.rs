@@ -44,7 +44,10 @@ impl App {
         )
     }
 
-    pub(super) fn journal_opened(&mut self, result: Result<Journal, JournalError>) -> Task<Message> {
+    pub(super) fn journal_opened(
+        &mut self,
+        result: Result<Journal, JournalError>,
+    ) -> Task<Message> {
         match result {
             Ok(journal) => {
                 self.journal = Some(journal);
@@ -116,7 +119,11 @@ impl App {
             return Task::none();
         }
         // No record, no charge: a sale the till cannot remember is a sale it cannot recover.
-        let Some(journal) = self.journal.clone().filter(|_| self.journal_problem.is_none()) else {
+        let Some(journal) = self
+            .journal
+            .clone()
+            .filter(|_| self.journal_problem.is_none())
+        else {
             let why = self.cannot_charge();
             if let (Screen::Till(till), Some(why)) = (&mut self.screen, why) {
                 till.set_problem(why);
@@ -247,9 +254,10 @@ impl App {
             return false;
         };
         let account = services.client.account();
-        entry.account.as_ref().is_none_or(|a| {
-            *a == account_key(&account.environment.api_base, &account.profile_id)
-        })
+        entry
+            .account
+            .as_ref()
+            .is_none_or(|a| *a == account_key(&account.environment.api_base, &account.profile_id))
     }
 
     pub(super) fn open_sales(&mut self, result: Result<Vec<Entry>, JournalError>) -> Task<Message> {
@@ -320,8 +328,7 @@ impl App {
             async move {
                 let client = &services.client;
                 let now = time::OffsetDateTime::now_utc();
-                recovery::resolve_once(client, &journal, &entry, now, window)
-                    .await
+                recovery::resolve_once(client, &journal, &entry, now, window).await
             },
             move |r| Message::Resolved(for_ref.clone(), r),
         )
@@ -338,8 +345,7 @@ impl App {
         let Some(at) = self.attention_index(&reference) else {
             return Task::none();
         };
-        let on_unknown =
-            matches!(&self.screen, Screen::Unknown(u) if u.reference == reference);
+        let on_unknown = matches!(&self.screen, Screen::Unknown(u) if u.reference == reference);
         let idle_till = matches!(self.screen, Screen::Till(_)) && self.charging.is_none();
         match result {
             Ok(Resolution::Found(payment)) => {
@@ -414,8 +420,9 @@ impl App {
                 Task::none()
             }
             attention::Message::Dismiss(reference) => {
-                self.attention
-                    .retain(|i| i.entry.reference != reference || !matches!(i.state, State::Ended(_)));
+                self.attention.retain(|i| {
+                    i.entry.reference != reference || !matches!(i.state, State::Ended(_))
+                });
                 Task::none()
             }
         }
@@ -465,7 +472,9 @@ fn entry_for(reference: &str, payment: &Payment) -> Entry {
         description: payment.description.clone(),
         pos_id: None,
         account: None,
-        attempted_at: payment.created_at.unwrap_or_else(time::OffsetDateTime::now_utc),
+        attempted_at: payment
+            .created_at
+            .unwrap_or_else(time::OffsetDateTime::now_utc),
         payment_id: Some(payment.payment_id.clone()),
         created_at: payment.created_at,
         last: None,

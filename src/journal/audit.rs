@@ -21,11 +21,17 @@ pub enum AuditAction {
     JwksExported,
     StickerExported,
     /// A void-enabled payment voided at the till (the customer's money goes back).
-    Void { payment_id: String },
+    Void {
+        payment_id: String,
+    },
     /// A payment left waiting for acknowledgement, completed.
-    Acknowledge { payment_id: String },
+    Acknowledge {
+        payment_id: String,
+    },
     /// A damaged journal moved aside and a new one started.
-    JournalSetAside { to: String },
+    JournalSetAside {
+        to: String,
+    },
 }
 
 impl AuditAction {

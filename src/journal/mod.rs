@@ -26,7 +26,10 @@ pub const FILE_NAME: &str = "journal.sqlite";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum JournalError {
     /// The file is not a readable database; it is left exactly as it was.
-    Corrupt { path: PathBuf, detail: String },
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
     /// The disk is full.
     Full(String),
     /// The file or its folder cannot be written.
@@ -75,10 +78,9 @@ impl JournalError {
     /// Words for the cashier or manager, in the UI language.
     pub fn explain(&self) -> String {
         match self {
-            JournalError::Corrupt { path, .. } => crate::fl!(
-                "journal-corrupt",
-                path = path.display().to_string()
-            ),
+            JournalError::Corrupt { path, .. } => {
+                crate::fl!("journal-corrupt", path = path.display().to_string())
+            }
             JournalError::Full(_) => crate::fl!("journal-full"),
             JournalError::ReadOnly(d) => crate::fl!("journal-read-only", detail = d.clone()),
             JournalError::Newer(_) => crate::fl!("journal-newer"),

@@ -213,24 +213,24 @@ impl Journal {
         let reference = attempt.reference.clone();
         let result = self
             .run(move |conn| {
-            conn.execute(
-                "INSERT INTO payments
+                conn.execute(
+                    "INSERT INTO payments
                     (reference, session_id, amount_cents, description, pos_id, attempted_at,
                      account)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    attempt.reference,
-                    session,
-                    attempt.amount.cents(),
-                    attempt.description,
-                    attempt.pos_id,
-                    to_ms(attempt.at),
-                    attempt.account
-                ],
-            )
-            .map(|_| ())
-        })
-        .await;
+                    params![
+                        attempt.reference,
+                        session,
+                        attempt.amount.cents(),
+                        attempt.description,
+                        attempt.pos_id,
+                        to_ms(attempt.at),
+                        attempt.account
+                    ],
+                )
+                .map(|_| ())
+            })
+            .await;
         match result {
             Err(JournalError::Other(d)) if d.contains("UNIQUE") => {
                 Err(JournalError::Duplicate(reference))
@@ -252,11 +252,7 @@ impl Journal {
             tx.execute(
                 "UPDATE payments SET payment_id = ?2, created_at = ?3
                  WHERE reference = ?1 AND payment_id IS NULL",
-                params![
-                    reference,
-                    payment.payment_id,
-                    payment.created_at.map(to_ms)
-                ],
+                params![reference, payment.payment_id, payment.created_at.map(to_ms)],
             )?;
             add_if_new(&tx, &reference, status_event(&payment))?;
             tx.commit()
@@ -298,10 +294,8 @@ impl Journal {
         detail: &str,
     ) -> Result<(), JournalError> {
         let (reference, detail) = (reference.to_string(), detail.to_string());
-        self.run(move |conn| {
-            add_if_new(conn, &reference, Event::NotCreated { detail }).map(|_| ())
-        })
-        .await
+        self.run(move |conn| add_if_new(conn, &reference, Event::NotCreated { detail }).map(|_| ()))
+            .await
     }
 
     /// Sales that still need following, oldest first.
@@ -312,7 +306,8 @@ impl Journal {
                     "{ENTRY_SELECT} WHERE e.id IS NULL OR e.kind != 'not-created'
                      ORDER BY p.attempted_at"
                 ))?;
-                stmt.query_map([], entry)?.collect::<rusqlite::Result<Vec<_>>>()
+                stmt.query_map([], entry)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
             })
             .await?;
         Ok(entries.into_iter().filter(Entry::is_open).collect())

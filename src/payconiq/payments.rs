@@ -127,7 +127,9 @@ impl Client {
         };
         tracing::info!(payment_id = %found.payment_id, "found the payment by its reference");
         // Search results omit nothing the till needs, but get gives the full record.
-        Ok(Some(self.get_payment(&found.payment_id).await.unwrap_or(found)))
+        Ok(Some(
+            self.get_payment(&found.payment_id).await.unwrap_or(found),
+        ))
     }
 
     /// `GET /v3/payments/{id}`: the till's source of truth while a payment is on screen.

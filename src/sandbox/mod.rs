@@ -358,7 +358,11 @@ impl Sandbox {
 
     /// The most recent requests (up to 10,000), oldest first, with their arrival times.
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        let log = self.shared.requests.lock().unwrap_or_else(|p| p.into_inner());
+        let log = self
+            .shared
+            .requests
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
         log.iter().cloned().collect()
     }
 

@@ -122,7 +122,9 @@ pub async fn saver(
             let (path2, bytes2) = (path.clone(), bytes.clone());
             match tokio::task::spawn_blocking(move || write_atomically(&path2, &bytes2)).await {
                 Ok(Ok(())) => last = bytes,
-                Ok(Err(e)) => tracing::warn!(path = %path.display(), error = %e, "sandbox state not saved"),
+                Ok(Err(e)) => {
+                    tracing::warn!(path = %path.display(), error = %e, "sandbox state not saved")
+                }
                 Err(e) => tracing::warn!(error = %e, "sandbox saver failed"),
             }
         }

@@ -519,7 +519,11 @@ impl Checkout {
                     body = body.push(text(who).size(18).style(theme::muted));
                 }
                 if let Some(at) = p.succeeded_at {
-                    body = body.push(text(crate::clock::time_of_day(at)).size(16).style(theme::muted));
+                    body = body.push(
+                        text(crate::clock::time_of_day(at))
+                            .size(16)
+                            .style(theme::muted),
+                    );
                 }
             }
             PaymentStatus::AuthorizationFailed => {
@@ -558,7 +562,6 @@ impl Checkout {
             .into()
     }
 }
-
 
 #[cfg(test)]
 mod tests;

@@ -7,8 +7,8 @@ use iced::{Element, Fill, Length};
 
 use crate::config::{PayMode, Settings as Config};
 use crate::fl;
-use crate::payconiq::Secret;
 use crate::i18n::Lang;
+use crate::payconiq::Secret;
 use crate::payconiq::{AuthMode, Environment, EnvironmentKind};
 use crate::qr::{QrColour, QrSize};
 use crate::theme;

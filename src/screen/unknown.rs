@@ -82,25 +82,30 @@ impl Unknown {
         body = body
             .push(text(fl!("unknown-reference", reference = self.reference.clone())).size(18))
             .push(text(fl!("unknown-why")).size(18))
-            .push(text(fl!("unknown-checks", count = self.tries)).size(16).style(theme::muted));
+            .push(
+                text(fl!("unknown-checks", count = self.tries))
+                    .size(16)
+                    .style(theme::muted),
+            );
         if let Some(p) = &self.problem {
             body = body.push(text(p.clone()).size(16).style(theme::muted));
         }
         body = if self.confirm_leave {
-            body.push(text(fl!("unknown-leave-question")).size(18)).push(
-                column![
-                    button(text(fl!("unknown-stay")).size(18))
-                        .padding([12, 20])
-                        .style(theme::primary)
-                        .on_press(Message::Stay),
-                    button(text(fl!("unknown-leave-anyway")).size(18))
-                        .padding([12, 20])
-                        .style(theme::secondary)
-                        .on_press(Message::ConfirmLeave),
-                ]
-                .spacing(10)
-                .align_x(Center),
-            )
+            body.push(text(fl!("unknown-leave-question")).size(18))
+                .push(
+                    column![
+                        button(text(fl!("unknown-stay")).size(18))
+                            .padding([12, 20])
+                            .style(theme::primary)
+                            .on_press(Message::Stay),
+                        button(text(fl!("unknown-leave-anyway")).size(18))
+                            .padding([12, 20])
+                            .style(theme::secondary)
+                            .on_press(Message::ConfirmLeave),
+                    ]
+                    .spacing(10)
+                    .align_x(Center),
+                )
         } else {
             body.push(
                 button(text(fl!("unknown-leave")).size(18))

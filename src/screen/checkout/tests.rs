@@ -20,9 +20,10 @@ fn polls_quickly_while_the_customer_acts_and_backs_off_when_offline() {
         Action::None,
         "one request at a time"
     );
-    c.update(Message::Fetched("p1".into(), Ok(Box::new(payment(
-        PaymentStatus::Identified,
-    )))));
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Identified))),
+    ));
     assert_eq!(c.poll_interval(), policy.active);
 
     let offline = || Error::Transport {
@@ -38,9 +39,10 @@ fn polls_quickly_while_the_customer_acts_and_backs_off_when_offline() {
         c.update(Message::Fetched("p1".into(), Err(offline())));
     }
     assert_eq!(c.poll_interval(), policy.max_backoff);
-    c.update(Message::Fetched("p1".into(), Ok(Box::new(payment(
-        PaymentStatus::Succeeded,
-    )))));
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Succeeded))),
+    ));
     assert!(!c.is_offline());
     assert!(!c.is_live(), "no more ticks once final");
     assert_eq!(c.update(Message::Poll), Action::None);
@@ -62,7 +64,10 @@ fn cancel_asks_first_once_scanned_and_ignores_stale_answers() {
     );
     let mut other = payment(PaymentStatus::Cancelled);
     other.payment_id = "another".into();
-    c.update(Message::Fetched("another".into(), Ok(Box::new(other.clone()))));
+    c.update(Message::Fetched(
+        "another".into(),
+        Ok(Box::new(other.clone())),
+    ));
     c.update(Message::Fetched("p1".into(), Ok(Box::new(other))));
     assert_eq!(
         c.status(),
@@ -115,7 +120,11 @@ fn a_cancel_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
 fn polls_at_the_policy_pace_and_honours_retry_after() {
     let policy = PollPolicy::default();
     let mut c = Checkout::new(payment(PaymentStatus::Pending), None, Lang::En, policy);
-    assert_eq!(c.poll_interval(), Duration::from_secs(1), "1 request/s while waiting");
+    assert_eq!(
+        c.poll_interval(),
+        Duration::from_secs(1),
+        "1 request/s while waiting"
+    );
     c.update(Message::Poll);
     c.update(Message::Fetched(
         "p1".into(),
