@@ -17,7 +17,7 @@ fn cfg(dir: &std::path::Path) -> SandboxConfig {
     }
 }
 
-fn refund() -> CreateRefund {
+fn refund_request() -> CreateRefund {
     CreateRefund {
         amount: Money::from_cents(500),
         currency: "EUR".into(),
@@ -54,7 +54,7 @@ async fn payments_refunds_keys_and_urls_survive_a_restart() {
     let paid = support::paid(&first, &client, 1250, 100).await;
     let pending = support::charge(&client, 300).await;
     let refund = client
-        .create_refund(&paid.payment_id, &refund(), "persist-key")
+        .create_refund(&paid.payment_id, &refund_request(), "persist-key")
         .await
         .unwrap();
     saved(dir.path(), &refund.refund_id).await;
@@ -83,7 +83,7 @@ async fn payments_refunds_keys_and_urls_survive_a_restart() {
     assert_eq!(kept.amount, Money::from_cents(500));
     // The same idempotency key still finds the same refund: nothing is refunded twice.
     let repeat = client
-        .create_refund(&paid.payment_id, &refund(), "persist-key")
+        .create_refund(&paid.payment_id, &refund_request(), "persist-key")
         .await
         .unwrap();
     assert_eq!(repeat.refund_id, refund.refund_id);

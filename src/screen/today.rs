@@ -87,7 +87,7 @@ pub fn merge(journal: &[Entry], api: &[Payment]) -> Vec<Sale> {
             None => sales.push(Sale::from_payment(p)),
         }
     }
-    sales.sort_by(|a, b| b.at.cmp(&a.at));
+    sales.sort_by_key(|s| std::cmp::Reverse(s.at));
     sales
 }
 
