@@ -473,7 +473,7 @@ impl App {
                 };
                 self.phone.set_problem(result.err());
                 // Show the change at once rather than at the next poll.
-                self.checkout(checkout::Message::Tick)
+                self.checkout(checkout::Message::Poll)
             }
         }
     }
