@@ -2,6 +2,7 @@
 //! routing of screen `Action`s to services as `Task`s whose results come back as `Message`s.
 
 mod manager;
+mod payment;
 mod sales;
 mod view;
 
@@ -383,101 +384,6 @@ impl App {
         open.map(Message::DisplayOpened)
     }
 
-    fn checkout(&mut self, message: checkout::Message) -> Task<Message> {
-        let (Screen::Checkout(c), Some(services)) = (&mut self.screen, self.services.clone())
-        else {
-            return Task::none();
-        };
-        let client = services.client.clone();
-        // What the API says goes to the journal before the screen shows it.
-        let record = match (&message, &self.journal) {
-            (checkout::Message::Fetched(_, Ok(p)), Some(journal))
-                if Some(&p.status) != Some(c.status()) || p.status.is_final() =>
-            {
-                let (journal, p) = (journal.clone(), p.clone());
-                Task::perform(
-                    async move { journal.record_status(&p).await.map(|_| ()) },
-                    Message::Recorded,
-                )
-            }
-            _ => Task::none(),
-        };
-        let mut audit = Task::none();
-        let task = match c.update(message) {
-            checkout::Action::None => Task::none(),
-            checkout::Action::Fetch(id) => {
-                let for_id = id.clone();
-                Task::perform(
-                    async move { client.get_payment(&id).await.map(Box::new) },
-                    move |r| Message::Checkout(checkout::Message::Fetched(for_id.clone(), r)),
-                )
-            }
-            checkout::Action::Cancel(id) => {
-                op_task(
-                    id,
-                    move |id| async move { client.cancel_payment(&id).await },
-                )
-            }
-            checkout::Action::Void(id) => {
-                audit = self.audit(crate::journal::AuditAction::Void {
-                    payment_id: id.clone(),
-                });
-                op_task(id, move |id| async move { client.void_payment(&id).await })
-            }
-            checkout::Action::Acknowledge(id, ack) => op_task(id, move |id| async move {
-                client.acknowledge_payment(&id, &ack).await
-            }),
-            checkout::Action::Close => {
-                self.set_screen(Screen::Till(Till::new(self.lang)));
-                Task::none()
-            }
-            checkout::Action::Retry {
-                amount,
-                description,
-            } => {
-                self.set_screen(Screen::Till(Till::with(self.lang, amount, description)));
-                Task::none()
-            }
-        };
-        // Dies with the screen: an answer for a checkout that is gone is never processed.
-        let (task, handle) = task.abortable();
-        self.screen_tasks.retain(|h| !h.is_aborted());
-        if self.screen_tasks.len() > 8 {
-            // Finished reads and operations; the newest are the ones that may still run.
-            self.screen_tasks.drain(..4);
-        }
-        self.screen_tasks.push(handle.abort_on_drop());
-        Task::batch([record, audit, task])
-    }
-
-    fn phone(&mut self, message: phone::Message) -> Task<Message> {
-        let action = self.phone.update(message);
-        let Some(sandbox) = self.services.as_ref().and_then(|s| s.sandbox.as_ref()) else {
-            return Task::none();
-        };
-        match action {
-            phone::Action::None => Task::none(),
-            phone::Action::SetVoidEnabled(on) => {
-                sandbox.set_void_enabled(on);
-                Task::none()
-            }
-            phone::Action::Customer(act) => {
-                let Screen::Checkout(c) = &self.screen else {
-                    return Task::none();
-                };
-                let id = c.payment().payment_id.clone();
-                let result = if c.qr().is_none() && act == crate::sandbox::CustomerAction::Scan {
-                    sandbox.scan_sticker(&self.settings.pos_id)
-                } else {
-                    sandbox.customer(&id, act)
-                };
-                self.phone.set_problem(result.err());
-                // Show the change at once rather than at the next poll.
-                self.checkout(checkout::Message::Poll)
-            }
-        }
-    }
-
     pub fn subscription(&self) -> Subscription<Message> {
         let mut subs = vec![
             keyboard::listen().map(Message::Keyboard),
@@ -558,18 +464,6 @@ impl App {
     pub fn open_with(&mut self, journal: Result<Journal, JournalError>) -> Task<Message> {
         self.update(Message::JournalOpened(journal))
     }
-}
-
-/// A cancel, void or acknowledge whose answer names the payment it is for.
-fn op_task<F, Fut>(id: String, op: F) -> Task<Message>
-where
-    F: FnOnce(String) -> Fut,
-    Fut: std::future::Future<Output = Result<(), crate::payconiq::Error>> + Send + 'static,
-{
-    let for_id = id.clone();
-    Task::perform(op(id), move |r| {
-        Message::Checkout(checkout::Message::OpDone(for_id.clone(), r))
-    })
 }
 
 /// Opens the journal off the UI thread.

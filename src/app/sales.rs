@@ -223,10 +223,10 @@ impl App {
     }
 
     pub(super) fn open_checkout(&mut self, payment: Payment) {
-        let qr = (self.settings.pay_mode == PayMode::Dynamic || payment.deeplink().is_some())
+        // In sticker mode the customer scans the shop's sticker, not a code on screen.
+        let qr = (self.settings.pay_mode == PayMode::Dynamic)
             .then(|| Checkout::render_qr(&payment, self.settings.qr_size, self.settings.qr_colour))
-            .flatten()
-            .filter(|_| self.settings.pay_mode == PayMode::Dynamic);
+            .flatten();
         self.set_screen(Screen::Checkout(Box::new(Checkout::new(
             payment, qr, self.lang, self.poll,
         ))));
@@ -282,7 +282,13 @@ impl App {
 
     pub(super) fn track(&mut self, result: Result<Option<Entry>, JournalError>) -> Task<Message> {
         match result {
-            Ok(Some(entry)) => self.follow(entry),
+            // The client searched once already when the create went unanswered: the next
+            // look-up waits its turn instead of repeating that search at once.
+            Ok(Some(entry)) => {
+                let reference = entry.reference.clone();
+                self.add_attention(entry);
+                self.resolve_later(&reference, 0)
+            }
             Ok(None) => Task::none(),
             Err(e) => {
                 self.journal_problem = Some(e);
@@ -300,7 +306,12 @@ impl App {
     /// Adds `entry` to the sales needing attention and looks it up.
     fn follow(&mut self, entry: Entry) -> Task<Message> {
         let reference = entry.reference.clone();
-        if self.attention_index(&reference).is_none() {
+        self.add_attention(entry);
+        self.resolve(&reference)
+    }
+
+    fn add_attention(&mut self, entry: Entry) {
+        if self.attention_index(&entry.reference).is_none() {
             self.attention.push(Item {
                 entry,
                 state: State::Checking {
@@ -310,7 +321,21 @@ impl App {
                 task: None,
             });
         }
-        self.resolve(&reference)
+    }
+
+    /// Looks the sale with `reference` up again after the backoff for look-up `tries`.
+    fn resolve_later(&mut self, reference: &str, tries: u32) -> Task<Message> {
+        let Some(at) = self.attention_index(reference) else {
+            return Task::none();
+        };
+        let for_ref = reference.to_string();
+        let (task, handle) =
+            Task::perform(tokio::time::sleep(recovery::backoff(tries)), move |_| {
+                Message::ResolveAgain(for_ref.clone())
+            })
+            .abortable();
+        self.attention[at].task = Some(handle.abort_on_drop());
+        task
     }
 
     pub(super) fn resolve(&mut self, reference: &str) -> Task<Message> {
@@ -392,13 +417,7 @@ impl App {
                     u.checked(problem);
                 }
                 // Looked up again after a pause, for as long as it takes.
-                let wait = recovery::backoff(tries.saturating_sub(1));
-                let (task, handle) = Task::perform(tokio::time::sleep(wait), move |_| {
-                    Message::ResolveAgain(reference.clone())
-                })
-                .abortable();
-                item.task = Some(handle.abort_on_drop());
-                task
+                self.resolve_later(&reference, tries.saturating_sub(1))
             }
         }
     }
