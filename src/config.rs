@@ -42,6 +42,8 @@ pub struct Settings {
     pub customer_display: bool,
     /// Where the customer display was last placed (screen coordinates), to reopen it there.
     pub display_position: Option<(f32, f32)>,
+    /// The cashier window's last size and place, to reopen it there when it still fits.
+    pub window: Option<crate::placement::Place>,
     /// Argon2 hash of the manager PIN; empty until one is set.
     pub manager_pin_hash: String,
     /// Minutes without input before the manager lock re-engages.
@@ -67,6 +69,7 @@ impl Default for Settings {
             qr_colour: QrColour::Magenta,
             customer_display: false,
             display_position: None,
+            window: None,
             manager_pin_hash: String::new(),
             lock_after_minutes: 5,
         }

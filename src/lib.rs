@@ -12,6 +12,7 @@ pub mod logging;
 pub mod money;
 pub mod payconiq;
 pub mod pin;
+pub mod placement;
 pub mod qr;
 pub mod recovery;
 pub mod sale;

@@ -171,6 +171,8 @@ fn encode(payload: &str) -> Result<QrCode, QrError> {
 pub struct FramedQr {
     pub width: u32,
     pub height: u32,
+    /// The side of one module, in pixels (a screen may shrink the image by whole pixels of it).
+    pub module: u32,
     pub rgba: Vec<u8>,
 }
 
@@ -221,6 +223,7 @@ pub fn render_width(payload: &str, width: u32, colour: QrColour) -> Result<Frame
     Ok(FramedQr {
         width: l.width as u32,
         height: l.height as u32,
+        module: l.module as u32,
         rgba: img.pixels,
     })
 }

@@ -273,6 +273,7 @@ impl App {
     fn apply(&mut self, mut settings: Settings) -> Result<String, String> {
         // Kept by the app itself while the form was open.
         settings.display_position = self.settings.display_position;
+        settings.window = self.settings.window;
         let language_changed = settings.language != self.settings.language;
         // The restart that follows tries the account again.
         self.account_problem = None;
@@ -296,7 +297,8 @@ fn changed_fields(before: &Settings, after: &Settings) -> Vec<String> {
     let mut names: Vec<String> = a
         .keys()
         .chain(b.keys())
-        .filter(|k| *k != "display-position" && a.get(*k) != b.get(*k))
+        // Window places are kept by the app, not chosen in the form.
+        .filter(|k| !matches!(k.as_str(), "display-position" | "window") && a.get(*k) != b.get(*k))
         .cloned()
         .collect();
     names.sort();

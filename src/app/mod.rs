@@ -18,6 +18,7 @@ use crate::i18n::Lang;
 use crate::journal::{Entry, Journal, JournalError};
 use crate::payconiq::EnvironmentKind;
 use crate::payconiq::model::Payment;
+use crate::placement::{self, Place};
 use crate::recovery::{RecoveryError, Resolution};
 use crate::sale::CreateError;
 use crate::screen::attention;
@@ -126,8 +127,12 @@ pub enum Message {
     LockCheck,
     /// Settings to apply, once their secrets reached the keychain (or why they did not).
     Apply(Box<crate::config::Settings>, Result<(), String>),
-    /// A window moved (the customer display's place is remembered).
+    /// A window moved (the places of both windows are remembered).
     WindowMoved(window::Id, iced::Point),
+    /// A window took a new size.
+    WindowResized(window::Id, iced::Size),
+    /// The size of the monitor the cashier window opened on.
+    MonitorSize(window::Id, Option<iced::Size>),
     MainOpened(window::Id),
     DisplayOpened(window::Id),
     WindowClosed(window::Id),
@@ -138,7 +143,7 @@ impl App {
     pub fn boot(settings: Settings) -> (App, Task<Message>) {
         let lang = settings.language();
         crate::i18n::set_language(lang);
-        let (_, open) = window::open(main_window_settings());
+        let (_, open) = window::open(main_window_settings(settings.window));
         let mut app = App::new(settings, PollPolicy::default());
         app.lang = lang;
         app.sandbox_config = crate::sandbox::SandboxConfig::persistent();
@@ -340,6 +345,19 @@ impl App {
             },
             Message::MainOpened(id) => {
                 self.main_window = Some(id);
+                window::monitor_size(id).map(move |size| Message::MonitorSize(id, size))
+            }
+            Message::MonitorSize(id, Some(monitor)) => self.fit_to_monitor(id, monitor),
+            Message::MonitorSize(_, None) => Task::none(),
+            Message::WindowResized(id, size) => {
+                if Some(id) == self.main_window {
+                    let place = self.main_place();
+                    self.settings.window = Some(crate::placement::Place {
+                        width: size.width,
+                        height: size.height,
+                        ..place
+                    });
+                }
                 Task::none()
             }
             Message::DisplayOpened(id) => {
@@ -350,6 +368,13 @@ impl App {
                 tracing::debug!(?id, ?at, "window moved");
                 if Some(id) == self.display_window {
                     self.settings.display_position = Some((at.x, at.y));
+                } else if Some(id) == self.main_window {
+                    let place = self.main_place();
+                    self.settings.window = Some(crate::placement::Place {
+                        x: at.x,
+                        y: at.y,
+                        ..place
+                    });
                 }
                 Task::none()
             }
@@ -362,12 +387,39 @@ impl App {
                     }
                     Task::none()
                 } else if Some(id) == self.main_window {
+                    // Reopen at this size and place next time.
+                    if let Err(e) = self.save_settings() {
+                        tracing::warn!(error = %e, "could not save the window place");
+                    }
                     iced::exit()
                 } else {
                     Task::none()
                 }
             }
         }
+    }
+
+    /// The cashier window's place as last seen (or as it was opened).
+    fn main_place(&self) -> Place {
+        self.settings.window.unwrap_or(Place {
+            x: 0.0,
+            y: 0.0,
+            width: placement::FIRST_SIZE.0,
+            height: placement::FIRST_SIZE.1,
+        })
+    }
+
+    /// Shrinks the cashier window to fit `monitor`: a size remembered from a bigger screen must
+    /// not cut the till off. (The place is left to the window manager, which knows where the
+    /// monitors are.)
+    fn fit_to_monitor(&mut self, id: window::Id, monitor: iced::Size) -> Task<Message> {
+        let place = self.main_place();
+        let (width, height) =
+            placement::fit((place.width, place.height), (monitor.width, monitor.height));
+        if (width, height) == (place.width, place.height) {
+            return Task::none();
+        }
+        window::resize(id, iced::Size::new(width, height))
     }
 
     fn open_display(&mut self) -> Task<Message> {
@@ -390,6 +442,7 @@ impl App {
             window::close_events().map(Message::WindowClosed),
             window::events().filter_map(|(id, event)| match event {
                 window::Event::Moved(at) => Some(Message::WindowMoved(id, at)),
+                window::Event::Resized(size) => Some(Message::WindowResized(id, size)),
                 _ => None,
             }),
         ];
@@ -487,10 +540,26 @@ fn base_window_settings() -> window::Settings {
     }
 }
 
-fn main_window_settings() -> window::Settings {
+/// The cashier window: where it was last time, else a size that fits a 1024×768 till screen
+/// (checked against the real monitor once open, see `App::fit_to_monitor`).
+fn main_window_settings(last: Option<Place>) -> window::Settings {
+    let (size, position) = match last {
+        Some(p) => (
+            iced::Size::new(p.width, p.height),
+            window::Position::Specific(iced::Point::new(p.x, p.y)),
+        ),
+        None => (
+            iced::Size::new(placement::FIRST_SIZE.0, placement::FIRST_SIZE.1),
+            window::Position::Centered,
+        ),
+    };
     window::Settings {
-        size: iced::Size::new(1100.0, 820.0),
-        min_size: Some(iced::Size::new(760.0, 640.0)),
+        size,
+        position,
+        min_size: Some(iced::Size::new(
+            placement::MIN_SIZE.0,
+            placement::MIN_SIZE.1,
+        )),
         ..base_window_settings()
     }
 }

@@ -1,12 +1,12 @@
 //! What the windows show: the cashier window (header, banners, the current screen, the sandbox
 //! phone) and the customer display.
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, responsive, row, scrollable, text};
 use iced::{Center, Element, Fill, window};
 
 use super::{App, Message, Screen};
 use crate::fl;
-use crate::screen::display;
+use crate::screen::{display, till};
 use crate::theme;
 
 impl App {
@@ -16,7 +16,7 @@ impl App {
                 Screen::Checkout(c) => Some(c),
                 _ => None,
             };
-            return display::view(checkout.map(|c| &**c), self.lang, 1.0);
+            return display::view(checkout.map(|c| &**c), self.lang);
         }
         self.view_main()
     }
@@ -58,31 +58,39 @@ impl App {
             .padding([8, 14])
             .on_press(Message::ToggleDisplay),
         );
+        // Screens of natural height scroll when the window is short; checkout fits itself (its
+        // code shrinks), so its buttons never need scrolling to.
         let body: Element<'_, Message> = match (&self.screen, &self.startup_error) {
-            (_, Some(e)) => text(fl!("app-start-failed", detail = e.clone()))
-                .style(theme::error)
-                .into(),
+            (_, Some(e)) => scrolled(
+                text(fl!("app-start-failed", detail = e.clone()))
+                    .style(theme::error)
+                    .into(),
+            ),
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
-                let mut col = column![].spacing(10).align_x(Center);
-                col = col.push(
-                    crate::screen::attention::view(&self.attention, self.lang)
-                        .map(|e| e.map(Message::Attention)),
-                );
-                col = col.push(t.view().map(Message::Till));
-                if self.charging.is_some() {
-                    col = col.push(text(fl!("till-creating")).size(18));
-                }
-                col.into()
+                let creating = self.charging.is_some();
+                responsive(move |space| {
+                    let mut col = column![].spacing(10).align_x(Center);
+                    col = col.push(
+                        crate::screen::attention::view(&self.attention, self.lang)
+                            .map(|e| e.map(Message::Attention)),
+                    );
+                    col = col.push(t.view(space.width >= till::WIDE).map(Message::Till));
+                    if creating {
+                        col = col.push(text(fl!("till-creating")).size(18));
+                    }
+                    scrolled(col.into())
+                })
+                .into()
             }
-            (Screen::Unknown(u), None) => u.view().map(Message::Unknown),
+            (Screen::Unknown(u), None) => scrolled(u.view().map(Message::Unknown)),
             (Screen::Checkout(c), None) => c.view().map(Message::Checkout),
-            (Screen::Lock(l), None) => l.view().map(Message::Lock),
+            (Screen::Lock(l), None) => scrolled(l.view().map(Message::Lock)),
             (Screen::Settings(s), None) => s.view().map(Message::Settings),
-            (Screen::Sticker(s), None) => s.view().map(Message::Sticker),
+            (Screen::Sticker(s), None) => scrolled(s.view().map(Message::Sticker)),
             (Screen::Today(t), None) => t.view().map(Message::Today),
         };
-        let mut main = row![container(body).width(Fill).align_x(Center)].spacing(20);
+        let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);
         if sandbox && !manager {
             let active = matches!(&self.screen, Screen::Checkout(c) if !c.status().is_final());
             main = main.push(self.phone.view(active).map(Message::Phone));
@@ -132,11 +140,18 @@ impl App {
             );
         }
         page.push(
-            container(column![header, main].spacing(16))
-                .padding(20)
+            container(column![header, main].spacing(10))
+                .padding([10, 12])
                 .width(Fill)
                 .height(Fill),
         )
         .into()
     }
+}
+
+/// A screen of natural height, centred, scrolling when the window is shorter than it.
+fn scrolled(content: Element<'_, Message>) -> Element<'_, Message> {
+    scrollable(container(content).width(Fill).align_x(Center))
+        .height(Fill)
+        .into()
 }

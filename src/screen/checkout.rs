@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use iced::keyboard::{self, key::Named};
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Center, Element, Fill};
 use time::OffsetDateTime;
 
@@ -18,6 +18,9 @@ use crate::qr::{QrColour, QrSize};
 use crate::theme;
 use crate::widget::framed_qr::FramedQr;
 use crate::widget::steps;
+
+/// The width of the column beside the code (amount, status, countdown, actions).
+const DETAILS_WIDTH: f32 = 330.0;
 
 /// How often to ask for the status.
 #[derive(Clone, Copy, Debug)]
@@ -405,7 +408,7 @@ impl Checkout {
         if let Some(p) = &self.problem {
             page = page.push(text(p.clone()).size(16).style(theme::error));
         }
-        page.push(content).into()
+        page.push(content).height(Fill).into()
     }
 
     fn live_view(&self) -> Element<'_, Message> {
@@ -415,9 +418,14 @@ impl Checkout {
             .description
             .clone()
             .map(|d| text(d).size(18).style(theme::muted));
+        // The code takes what room is left beside the details, shrinking by whole module pixels
+        // so the amount, status, countdown and buttons always stay in the window.
         let code: Element<'_, Message> = match &self.qr {
-            Some(qr) => qr.view(1.0),
-            None => text(fl!("checkout-sticker-hint")).size(24).into(),
+            Some(qr) => qr.view_fitted(),
+            None => container(text(fl!("checkout-sticker-hint")).size(24))
+                .center_x(Fill)
+                .center_y(Fill)
+                .into(),
         };
         let countdown = self.seconds_left().map(|s| {
             text(fl!(
@@ -463,9 +471,16 @@ impl Checkout {
         } else {
             details.push(actions)
         };
-        // The code on the left, what is happening on the right: fits a 1024×768 till screen.
-        let body = row![code, details.width(Fill)].spacing(28).align_y(Center);
-        container(body).padding(24).style(theme::card).into()
+        // The code on the left, what is happening on the right, at a fixed width so a long word
+        // never squeezes the buttons.
+        let details = scrollable(details.width(Fill)).width(DETAILS_WIDTH);
+        let body = row![code, details].spacing(24).align_y(Center);
+        container(body)
+            .padding(20)
+            .width(Fill)
+            .height(Fill)
+            .style(theme::card)
+            .into()
     }
 
     fn confirm_view(&self) -> Element<'_, Message> {

@@ -10,7 +10,8 @@ use crate::screen::checkout::Checkout;
 use crate::theme;
 
 /// What the customer sees; `checkout` is `None` between sales.
-pub fn view<'a, M: 'a>(checkout: Option<&'a Checkout>, lang: Lang, scale: f32) -> Element<'a, M> {
+/// The code takes the room the window has, shrunk by whole module pixels when it is small.
+pub fn view<'a, M: 'a>(checkout: Option<&'a Checkout>, lang: Lang) -> Element<'a, M> {
     let content = match checkout {
         None => column![text(fl!("display-welcome")).size(40).style(theme::brand)],
         Some(c) => {
@@ -28,8 +29,9 @@ pub fn view<'a, M: 'a>(checkout: Option<&'a Checkout>, lang: Lang, scale: f32) -
                     let mut col = column![amount];
                     col = match c.qr() {
                         Some(qr) => col
-                            .push(qr.view(scale))
-                            .push(text(fl!("display-scan")).size(28)),
+                            .push(qr.view_fitted())
+                            .push(text(fl!("display-scan")).size(28))
+                            .height(Fill),
                         None => col.push(text(fl!("checkout-sticker-hint")).size(32)),
                     };
                     col
@@ -41,7 +43,7 @@ pub fn view<'a, M: 'a>(checkout: Option<&'a Checkout>, lang: Lang, scale: f32) -
             }
         }
     };
-    center(content.spacing(24).align_x(Center))
+    center(content.spacing(24).padding(24).align_x(Center))
         .width(Fill)
         .height(Fill)
         .style(theme::display)

@@ -93,7 +93,7 @@ impl Phone {
                 text_input(&fl!("phone-tip"), &self.tip)
                     .on_input(Message::Tip)
                     .padding(8)
-                    .width(110),
+                    .width(90),
                 act(fl!("phone-confirm"), Message::Confirm),
             ]
             .spacing(8),
@@ -114,11 +114,11 @@ impl Phone {
             .style(theme::secondary)
             .on_press(Message::VoidEnabled(!self.void_enabled)),
         ]
-        .spacing(10)
-        .width(260);
+        .spacing(8)
+        .width(230);
         if let Some(p) = &self.problem {
             panel = panel.push(text(p.clone()).size(14).style(theme::error));
         }
-        container(panel).padding(18).style(theme::card).into()
+        container(panel).padding(14).style(theme::card).into()
     }
 }

@@ -14,6 +14,12 @@ use crate::widget::keypad::{self, Key};
 /// Largest number of digits before the separator (9 999 euros).
 const MAX_WHOLE_DIGITS: usize = 4;
 
+/// The width of the amount, the fields and the buttons.
+const FIELDS_WIDTH: f32 = 320.0;
+
+/// The width from which the keypad goes beside the fields instead of below them.
+pub const WIDE: f32 = 680.0;
+
 #[derive(Debug, Default)]
 pub struct Till {
     /// What was typed, with '.' as the decimal mark whatever the locale.
@@ -179,9 +185,10 @@ impl Till {
             .format(self.lang)
     }
 
-    pub fn view(&self) -> Element<'_, Message> {
+    /// `wide`: lay the keypad beside the fields (there is at least [`WIDE`] of width).
+    pub fn view(&self, wide: bool) -> Element<'_, Message> {
         let separator = if self.lang == Lang::En { '.' } else { ',' };
-        let amount = text(self.display_amount()).size(56);
+        let amount = text(self.display_amount()).size(52);
         let field_error = self.checked_text().err().map(|e| field_problem(&e));
         let description = text_input(&fl!("till-description"), &self.description)
             .on_input(Message::Description)
@@ -204,7 +211,7 @@ impl Till {
                 .width(Fill)
                 .align_x(Center),
         )
-        .padding([16, 24])
+        .padding([14, 24])
         .width(Fill)
         .style(theme::primary)
         .on_press(Message::Charge);
@@ -212,18 +219,34 @@ impl Till {
             .padding([16, 20])
             .style(theme::secondary)
             .on_press(Message::Clear);
-        let panel = column![
+        let fields = column![
             container(amount).width(Fill).align_x(iced::Right),
             description,
             reference,
         ]
         .push(problem)
-        .push(keypad::keypad(separator, Message::Key))
-        .push(row![clear, charge].spacing(10))
-        .spacing(14)
-        .align_x(Center)
-        .width(Length::Fixed(320.0));
-        container(panel).padding(24).style(theme::card).into()
+        .spacing(12)
+        .width(Length::Fixed(FIELDS_WIDTH));
+        let keypad = keypad::keypad(separator, Message::Key);
+        let buttons = row![clear, charge].spacing(10);
+        // Wide: fields and buttons beside the keypad, so the whole till fits 768 pixels high.
+        let panel: Element<'_, Message> = if wide {
+            row![
+                column![fields, buttons]
+                    .spacing(12)
+                    .width(Length::Fixed(FIELDS_WIDTH)),
+                keypad
+            ]
+            .spacing(20)
+            .into()
+        } else {
+            column![fields, keypad, buttons]
+                .spacing(12)
+                .align_x(Center)
+                .width(Length::Fixed(FIELDS_WIDTH))
+                .into()
+        };
+        container(panel).padding(20).style(theme::card).into()
     }
 }
 
