@@ -87,7 +87,7 @@ impl App {
             (Screen::Checkout(c), None) => c.view().map(Message::Checkout),
             (Screen::Lock(l), None) => scrolled(l.view().map(Message::Lock)),
             (Screen::Settings(s), None) => s.view().map(Message::Settings),
-            (Screen::Sticker(s), None) => scrolled(s.view().map(Message::Sticker)),
+            (Screen::Sticker(s), None) => s.view().map(Message::Sticker),
             (Screen::Today(t), None) => t.view().map(Message::Today),
         };
         let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);

@@ -57,7 +57,7 @@ impl Phone {
                 match tip {
                     Ok(tip) => Action::Customer(CustomerAction::Confirm { tip }),
                     Err(e) => {
-                        self.problem = Some(crate::screen::till::money_problem(&e));
+                        self.problem = Some(crate::screen::till::money_problem(&e, crate::i18n::current_language()));
                         Action::None
                     }
                 }

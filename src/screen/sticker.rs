@@ -1,8 +1,8 @@
 //! The shop's static QR sticker (manager): the `l/1` payload for the profile and POS id, framed
 //! at XL, saved as PNG or SVG for printing.
 
-use iced::widget::{button, column, container, row, text};
-use iced::{Center, Element};
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Element, Fill};
 
 use crate::fl;
 use crate::qr::{self, QrColour, QrSize};
@@ -93,42 +93,50 @@ impl Sticker {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let mut col = column![text(fl!("sticker-title")).size(26).style(theme::brand)]
-            .spacing(14)
-            .align_x(Center);
+        let mut side = column![text(fl!("sticker-title")).size(24).style(theme::brand)].spacing(12);
+        let mut preview = None;
         match (&self.payload, &self.preview) {
-            (Some(payload), Some(preview)) => {
-                col = col
-                    .push(preview.view(0.5))
+            (Some(payload), Some(qr)) => {
+                preview = Some(qr.view_fitted());
+                side = side
                     .push(text(payload.clone()).size(14).style(theme::muted))
                     .push(
-                        row![
-                            button(text(fl!("sticker-save-png")))
-                                .padding([10, 16])
-                                .style(theme::primary)
-                                .on_press(Message::SavePng),
-                            button(text(fl!("sticker-save-svg")))
-                                .padding([10, 16])
-                                .style(theme::secondary)
-                                .on_press(Message::SaveSvg),
-                        ]
-                        .spacing(10),
+                        button(text(fl!("sticker-save-png")))
+                            .padding([10, 16])
+                            .style(theme::primary)
+                            .on_press(Message::SavePng),
+                    )
+                    .push(
+                        button(text(fl!("sticker-save-svg")))
+                            .padding([10, 16])
+                            .style(theme::secondary)
+                            .on_press(Message::SaveSvg),
                     );
             }
-            _ => col = col.push(text(fl!("sticker-missing-ids")).style(theme::error)),
+            _ => side = side.push(text(fl!("sticker-missing-ids")).style(theme::error)),
         }
         if let Some(info) = &self.info {
-            col = col.push(text(info.clone()).style(theme::success));
+            side = side.push(text(info.clone()).style(theme::success));
         }
         if let Some(p) = &self.problem {
-            col = col.push(text(p.clone()).style(theme::error));
+            side = side.push(text(p.clone()).style(theme::error));
         }
-        col = col.push(
+        side = side.push(
             button(text(fl!("settings-close")))
                 .padding([10, 16])
                 .style(theme::secondary)
                 .on_press(Message::Close),
         );
-        container(col).padding(24).style(theme::card).into()
+        // The preview takes what room is left; the buttons stay beside it, always in view.
+        let body = row![]
+            .push(preview)
+            .push(scrollable(side.width(Fill)).width(300))
+            .spacing(24);
+        container(body)
+            .padding(20)
+            .width(Fill)
+            .height(Fill)
+            .style(theme::card)
+            .into()
     }
 }

@@ -91,8 +91,16 @@ impl Till {
                 self.amount.clear();
                 self.problem = None;
             }
-            Message::Description(d) => self.description = d,
-            Message::Reference(r) => self.reference = r,
+            // An edited field is judged as it now reads (see `problem_text`), not by the last
+            // Charge.
+            Message::Description(d) => {
+                self.description = d;
+                self.problem = None;
+            }
+            Message::Reference(r) => {
+                self.reference = r;
+                self.problem = None;
+            }
             Message::Charge => return self.charge(),
             Message::Keyboard(event) => return self.keyboard(event),
         }
@@ -128,7 +136,15 @@ impl Till {
                 } else {
                     whole.len() >= MAX_WHOLE_DIGITS || (whole == "0" && d == '0')
                 };
-                if !full {
+                if full && self.amount.contains('.') {
+                    // Never change the amount silently: say why the key did nothing.
+                    self.problem = Some(fl!("till-decimal-refused"));
+                } else if full && whole.len() >= MAX_WHOLE_DIGITS {
+                    self.problem = Some(fl!(
+                        "till-digit-refused",
+                        max = Money::from_cents(crate::money::MAX_CENTS).format(self.lang)
+                    ));
+                } else if !full {
                     if self.amount == "0" {
                         self.amount.clear();
                     }
@@ -161,7 +177,7 @@ impl Till {
         let amount = match self.amount() {
             Ok(a) => a,
             Err(e) => {
-                self.problem = Some(money_problem(&e));
+                self.problem = Some(money_problem(&e, self.lang));
                 return Action::None;
             }
         };
@@ -178,6 +194,14 @@ impl Till {
         }
     }
 
+    /// What is wrong right now: the last refusal, else the fields as they read (checked while
+    /// typing, not only on Charge).
+    pub fn problem_text(&self) -> Option<String> {
+        self.problem
+            .clone()
+            .or_else(|| self.checked_text().err().map(|e| field_problem(&e)))
+    }
+
     /// The amount as the customer will see it.
     pub fn display_amount(&self) -> String {
         Money::parse_unchecked(&self.amount)
@@ -189,7 +213,6 @@ impl Till {
     pub fn view(&self, wide: bool) -> Element<'_, Message> {
         let separator = if self.lang == Lang::En { '.' } else { ',' };
         let amount = text(self.display_amount()).size(52);
-        let field_error = self.checked_text().err().map(|e| field_problem(&e));
         let description = text_input(&fl!("till-description"), &self.description)
             .on_input(Message::Description)
             .on_submit(Message::Charge)
@@ -201,9 +224,7 @@ impl Till {
             .padding(10)
             .size(18);
         let problem = self
-            .problem
-            .clone()
-            .or(field_error)
+            .problem_text()
             .map(|p| text(p).size(16).style(theme::error));
         let charge = button(
             text(fl!("till-charge"))
@@ -250,11 +271,18 @@ impl Till {
     }
 }
 
-pub fn money_problem(e: &MoneyError) -> String {
+/// Why an amount cannot be charged, with the limits written as money in `lang`.
+pub fn money_problem(e: &MoneyError, lang: Lang) -> String {
     match e {
         MoneyError::Empty => fl!("till-enter-amount"),
-        MoneyError::TooSmall => fl!("till-amount-too-small"),
-        MoneyError::TooLarge => fl!("till-amount-too-large"),
+        MoneyError::TooSmall => fl!(
+            "till-amount-too-small",
+            min = Money::from_cents(crate::money::MIN_CENTS).format(lang)
+        ),
+        MoneyError::TooLarge => fl!(
+            "till-amount-too-large",
+            max = Money::from_cents(crate::money::MAX_CENTS).format(lang)
+        ),
         MoneyError::TooManyDecimals => fl!("till-amount-decimals"),
         MoneyError::InvalidCharacter(_) | MoneyError::Malformed => fl!("till-amount-malformed"),
     }
@@ -340,5 +368,54 @@ mod tests {
                 reference: None
             }
         );
+    }
+
+    #[test]
+    fn a_refused_key_says_why_and_names_the_maximum() {
+        crate::i18n::set_language(Lang::En);
+        let mut t = Till::new(Lang::En);
+        for d in "12345".chars() {
+            t.update(Message::Key(Key::Digit(d)));
+        }
+        assert_eq!(t.display_amount(), "€1,234.00", "the amount is not changed");
+        assert_eq!(
+            t.problem_text().as_deref(),
+            Some("Not added: the amount can be at most €9,999.99.")
+        );
+        t.update(Message::Key(Key::Backspace));
+        assert_eq!(t.problem_text(), None, "the next key clears it");
+        let mut t = typed("1,234");
+        assert_eq!(t.amount().unwrap().cents(), 123);
+        assert_eq!(
+            t.problem_text().as_deref(),
+            Some("Not added: an amount has at most two decimals.")
+        );
+    }
+
+    #[test]
+    fn limits_are_written_as_money_in_the_language() {
+        crate::i18n::set_language(Lang::En);
+        assert_eq!(
+            money_problem(&MoneyError::TooSmall, Lang::En),
+            "The amount must be at least €0.01."
+        );
+        // The sentence follows the UI language; the money inside it follows `lang`.
+        assert!(money_problem(&MoneyError::TooLarge, Lang::Nl).contains("€ 9.999,99"));
+    }
+
+    #[test]
+    fn field_problems_follow_the_field_as_it_is_edited() {
+        crate::i18n::set_language(Lang::En);
+        let mut t = typed("5");
+        t.update(Message::Description("x".repeat(200)));
+        assert!(
+            t.problem_text().unwrap().contains("Description"),
+            "flagged while typing, before Enter"
+        );
+        t.update(Message::Description("Pizza 🍕".into()));
+        t.update(Message::Charge);
+        assert!(t.problem_text().unwrap().contains("🍕"));
+        t.update(Message::Description("Pizza".into()));
+        assert_eq!(t.problem_text(), None, "fixed field, no stale error");
     }
 }

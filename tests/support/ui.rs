@@ -21,11 +21,23 @@ use kassa::services::Services;
 
 /// The cashier window at the smallest size it is meant for.
 pub fn screen<'a>(view: iced::Element<'a, Message>) -> Simulator<'a, Message> {
-    Simulator::with_size(
-        iced::Settings::default(),
-        iced::Size::new(1024.0, 768.0),
-        view,
-    )
+    screen_sized(view, iced::Size::new(1024.0, 768.0))
+}
+
+pub fn screen_sized<'a>(view: iced::Element<'a, Message>, size: iced::Size) -> Simulator<'a, Message> {
+    Simulator::with_size(iced::Settings::default(), size, view)
+}
+
+/// The window sizes tills have: whole 1024×768 and 1366×768 screens, and the window the app
+/// opens on them (the screen less a title bar and a panel, see `placement::fit`).
+pub fn till_screens() -> Vec<iced::Size> {
+    let mut sizes = Vec::new();
+    for (w, h) in [(1024.0, 768.0), (1366.0, 768.0)] {
+        sizes.push(iced::Size::new(w, h));
+        let (fw, fh) = kassa::placement::fit((w, h), (w, h));
+        sizes.push(iced::Size::new(fw, fh));
+    }
+    sizes
 }
 
 pub struct Harness {
@@ -37,6 +49,8 @@ pub struct Harness {
     pub journal_path: PathBuf,
     _dir: Arc<tempfile::TempDir>,
     queue: VecDeque<Message>,
+    /// The cashier window's size for clicks and look-ups.
+    pub size: iced::Size,
 }
 
 impl Harness {
@@ -81,6 +95,7 @@ impl Harness {
             journal_path,
             _dir: dir,
             queue: VecDeque::new(),
+            size: iced::Size::new(1024.0, 768.0),
         };
         h.boot().await;
         h
@@ -106,6 +121,7 @@ impl Harness {
             journal_path,
             _dir: dir,
             queue: VecDeque::new(),
+            size: iced::Size::new(1024.0, 768.0),
         };
         h.run_task(t).await;
         h.send(first).await;
@@ -148,7 +164,7 @@ impl Harness {
     /// Clicks the widget showing `label` on the cashier window and processes what follows.
     pub async fn click(&mut self, label: &str) {
         let messages: Vec<Message> = {
-            let mut ui = screen(self.app.view_main());
+            let mut ui = screen_sized(self.app.view_main(), self.size);
             ui.click(label)
                 .unwrap_or_else(|e| panic!("no '{label}' to click: {e:?}"));
             ui.into_messages().collect()
@@ -160,8 +176,53 @@ impl Harness {
 
     /// Whether the cashier window shows `label` right now.
     pub fn shows(&self, label: &str) -> bool {
-        let mut ui = screen(self.app.view_main());
+        let mut ui = screen_sized(self.app.view_main(), self.size);
         ui.find(label).is_ok()
+    }
+
+    /// The texts among `texts` that are missing, or not wholly inside the window and unclipped
+    /// (a text ending in `…` matches any text starting with what comes before it).
+    pub fn not_in_view(&self, texts: &[&str]) -> Vec<String> {
+        use iced_test::selector::Candidate;
+        let window = iced::Rectangle::new(iced::Point::ORIGIN, self.size);
+        let mut ui = screen_sized(self.app.view_main(), self.size);
+        let mut wrong = Vec::new();
+        for wanted in texts {
+            let prefix = wanted.strip_suffix('…');
+            let found = ui.find(|c: Candidate<'_>| match c {
+                Candidate::Text {
+                    bounds,
+                    visible_bounds,
+                    content,
+                    ..
+                } if prefix.map_or(content == *wanted, |p| content.starts_with(p)) => {
+                    Some((bounds, visible_bounds))
+                }
+                _ => None,
+            });
+            match found {
+                Err(_) => wrong.push(format!("'{wanted}' is not shown")),
+                Ok((bounds, visible)) => {
+                    let inside = bounds.x >= window.x - 0.5
+                        && bounds.y >= window.y - 0.5
+                        && bounds.x + bounds.width <= window.width + 0.5
+                        && bounds.y + bounds.height <= window.height + 0.5;
+                    let unclipped = visible.is_some_and(|v| {
+                        (v.x - bounds.x).abs() < 0.5
+                            && (v.y - bounds.y).abs() < 0.5
+                            && (v.width - bounds.width).abs() < 0.5
+                            && (v.height - bounds.height).abs() < 0.5
+                    });
+                    if !inside || !unclipped || bounds.width < 1.0 {
+                        wrong.push(format!(
+                            "'{wanted}' at {bounds:?} (visible {visible:?}) in {}×{}",
+                            self.size.width, self.size.height
+                        ));
+                    }
+                }
+            }
+        }
+        wrong
     }
 
     async fn run_task(&mut self, t: iced::Task<Message>) {
@@ -199,7 +260,7 @@ impl Harness {
 
     /// Clicks `label` but only queues what it produces (see [`Harness::run_until`]).
     pub fn queue_click(&mut self, label: &str) {
-        let mut ui = screen(self.app.view_main());
+        let mut ui = screen_sized(self.app.view_main(), self.size);
         ui.click(label)
             .unwrap_or_else(|e| panic!("no '{label}' to click: {e:?}"));
         let messages: Vec<Message> = ui.into_messages().collect();
