@@ -88,7 +88,59 @@ async fn cancel_before_scan() {
     h.charge("3").await;
     h.click("Cancel payment").await;
     h.until(PaymentStatus::Cancelled).await;
-    assert!(h.shows("Cancelled"));
+    assert!(h.shows("Cancelled at the till"), "says who ended it");
+}
+
+/// The customer scanned but the till has not read it yet: "waiting" is stale, so Esc reads
+/// the status again and asks instead of cancelling.
+#[tokio::test(flavor = "multi_thread")]
+async fn escape_right_after_an_unseen_scan_asks_first() {
+    let mut h = Harness::new().await;
+    h.charge("3").await;
+    let id = h.payment_id();
+    h.sandbox()
+        .customer(&id, kassa::sandbox::CustomerAction::Scan)
+        .unwrap();
+    assert_eq!(h.status(), PaymentStatus::Pending, "not seen yet");
+    h.send(Message::Keyboard(escape())).await;
+    assert!(h.shows("The customer already scanned the code. Cancel anyway?"));
+    assert_eq!(h.status(), PaymentStatus::Identified);
+    let p = h
+        .sandbox()
+        .payments()
+        .into_iter()
+        .find(|p| p.payment_id == id);
+    assert_eq!(
+        p.unwrap().status,
+        PaymentStatus::Identified,
+        "nothing cancelled"
+    );
+    h.send(Message::Keyboard(escape())).await;
+    assert!(!h.shows("The customer already scanned the code. Cancel anyway?"));
+
+    // Still waiting for real: Esc cancels after the fresh read.
+    h.sandbox()
+        .customer(&id, kassa::sandbox::CustomerAction::Decline)
+        .unwrap();
+    h.until(PaymentStatus::Cancelled).await;
+    h.click("New sale").await;
+    h.charge("4").await;
+    h.send(Message::Keyboard(escape())).await;
+    h.until(PaymentStatus::Cancelled).await;
+    assert!(h.shows("Cancelled at the till"));
+}
+
+fn escape() -> iced::keyboard::Event {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key::Named, key::Physical};
+    Event::KeyPressed {
+        key: Key::Named(Named::Escape),
+        modified_key: Key::Named(Named::Escape),
+        physical_key: Physical::Code(iced::keyboard::key::Code::Escape),
+        location: Location::Standard,
+        modifiers: Modifiers::empty(),
+        text: None,
+        repeat: false,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -132,6 +184,12 @@ async fn decline_and_insufficient_funds() {
     h.click("Scan the code").await;
     h.click("Decline").await;
     h.until(PaymentStatus::Cancelled).await;
+    assert!(
+        h.shows("Declined by the customer"),
+        "not like a cashier cancel"
+    );
+    assert!(h.shows("The customer cancelled the payment on the phone. Nothing was charged."));
+    assert!(!h.shows("Cancelled at the till"));
     h.click("New sale").await;
 
     h.charge("5").await;
@@ -157,9 +215,22 @@ async fn void_enabled_complete_and_void() {
     h.until(PaymentStatus::Succeeded).await;
     h.click("New sale").await;
 
-    h.charge("20").await;
+    h.charge("9.99").await;
+    h.send(Message::Phone(kassa::screen::phone::Message::Tip(
+        "1".into(),
+    )))
+    .await;
     h.click("Pay").await;
     h.until(PaymentStatus::PendingMerchantAcknowledgement).await;
+    assert!(h.shows("€10.99"), "the total the customer authorised");
+    assert!(h.shows("Including a tip of €1.00"));
+    assert!(!h.shows("€9.99"));
+    // Void asks first, and Keep leaves the payment as it was.
+    h.click("Void").await;
+    assert!(h.shows("Void this payment? The customer gets €10.99 back."));
+    h.click("Keep the payment").await;
+    assert_eq!(h.status(), PaymentStatus::PendingMerchantAcknowledgement);
+    assert!(!h.shows("Void this payment? The customer gets €10.99 back."));
     // The first void's answer is lost; the screen keeps trying until the API confirms.
     h.sandbox().inject(Fault::new(
         "cancel",
@@ -167,6 +238,7 @@ async fn void_enabled_complete_and_void() {
         Some(4),
     ));
     h.click("Void").await;
+    h.click("Void and give the money back").await;
     h.until(PaymentStatus::Voided).await;
     assert!(h.shows("The customer gets the money back."));
 }
@@ -323,6 +395,56 @@ mod manager {
         assert!(h.shows("Wrong PIN."));
         pin(&mut h, "2468").await;
         assert!(matches!(h.app.screen(), Screen::Settings(_)));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn unsaved_settings_ask_before_closing_and_esc_leaves_the_sticker() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = Harness::stored(
+            SandboxConfig::for_tests(),
+            Settings::default(),
+            Arc::new(MemoryStore::default()),
+            Some(dir.path().join("settings.toml")),
+        )
+        .await;
+        h.click("Manager").await;
+        pin(&mut h, "2468").await;
+        pin(&mut h, "2468").await;
+        h.send(Message::Settings(S::Text(
+            Field::ShopName,
+            "Bakkerij".into(),
+        )))
+        .await;
+        h.click("Close").await;
+        assert!(h.shows("There are unsaved changes. Close without saving?"));
+        assert!(matches!(h.app.screen(), Screen::Settings(_)));
+        h.click("Keep editing").await;
+        h.send(Message::Keyboard(escape())).await;
+        assert!(
+            h.shows("There are unsaved changes. Close without saving?"),
+            "Esc asks too"
+        );
+        h.click("Close without saving").await;
+        assert!(matches!(h.app.screen(), Screen::Till(_)));
+
+        h.click("Manager").await;
+        assert!(
+            matches!(h.app.screen(), Screen::Settings(_)),
+            "still unlocked"
+        );
+        h.click("Close").await;
+        assert!(
+            matches!(h.app.screen(), Screen::Till(_)),
+            "nothing changed: closes at once"
+        );
+        h.click("Manager").await;
+        h.click("Sticker…").await;
+        assert!(matches!(h.app.screen(), Screen::Sticker(_)));
+        h.send(Message::Keyboard(escape())).await;
+        assert!(
+            !matches!(h.app.screen(), Screen::Sticker(_)),
+            "Esc leaves the sticker"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread")]

@@ -337,6 +337,11 @@ impl App {
                     self.update(Message::Till(till::Message::Keyboard(event)))
                 }
                 Screen::Checkout(_) => self.checkout(checkout::Message::Keyboard(event)),
+                // Esc leaves the manager's screens (settings ask first when unsaved).
+                Screen::Sticker(_) if is_escape(&event) => self.sticker(sticker::Message::Close),
+                Screen::Settings(_) if is_escape(&event) => {
+                    self.settings(settings_screen::Message::Close)
+                }
                 _ => Task::none(),
             },
             Message::ToggleDisplay => match self.display_window {
@@ -517,6 +522,16 @@ impl App {
     pub fn open_with(&mut self, journal: Result<Journal, JournalError>) -> Task<Message> {
         self.update(Message::JournalOpened(journal))
     }
+}
+
+fn is_escape(event: &keyboard::Event) -> bool {
+    matches!(
+        event,
+        keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(keyboard::key::Named::Escape),
+            ..
+        }
+    )
 }
 
 /// Opens the journal off the UI thread.

@@ -227,6 +227,7 @@ impl App {
         let qr = (self.settings.pay_mode == PayMode::Dynamic)
             .then(|| Checkout::render_qr(&payment, self.settings.qr_size, self.settings.qr_colour))
             .flatten();
+        self.phone.new_sale();
         self.set_screen(Screen::Checkout(Box::new(Checkout::new(
             payment, qr, self.lang, self.poll,
         ))));

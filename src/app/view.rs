@@ -92,8 +92,11 @@ impl App {
         };
         let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);
         if sandbox && !manager {
-            let active = matches!(&self.screen, Screen::Checkout(c) if !c.status().is_final());
-            main = main.push(self.phone.view(active).map(Message::Phone));
+            let status = match &self.screen {
+                Screen::Checkout(c) => Some(c.status()),
+                _ => None,
+            };
+            main = main.push(self.phone.view(status).map(Message::Phone));
         }
         let mut page = column![];
         if let Some(problem) = &self.journal_problem {

@@ -87,6 +87,15 @@ pub struct Checkout {
     hold_off: Option<Duration>,
     offline: bool,
     confirm_cancel: bool,
+    /// Cancel was pressed while the screen said "waiting": the status is read first, since the
+    /// customer may have scanned since the last read.
+    checking_cancel: bool,
+    /// Void was pressed: it returns the customer's money, so it asks first.
+    confirm_void: bool,
+    /// This till sent a cancel (so a cancelled payment was ended here, not by the customer).
+    cancel_sent: bool,
+    /// The payment was seen before it ended (so an end seen here was not before this screen).
+    seen_live: bool,
     op: Option<Op>,
     op_in_flight: bool,
     problem: Option<String>,
@@ -105,6 +114,9 @@ pub enum Message {
     KeepWaiting,
     Complete,
     Void,
+    ConfirmVoid,
+    /// Back from the void question without voiding.
+    KeepPayment,
     /// A cancel/acknowledge/void answer, for the payment id it names.
     OpDone(String, Result<(), Error>),
     NewSale,
@@ -132,6 +144,7 @@ impl Checkout {
     /// `qr` is `None` in sticker mode (the customer scans the shop's sticker).
     pub fn new(payment: Payment, qr: Option<FramedQr>, lang: Lang, policy: PollPolicy) -> Checkout {
         Checkout {
+            seen_live: !payment.status.is_final(),
             payment,
             qr,
             lang,
@@ -144,6 +157,9 @@ impl Checkout {
             hold_off: None,
             offline: false,
             confirm_cancel: false,
+            checking_cancel: false,
+            confirm_void: false,
+            cancel_sent: false,
             op: None,
             op_in_flight: false,
             problem: None,
@@ -213,9 +229,11 @@ impl Checkout {
                         self.hold_off = None;
                         self.offline = false;
                         if self.payment.status.is_final() {
-                            // Whatever was being retried no longer matters.
+                            // Whatever was being retried or asked no longer matters.
                             self.op = None;
                             self.confirm_cancel = false;
+                            self.confirm_void = false;
+                            self.checking_cancel = false;
                         }
                     }
                     Ok(_) => {}
@@ -228,18 +246,36 @@ impl Checkout {
                         }
                     }
                 }
+                if std::mem::take(&mut self.checking_cancel) {
+                    // Cancel at once only when the fresh read still says nobody scanned; when
+                    // it says more, or could not be read, ask.
+                    return match self.payment.status {
+                        PaymentStatus::Pending if self.failures == 0 => self.start(Op::Cancel),
+                        ref s if s.is_cancellable() => {
+                            self.confirm_cancel = true;
+                            Action::None
+                        }
+                        _ => Action::None,
+                    };
+                }
                 Action::None
             }
             Message::Cancel => {
-                if !self.payment.status.is_cancellable() {
+                if !self.payment.status.is_cancellable() || self.op.is_some() {
                     return Action::None;
                 }
-                if self.payment.status == PaymentStatus::Identified {
+                if self.payment.status != PaymentStatus::Pending {
                     self.confirm_cancel = true;
-                    Action::None
-                } else {
-                    self.start(Op::Cancel)
+                    return Action::None;
                 }
+                // "Waiting" may be a read ago: read again before cancelling.
+                self.checking_cancel = true;
+                if self.in_flight {
+                    return Action::None;
+                }
+                self.in_flight = true;
+                self.last_poll = Some(Instant::now());
+                Action::Fetch(self.payment.payment_id.clone())
             }
             Message::ConfirmCancel => {
                 self.confirm_cancel = false;
@@ -250,7 +286,20 @@ impl Checkout {
                 Action::None
             }
             Message::Complete => self.start(Op::Acknowledge),
-            Message::Void => self.start(Op::Void),
+            Message::Void => {
+                if self.op.is_none() {
+                    self.confirm_void = true;
+                }
+                Action::None
+            }
+            Message::ConfirmVoid => {
+                self.confirm_void = false;
+                self.start(Op::Void)
+            }
+            Message::KeepPayment => {
+                self.confirm_void = false;
+                Action::None
+            }
             Message::OpDone(_, result) => self.op_done(result),
             Message::NewSale if self.payment.status.is_final() => Action::Close,
             Message::TryAgain if self.payment.status.is_final() => Action::Retry {
@@ -269,6 +318,9 @@ impl Checkout {
         match key.as_ref() {
             keyboard::Key::Named(Named::Escape) if self.confirm_cancel => {
                 self.update(Message::KeepWaiting)
+            }
+            keyboard::Key::Named(Named::Escape) if self.confirm_void => {
+                self.update(Message::KeepPayment)
             }
             keyboard::Key::Named(Named::Escape) if self.payment.status.is_final() => {
                 self.update(Message::NewSale)
@@ -315,6 +367,7 @@ impl Checkout {
             return Action::None;
         }
         self.op = Some(op);
+        self.cancel_sent |= op == Op::Cancel;
         self.problem = None;
         self.send(op)
     }
@@ -412,7 +465,22 @@ impl Checkout {
     }
 
     fn live_view(&self) -> Element<'_, Message> {
-        let amount = text(self.payment.amount.format(self.lang)).size(44);
+        // Once the customer paid, the total they authorised (tip included) is what counts.
+        let paid = matches!(
+            self.payment.status,
+            PaymentStatus::Authorized | PaymentStatus::PendingMerchantAcknowledgement
+        );
+        let shown = if paid {
+            self.payment.paid_total()
+        } else {
+            self.payment.amount
+        };
+        let amount = text(shown.format(self.lang)).size(44);
+        let tip = self
+            .payment
+            .tip()
+            .filter(|_| paid)
+            .map(|t| text(fl!("final-tip", tip = t.format(self.lang))).size(18));
         let description = self
             .payment
             .description
@@ -452,15 +520,21 @@ impl Checkout {
                         .style(theme::danger)
                         .on_press_maybe((!busy).then_some(Message::Void)),
                 );
+            if self.confirm_void {
+                actions = self.void_question();
+            }
         } else if self.payment.status.is_cancellable() {
             actions = actions.push(
                 button(text(fl!("checkout-cancel")).size(18))
                     .padding([12, 20])
                     .style(theme::secondary)
-                    .on_press_maybe(self.op.is_none().then_some(Message::Cancel)),
+                    .on_press_maybe(
+                        (self.op.is_none() && !self.checking_cancel).then_some(Message::Cancel),
+                    ),
             );
         }
         let mut details = column![amount]
+            .push(tip)
             .push(description)
             .push(steps::steps(&self.payment.status))
             .push(text(self.status_text()).size(20))
@@ -481,6 +555,37 @@ impl Checkout {
             .height(Fill)
             .style(theme::card)
             .into()
+    }
+
+    /// Voiding returns the customer's money: say how much, and ask.
+    fn void_question(&self) -> iced::widget::Column<'_, Message> {
+        column![
+            text(fl!(
+                "checkout-confirm-void",
+                total = self.payment.paid_total().format(self.lang)
+            ))
+            .size(18),
+            button(text(fl!("checkout-keep-payment")).size(18))
+                .padding([12, 20])
+                .style(theme::secondary)
+                .on_press(Message::KeepPayment),
+            button(text(fl!("checkout-void-anyway")).size(18))
+                .padding([12, 20])
+                .style(theme::danger)
+                .on_press(Message::ConfirmVoid),
+        ]
+        .spacing(10)
+    }
+
+    /// Who ended a cancelled payment, when this screen can tell.
+    fn cancelled_title(&self) -> (String, Option<String>) {
+        if self.cancel_sent {
+            (fl!("final-cancelled-here"), None)
+        } else if self.seen_live {
+            (fl!("final-declined"), Some(fl!("final-declined-why")))
+        } else {
+            (fl!("final-cancelled"), None)
+        }
     }
 
     fn confirm_view(&self) -> Element<'_, Message> {
@@ -507,7 +612,7 @@ impl Checkout {
         let p = &self.payment;
         let (title, style): (String, fn(&iced::Theme) -> text::Style) = match &p.status {
             PaymentStatus::Succeeded => (fl!("final-paid"), theme::success),
-            PaymentStatus::Cancelled => (fl!("final-cancelled"), theme::muted),
+            PaymentStatus::Cancelled => (self.cancelled_title().0, theme::muted),
             PaymentStatus::Expired => (fl!("final-expired"), theme::muted),
             PaymentStatus::AuthorizationFailed => (fl!("final-authorization-failed"), theme::error),
             PaymentStatus::Failed => (fl!("final-failed"), theme::error),
@@ -546,6 +651,11 @@ impl Checkout {
             }
             PaymentStatus::Failed => body = body.push(text(fl!("final-failed-why")).size(18)),
             PaymentStatus::Voided => body = body.push(text(fl!("final-voided-why")).size(18)),
+            PaymentStatus::Cancelled => {
+                if let Some(why) = self.cancelled_title().1 {
+                    body = body.push(text(why).size(18));
+                }
+            }
             _ => {}
         }
         let mut actions = row![].spacing(10);

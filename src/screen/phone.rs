@@ -6,6 +6,7 @@ use iced::{Element, Fill};
 
 use crate::fl;
 use crate::money::Money;
+use crate::payconiq::model::PaymentStatus;
 use crate::sandbox::CustomerAction;
 use crate::theme;
 
@@ -39,6 +40,12 @@ impl Phone {
         self.void_enabled
     }
 
+    /// A new sale: the tip of the last one does not carry over.
+    pub fn new_sale(&mut self) {
+        self.tip.clear();
+        self.problem = None;
+    }
+
     /// Shows what the sandbox said when an action could not happen.
     pub fn set_problem(&mut self, problem: Option<String>) {
         self.problem = problem;
@@ -57,7 +64,10 @@ impl Phone {
                 match tip {
                     Ok(tip) => Action::Customer(CustomerAction::Confirm { tip }),
                     Err(e) => {
-                        self.problem = Some(crate::screen::till::money_problem(&e, crate::i18n::current_language()));
+                        self.problem = Some(crate::screen::till::money_problem(
+                            &e,
+                            crate::i18n::current_language(),
+                        ));
                         Action::None
                     }
                 }
@@ -76,30 +86,40 @@ impl Phone {
         }
     }
 
-    /// `active` is whether a payment is waiting for the customer.
-    pub fn view(&self, active: bool) -> Element<'_, Message> {
-        let act = |label: String, m: Message| {
+    /// `status` is that of the payment on screen, if any: each button works only when a
+    /// customer could do that now.
+    pub fn view(&self, status: Option<&PaymentStatus>) -> Element<'_, Message> {
+        let waiting = status == Some(&PaymentStatus::Pending);
+        let deciding = matches!(
+            status,
+            Some(PaymentStatus::Pending | PaymentStatus::Identified)
+        );
+        let act = |label: String, m: Message, on: bool| {
             button(text(label).size(16).width(Fill))
                 .width(Fill)
                 .padding([10, 14])
                 .style(theme::secondary)
-                .on_press_maybe(active.then_some(m))
+                .on_press_maybe(on.then_some(m))
         };
         let mut panel = column![
             text(fl!("phone-title")).size(20).style(theme::brand),
             text(fl!("phone-hint")).size(14).style(theme::muted),
-            act(fl!("phone-scan"), Message::Scan),
+            act(fl!("phone-scan"), Message::Scan, waiting),
             row![
                 text_input(&fl!("phone-tip"), &self.tip)
                     .on_input(Message::Tip)
                     .padding(8)
                     .width(90),
-                act(fl!("phone-confirm"), Message::Confirm),
+                act(fl!("phone-confirm"), Message::Confirm, deciding),
             ]
             .spacing(8),
-            act(fl!("phone-decline"), Message::Decline),
-            act(fl!("phone-insufficient"), Message::InsufficientFunds),
-            act(fl!("phone-expire"), Message::Expire),
+            act(fl!("phone-decline"), Message::Decline, deciding),
+            act(
+                fl!("phone-insufficient"),
+                Message::InsufficientFunds,
+                deciding
+            ),
+            act(fl!("phone-expire"), Message::Expire, deciding),
             // A button, not a toggler: it must be operable (and testable) by its visible words.
             button(
                 text(if self.void_enabled {

@@ -16,6 +16,10 @@ use crate::theme;
 #[derive(Debug)]
 pub struct Settings {
     draft: Config,
+    /// The form as last saved (or opened): Close asks when the draft differs.
+    baseline: Config,
+    /// Close was pressed with unsaved changes.
+    confirm_close: bool,
     /// A newly typed API key; empty keeps the stored one.
     /// Typed but not yet saved; redacted in `Debug` like every secret.
     api_key: Secret,
@@ -47,6 +51,10 @@ pub enum Message {
     TestConnection,
     Save,
     Close,
+    /// Close without saving, after the question.
+    Discard,
+    /// Back to the form from the unsaved-changes question.
+    KeepEditing,
     /// The outcome of something the app did for this screen.
     Done(Result<String, String>),
     /// A signing key is now in the keychain; its public JWKS.
@@ -134,6 +142,8 @@ impl Settings {
             draft.custom = Some(Environment::preset(EnvironmentKind::Custom));
         }
         Settings {
+            baseline: draft.clone(),
+            confirm_close: false,
             draft,
             api_key: Secret::new(String::new()),
             has_api_key,
@@ -144,6 +154,11 @@ impl Settings {
             busy: false,
             saving: false,
         }
+    }
+
+    /// Whether the form holds changes that Save has not stored.
+    pub fn unsaved(&self) -> bool {
+        self.draft != self.baseline || self.new_api_key().is_some()
     }
 
     fn new_api_key(&self) -> Option<Secret> {
@@ -197,7 +212,9 @@ impl Settings {
                 self.has_api_key = api;
                 self.has_signing_key = self.has_signing_key || signing;
             }
-            Message::Close => return Action::Close,
+            Message::Close if self.unsaved() => self.confirm_close = true,
+            Message::Close | Message::Discard => return Action::Close,
+            Message::KeepEditing => self.confirm_close = false,
             Message::TestConnection => {
                 self.busy = true;
                 self.info = Some(fl!("settings-testing"));
@@ -233,6 +250,9 @@ impl Settings {
                     Ok(info) => {
                         self.info = Some(info);
                         self.problem = None;
+                        if saved {
+                            self.baseline = self.draft.clone();
+                        }
                         // A saved key now lives in the keychain; a tested one is kept typed.
                         if saved && self.new_api_key().is_some() {
                             self.api_key = Secret::new(String::new());
@@ -462,25 +482,41 @@ impl Settings {
             ))
             .push(action(fl!("settings-change-pin"), Message::ChangePin));
 
-        let mut footer = row![
-            action(fl!("settings-close"), Message::Close),
-            action(fl!("sticker-open"), Message::Sticker),
-            button(text(fl!("settings-test")))
-                .padding([10, 16])
-                .style(theme::secondary)
-                .on_press_maybe((!self.busy).then_some(Message::TestConnection)),
-            button(text(fl!("settings-save")))
-                .padding([10, 16])
-                .style(theme::primary)
-                .on_press_maybe((!self.busy).then_some(Message::Save)),
-        ]
-        .spacing(10);
-        if let Some(info) = &self.info {
-            footer = footer.push(text(info.clone()).style(theme::success));
-        }
-        if let Some(p) = &self.problem {
-            footer = footer.push(text(p.clone()).style(theme::error));
-        }
+        let footer: Element<'_, Message> = if self.confirm_close {
+            row![
+                text(fl!("settings-unsaved")).width(Fill),
+                action(fl!("settings-keep-editing"), Message::KeepEditing),
+                button(text(fl!("settings-discard")))
+                    .padding([10, 16])
+                    .style(theme::danger)
+                    .on_press(Message::Discard),
+            ]
+            .spacing(10)
+            .align_y(iced::Center)
+            .into()
+        } else {
+            row![
+                action(fl!("settings-close"), Message::Close),
+                action(fl!("sticker-open"), Message::Sticker),
+                button(text(fl!("settings-test")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe((!self.busy).then_some(Message::TestConnection)),
+                button(text(fl!("settings-save")))
+                    .padding([10, 16])
+                    .style(theme::primary)
+                    .on_press_maybe((!self.busy).then_some(Message::Save)),
+            ]
+            .spacing(10)
+            .into()
+        };
+        // Outcomes on their own line: beside the buttons they would squeeze them to slivers.
+        let outcome = match (&self.problem, &self.info) {
+            (Some(p), _) => Some(text(p.clone()).style(theme::error)),
+            (None, Some(info)) => Some(text(info.clone()).style(theme::success)),
+            (None, None) => None,
+        };
+        let footer = column![].push(outcome).push(footer).spacing(8);
         container(column![scrollable(form.padding([0, 16])).height(Fill), footer].spacing(14))
             .padding(24)
             .width(Fill)

@@ -24,7 +24,10 @@ pub fn screen<'a>(view: iced::Element<'a, Message>) -> Simulator<'a, Message> {
     screen_sized(view, iced::Size::new(1024.0, 768.0))
 }
 
-pub fn screen_sized<'a>(view: iced::Element<'a, Message>, size: iced::Size) -> Simulator<'a, Message> {
+pub fn screen_sized<'a>(
+    view: iced::Element<'a, Message>,
+    size: iced::Size,
+) -> Simulator<'a, Message> {
     Simulator::with_size(iced::Settings::default(), size, view)
 }
 
