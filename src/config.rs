@@ -46,6 +46,10 @@ pub struct Settings {
     pub window: Option<crate::placement::Place>,
     /// Argon2 hash of the manager PIN; empty until one is set.
     pub manager_pin_hash: String,
+    /// Wrong PINs in a row (kept across restarts, so a restart does not reset the lockout).
+    pub pin_failures: u32,
+    /// Until when the PIN entry is locked (unix seconds).
+    pub pin_locked_until: Option<i64>,
     /// Minutes without input before the manager lock re-engages.
     pub lock_after_minutes: u32,
 }
@@ -71,6 +75,8 @@ impl Default for Settings {
             display_position: None,
             window: None,
             manager_pin_hash: String::new(),
+            pin_failures: 0,
+            pin_locked_until: None,
             lock_after_minutes: 5,
         }
     }

@@ -7,6 +7,17 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 pub const MIN_LEN: usize = 4;
 pub const MAX_LEN: usize = 8;
 
+/// Wrong PINs in a row before the entry locks.
+pub const FREE_TRIES: u32 = 5;
+
+/// How long the PIN entry stays locked after `failures` wrong PINs in a row: not at all for
+/// the first four, 30 s after the fifth, doubling with each one after, at most an hour.
+pub fn lockout(failures: u32) -> Option<std::time::Duration> {
+    let beyond = failures.checked_sub(FREE_TRIES)?;
+    let seconds = 30u64.saturating_mul(1u64 << beyond.min(10)).min(3600);
+    Some(std::time::Duration::from_secs(seconds))
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PinError {
     #[error("a PIN is 4 to 8 digits")]
@@ -55,5 +66,18 @@ mod tests {
         for bad in ["123", "123456789", "12a4", "", "12 34"] {
             assert_eq!(hash(bad), Err(PinError::Format), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod lockout_tests {
+    use super::*;
+
+    #[test]
+    fn the_delay_grows_after_five_wrong_pins() {
+        assert_eq!(lockout(4), None);
+        let secs = |n| lockout(n).unwrap().as_secs();
+        assert_eq!([secs(5), secs(6), secs(7)], [30, 60, 120]);
+        assert_eq!(secs(40), 3600, "at most an hour");
     }
 }

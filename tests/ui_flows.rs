@@ -392,9 +392,67 @@ mod manager {
         h.click("Manager").await;
         assert!(h.shows("Enter the manager PIN."));
         pin(&mut h, "1111").await;
-        assert!(h.shows("Wrong PIN."));
+        assert!(h.shows("Wrong PIN. After 4 more wrong PINs the entry locks for a while."));
         pin(&mut h, "2468").await;
         assert!(matches!(h.app.screen(), Screen::Settings(_)));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn five_wrong_pins_lock_the_entry_even_across_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        let mut h = Harness::stored(
+            SandboxConfig::for_tests(),
+            Settings::default(),
+            Arc::new(MemoryStore::default()),
+            Some(path.clone()),
+        )
+        .await;
+        h.click("Manager").await;
+        pin(&mut h, "2468").await;
+        pin(&mut h, "2468").await;
+        // The lock re-engages while the sticker is open: the sticker closes with it.
+        let mut s = Settings::load(&path).unwrap();
+        s.lock_after_minutes = 0;
+        s.save(&path).unwrap();
+        h.restart().await;
+        h.click("Manager").await;
+        pin(&mut h, "2468").await;
+        h.click("Sticker…").await;
+        h.send(Message::LockCheck).await;
+        assert!(matches!(h.app.screen(), Screen::Till(_)), "sticker closed");
+
+        h.click("Manager").await;
+        for _ in 0..4 {
+            pin(&mut h, "1111").await;
+        }
+        assert!(h.shows("Wrong PIN. After 1 more wrong PINs the entry locks for a while."));
+        pin(&mut h, "1111").await;
+        let locked = |h: &Harness| {
+            h.not_in_view(&["Too many wrong PINs. The PIN entry is locked until…"])
+                .is_empty()
+        };
+        assert!(locked(&h));
+        pin(&mut h, "2468").await;
+        assert!(
+            matches!(h.app.screen(), Screen::Lock(_)),
+            "the right PIN waits too"
+        );
+        assert!(locked(&h));
+        let log = h.app.journal().unwrap().audit_log(20).await.unwrap();
+        assert_eq!(
+            log.iter().filter(|e| e.action == "unlock-refused").count(),
+            5
+        );
+        let lockout = log.iter().find(|e| e.action == "pin-locked-out").unwrap();
+        assert_eq!(lockout.detail, "5 wrong PINs in a row; locked for 30 s");
+
+        // A restart does not reset it.
+        h.restart().await;
+        h.click("Manager").await;
+        assert!(locked(&h));
+        pin(&mut h, "2468").await;
+        assert!(matches!(h.app.screen(), Screen::Lock(_)));
     }
 
     #[tokio::test(flavor = "multi_thread")]

@@ -261,3 +261,5 @@ final-declined-why = Der Kunde hat die Zahlung auf dem Telefon abgebrochen. Es w
 settings-unsaved = Es gibt ungespeicherte Änderungen. Ohne Speichern schließen?
 settings-keep-editing = Weiter bearbeiten
 settings-discard = Ohne Speichern schließen
+lock-locked = Zu viele falsche PINs. Die Eingabe ist bis { $time } gesperrt.
+lock-wrong-pin-left = Falsche PIN. Nach { $left } weiteren falschen PINs wird die Eingabe eine Weile gesperrt.

@@ -261,3 +261,5 @@ final-declined-why = The customer cancelled the payment on the phone. Nothing wa
 settings-unsaved = There are unsaved changes. Close without saving?
 settings-keep-editing = Keep editing
 settings-discard = Close without saving
+lock-locked = Too many wrong PINs. The PIN entry is locked until { $time }.
+lock-wrong-pin-left = Wrong PIN. After { $left } more wrong PINs the entry locks for a while.

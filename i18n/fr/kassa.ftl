@@ -261,3 +261,5 @@ final-declined-why = Le client a annulé le paiement sur son téléphone. Rien n
 settings-unsaved = Des modifications ne sont pas enregistrées. Fermer sans enregistrer ?
 settings-keep-editing = Continuer
 settings-discard = Fermer sans enregistrer
+lock-locked = Trop de codes erronés. La saisie est bloquée jusqu'à { $time }.
+lock-wrong-pin-left = Code erroné. Après encore { $left } codes erronés, la saisie sera bloquée un moment.

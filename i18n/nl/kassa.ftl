@@ -261,3 +261,5 @@ final-declined-why = De klant heeft de betaling op de telefoon geannuleerd. Er i
 settings-unsaved = Er zijn niet-bewaarde wijzigingen. Sluiten zonder te bewaren?
 settings-keep-editing = Verder bewerken
 settings-discard = Sluiten zonder bewaren
+lock-locked = Te veel foute pincodes. Het invoeren is geblokkeerd tot { $time }.
+lock-wrong-pin-left = Foute pincode. Na nog { $left } foute pincodes wordt het invoeren een tijd geblokkeerd.

@@ -24,7 +24,10 @@ impl App {
             self.open_settings()
         } else {
             self.manager_active = None;
-            self.set_screen(Screen::Lock(Lock::new(&self.settings.manager_pin_hash)));
+            self.set_screen(Screen::Lock(Lock::new(
+                &self.settings.manager_pin_hash,
+                self.pin_locked_until(),
+            )));
             iced::widget::operation::focus(lock::PIN_INPUT)
         }
     }
@@ -62,7 +65,8 @@ impl App {
         if self.manager_active.is_some() && !self.manager_unlocked() {
             tracing::info!("manager lock re-engaged after inactivity");
             self.manager_active = None;
-            if matches!(self.screen, Screen::Settings(_)) {
+            // Every manager-only screen closes with the lock.
+            if matches!(self.screen, Screen::Settings(_) | Screen::Sticker(_)) {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
             }
         }
@@ -80,9 +84,15 @@ impl App {
                 Task::none()
             }
             lock::Action::Unlocked => {
+                if self.settings.pin_failures > 0 || self.settings.pin_locked_until.is_some() {
+                    self.settings.pin_failures = 0;
+                    self.settings.pin_locked_until = None;
+                    self.save_pin_state();
+                }
                 let audit = self.audit(AuditAction::Unlock);
                 Task::batch([audit, self.open_settings()])
             }
+            lock::Action::Wrong => self.wrong_pin(),
             lock::Action::NewPin(hash) => {
                 self.settings.manager_pin_hash = hash;
                 if let Err(e) = self.save_settings() {
@@ -91,6 +101,40 @@ impl App {
                 let audit = self.audit(AuditAction::PinSet);
                 Task::batch([audit, self.open_settings()])
             }
+        }
+    }
+
+    fn pin_locked_until(&self) -> Option<time::OffsetDateTime> {
+        self.settings
+            .pin_locked_until
+            .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
+    }
+
+    /// Counts a wrong PIN (kept in the settings file, so a restart does not reset it); from
+    /// the fifth in a row the entry locks for a growing time, written to the audit log.
+    fn wrong_pin(&mut self) -> Task<Message> {
+        let failures = self.settings.pin_failures.saturating_add(1);
+        self.settings.pin_failures = failures;
+        let mut audits = vec![self.audit(AuditAction::UnlockRefused)];
+        let until = crate::pin::lockout(failures).map(|d| {
+            audits.push(self.audit(AuditAction::PinLockedOut {
+                failures,
+                seconds: d.as_secs(),
+            }));
+            time::OffsetDateTime::now_utc() + d
+        });
+        self.settings.pin_locked_until = until.map(|t| t.unix_timestamp());
+        self.save_pin_state();
+        if let Screen::Lock(l) = &mut self.screen {
+            l.set_locked_until(until);
+            l.set_tries_left(crate::pin::FREE_TRIES.saturating_sub(failures));
+        }
+        Task::batch(audits)
+    }
+
+    fn save_pin_state(&self) {
+        if let Err(e) = self.save_settings() {
+            tracing::error!(error = %e, "could not save the PIN lockout state");
         }
     }
 
@@ -143,7 +187,7 @@ impl App {
                 Task::none()
             }
             settings_screen::Action::ChangePin => {
-                self.set_screen(Screen::Lock(Lock::new("")));
+                self.set_screen(Screen::Lock(Lock::new("", None)));
                 iced::widget::operation::focus(lock::PIN_INPUT)
             }
             settings_screen::Action::Save { settings, api_key } => {
@@ -274,6 +318,8 @@ impl App {
         // Kept by the app itself while the form was open.
         settings.display_position = self.settings.display_position;
         settings.window = self.settings.window;
+        settings.pin_failures = self.settings.pin_failures;
+        settings.pin_locked_until = self.settings.pin_locked_until;
         let language_changed = settings.language != self.settings.language;
         // The restart that follows tries the account again.
         self.account_problem = None;
@@ -298,7 +344,12 @@ fn changed_fields(before: &Settings, after: &Settings) -> Vec<String> {
         .keys()
         .chain(b.keys())
         // Window places are kept by the app, not chosen in the form.
-        .filter(|k| !matches!(k.as_str(), "display-position" | "window") && a.get(*k) != b.get(*k))
+        .filter(|k| {
+            !matches!(
+                k.as_str(),
+                "display-position" | "window" | "pin-failures" | "pin-locked-until"
+            ) && a.get(*k) != b.get(*k)
+        })
         .cloned()
         .collect();
     names.sort();

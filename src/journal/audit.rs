@@ -13,6 +13,11 @@ pub enum AuditAction {
     /// A failed PIN entry.
     UnlockRefused,
     PinSet,
+    /// Too many wrong PINs: the entry is locked for this long.
+    PinLockedOut {
+        failures: u32,
+        seconds: u64,
+    },
     /// Settings saved; the names of the fields that changed.
     SettingsChanged(Vec<String>),
     ApiKeyStored,
@@ -40,6 +45,10 @@ impl AuditAction {
             AuditAction::Unlock => ("unlock", String::new()),
             AuditAction::UnlockRefused => ("unlock-refused", String::new()),
             AuditAction::PinSet => ("pin-set", String::new()),
+            AuditAction::PinLockedOut { failures, seconds } => (
+                "pin-locked-out",
+                format!("{failures} wrong PINs in a row; locked for {seconds} s"),
+            ),
             AuditAction::SettingsChanged(fields) => ("settings-changed", fields.join(", ")),
             AuditAction::ApiKeyStored => ("api-key-stored", String::new()),
             AuditAction::SigningKeyImported => ("signing-key-imported", String::new()),

@@ -4,6 +4,8 @@
 use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Center, Element};
 
+use time::OffsetDateTime;
+
 use crate::fl;
 use crate::pin;
 use crate::theme;
@@ -19,6 +21,8 @@ pub struct Lock {
     /// While setting a new PIN: the first entry, waiting for its repetition.
     first: Option<String>,
     problem: Option<String>,
+    /// After too many wrong PINs, no PIN is tried before this time.
+    locked_until: Option<OffsetDateTime>,
 }
 
 #[derive(Debug, Clone)]
@@ -32,18 +36,38 @@ pub enum Message {
 pub enum Action {
     None,
     Unlocked,
+    /// A wrong PIN (the app counts them and may lock the entry).
+    Wrong,
     /// A new PIN was chosen: store this hash.
     NewPin(String),
     Back,
 }
 
 impl Lock {
-    pub fn new(stored_hash: &str) -> Lock {
-        Lock {
+    pub fn new(stored_hash: &str, locked_until: Option<OffsetDateTime>) -> Lock {
+        let mut lock = Lock {
             stored: stored_hash.to_string(),
             pin: String::new(),
             first: None,
             problem: None,
+            locked_until: None,
+        };
+        lock.set_locked_until(locked_until);
+        lock
+    }
+
+    /// Locks the entry until `until` (after too many wrong PINs), saying until when.
+    pub fn set_locked_until(&mut self, until: Option<OffsetDateTime>) {
+        self.locked_until = until.filter(|t| *t > OffsetDateTime::now_utc());
+        if let Some(t) = self.locked_until {
+            self.problem = Some(fl!("lock-locked", time = crate::clock::time_of_day(t)));
+        }
+    }
+
+    /// Says how many tries are left after a wrong PIN.
+    pub fn set_tries_left(&mut self, left: u32) {
+        if self.locked_until.is_none() {
+            self.problem = Some(fl!("lock-wrong-pin-left", left = left.to_string()));
         }
     }
 
@@ -66,12 +90,21 @@ impl Lock {
             Message::Submit => {
                 let entered = std::mem::take(&mut self.pin);
                 if !self.setting_up() {
+                    if let Some(t) = self.locked_until {
+                        if t > OffsetDateTime::now_utc() {
+                            // Not even tried: a locked entry must not answer guesses.
+                            self.problem =
+                                Some(fl!("lock-locked", time = crate::clock::time_of_day(t)));
+                            return Action::None;
+                        }
+                        self.locked_until = None;
+                    }
                     return if pin::verify(&entered, &self.stored) {
                         self.problem = None;
                         Action::Unlocked
                     } else {
                         self.problem = Some(fl!("lock-wrong-pin"));
-                        Action::None
+                        Action::Wrong
                     };
                 }
                 if pin::check_format(&entered).is_err() {
@@ -147,7 +180,7 @@ mod tests {
     #[test]
     fn first_use_sets_a_pin_twice_then_it_unlocks() {
         crate::i18n::set_language(crate::i18n::Lang::En);
-        let mut lock = Lock::new("");
+        let mut lock = Lock::new("", None);
         lock.update(Message::Pin("12ab34".into()));
         assert_eq!(lock.pin, "1234", "only digits");
         assert_eq!(lock.update(Message::Submit), Action::None);
@@ -161,9 +194,33 @@ mod tests {
             panic!("a new PIN")
         };
 
-        let mut lock = Lock::new(&hash);
+        let mut lock = Lock::new(&hash, None);
         lock.update(Message::Pin("4321".into()));
-        assert_eq!(lock.update(Message::Submit), Action::None);
+        assert_eq!(lock.update(Message::Submit), Action::Wrong);
+        lock.update(Message::Pin("1234".into()));
+        assert_eq!(lock.update(Message::Submit), Action::Unlocked);
+    }
+
+    #[test]
+    fn a_locked_entry_does_not_try_the_pin() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        let hash = pin::hash("1234").unwrap();
+        let until = OffsetDateTime::now_utc() + time::Duration::seconds(30);
+        let mut lock = Lock::new(&hash, Some(until));
+        lock.update(Message::Pin("1234".into()));
+        assert_eq!(
+            lock.update(Message::Submit),
+            Action::None,
+            "even the right PIN"
+        );
+        assert!(
+            lock.problem
+                .as_deref()
+                .unwrap()
+                .starts_with("Too many wrong PINs")
+        );
+        let past = OffsetDateTime::now_utc() - time::Duration::seconds(1);
+        let mut lock = Lock::new(&hash, Some(past));
         lock.update(Message::Pin("1234".into()));
         assert_eq!(lock.update(Message::Submit), Action::Unlocked);
     }

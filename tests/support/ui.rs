@@ -136,6 +136,15 @@ impl Harness {
 
     /// Starts the app as `App::boot` would: journal and services, then recovery.
     async fn boot(&mut self) {
+        // A restart reads the settings file the app wrote, as the real till does.
+        if let Some(saved) = self
+            .settings_path
+            .as_deref()
+            .filter(|p| p.exists())
+            .and_then(|p| Settings::load(p).ok())
+        {
+            self.settings = saved;
+        }
         self.app = App::new(self.settings.clone(), PollPolicy::immediate())
             .with_storage(self.secrets.clone(), self.settings_path.clone());
         let journal = Journal::open(&self.journal_path);
