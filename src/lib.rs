@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod file_dialog;
 pub mod i18n;
 pub mod journal;
 pub mod logging;

@@ -455,6 +455,54 @@ mod manager {
         assert!(matches!(h.app.screen(), Screen::Lock(_)));
     }
 
+    /// Where no dialog can be shown the sticker screen says so, takes a typed path, writes the
+    /// file there and audits the export.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn without_a_dialog_the_sticker_is_saved_to_a_typed_path() {
+        use kassa::screen::sticker::Message as St;
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = Harness::stored(
+            SandboxConfig::for_tests(),
+            Settings::default(),
+            Arc::new(MemoryStore::default()),
+            Some(dir.path().join("settings.toml")),
+        )
+        .await;
+        h.click("Manager").await;
+        pin(&mut h, "2468").await;
+        pin(&mut h, "2468").await;
+        h.click("Sticker…").await;
+        h.no_file_dialogs();
+        h.click("Save PNG…").await;
+        assert!(h.shows(
+            "This computer cannot show a file dialog (install zenity or a desktop portal). \
+             Type the file's full path instead:"
+        ));
+        assert!(!h.shows("No file was chosen."));
+        let target = dir.path().join("sticker.png");
+        h.send(Message::Sticker(St::TypedPath(
+            target.display().to_string(),
+        )))
+        .await;
+        h.click("Save here").await;
+        assert!(h.shows(&format!("Saved to {}.", target.display())));
+        let png = image::open(&target).unwrap().to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(png);
+        let (_, content) = prepared.detect_grids()[0].decode().unwrap();
+        assert!(content.contains("/l/1/"), "{content}");
+        let log = h.app.journal().unwrap().audit_log(10).await.unwrap();
+        assert!(log.iter().any(|e| e.action == "sticker-exported"));
+
+        // A path that cannot be written says why and keeps the prompt.
+        h.click("Save SVG…").await;
+        h.send(Message::Sticker(St::TypedPath(
+            "/nonexistent/dir/x.png".into(),
+        )))
+        .await;
+        h.click("Save here").await;
+        assert!(h.shows_prefix("The file could not be used: /nonexistent/dir/x.png"));
+    }
+
     #[tokio::test(flavor = "multi_thread")]
     async fn unsaved_settings_ask_before_closing_and_esc_leaves_the_sticker() {
         let dir = tempfile::tempdir().unwrap();

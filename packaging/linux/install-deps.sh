@@ -1,5 +1,7 @@
 #!/usr/bin/env sh
 # Installs the system packages Kassa needs to build, run and test on Debian/Ubuntu.
+# zenity is the file dialog rfd uses where no desktop portal backend answers (a stock Debian
+# without GNOME/KDE); xvfb and xdotool let the tests open that real dialog headless.
 # Run as root (or with sudo). Safe to run again.
 set -eu
 
@@ -13,4 +15,5 @@ apt-get install -y -qq --no-install-recommends \
     build-essential pkg-config libssl-dev ca-certificates \
     libxkbcommon-x11-0 libxkbcommon0 libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
     libwayland-client0 libwayland-cursor0 libegl1 fonts-dejavu-core \
-    dbus dbus-x11 gnome-keyring xdg-desktop-portal tzdata
+    dbus dbus-x11 gnome-keyring xdg-desktop-portal tzdata \
+    zenity xvfb xdotool

@@ -8,6 +8,7 @@ use iced::Task;
 
 use super::{App, Message, Screen};
 use crate::config::Settings;
+use crate::file_dialog::{self, FileError};
 use crate::fl;
 use crate::journal::AuditAction;
 use crate::payconiq::EnvironmentKind;
@@ -17,6 +18,7 @@ use crate::screen::settings::{self as settings_screen, Settings as SettingsScree
 use crate::screen::till::Till;
 use crate::secrets::{self, SecretStore};
 use crate::services::Services;
+use crate::widget::path_prompt;
 
 impl App {
     pub(super) fn open_manager(&mut self) -> Task<Message> {
@@ -237,40 +239,64 @@ impl App {
                     key_ready,
                 )
             }
-            settings_screen::Action::ImportKey { kid } => {
+            settings_screen::Action::ImportKey { kid, typed } => {
+                let target = self.file_target(typed);
                 let store = self.secrets.clone();
                 let journal = self.journal.clone();
                 Task::perform(
                     async move {
-                        let r = async {
-                            let file = rfd::AsyncFileDialog::new()
-                                .add_filter("PEM / JWK", &["pem", "key", "json", "jwk"])
-                                .pick_file()
-                                .await
-                                .ok_or_else(|| fl!("settings-no-file"))?;
-                            let text = String::from_utf8(file.read().await)
-                                .map_err(|_| fl!("settings-key-unreadable"))?;
-                            store_key(
-                                &*store,
-                                SigningKey::import(&text, kid).map_err(|e| e.to_string()),
-                            )
+                        let file = match target {
+                            FileTarget::Dialog => {
+                                file_dialog::open("PEM / JWK", &["pem", "key", "json", "jwk"]).await
+                            }
+                            FileTarget::NoDialog => Err(FileError::NoDialog),
+                            FileTarget::Typed(path) => {
+                                tokio::task::spawn_blocking(move || file_dialog::open_typed(&path))
+                                    .await
+                                    .unwrap_or_else(|e| Err(FileError::Io(e.to_string())))
+                            }
+                        };
+                        let bytes = match file {
+                            Ok((_, bytes)) => bytes,
+                            Err(e) => return Err(e),
+                        };
+                        let r = String::from_utf8(bytes)
+                            .map_err(|_| fl!("settings-key-unreadable"))
+                            .and_then(|text| {
+                                store_key(
+                                    &*store,
+                                    SigningKey::import(&text, kid).map_err(|e| e.to_string()),
+                                )
+                            });
+                        Ok(audit_if_ok(journal, AuditAction::SigningKeyImported, r).await)
+                    },
+                    move |r| match r {
+                        Err(FileError::NoDialog) => {
+                            Message::Settings(settings_screen::Message::NoDialog(
+                                settings_screen::FileKind::ImportKey,
+                            ))
                         }
-                        .await;
-                        audit_if_ok(journal, AuditAction::SigningKeyImported, r).await
+                        Err(e) => key_ready(Err(path_prompt::problem(&e))),
+                        Ok(r) => key_ready(r),
                     },
-                    key_ready,
                 )
             }
-            settings_screen::Action::SaveJwks(jwks) => {
-                let journal = self.journal.clone();
-                Task::perform(
-                    async move {
-                        let r = save_with_dialog("jwks.json".into(), jwks.into_bytes()).await;
-                        audit_if_ok(journal, AuditAction::JwksExported, r).await
-                    },
-                    done,
-                )
-            }
+            settings_screen::Action::SaveJwks { jwks, typed } => Task::perform(
+                save_file(
+                    "jwks.json".into(),
+                    jwks.into_bytes(),
+                    self.file_target(typed),
+                    self.journal.clone(),
+                    AuditAction::JwksExported,
+                ),
+                move |r| match r {
+                    Err(FileError::NoDialog) => Message::Settings(
+                        settings_screen::Message::NoDialog(settings_screen::FileKind::SaveJwks),
+                    ),
+                    Err(e) => done(Err(path_prompt::problem(&e))),
+                    Ok(r) => done(Ok(r)),
+                },
+            ),
         }
     }
 
@@ -371,17 +397,51 @@ pub(super) async fn audit_if_ok<T>(
     result
 }
 
-/// Asks where to save `bytes` (native dialog, suggesting `file_name`) and writes them there.
-pub(super) async fn save_with_dialog(file_name: String, bytes: Vec<u8>) -> Result<String, String> {
-    let file = rfd::AsyncFileDialog::new()
-        .set_file_name(&file_name)
-        .save_file()
-        .await
-        .ok_or_else(|| fl!("settings-no-file"))?;
-    file.write(&bytes).await.map_err(|e| e.to_string())?;
+/// Where a file comes from or goes to.
+pub(super) enum FileTarget {
+    Dialog,
+    /// Known up front that no dialog can be shown.
+    NoDialog,
+    Typed(String),
+}
+
+impl App {
+    pub(super) fn file_target(&self, typed: Option<String>) -> FileTarget {
+        match typed {
+            Some(path) => FileTarget::Typed(path),
+            None if self.file_dialogs => FileTarget::Dialog,
+            None => FileTarget::NoDialog,
+        }
+    }
+}
+
+/// Saves `bytes`: through the native dialog (suggesting `file_name`), or to the path the user
+/// typed when no dialog can be shown; a saved file is written to the audit log as `audit`.
+pub(super) async fn save_file(
+    file_name: String,
+    bytes: Vec<u8>,
+    target: FileTarget,
+    journal: Option<crate::journal::Journal>,
+    audit: AuditAction,
+) -> Result<String, FileError> {
+    let saved = match target {
+        FileTarget::Dialog => file_dialog::save(&file_name, bytes).await,
+        FileTarget::NoDialog => Err(FileError::NoDialog),
+        FileTarget::Typed(path) => {
+            tokio::task::spawn_blocking(move || file_dialog::save_typed(&path, &file_name, &bytes))
+                .await
+                .unwrap_or_else(|e| Err(FileError::Io(e.to_string())))
+        }
+    };
+    let path = saved?;
+    if let Some(j) = journal
+        && let Err(e) = j.audit(audit).await
+    {
+        tracing::error!(error = %e, "audit log not written");
+    }
     Ok(fl!(
         "settings-jwks-saved",
-        path = file.path().display().to_string()
+        path = path.display().to_string()
     ))
 }
 

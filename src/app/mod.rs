@@ -72,6 +72,9 @@ pub struct App {
     sandbox_config: crate::sandbox::SandboxConfig,
     /// How long after an unanswered create its payment may still appear.
     create_window: time::Duration,
+    /// Whether native file dialogs may be tried (tests of the typed-path fallback turn them
+    /// off; the real dialog is tested under Xvfb in tests/file_dialog.rs).
+    file_dialogs: bool,
 }
 
 pub enum Screen {
@@ -194,6 +197,7 @@ impl App {
             account_problem: None,
             sandbox_config: crate::sandbox::SandboxConfig::default(),
             create_window: crate::recovery::CREATE_WINDOW,
+            file_dialogs: true,
         }
     }
 
@@ -472,22 +476,23 @@ impl App {
         match s.update(message) {
             sticker::Action::None => Task::none(),
             sticker::Action::Close => self.open_manager(),
-            sticker::Action::Save(export) => {
-                let journal = self.journal.clone();
-                Task::perform(
-                    async move {
-                        let r = manager::save_with_dialog(export.file_name, export.bytes).await;
-                        manager::audit_if_ok(
-                            journal,
-                            crate::journal::AuditAction::StickerExported,
-                            r,
-                        )
-                        .await
-                    },
-                    |r| Message::Sticker(sticker::Message::Saved(r)),
-                )
-            }
+            sticker::Action::Save(export) => self.export_sticker(export, None),
+            sticker::Action::SaveTo(export, path) => self.export_sticker(export, Some(path)),
         }
+    }
+
+    fn export_sticker(&mut self, export: sticker::Export, typed: Option<String>) -> Task<Message> {
+        let journal = self.journal.clone();
+        Task::perform(
+            manager::save_file(
+                export.file_name,
+                export.bytes,
+                self.file_target(typed),
+                journal,
+                crate::journal::AuditAction::StickerExported,
+            ),
+            |r| Message::Sticker(sticker::Message::Saved(r)),
+        )
     }
 
     /// Whether the till is on a sandbox: the configured one, or the fallback.
@@ -516,6 +521,12 @@ impl App {
     /// Shortens the wait before an unanswered create counts as never made (tests, drills).
     pub fn set_create_window(&mut self, window: time::Duration) {
         self.create_window = window;
+    }
+
+    /// Behaves as on a computer that cannot show a file dialog.
+    pub fn without_file_dialogs(mut self) -> App {
+        self.file_dialogs = false;
+        self
     }
 
     /// For tests: hand the app its journal as the boot task would.

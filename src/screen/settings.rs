@@ -32,6 +32,15 @@ pub struct Settings {
     busy: bool,
     /// Whether the outstanding request is a save (not a connection test).
     saving: bool,
+    /// No file dialog can be shown: the file asked for, and the path typed instead.
+    typed: Option<(FileKind, String)>,
+}
+
+/// A file the settings read or write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    ImportKey,
+    SaveJwks,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +70,11 @@ pub enum Message {
     KeyReady(Result<String, String>),
     ChangePin,
     Sticker,
+    /// The app could not show a file dialog for this: ask for a typed path.
+    NoDialog(FileKind),
+    TypedPath(String),
+    UseTyped,
+    CancelTyped,
     /// Which secrets the keychain already holds.
     KeysKnown {
         api: bool,
@@ -125,11 +139,16 @@ pub enum Action {
     },
     ImportKey {
         kid: String,
+        /// A typed path, when no dialog can be shown.
+        typed: Option<String>,
     },
     GenerateKey {
         kid: String,
     },
-    SaveJwks(String),
+    SaveJwks {
+        jwks: String,
+        typed: Option<String>,
+    },
     ChangePin,
     Sticker,
     Close,
@@ -153,6 +172,7 @@ impl Settings {
             problem: None,
             busy: false,
             saving: false,
+            typed: None,
         }
     }
 
@@ -198,6 +218,40 @@ impl Settings {
             Message::ImportKey => {
                 return Action::ImportKey {
                     kid: d.key_id.clone(),
+                    typed: None,
+                };
+            }
+            Message::NoDialog(kind) => {
+                let name = match kind {
+                    FileKind::ImportKey => "",
+                    FileKind::SaveJwks => "jwks.json",
+                };
+                self.typed = Some((kind, crate::file_dialog::suggested(name)));
+                self.problem = None;
+            }
+            Message::TypedPath(p) => {
+                if let Some((_, path)) = &mut self.typed {
+                    *path = p;
+                }
+            }
+            Message::CancelTyped => self.typed = None,
+            Message::UseTyped => {
+                let Some((kind, path)) = self.typed.take() else {
+                    return Action::None;
+                };
+                return match kind {
+                    FileKind::ImportKey => Action::ImportKey {
+                        kid: d.key_id.clone(),
+                        typed: Some(path),
+                    },
+                    FileKind::SaveJwks => {
+                        self.jwks
+                            .clone()
+                            .map_or(Action::None, |jwks| Action::SaveJwks {
+                                jwks,
+                                typed: Some(path),
+                            })
+                    }
                 };
             }
             Message::GenerateKey => {
@@ -205,7 +259,12 @@ impl Settings {
                     kid: d.key_id.clone(),
                 };
             }
-            Message::SaveJwks => return self.jwks.clone().map_or(Action::None, Action::SaveJwks),
+            Message::SaveJwks => {
+                return self
+                    .jwks
+                    .clone()
+                    .map_or(Action::None, |jwks| Action::SaveJwks { jwks, typed: None });
+            }
             Message::ChangePin => return Action::ChangePin,
             Message::Sticker => return Action::Sticker,
             Message::KeysKnown { api, signing } => {
@@ -516,7 +575,20 @@ impl Settings {
             (None, Some(info)) => Some(text(info.clone()).style(theme::success)),
             (None, None) => None,
         };
-        let footer = column![].push(outcome).push(footer).spacing(8);
+        // Where no dialog can be shown, the typed path sits by the footer, always in view.
+        let prompt = self.typed.as_ref().map(|(kind, path)| {
+            let label = match kind {
+                FileKind::ImportKey => fl!("file-open-this"),
+                FileKind::SaveJwks => fl!("file-save-here"),
+            };
+            crate::widget::path_prompt::view(
+                path,
+                Message::TypedPath,
+                (label, Message::UseTyped),
+                Message::CancelTyped,
+            )
+        });
+        let footer = column![].push(prompt).push(outcome).push(footer).spacing(8);
         container(column![scrollable(form.padding([0, 16])).height(Fill), footer].spacing(14))
             .padding(24)
             .width(Fill)

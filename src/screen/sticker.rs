@@ -4,10 +4,12 @@
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Fill};
 
+use crate::file_dialog::FileError;
 use crate::fl;
 use crate::qr::{self, QrColour, QrSize};
 use crate::theme;
 use crate::widget::framed_qr::FramedQr;
+use crate::widget::path_prompt;
 
 #[derive(Debug)]
 pub struct Sticker {
@@ -16,13 +18,20 @@ pub struct Sticker {
     preview: Option<FramedQr>,
     info: Option<String>,
     problem: Option<String>,
+    /// The last export asked for: kept to save it to a typed path when no dialog can show.
+    pending: Option<Export>,
+    /// The typed path, while no dialog can be shown.
+    typed: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     SavePng,
     SaveSvg,
-    Saved(Result<String, String>),
+    Saved(Result<String, FileError>),
+    TypedPath(String),
+    SaveTyped,
+    CancelTyped,
     Close,
 }
 
@@ -37,6 +46,8 @@ pub struct Export {
 pub enum Action {
     None,
     Save(Export),
+    /// Save to a path the user typed (no dialog could be shown).
+    SaveTo(Export, String),
     Close,
 }
 
@@ -52,6 +63,8 @@ impl Sticker {
             preview,
             info: None,
             problem: None,
+            pending: None,
+            typed: None,
         }
     }
 
@@ -63,11 +76,19 @@ impl Sticker {
                 Action::None
             };
         };
-        let export = |name: &str, bytes: Result<Vec<u8>, qr::QrError>| match bytes {
-            Ok(bytes) => Action::Save(Export {
-                file_name: name.into(),
-                bytes,
-            }),
+        let mut export = |name: &str, bytes: Result<Vec<u8>, qr::QrError>| match bytes {
+            Ok(bytes) => {
+                let export = Export {
+                    file_name: name.into(),
+                    bytes,
+                };
+                self.pending = Some(export.clone());
+                match &self.typed {
+                    // The dialog is known to be missing: the typed path is the way.
+                    Some(_) => Action::None,
+                    None => Action::Save(export),
+                }
+            }
             Err(_) => Action::None,
         };
         match message {
@@ -82,10 +103,31 @@ impl Sticker {
             Message::Saved(Ok(info)) => {
                 self.info = Some(info);
                 self.problem = None;
+                self.typed = None;
                 Action::None
             }
-            Message::Saved(Err(problem)) => {
-                self.problem = Some(problem);
+            Message::Saved(Err(FileError::NoDialog)) => {
+                let name = self.pending.as_ref().map_or("", |e| e.file_name.as_str());
+                self.typed = Some(crate::file_dialog::suggested(name));
+                self.info = None;
+                self.problem = None;
+                Action::None
+            }
+            Message::Saved(Err(e)) => {
+                self.problem = Some(path_prompt::problem(&e));
+                self.info = None;
+                Action::None
+            }
+            Message::TypedPath(p) => {
+                self.typed = Some(p);
+                Action::None
+            }
+            Message::SaveTyped => match (&self.pending, &self.typed) {
+                (Some(export), Some(path)) => Action::SaveTo(export.clone(), path.clone()),
+                _ => Action::None,
+            },
+            Message::CancelTyped => {
+                self.typed = None;
                 Action::None
             }
             Message::Close => Action::Close,
@@ -112,6 +154,17 @@ impl Sticker {
                             .style(theme::secondary)
                             .on_press(Message::SaveSvg),
                     );
+                if let Some(path) = &self.typed {
+                    let what = self.pending.as_ref().map_or("", |e| e.file_name.as_str());
+                    side = side
+                        .push(text(what.to_string()).size(14))
+                        .push(path_prompt::view(
+                            path,
+                            Message::TypedPath,
+                            (fl!("file-save-here"), Message::SaveTyped),
+                            Message::CancelTyped,
+                        ));
+                }
             }
             _ => side = side.push(text(fl!("sticker-missing-ids")).style(theme::error)),
         }

@@ -2,4 +2,5 @@
 
 pub mod framed_qr;
 pub mod keypad;
+pub mod path_prompt;
 pub mod steps;

@@ -192,6 +192,27 @@ impl Harness {
         ui.find(label).is_ok()
     }
 
+    /// From now on, behave as a computer that cannot show a file dialog.
+    pub fn no_file_dialogs(&mut self) {
+        let app = std::mem::replace(
+            &mut self.app,
+            App::new(self.settings.clone(), PollPolicy::immediate()),
+        );
+        self.app = app.without_file_dialogs();
+    }
+
+    /// Whether the cashier window shows a text starting with `prefix`.
+    pub fn shows_prefix(&self, prefix: &str) -> bool {
+        let mut ui = screen_sized(self.app.view_main(), self.size);
+        ui.find(|c: iced_test::selector::Candidate<'_>| match c {
+            iced_test::selector::Candidate::Text { content, .. } if content.starts_with(prefix) => {
+                Some(())
+            }
+            _ => None,
+        })
+        .is_ok()
+    }
+
     /// The texts among `texts` that are missing, or not wholly inside the window and unclipped
     /// (a text ending in `…` matches any text starting with what comes before it).
     pub fn not_in_view(&self, texts: &[&str]) -> Vec<String> {
