@@ -9,13 +9,69 @@ pub const SERVICE: &str = "be.kassa.Kassa";
 pub const API_KEY: &str = "api-key";
 pub const SIGNING_KEY: &str = "signing-key";
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// What went wrong with the keychain, in words a shop owner can act on (the library's own
+/// text is kept for the log).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SecretError {
-    #[error("{0}")]
-    Unavailable(String),
-    #[error("the keychain refused: {0}")]
+    /// No keychain service runs (on Linux: no Secret Service such as gnome-keyring).
+    NoService(String),
+    /// The keychain is locked, or access was refused.
+    Locked(String),
+    /// Anything else the keychain said.
     Failed(String),
 }
+
+impl SecretError {
+    /// What the keychain library said.
+    pub fn detail(&self) -> &str {
+        match self {
+            SecretError::NoService(d) | SecretError::Locked(d) | SecretError::Failed(d) => d,
+        }
+    }
+
+    /// Sorts a failure by the library's words (platform errors carry no better kind).
+    fn from_text(text: String) -> SecretError {
+        let t = text.to_lowercase();
+        let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if any(&[
+            "locked",
+            "denied",
+            "not authorized",
+            "dismissed",
+            "permission",
+            "refused",
+        ]) {
+            SecretError::Locked(text)
+        } else if any(&[
+            "no default store",
+            "serviceunknown",
+            "service unknown",
+            "not provided by any",
+            "dbus",
+            "d-bus",
+            "secret service",
+            "connection",
+            "no such",
+        ]) {
+            SecretError::NoService(text)
+        } else {
+            SecretError::Failed(text)
+        }
+    }
+}
+
+impl std::fmt::Display for SecretError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let words = match self {
+            SecretError::NoService(_) => crate::fl!("keychain-no-service"),
+            SecretError::Locked(_) => crate::fl!("keychain-locked"),
+            SecretError::Failed(d) => crate::fl!("keychain-failed", detail = d.clone()),
+        };
+        f.write_str(&words)
+    }
+}
+
+impl std::error::Error for SecretError {}
 
 /// Somewhere to keep secrets.
 pub trait SecretStore: Send + Sync {
@@ -45,7 +101,10 @@ impl OsKeychain {
         keyring::Entry::store_status()
             .as_ref()
             .map(|_| ())
-            .map_err(|e| SecretError::Unavailable(e.to_string()))
+            .map_err(|e| {
+                tracing::info!(error = %e, "no keychain");
+                SecretError::from_text(e.to_string())
+            })
     }
 
     fn entry(&self, name: &str) -> Result<keyring::Entry, SecretError> {
@@ -60,11 +119,11 @@ impl Default for OsKeychain {
 }
 
 fn classify(e: keyring::Error) -> SecretError {
+    tracing::info!(error = %e, "keychain failure");
     match e {
-        keyring::Error::NoDefaultStore
-        | keyring::Error::NoStorageAccess(_)
-        | keyring::Error::PlatformFailure(_) => SecretError::Unavailable(e.to_string()),
-        other => SecretError::Failed(other.to_string()),
+        keyring::Error::NoDefaultStore => SecretError::NoService(e.to_string()),
+        keyring::Error::NoStorageAccess(_) => SecretError::Locked(e.to_string()),
+        other => SecretError::from_text(other.to_string()),
     }
 }
 
@@ -132,5 +191,26 @@ mod tests {
         assert_eq!(s.get(API_KEY).unwrap().as_deref(), Some("k"));
         s.delete(API_KEY).unwrap();
         assert_eq!(s.get(API_KEY).unwrap(), None);
+    }
+
+    #[test]
+    fn keychain_failures_are_told_in_words_to_act_on() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        let none = classify(keyring::Error::NoDefaultStore);
+        assert!(matches!(none, SecretError::NoService(_)));
+        assert!(
+            none.to_string()
+                .starts_with("No keychain service is running")
+        );
+        assert!(
+            !none.to_string().contains("default store"),
+            "not the library's words"
+        );
+        let locked = SecretError::from_text("Prompt dismissed: the collection is locked".into());
+        assert!(locked.to_string().starts_with("The keychain is locked"));
+        let bus = SecretError::from_text(
+            "Platform failure: org.freedesktop.DBus.Error.ServiceUnknown".into(),
+        );
+        assert!(matches!(bus, SecretError::NoService(_)));
     }
 }

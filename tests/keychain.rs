@@ -57,5 +57,17 @@ fn without_a_keychain_the_check_says_so_plainly() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("The OS keychain does not work here"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("The OS keychain does not work here"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("No keychain service is running"),
+        "words to act on: {stderr}"
+    );
+    assert!(
+        !stderr.contains("default store"),
+        "not the library's words: {stderr}"
+    );
 }
