@@ -330,7 +330,11 @@ async fn sticker_mode_asks_to_scan_the_sticker() {
     };
     let mut h = Harness::with(SandboxConfig::for_tests(), settings).await;
     h.charge("4").await;
-    assert!(h.shows("Ask the customer to scan the sticker"));
+    assert!(h.shows("Ask the customer to scan the sticker."));
+    assert!(
+        !h.shows("Ask the customer to scan the sticker"),
+        "the instruction shows once"
+    );
     h.click("Scan the code").await;
     assert_eq!(h.status(), PaymentStatus::Identified);
     h.click("Pay").await;

@@ -80,7 +80,7 @@ step-paid = Bezahlt
 checkout-scan-qr = Bitten Sie den Kunden, den Code mit der Payconiq- oder Banking-App zu scannen.
 checkout-scan-sticker = Bitten Sie den Kunden, den Aufkleber zu scannen.
 checkout-sticker-hint = Bitten Sie den Kunden, den Aufkleber zu scannen
-checkout-scanned = Der Kunde hat den Code gescannt und bestätigt.
+checkout-scanned = Der Kunde hat den Code gescannt und bestätigt gerade auf dem Telefon.
 checkout-authorizing = Die Bank autorisiert die Zahlung.
 checkout-needs-ack = Der Kunde hat bezahlt. Schließen Sie den Verkauf ab oder machen Sie ihn rückgängig.
 checkout-expires-in = Läuft ab in { $time }
@@ -114,8 +114,8 @@ phone-confirm = Bezahlen
 phone-decline = Ablehnen
 phone-insufficient = Fehlende Deckung
 phone-expire = Ablaufen lassen
-phone-void-off = Profil mit Rückgängig-Funktion: aus
-phone-void-on = Profil mit Rückgängig-Funktion: an
+phone-void-off = Storno-Profil: aus
+phone-void-on = Storno-Profil: an
 
 ## Kundenanzeige
 

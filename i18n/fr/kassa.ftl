@@ -80,7 +80,7 @@ step-paid = Payé
 checkout-scan-qr = Demandez au client de scanner le code avec l'app Payconiq ou son app bancaire.
 checkout-scan-sticker = Demandez au client de scanner l'autocollant.
 checkout-sticker-hint = Demandez au client de scanner l'autocollant
-checkout-scanned = Le client a scanné le code et confirme.
+checkout-scanned = Le client a scanné le code et est en train de confirmer.
 checkout-authorizing = La banque autorise le paiement.
 checkout-needs-ack = Le client a payé. Finalisez la vente ou annulez-la.
 checkout-expires-in = Expire dans { $time }
@@ -114,8 +114,8 @@ phone-confirm = Payer
 phone-decline = Refuser
 phone-insufficient = Solde insuffisant
 phone-expire = Laisser expirer
-phone-void-off = Profil avec annulation (void) : désactivé
-phone-void-on = Profil avec annulation (void) : activé
+phone-void-off = Profil void : non
+phone-void-on = Profil void : oui
 
 ## Écran client
 

@@ -488,13 +488,9 @@ impl Checkout {
             .map(|d| text(d).size(18).style(theme::muted));
         // The code takes what room is left beside the details, shrinking by whole module pixels
         // so the amount, status, countdown and buttons always stay in the window.
-        let code: Element<'_, Message> = match &self.qr {
-            Some(qr) => qr.view_fitted(),
-            None => container(text(fl!("checkout-sticker-hint")).size(24))
-                .center_x(Fill)
-                .center_y(Fill)
-                .into(),
-        };
+        // In sticker mode there is no code to show; the status line says to scan the sticker
+        // (once).
+        let code = self.qr.as_ref().map(FramedQr::view_fitted);
         let countdown = self.seconds_left().map(|s| {
             text(fl!(
                 "checkout-expires-in",
@@ -547,8 +543,12 @@ impl Checkout {
         };
         // The code on the left, what is happening on the right, at a fixed width so a long word
         // never squeezes the buttons.
-        let details = scrollable(details.width(Fill)).width(DETAILS_WIDTH);
-        let body = row![code, details].spacing(24).align_y(Center);
+        let details = scrollable(details.width(Fill)).width(if code.is_some() {
+            iced::Length::Fixed(DETAILS_WIDTH)
+        } else {
+            Fill
+        });
+        let body = row![].push(code).push(details).spacing(24).align_y(Center);
         container(body)
             .padding(20)
             .width(Fill)

@@ -128,6 +128,7 @@ impl Phone {
                     fl!("phone-void-off")
                 })
                 .size(14)
+                .wrapping(iced::widget::text::Wrapping::None)
             )
             .width(Fill)
             .padding([8, 12])
