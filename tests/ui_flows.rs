@@ -463,6 +463,7 @@ mod manager {
     /// file there and audits the export.
     #[tokio::test(flavor = "multi_thread")]
     async fn without_a_dialog_the_sticker_is_saved_to_a_typed_path() {
+        use kassa::screen::export::Message as Ex;
         use kassa::screen::sticker::Message as St;
         let dir = tempfile::tempdir().unwrap();
         let mut h = Harness::stored(
@@ -484,9 +485,9 @@ mod manager {
         ));
         assert!(!h.shows("No file was chosen."));
         let target = dir.path().join("sticker.png");
-        h.send(Message::Sticker(St::TypedPath(
+        h.send(Message::Sticker(St::Export(Ex::TypedPath(
             target.display().to_string(),
-        )))
+        ))))
         .await;
         h.click("Save here").await;
         assert!(h.shows(&format!("Saved to {}.", target.display())));
@@ -499,9 +500,9 @@ mod manager {
 
         // A path that cannot be written says why and keeps the prompt.
         h.click("Save SVG…").await;
-        h.send(Message::Sticker(St::TypedPath(
+        h.send(Message::Sticker(St::Export(Ex::TypedPath(
             "/nonexistent/dir/x.png".into(),
-        )))
+        ))))
         .await;
         h.click("Save here").await;
         assert!(h.shows_prefix("The file could not be used: /nonexistent/dir/x.png"));
@@ -695,6 +696,7 @@ async fn todays_sales_list_payments_and_the_total_paid() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_sticker_exports_a_code_for_the_pos() {
+    use kassa::screen::export::{Action as Ex, Message as ExportMessage};
     use kassa::screen::sticker::{Action, Message as StickerMessage, Sticker};
     let h = Harness::new().await;
     let env = h.services.client.account().environment.clone();
@@ -704,7 +706,9 @@ async fn the_sticker_exports_a_code_for_the_pos() {
         "the host comes from the environment"
     );
     let mut sticker = Sticker::new(Some(payload.clone()), kassa::qr::QrColour::Magenta);
-    let Action::Save(export) = sticker.update(StickerMessage::SavePng) else {
+    let Action::Export(Ex::Save(export)) =
+        sticker.update(StickerMessage::Export(ExportMessage::SavePng))
+    else {
         panic!("a PNG to save")
     };
     assert_eq!(export.file_name, "payconiq-sticker.png");
@@ -712,7 +716,9 @@ async fn the_sticker_exports_a_code_for_the_pos() {
     assert_eq!(img.width(), 800, "XL");
     let mut prepared = rqrr::PreparedImage::prepare(img);
     assert_eq!(prepared.detect_grids()[0].decode().unwrap().1, payload);
-    let Action::Save(svg) = sticker.update(StickerMessage::SaveSvg) else {
+    let Action::Export(Ex::Save(svg)) =
+        sticker.update(StickerMessage::Export(ExportMessage::SaveSvg))
+    else {
         panic!("an SVG to save")
     };
     assert!(String::from_utf8(svg.bytes).unwrap().contains("<svg"));

@@ -23,6 +23,7 @@ use crate::recovery::{RecoveryError, Resolution};
 use crate::sale::CreateError;
 use crate::screen::attention;
 use crate::screen::checkout::{self, Checkout, PollPolicy};
+use crate::screen::export;
 use crate::screen::lock::{self, Lock};
 use crate::screen::phone::{self, Phone};
 use crate::screen::settings::{self as settings_screen, Settings as SettingsScreen};
@@ -476,22 +477,35 @@ impl App {
         match s.update(message) {
             sticker::Action::None => Task::none(),
             sticker::Action::Close => self.open_manager(),
-            sticker::Action::Save(export) => self.export_sticker(export, None),
-            sticker::Action::SaveTo(export, path) => self.export_sticker(export, Some(path)),
+            sticker::Action::Export(action) => {
+                self.export(action, crate::journal::AuditAction::StickerExported, |m| {
+                    Message::Sticker(sticker::Message::Export(m))
+                })
+            }
         }
     }
 
-    fn export_sticker(&mut self, export: sticker::Export, typed: Option<String>) -> Task<Message> {
-        let journal = self.journal.clone();
+    /// Carries out an export asked for by a screen; its outcome goes back as `reply`.
+    fn export(
+        &mut self,
+        action: export::Action,
+        audit: crate::journal::AuditAction,
+        reply: fn(export::Message) -> Message,
+    ) -> Task<Message> {
+        let (file, typed) = match action {
+            export::Action::None => return Task::none(),
+            export::Action::Save(file) => (file, None),
+            export::Action::SaveTo(file, path) => (file, Some(path)),
+        };
         Task::perform(
             manager::save_file(
-                export.file_name,
-                export.bytes,
+                file.file_name,
+                file.bytes,
                 self.file_target(typed),
-                journal,
-                crate::journal::AuditAction::StickerExported,
+                self.journal.clone(),
+                audit,
             ),
-            |r| Message::Sticker(sticker::Message::Saved(r)),
+            move |r| reply(export::Message::Saved(r)),
         )
     }
 

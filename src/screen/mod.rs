@@ -4,6 +4,7 @@
 pub mod attention;
 pub mod checkout;
 pub mod display;
+pub mod export;
 pub mod lock;
 pub mod phone;
 pub mod settings;

@@ -4,50 +4,30 @@
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Fill};
 
-use crate::file_dialog::FileError;
 use crate::fl;
-use crate::qr::{self, QrColour, QrSize};
+use crate::qr::{QrColour, QrSize};
+use crate::screen::export::{self, Exporter};
 use crate::theme;
 use crate::widget::framed_qr::FramedQr;
-use crate::widget::path_prompt;
 
 #[derive(Debug)]
 pub struct Sticker {
     payload: Option<String>,
     colour: QrColour,
     preview: Option<FramedQr>,
-    info: Option<String>,
-    problem: Option<String>,
-    /// The last export asked for: kept to save it to a typed path when no dialog can show.
-    pending: Option<Export>,
-    /// The typed path, while no dialog can be shown.
-    typed: Option<String>,
+    exporter: Exporter,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    SavePng,
-    SaveSvg,
-    Saved(Result<String, FileError>),
-    TypedPath(String),
-    SaveTyped,
-    CancelTyped,
+    Export(export::Message),
     Close,
-}
-
-/// A file to write, chosen by the user in a native dialog.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Export {
-    pub file_name: String,
-    pub bytes: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     None,
-    Save(Export),
-    /// Save to a path the user typed (no dialog could be shown).
-    SaveTo(Export, String),
+    Export(export::Action),
     Close,
 }
 
@@ -61,76 +41,23 @@ impl Sticker {
             payload,
             colour,
             preview,
-            info: None,
-            problem: None,
-            pending: None,
-            typed: None,
+            exporter: Exporter::default(),
         }
     }
 
     pub fn update(&mut self, message: Message) -> Action {
-        let Some(payload) = self.payload.clone() else {
-            return if matches!(message, Message::Close) {
-                Action::Close
-            } else {
-                Action::None
-            };
-        };
-        let mut export = |name: &str, bytes: Result<Vec<u8>, qr::QrError>| match bytes {
-            Ok(bytes) => {
-                let export = Export {
-                    file_name: name.into(),
-                    bytes,
+        match (message, &self.payload) {
+            (Message::Close, _) => Action::Close,
+            (Message::Export(m), Some(payload)) => {
+                let code = export::Code {
+                    payload,
+                    size: QrSize::XL,
+                    colour: self.colour,
+                    name: "payconiq-sticker",
                 };
-                self.pending = Some(export.clone());
-                match &self.typed {
-                    // The dialog is known to be missing: the typed path is the way.
-                    Some(_) => Action::None,
-                    None => Action::Save(export),
-                }
+                Action::Export(self.exporter.update(m, code))
             }
-            Err(_) => Action::None,
-        };
-        match message {
-            Message::SavePng => export(
-                "payconiq-sticker.png",
-                qr::render(&payload, QrSize::XL, self.colour).and_then(|q| q.to_png()),
-            ),
-            Message::SaveSvg => export(
-                "payconiq-sticker.svg",
-                qr::to_svg(&payload, QrSize::XL, self.colour).map(String::into_bytes),
-            ),
-            Message::Saved(Ok(info)) => {
-                self.info = Some(info);
-                self.problem = None;
-                self.typed = None;
-                Action::None
-            }
-            Message::Saved(Err(FileError::NoDialog)) => {
-                let name = self.pending.as_ref().map_or("", |e| e.file_name.as_str());
-                self.typed = Some(crate::file_dialog::suggested(name));
-                self.info = None;
-                self.problem = None;
-                Action::None
-            }
-            Message::Saved(Err(e)) => {
-                self.problem = Some(path_prompt::problem(&e));
-                self.info = None;
-                Action::None
-            }
-            Message::TypedPath(p) => {
-                self.typed = Some(p);
-                Action::None
-            }
-            Message::SaveTyped => match (&self.pending, &self.typed) {
-                (Some(export), Some(path)) => Action::SaveTo(export.clone(), path.clone()),
-                _ => Action::None,
-            },
-            Message::CancelTyped => {
-                self.typed = None;
-                Action::None
-            }
-            Message::Close => Action::Close,
+            (Message::Export(_), None) => Action::None,
         }
     }
 
@@ -142,37 +69,9 @@ impl Sticker {
                 preview = Some(qr.view_fitted());
                 side = side
                     .push(text(payload.clone()).size(14).style(theme::muted))
-                    .push(
-                        button(text(fl!("sticker-save-png")))
-                            .padding([10, 16])
-                            .style(theme::primary)
-                            .on_press(Message::SavePng),
-                    )
-                    .push(
-                        button(text(fl!("sticker-save-svg")))
-                            .padding([10, 16])
-                            .style(theme::secondary)
-                            .on_press(Message::SaveSvg),
-                    );
-                if let Some(path) = &self.typed {
-                    let what = self.pending.as_ref().map_or("", |e| e.file_name.as_str());
-                    side = side
-                        .push(text(what.to_string()).size(14))
-                        .push(path_prompt::view(
-                            path,
-                            Message::TypedPath,
-                            (fl!("file-save-here"), Message::SaveTyped),
-                            Message::CancelTyped,
-                        ));
-                }
+                    .push(self.exporter.view(true).map(Message::Export));
             }
             _ => side = side.push(text(fl!("sticker-missing-ids")).style(theme::error)),
-        }
-        if let Some(info) = &self.info {
-            side = side.push(text(info.clone()).style(theme::success));
-        }
-        if let Some(p) = &self.problem {
-            side = side.push(text(p.clone()).style(theme::error));
         }
         side = side.push(
             button(text(fl!("settings-close")))
