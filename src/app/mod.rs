@@ -24,6 +24,7 @@ use crate::sale::CreateError;
 use crate::screen::attention;
 use crate::screen::checkout::{self, Checkout, PollPolicy};
 use crate::screen::export;
+use crate::screen::invoice::{self, Invoice};
 use crate::screen::lock::{self, Lock};
 use crate::screen::phone::{self, Phone};
 use crate::screen::settings::{self as settings_screen, Settings as SettingsScreen};
@@ -88,6 +89,8 @@ pub enum Screen {
     Today(Today),
     /// A create got no clear answer; its reference is being looked up.
     Unknown(Unknown),
+    /// An invoice QR for a customer who pays later.
+    Invoice(Box<Invoice>),
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +127,8 @@ pub enum Message {
     OpenManager,
     OpenToday,
     Today(today::Message),
+    OpenInvoice,
+    Invoice(invoice::Message),
     Sticker(sticker::Message),
     Lock(lock::Message),
     Settings(settings_screen::Message),
@@ -330,6 +335,28 @@ impl App {
                 }
             }
             Message::Sticker(m) => self.sticker(m),
+            Message::OpenInvoice => {
+                let (base, profile) = match &self.services {
+                    Some(s) => {
+                        let account = s.client.account();
+                        (
+                            account.environment.payload_base.clone(),
+                            account.profile_id.clone(),
+                        )
+                    }
+                    None => (String::new(), String::new()),
+                };
+                let sandbox = self.is_sandbox();
+                self.set_screen(Screen::Invoice(Box::new(Invoice::new(
+                    self.lang,
+                    &base,
+                    &profile,
+                    self.settings.qr_colour,
+                    sandbox,
+                ))));
+                Task::none()
+            }
+            Message::Invoice(m) => self.invoice(m),
             Message::Lock(m) => self.lock(m),
             Message::Settings(m) => {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
@@ -344,6 +371,7 @@ impl App {
                 Screen::Checkout(_) => self.checkout(checkout::Message::Keyboard(event)),
                 // Esc leaves the manager's screens (settings ask first when unsaved).
                 Screen::Sticker(_) if is_escape(&event) => self.sticker(sticker::Message::Close),
+                Screen::Invoice(_) if is_escape(&event) => self.invoice(invoice::Message::Close),
                 Screen::Settings(_) if is_escape(&event) => {
                     self.settings(settings_screen::Message::Close)
                 }
@@ -481,6 +509,36 @@ impl App {
                 self.export(action, crate::journal::AuditAction::StickerExported, |m| {
                     Message::Sticker(sticker::Message::Export(m))
                 })
+            }
+        }
+    }
+
+    fn invoice(&mut self, message: invoice::Message) -> Task<Message> {
+        let Screen::Invoice(i) = &mut self.screen else {
+            return Task::none();
+        };
+        match i.update(message) {
+            invoice::Action::None => Task::none(),
+            invoice::Action::Close => {
+                self.set_screen(Screen::Till(Till::new(self.lang)));
+                Task::none()
+            }
+            invoice::Action::Export(action) => self.export(
+                action,
+                crate::journal::AuditAction::InvoiceQrExported,
+                |m| Message::Invoice(invoice::Message::Export(m)),
+            ),
+            invoice::Action::PayInSandbox(payload) => {
+                let Some(sandbox) = self.services.as_ref().and_then(|s| s.sandbox.as_ref()) else {
+                    return Task::none();
+                };
+                let lang = self.lang;
+                let paid = sandbox
+                    .scan_template(&payload)
+                    .and_then(|p| sandbox.confirm(&p.payment_id, crate::money::Money::default()));
+                let r =
+                    paid.map(|p| fl!("invoice-paid-sandbox", amount = p.paid_total().format(lang)));
+                Task::done(Message::Invoice(invoice::Message::Paid(r)))
             }
         }
     }

@@ -27,14 +27,25 @@ impl App {
         let mut header = row![text(fl!("app-title")).size(22).style(theme::brand)]
             .spacing(12)
             .align_y(Center);
+        // Screens with no live payment leave out the phone panel (and use its room).
         let manager = matches!(
             self.screen,
-            Screen::Lock(_) | Screen::Settings(_) | Screen::Sticker(_) | Screen::Today(_)
+            Screen::Lock(_)
+                | Screen::Settings(_)
+                | Screen::Sticker(_)
+                | Screen::Today(_)
+                | Screen::Invoice(_)
         );
         header = header.push(iced::widget::space::horizontal());
         if matches!(self.screen, Screen::Till(_)) {
             // Not while a create is under way: its answer belongs on this screen.
             let idle = self.charging.is_none();
+            header = header.push(
+                button(text(fl!("invoice-open")))
+                    .style(theme::secondary)
+                    .padding([8, 14])
+                    .on_press_maybe(idle.then_some(Message::OpenInvoice)),
+            );
             header = header.push(
                 button(text(fl!("today-open")))
                     .style(theme::secondary)
@@ -89,6 +100,7 @@ impl App {
             (Screen::Settings(s), None) => s.view().map(Message::Settings),
             (Screen::Sticker(s), None) => s.view().map(Message::Sticker),
             (Screen::Today(t), None) => t.view().map(Message::Today),
+            (Screen::Invoice(i), None) => i.view().map(Message::Invoice),
         };
         let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);
         if sandbox && !manager {

@@ -25,6 +25,7 @@ pub enum AuditAction {
     SigningKeyGenerated,
     JwksExported,
     StickerExported,
+    InvoiceQrExported,
     /// A void-enabled payment voided at the till (the customer's money goes back).
     Void {
         payment_id: String,
@@ -55,6 +56,7 @@ impl AuditAction {
             AuditAction::SigningKeyGenerated => ("signing-key-generated", String::new()),
             AuditAction::JwksExported => ("jwks-exported", String::new()),
             AuditAction::StickerExported => ("sticker-exported", String::new()),
+            AuditAction::InvoiceQrExported => ("invoice-qr-exported", String::new()),
             AuditAction::Void { payment_id } => ("void", payment_id.clone()),
             AuditAction::Acknowledge { payment_id } => ("acknowledge", payment_id.clone()),
             AuditAction::JournalSetAside { to } => ("journal-set-aside", to.clone()),

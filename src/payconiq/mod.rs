@@ -11,6 +11,7 @@ pub mod model;
 mod payments;
 pub mod reconciliation;
 mod refunds;
+pub mod template;
 pub mod validate;
 
 pub use auth::{Account, AuthMode, Secret};

@@ -329,6 +329,32 @@ impl Sandbox {
         self.customer(&id, CustomerAction::Scan)
     }
 
+    /// The customer's app scans an invoice (template) QR: it creates the payment for the
+    /// amount, description and reference the code carries, already scanned, as Payconiq does.
+    pub fn scan_template(&self, payload: &str) -> Result<Payment, String> {
+        let cfg = &self.shared.cfg;
+        let (profile, invoice) = crate::payconiq::template::parse(payload)
+            .ok_or_else(|| "not an invoice QR code".to_string())?;
+        if profile != cfg.profile_id {
+            return Err(format!("invoice QR for another profile ('{profile}')"));
+        }
+        let some = |s: String| Some(s).filter(|s| !s.is_empty());
+        let base = self.base_url().to_string();
+        let created = self.shared.with_store(|s| {
+            s.create(
+                cfg,
+                &base,
+                invoice.amount,
+                some(invoice.description),
+                some(invoice.reference),
+                None,
+                None,
+                None,
+            )
+        });
+        self.customer(&created.payment_id, CustomerAction::Scan)
+    }
+
     /// Confirms with a tip, a shorthand for tests and the customer panel.
     pub fn confirm(&self, id: &str, tip: Money) -> Result<Payment, String> {
         self.customer(id, CustomerAction::Confirm { tip })

@@ -5,6 +5,7 @@ pub mod attention;
 pub mod checkout;
 pub mod display;
 pub mod export;
+pub mod invoice;
 pub mod lock;
 pub mod phone;
 pub mod settings;

@@ -384,7 +384,7 @@ mod tests {
         );
         t.update(Message::Key(Key::Backspace));
         assert_eq!(t.problem_text(), None, "the next key clears it");
-        let mut t = typed("1,234");
+        let t = typed("1,234");
         assert_eq!(t.amount().unwrap().cents(), 123);
         assert_eq!(
             t.problem_text().as_deref(),
