@@ -405,7 +405,10 @@ impl Checkout {
             // may have done it, or the customer confirmed. Only the status read below can say
             // which, so nothing is claimed until it arrives.
             Err(e) if op == Some(Op::Cancel) && e.code() == Some("PAYMENT_NOT_PENDING") => {
-                self.op = None
+                self.op = None;
+                // Nor who ended it: the final screen says "Cancelled", not by whom.
+                self.cancel_sent = false;
+                self.seen_live = false;
             }
             Err(e) if e.is_transient() => {
                 // Keep the operation: the next due tick sends it again.

@@ -96,7 +96,15 @@ fn a_cancel_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
         Lang::En,
         PollPolicy::immediate(),
     );
-    assert_eq!(c.update(Message::Cancel), Action::Cancel("p1".into()));
+    // "Waiting" may be stale: the status is read before the cancel goes.
+    assert_eq!(c.update(Message::Cancel), Action::Fetch("p1".into()));
+    assert_eq!(
+        c.update(Message::Fetched(
+            "p1".into(),
+            Ok(Box::new(payment(PaymentStatus::Pending)))
+        )),
+        Action::Cancel("p1".into())
+    );
     // The first answer was lost (retried by the client); the retry finds it no longer pending.
     let next = c.update(Message::OpDone(
         "p1".into(),
@@ -109,6 +117,11 @@ fn a_cancel_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
         Ok(Box::new(payment(PaymentStatus::Cancelled))),
     ));
     assert_eq!(c.status(), &PaymentStatus::Cancelled);
+    assert_eq!(
+        c.cancelled_title().0,
+        "Cancelled",
+        "our cancel or the customer's decline: not claimed either way"
+    );
     // An answer for a checkout that is gone is dropped.
     assert_eq!(
         c.update(Message::OpDone("gone".into(), Ok(()))),
