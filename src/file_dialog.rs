@@ -69,6 +69,7 @@ async fn check_available() -> Result<(), FileError> {
 pub async fn save(file_name: &str, bytes: Vec<u8>) -> Result<PathBuf, FileError> {
     check_available().await?;
     let file = rfd::AsyncFileDialog::new()
+        .set_directory(start_dir())
         .set_file_name(file_name)
         .save_file()
         .await
@@ -83,6 +84,7 @@ pub async fn save(file_name: &str, bytes: Vec<u8>) -> Result<PathBuf, FileError>
 pub async fn open(kind: &str, extensions: &[&str]) -> Result<(PathBuf, Vec<u8>), FileError> {
     check_available().await?;
     let file = rfd::AsyncFileDialog::new()
+        .set_directory(start_dir())
         .add_filter(kind, extensions)
         .pick_file()
         .await
@@ -126,17 +128,21 @@ pub fn open_typed(typed: &str) -> Result<(PathBuf, Vec<u8>), FileError> {
     Ok((path, bytes))
 }
 
-/// Where a file would usually go: the documents folder, else home, with `file_name`.
+/// Where files usually go: the documents folder, else home (never the app's working directory,
+/// which means nothing to a cashier).
+fn start_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .map(|u| {
+            u.document_dir()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| u.home_dir().to_path_buf())
+        })
+        .unwrap_or_default()
+}
+
+/// A suggested path for `file_name`, in [`start_dir`].
 pub fn suggested(file_name: &str) -> String {
-    let dir: Option<PathBuf> = directories::UserDirs::new().and_then(|u| {
-        u.document_dir()
-            .map(Path::to_path_buf)
-            .or_else(|| Some(u.home_dir().to_path_buf()))
-    });
-    match dir {
-        Some(d) => d.join(file_name).display().to_string(),
-        None => file_name.to_string(),
-    }
+    start_dir().join(file_name).display().to_string()
 }
 
 #[cfg(test)]

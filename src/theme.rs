@@ -38,6 +38,11 @@ fn filled(bg: Color, fg: Color, status: button::Status) -> button::Style {
         button::Status::Disabled => Color { a: 0.4, ..bg },
         button::Status::Active => bg,
     };
+    // A disabled button must look it, also on a white card: its words fade too.
+    let fg = match status {
+        button::Status::Disabled => Color { a: 0.4, ..fg },
+        _ => fg,
+    };
     button::Style {
         background: Some(Background::Color(bg)),
         text_color: fg,

@@ -2,7 +2,7 @@
 //! dialog, or to a typed path where no dialog can be shown. Screens embed an [`Exporter`].
 
 use iced::Element;
-use iced::widget::{button, column, text};
+use iced::widget::{button, column, row, text};
 
 use crate::file_dialog::FileError;
 use crate::fl;
@@ -116,14 +116,17 @@ impl Exporter {
     /// The two save buttons, the typed-path prompt when needed, and the outcome.
     pub fn view(&self, enabled: bool) -> Element<'_, Message> {
         let mut col = column![
-            button(text(fl!("sticker-save-png")))
-                .padding([10, 16])
-                .style(theme::primary)
-                .on_press_maybe(enabled.then_some(Message::SavePng)),
-            button(text(fl!("sticker-save-svg")))
-                .padding([10, 16])
-                .style(theme::secondary)
-                .on_press_maybe(enabled.then_some(Message::SaveSvg)),
+            row![
+                button(text(fl!("sticker-save-png")))
+                    .padding([10, 16])
+                    .style(theme::primary)
+                    .on_press_maybe(enabled.then_some(Message::SavePng)),
+                button(text(fl!("sticker-save-svg")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe(enabled.then_some(Message::SaveSvg)),
+            ]
+            .spacing(10)
         ]
         .spacing(10);
         if let Some(path) = &self.typed {

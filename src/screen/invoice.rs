@@ -174,16 +174,12 @@ impl Invoice {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        // Placeholders name the fields; a filled field shows its value, which says what it is.
         let input = |label: String, value: &str, on: fn(String) -> Message| {
-            column![
-                text(label.clone()).size(14),
-                text_input(&label, value).on_input(on).padding(8)
-            ]
-            .spacing(4)
+            text_input(&label, value).on_input(on).padding(8)
         };
         let mut side = column![
             text(fl!("invoice-title")).size(24).style(theme::brand),
-            text(fl!("invoice-hint")).size(14).style(theme::muted),
             input(fl!("invoice-amount"), &self.amount, Message::Amount),
             input(
                 fl!("invoice-description"),
@@ -237,8 +233,16 @@ impl Invoice {
                 .center_y(Fill)
                 .into(),
         };
+        let preview = column![
+            text(fl!("invoice-hint")).size(14).style(theme::muted),
+            preview
+        ]
+        .spacing(8);
         container(
-            row![preview, scrollable(side.width(Fill)).width(320)]
+            row![
+                preview,
+                scrollable(side.width(Fill)).spacing(6).width(330)
+            ]
                 .spacing(24)
                 .height(Fill),
         )

@@ -82,7 +82,7 @@ impl Sticker {
         // The preview takes what room is left; the buttons stay beside it, always in view.
         let body = row![]
             .push(preview)
-            .push(scrollable(side.width(Fill)).width(300))
+            .push(scrollable(side.width(Fill)).spacing(6).width(300))
             .spacing(24);
         container(body)
             .padding(20)

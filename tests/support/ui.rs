@@ -34,7 +34,9 @@ pub fn screen_sized<'a>(
 /// The window sizes tills have: whole 1024×768 and 1366×768 screens, and the window the app
 /// opens on them (the screen less a title bar and a panel, see `placement::fit`).
 pub fn till_screens() -> Vec<iced::Size> {
-    let mut sizes = Vec::new();
+    // And the size it first opens at.
+    let (w, h) = kassa::placement::FIRST_SIZE;
+    let mut sizes = vec![iced::Size::new(w, h)];
     for (w, h) in [(1024.0, 768.0), (1366.0, 768.0)] {
         sizes.push(iced::Size::new(w, h));
         let (fw, fh) = kassa::placement::fit((w, h), (w, h));
