@@ -447,9 +447,9 @@ impl App {
         })
     }
 
-    /// Shrinks the cashier window to fit `monitor`: a size remembered from a bigger screen must
-    /// not cut the till off. (The place is left to the window manager, which knows where the
-    /// monitors are.)
+    /// Fits the cashier window to `monitor`: a size remembered from a bigger screen must not cut
+    /// the till off. It shrinks, and is maximized so that the window manager (which knows where
+    /// the monitors start) puts it wholly on this one.
     fn fit_to_monitor(&mut self, id: window::Id, monitor: iced::Size) -> Task<Message> {
         let place = self.main_place();
         let (width, height) =
@@ -457,7 +457,10 @@ impl App {
         if (width, height) == (place.width, place.height) {
             return Task::none();
         }
-        window::resize(id, iced::Size::new(width, height))
+        Task::batch([
+            window::resize(id, iced::Size::new(width, height)),
+            window::maximize(id, true),
+        ])
     }
 
     fn open_display(&mut self) -> Task<Message> {
