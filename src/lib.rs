@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod journal;
 pub mod logging;
 pub mod money;
+pub mod monitors;
 pub mod payconiq;
 pub mod pin;
 pub mod placement;

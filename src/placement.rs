@@ -32,6 +32,20 @@ pub fn fit(size: (f32, f32), monitor: (f32, f32)) -> (f32, f32) {
     (w, h)
 }
 
+/// The monitor for the customer display: the first one that does not hold the middle of the
+/// cashier window (`None` with a single monitor, or when the monitors are not known).
+pub fn display_monitor(monitors: &[Place], cashier: Place) -> Option<Place> {
+    let (cx, cy) = (
+        cashier.x + cashier.width / 2.0,
+        cashier.y + cashier.height / 2.0,
+    );
+    let holds = |m: &Place| cx >= m.x && cx < m.x + m.width && cy >= m.y && cy < m.y + m.height;
+    if monitors.len() < 2 {
+        return None;
+    }
+    monitors.iter().find(|m| !holds(m)).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +58,28 @@ mod tests {
         // Never below the layout's minimum, unless the monitor is smaller still.
         assert_eq!(fit((300.0, 200.0), (1920.0, 1080.0)), MIN_SIZE);
         assert_eq!(fit((1024.0, 768.0), (640.0, 480.0)), (640.0, 420.0));
+    }
+
+    #[test]
+    fn the_display_goes_to_the_monitor_the_cashier_is_not_on() {
+        let place = |x, y, width, height| Place {
+            x,
+            y,
+            width,
+            height,
+        };
+        let left = place(0.0, 0.0, 1024.0, 768.0);
+        let right = place(1024.0, 0.0, 800.0, 600.0);
+        let till = place(10.0, 30.0, 1000.0, 700.0);
+        assert_eq!(display_monitor(&[left, right], till), Some(right));
+        assert_eq!(display_monitor(&[right, left], till), Some(right));
+        let moved = place(1100.0, 0.0, 700.0, 500.0);
+        assert_eq!(display_monitor(&[left, right], moved), Some(left));
+        assert_eq!(
+            display_monitor(&[left], till),
+            None,
+            "one monitor: nothing to choose"
+        );
+        assert_eq!(display_monitor(&[], till), None);
     }
 }

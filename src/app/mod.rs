@@ -464,16 +464,29 @@ impl App {
     }
 
     fn open_display(&mut self) -> Task<Message> {
-        // Where it stood last time (often the second monitor); else beside the till.
-        let position = match self.settings.display_position {
-            Some((x, y)) => window::Position::Specific(iced::Point::new(x, y)),
-            None => window::Position::Default,
+        // Where it stood last time; else filling a second monitor when there is one; else
+        // wherever the window manager puts it.
+        let size = iced::Size::new(900.0, 700.0);
+        let settings = match self.settings.display_position {
+            Some((x, y)) => window::Settings {
+                size,
+                position: window::Position::Specific(iced::Point::new(x, y)),
+                ..base_window_settings()
+            },
+            None => match placement::display_monitor(&crate::monitors::list(), self.main_place()) {
+                Some(m) => window::Settings {
+                    size: iced::Size::new(size.width.min(m.width), size.height.min(m.height)),
+                    position: window::Position::Specific(iced::Point::new(m.x, m.y)),
+                    maximized: true,
+                    ..base_window_settings()
+                },
+                None => window::Settings {
+                    size,
+                    ..base_window_settings()
+                },
+            },
         };
-        let (_, open) = window::open(window::Settings {
-            size: iced::Size::new(900.0, 700.0),
-            position,
-            ..base_window_settings()
-        });
+        let (_, open) = window::open(settings);
         open.map(Message::DisplayOpened)
     }
 

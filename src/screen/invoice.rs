@@ -239,10 +239,7 @@ impl Invoice {
         ]
         .spacing(8);
         container(
-            row![
-                preview,
-                scrollable(side.width(Fill)).spacing(6).width(330)
-            ]
+            row![preview, scrollable(side.width(Fill)).spacing(6).width(330)]
                 .spacing(24)
                 .height(Fill),
         )
