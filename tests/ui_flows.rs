@@ -290,6 +290,28 @@ async fn bad_amounts_and_descriptions_are_explained_and_kept() {
         "nothing was charged"
     );
     assert!(h.shows("€8.00"));
+
+    // A digit past the maximum is refused, said, and the amount kept as it was.
+    h.send(Message::Till(kassa::screen::till::Message::Description(
+        "Pizza".into(),
+    )))
+    .await;
+    h.click("Clear").await;
+    h.type_amount("12345").await;
+    assert!(h.shows("€1,234.00"));
+    assert!(h.shows("Not added: the amount can be at most €9,999.99."));
+    h.click("Clear").await;
+    h.type_amount("1000000").await;
+    assert!(h.shows("Not added: the amount can be at most €9,999.99."));
+    h.click("Charge").await;
+    let Screen::Checkout(c) = h.app.screen() else {
+        panic!("charges what the screen shows")
+    };
+    assert_eq!(
+        c.payment().amount,
+        Money::from_cents(100_000),
+        "the €1,000.00 shown"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
