@@ -17,6 +17,7 @@ pub mod pin;
 pub mod placement;
 pub mod qr;
 pub mod recovery;
+pub mod refund;
 pub mod sale;
 pub mod sandbox;
 pub mod screen;

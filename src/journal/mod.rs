@@ -7,6 +7,7 @@
 
 mod audit;
 mod payments;
+mod refunds;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,7 @@ use tokio::sync::oneshot;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use payments::{Attempt, Entry, Event, account_key};
+pub use refunds::{RefundEntry, RefundEvent, RefundRequest};
 
 /// The journal file's name inside the data directory.
 pub const FILE_NAME: &str = "journal.sqlite";

@@ -67,6 +67,43 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER audit_never_edited BEFORE UPDATE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log never edits'); END;
     "#,
+    // 3: refunds. The request (with its Idempotency-Key) is written before it leaves, so a
+    // refund whose answer was lost is re-sent with the same key and never made twice.
+    r#"
+    CREATE TABLE refunds (
+        idempotency_key TEXT PRIMARY KEY,
+        payment_id TEXT NOT NULL,
+        amount_cents INTEGER NOT NULL,
+        description TEXT,
+        account TEXT,
+        requested_at INTEGER NOT NULL,
+        refund_id TEXT
+    );
+    CREATE INDEX refunds_payment ON refunds(payment_id);
+    CREATE TABLE refund_events (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL REFERENCES refunds(idempotency_key),
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT,
+        detail TEXT
+    );
+    CREATE INDEX refund_events_key ON refund_events(idempotency_key, id);
+    CREATE TRIGGER refunds_never_deleted BEFORE DELETE ON refunds
+        BEGIN SELECT RAISE(ABORT, 'the journal never deletes a refund'); END;
+    CREATE TRIGGER refund_events_never_deleted BEFORE DELETE ON refund_events
+        BEGIN SELECT RAISE(ABORT, 'the journal never deletes an event'); END;
+    CREATE TRIGGER refund_events_never_edited BEFORE UPDATE ON refund_events
+        BEGIN SELECT RAISE(ABORT, 'the journal never edits an event'); END;
+    CREATE TRIGGER refunds_facts_fixed BEFORE UPDATE ON refunds
+        WHEN NEW.idempotency_key IS NOT OLD.idempotency_key
+          OR NEW.payment_id IS NOT OLD.payment_id
+          OR NEW.amount_cents IS NOT OLD.amount_cents
+          OR NEW.description IS NOT OLD.description
+          OR NEW.requested_at IS NOT OLD.requested_at
+          OR (OLD.refund_id IS NOT NULL AND NEW.refund_id IS NOT OLD.refund_id)
+        BEGIN SELECT RAISE(ABORT, 'a refund''s recorded facts never change'); END;
+    "#,
 ];
 
 /// The schema version this build writes.

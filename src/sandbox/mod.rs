@@ -397,4 +397,15 @@ impl Sandbox {
         let cfg = &self.shared.cfg;
         self.shared.with_store(|s| s.all_payments(cfg))
     }
+
+    /// Every refund made on payment `id` (as the provider's records would show them).
+    pub fn refunds_of(&self, id: &str) -> Vec<crate::payconiq::model::Refund> {
+        let cfg = &self.shared.cfg;
+        self.shared.with_store(|s| {
+            s.refunds_of(cfg, id)
+                .into_iter()
+                .map(|r| r.view.clone())
+                .collect()
+        })
+    }
 }

@@ -1,0 +1,286 @@
+//! Refunds, as the manager makes them: what is still refundable, the checks made before
+//! anything is sent, and the request itself with its Idempotency-Key committed to the journal
+//! first, so a refund whose answer was lost is re-sent with the same key and never made twice.
+//! No iced here: the screens only show what these functions decide.
+
+use time::OffsetDateTime;
+
+use crate::journal::{Journal, JournalError, RefundEntry, RefundEvent, RefundRequest, account_key};
+use crate::money::Money;
+use crate::payconiq::model::{CreateRefund, Payment, PaymentStatus, Refund};
+use crate::payconiq::{Client, Error};
+
+/// What a payment allows to refund.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refundable {
+    /// What the customer paid (tip included).
+    pub paid: Money,
+    /// Refunds asked for that may still move money (pending, made, or unanswered).
+    pub refunded: Money,
+    pub remaining: Money,
+}
+
+/// `payment`'s refundable balance, given the refunds the journal knows for it. A refund whose
+/// answer was lost counts as made until proved otherwise: refunding twice is worse than
+/// waiting.
+pub fn refundable(payment: &Payment, refunds: &[RefundEntry]) -> Refundable {
+    let paid = if payment.status == PaymentStatus::Succeeded {
+        payment.paid_total()
+    } else {
+        Money::default()
+    };
+    let refunded = refunds
+        .iter()
+        .filter(|r| counts(r))
+        .fold(Money::default(), |sum, r| sum + r.amount);
+    let remaining = Money::from_cents((paid.cents() - refunded.cents()).max(0));
+    Refundable {
+        paid,
+        refunded,
+        remaining,
+    }
+}
+
+fn counts(r: &RefundEntry) -> bool {
+    match &r.last {
+        Some((_, RefundEvent::Refused { .. })) => false,
+        Some((_, RefundEvent::Status(s))) => s.holds_funds(),
+        _ => true,
+    }
+}
+
+/// Why a refund is not sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Only a paid payment can be refunded.
+    NotPaid(PaymentStatus),
+    /// Nothing (or a negative amount) was asked for.
+    Nothing,
+    /// More than what is left.
+    TooMuch { remaining: Money },
+}
+
+/// Checks `amount` against the balance before anything is sent.
+pub fn check(payment: &Payment, balance: &Refundable, amount: Money) -> Result<Money, Refusal> {
+    if payment.status != PaymentStatus::Succeeded {
+        return Err(Refusal::NotPaid(payment.status.clone()));
+    }
+    if amount.cents() <= 0 {
+        return Err(Refusal::Nothing);
+    }
+    if amount > balance.remaining {
+        return Err(Refusal::TooMuch {
+            remaining: balance.remaining,
+        });
+    }
+    Ok(amount)
+}
+
+/// How a refund request ended when it did not give a refund.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RefundError {
+    /// Not sent: the checks above refused it.
+    Refused(Refusal),
+    /// Not sent: the journal could not record the request.
+    Journal(JournalError),
+    /// The API refused it (no refund was made).
+    Api(Error),
+    /// No clear answer: the refund may exist. It is re-sent with the same key by [`resume`].
+    Unknown { key: String, error: Error },
+}
+
+/// Records the request, sends it, records the answer. `refunds` are the payment's refunds the
+/// journal knows (for the balance check).
+pub async fn request(
+    client: &Client,
+    journal: &Journal,
+    payment: &Payment,
+    refunds: &[RefundEntry],
+    amount: Money,
+    description: Option<String>,
+) -> Result<Refund, RefundError> {
+    let balance = refundable(payment, refunds);
+    let amount = check(payment, &balance, amount).map_err(RefundError::Refused)?;
+    let account = client.account();
+    let request = RefundRequest {
+        key: uuid::Uuid::new_v4().to_string(),
+        payment_id: payment.payment_id.clone(),
+        amount,
+        description,
+        account: account_key(&account.environment.api_base, &account.profile_id),
+        at: OffsetDateTime::now_utc(),
+    };
+    journal
+        .record_refund_request(request.clone())
+        .await
+        .map_err(RefundError::Journal)?;
+    send(
+        client,
+        journal,
+        &request.key,
+        &request.payment_id,
+        amount,
+        request.description,
+    )
+    .await
+}
+
+/// Sends an unanswered request again with its own key (after a crash or a lost answer): the API
+/// answers with the refund the first request made, or makes it now, never a second one.
+pub async fn resume(
+    client: &Client,
+    journal: &Journal,
+    entry: &RefundEntry,
+) -> Result<Refund, RefundError> {
+    send(
+        client,
+        journal,
+        &entry.key,
+        &entry.payment_id,
+        entry.amount,
+        entry.description.clone(),
+    )
+    .await
+}
+
+async fn send(
+    client: &Client,
+    journal: &Journal,
+    key: &str,
+    payment_id: &str,
+    amount: Money,
+    description: Option<String>,
+) -> Result<Refund, RefundError> {
+    let body = CreateRefund {
+        amount,
+        currency: "EUR".into(),
+        description,
+    };
+    match client.create_refund(payment_id, &body, key).await {
+        Ok(refund) => {
+            if let Err(e) = journal.record_refund(key, &refund).await {
+                tracing::error!(key, error = %e, "journal: refund answer not recorded");
+            }
+            Ok(refund)
+        }
+        Err(e) if e.may_have_created() => {
+            let event = RefundEvent::Unknown {
+                detail: e.to_string(),
+            };
+            if let Err(je) = journal.record_refund_event(key, event).await {
+                tracing::error!(key, error = %je, "journal: unclear refund not recorded");
+            }
+            Err(RefundError::Unknown {
+                key: key.to_string(),
+                error: e,
+            })
+        }
+        Err(e) => {
+            let event = RefundEvent::Refused {
+                code: e.code().map(str::to_string),
+                detail: e.to_string(),
+            };
+            if let Err(je) = journal.record_refund_event(key, event).await {
+                tracing::error!(key, error = %je, "journal: refused refund not recorded");
+            }
+            Err(RefundError::Api(e))
+        }
+    }
+}
+
+/// Reads a made refund's status and records it.
+pub async fn follow(
+    client: &Client,
+    journal: &Journal,
+    entry: &RefundEntry,
+) -> Result<Refund, Error> {
+    let Some(id) = &entry.refund_id else {
+        return Err(Error::Config("refund not made yet".into()));
+    };
+    let refund = client.get_refund(&entry.payment_id, id).await?;
+    if let Err(e) = journal.record_refund(&entry.key, &refund).await {
+        tracing::error!(key = %entry.key, error = %e, "journal: refund status not recorded");
+    }
+    Ok(refund)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::payconiq::model::RefundStatus;
+
+    fn payment(status: PaymentStatus, amount: i64, tip: i64) -> Payment {
+        serde_json::from_value(serde_json::json!({
+            "paymentId": "p1", "status": status.as_str(), "amount": amount,
+            "tippingAmount": tip, "totalAmount": amount + tip
+        }))
+        .unwrap()
+    }
+
+    fn refund(cents: i64, last: Option<RefundEvent>) -> RefundEntry {
+        RefundEntry {
+            key: "k".into(),
+            payment_id: "p1".into(),
+            amount: Money::from_cents(cents),
+            description: None,
+            account: None,
+            requested_at: OffsetDateTime::UNIX_EPOCH,
+            refund_id: None,
+            last: last.map(|e| (OffsetDateTime::UNIX_EPOCH, e)),
+        }
+    }
+
+    #[test]
+    fn the_balance_counts_everything_that_may_move_money() {
+        let p = payment(PaymentStatus::Succeeded, 1000, 200);
+        let refunds = [
+            refund(300, Some(RefundEvent::Status(RefundStatus::Refunded))),
+            refund(100, Some(RefundEvent::Status(RefundStatus::Pending))),
+            refund(
+                50,
+                Some(RefundEvent::Unknown {
+                    detail: "lost".into(),
+                }),
+            ),
+            refund(400, Some(RefundEvent::Status(RefundStatus::Failed))),
+            refund(
+                500,
+                Some(RefundEvent::Refused {
+                    code: None,
+                    detail: "no".into(),
+                }),
+            ),
+            refund(25, None),
+        ];
+        let b = refundable(&p, &refunds);
+        assert_eq!(b.paid.cents(), 1200, "tip included");
+        assert_eq!(
+            b.refunded.cents(),
+            475,
+            "failed and refused ones do not count"
+        );
+        assert_eq!(b.remaining.cents(), 725);
+    }
+
+    #[test]
+    fn checks_before_sending() {
+        let p = payment(PaymentStatus::Succeeded, 1000, 0);
+        let b = refundable(&p, &[]);
+        assert_eq!(
+            check(&p, &b, Money::from_cents(1000)),
+            Ok(Money::from_cents(1000))
+        );
+        assert_eq!(
+            check(&p, &b, Money::from_cents(1001)),
+            Err(Refusal::TooMuch {
+                remaining: Money::from_cents(1000)
+            })
+        );
+        assert_eq!(check(&p, &b, Money::default()), Err(Refusal::Nothing));
+        let pending = payment(PaymentStatus::Pending, 1000, 0);
+        assert_eq!(
+            check(&pending, &refundable(&pending, &[]), Money::from_cents(1)),
+            Err(Refusal::NotPaid(PaymentStatus::Pending))
+        );
+    }
+}

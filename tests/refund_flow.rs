@@ -1,0 +1,174 @@
+//! Refunds as the manager makes them, against the sandbox over real HTTP with a real journal
+//! file: partial and repeated refunds up to the amount paid, an over-refund refused before
+//! anything is sent, a refund whose answers are all dropped re-sent after a restart with the
+//! same key (exactly one refund made), and statuses followed to REFUNDED and to FAILED.
+
+mod support;
+
+use kassa::journal::{Journal, RefundEvent};
+use kassa::money::Money;
+use kassa::payconiq::AuthMode;
+use kassa::payconiq::model::RefundStatus;
+use kassa::refund::{self, RefundError, Refusal};
+use kassa::sandbox::{Fault, FaultKind};
+use support::*;
+
+fn euros(cents: i64) -> Money {
+    Money::from_cents(cents)
+}
+
+fn refund_posts(sandbox: &kassa::sandbox::Sandbox) -> usize {
+    sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/refunds"))
+        .count()
+}
+
+#[tokio::test]
+async fn partial_and_repeated_refunds_up_to_the_amount_paid_and_no_further() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+    let p = paid(&sandbox, &client, 1000, 250).await;
+
+    let first = refund::request(
+        &client,
+        &journal,
+        &p,
+        &[],
+        euros(500),
+        Some("Retour".into()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(first.status, RefundStatus::Pending);
+    let known = journal.refunds_for(&p.payment_id).await.unwrap();
+    assert_eq!(refund::refundable(&p, &known).remaining, euros(750));
+    refund::request(&client, &journal, &p, &known, euros(750), None)
+        .await
+        .unwrap();
+    let known = journal.refunds_for(&p.payment_id).await.unwrap();
+    let balance = refund::refundable(&p, &known);
+    assert_eq!(
+        (balance.refunded, balance.remaining),
+        (euros(1250), euros(0))
+    );
+
+    // One cent more is refused here, before anything leaves.
+    let posts = refund_posts(&sandbox);
+    let err = refund::request(&client, &journal, &p, &known, euros(1), None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err,
+        RefundError::Refused(Refusal::TooMuch {
+            remaining: euros(0)
+        })
+    );
+    assert_eq!(refund_posts(&sandbox), posts, "nothing was sent");
+    assert_eq!(sandbox.refunds_of(&p.payment_id).len(), 2);
+}
+
+#[tokio::test]
+async fn a_refund_whose_answers_were_lost_is_made_exactly_once_after_a_restart() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite");
+    let p = paid(&sandbox, &client, 2000, 0).await;
+    {
+        let journal = Journal::open(&path).unwrap();
+        // The sandbox makes the refund, then drops the connection: every retry too.
+        sandbox.inject(Fault::new("refund-create", FaultKind::Drop, Some(20)));
+        let err = refund::request(&client, &journal, &p, &[], euros(800), None)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, RefundError::Unknown { .. }), "{err:?}");
+        // The till is killed here.
+    }
+    sandbox.clear_faults();
+    let journal = Journal::open(&path).unwrap();
+    let open = journal.open_refunds().await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert!(open[0].unanswered());
+    assert!(matches!(
+        open[0].last,
+        Some((_, RefundEvent::Unknown { .. }))
+    ));
+    // An unanswered refund holds its amount: no second refund of the same money is offered.
+    assert_eq!(refund::refundable(&p, &open).remaining, euros(1200));
+
+    let made = refund::resume(&client, &journal, &open[0]).await.unwrap();
+    assert_eq!(made.amount, euros(800));
+    let at_provider = sandbox.refunds_of(&p.payment_id);
+    assert_eq!(at_provider.len(), 1, "exactly one refund: {at_provider:?}");
+    assert_eq!(at_provider[0].refund_id, made.refund_id);
+    let known = journal.refunds_for(&p.payment_id).await.unwrap();
+    assert_eq!(known[0].refund_id.as_deref(), Some(made.refund_id.as_str()));
+}
+
+#[tokio::test]
+async fn refund_statuses_are_followed_to_refunded_and_to_failed() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+
+    let p = paid(&sandbox, &client, 900, 0).await;
+    refund::request(&client, &journal, &p, &[], euros(900), None)
+        .await
+        .unwrap();
+    let entry = journal.refunds_for(&p.payment_id).await.unwrap().remove(0);
+    let mut status = RefundStatus::Pending;
+    for _ in 0..100 {
+        status = refund::follow(&client, &journal, &entry)
+            .await
+            .unwrap()
+            .status;
+        if status != RefundStatus::Pending {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(status, RefundStatus::Refunded);
+    let entry = journal.refunds_for(&p.payment_id).await.unwrap().remove(0);
+    assert_eq!(entry.status(), Some(&RefundStatus::Refunded));
+    assert!(journal.open_refunds().await.unwrap().is_empty(), "settled");
+
+    let q = paid(&sandbox, &client, 400, 0).await;
+    let made = refund::request(&client, &journal, &q, &[], euros(400), None)
+        .await
+        .unwrap();
+    sandbox.fail_refund(&made.refund_id).unwrap();
+    let entry = journal.refunds_for(&q.payment_id).await.unwrap().remove(0);
+    let followed = refund::follow(&client, &journal, &entry).await.unwrap();
+    assert_eq!(followed.status, RefundStatus::Failed);
+    let known = journal.refunds_for(&q.payment_id).await.unwrap();
+    assert_eq!(
+        refund::refundable(&q, &known).remaining,
+        euros(400),
+        "a failed refund gives the amount back to refund"
+    );
+}
+
+#[tokio::test]
+async fn business_refusals_are_recorded_and_not_resent() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+    let p = paid(&sandbox, &client, 300, 0).await;
+    sandbox.inject(Fault::new(
+        "refund-create",
+        FaultKind::Status { status: 422 },
+        Some(1),
+    ));
+    let err = refund::request(&client, &journal, &p, &[], euros(100), None)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, RefundError::Api(_)), "{err:?}");
+    assert!(
+        journal.open_refunds().await.unwrap().is_empty(),
+        "refused: not re-sent"
+    );
+    let known = journal.refunds_for(&p.payment_id).await.unwrap();
+    assert_eq!(refund::refundable(&p, &known).remaining, euros(300));
+}
