@@ -775,3 +775,37 @@ async fn an_unusable_account_falls_back_to_the_sandbox_and_says_why() {
     ));
     h.charge("2").await;
 }
+
+/// A payment still waiting that no checkout follows (another till's, or left by a crash) is
+/// cancelled from Today's sales, without the PIN, after a question; audited.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_left_behind_pending_payment_is_cancelled_from_todays_sales() {
+    let mut h = Harness::new().await;
+    let other = support::charge(&h.services.client, 725).await;
+    h.click("Today's sales").await;
+    assert!(h.shows("€7.25"));
+    h.click("Cancel").await;
+    assert!(h.shows("Nobody can pay it afterwards."));
+    h.click("Keep").await;
+    assert!(!h.shows("Nobody can pay it afterwards."));
+    h.click("Cancel").await;
+    h.click("Cancel it").await;
+    assert!(h.shows("The payment is cancelled: nobody can pay it any more."));
+    let at_provider = h
+        .sandbox()
+        .payments()
+        .into_iter()
+        .find(|p| p.payment_id == other.payment_id)
+        .unwrap();
+    assert_eq!(at_provider.status, PaymentStatus::Cancelled);
+    assert!(!h.shows("Cancel"), "nothing left to cancel");
+    assert!(
+        matches!(h.app.screen(), Screen::Today(_)),
+        "no PIN was asked"
+    );
+    let log = h.app.journal().unwrap().audit_log(5).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.action == "cancel" && e.detail == other.payment_id)
+    );
+}

@@ -332,6 +332,7 @@ impl App {
                         self.set_screen(Screen::Till(Till::new(self.lang)));
                         Task::none()
                     }
+                    today::Action::CancelPayment(id) => self.cancel_left_behind(id),
                 }
             }
             Message::Sticker(m) => self.sticker(m),

@@ -449,6 +449,34 @@ impl App {
     }
 
     /// Today's sales: the journal at once (works offline), then what the API adds.
+    /// Cancels a payment still waiting that no checkout follows (a crash left it, another till
+    /// or a sticker made it): a counter task, no PIN. Written to the audit log.
+    pub(super) fn cancel_left_behind(&mut self, payment_id: String) -> Task<Message> {
+        let Some(services) = self.services.clone() else {
+            return Task::none();
+        };
+        let journal = self.journal.clone();
+        Task::perform(
+            async move {
+                let r = services
+                    .client
+                    .cancel_payment(&payment_id)
+                    .await
+                    .map_err(|e| e.explain());
+                if let (Ok(()), Some(j)) = (&r, journal) {
+                    let action = crate::journal::AuditAction::Cancel {
+                        payment_id: payment_id.clone(),
+                    };
+                    if let Err(e) = j.audit(action).await {
+                        tracing::error!(error = %e, "audit log not written");
+                    }
+                }
+                (payment_id, r)
+            },
+            |(id, r)| Message::Today(today::Message::Cancelled(id, r)),
+        )
+    }
+
     pub(super) fn load_today(&self) -> Task<Message> {
         let from = crate::clock::today_start();
         let journal = self.journal.clone();

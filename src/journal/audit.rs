@@ -30,6 +30,10 @@ pub enum AuditAction {
     Void {
         payment_id: String,
     },
+    /// A payment still waiting, cancelled from Today's sales (left behind, another till's).
+    Cancel {
+        payment_id: String,
+    },
     /// A payment left waiting for acknowledgement, completed.
     Acknowledge {
         payment_id: String,
@@ -58,6 +62,7 @@ impl AuditAction {
             AuditAction::StickerExported => ("sticker-exported", String::new()),
             AuditAction::InvoiceQrExported => ("invoice-qr-exported", String::new()),
             AuditAction::Void { payment_id } => ("void", payment_id.clone()),
+            AuditAction::Cancel { payment_id } => ("cancel", payment_id.clone()),
             AuditAction::Acknowledge { payment_id } => ("acknowledge", payment_id.clone()),
             AuditAction::JournalSetAside { to } => ("journal-set-aside", to.clone()),
         }

@@ -98,6 +98,9 @@ pub struct Today {
     api: Option<Vec<Payment>>,
     sales: Option<Vec<Sale>>,
     problem: Option<String>,
+    /// The payment whose cancel is being asked about (`false`), then sent (`true`).
+    cancelling: Option<(String, bool)>,
+    info: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -106,6 +109,12 @@ pub enum Message {
     ApiLoaded(Result<Vec<Payment>, String>),
     Refresh,
     Close,
+    /// Cancel a payment still waiting (left behind by a crash, another till or a sticker).
+    Cancel(String),
+    ConfirmCancel,
+    KeepIt,
+    /// The cancel for this payment id ended.
+    Cancelled(String, Result<(), String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +122,16 @@ pub enum Action {
     None,
     Load,
     Close,
+    CancelPayment(String),
+}
+
+/// Whether a line can still be cancelled from here (nobody has paid it yet).
+pub fn can_cancel(sale: &Sale) -> bool {
+    sale.payment_id.is_some()
+        && sale
+            .status
+            .as_ref()
+            .is_some_and(PaymentStatus::is_cancellable)
 }
 
 impl Today {
@@ -123,6 +142,8 @@ impl Today {
             api: None,
             sales: None,
             problem: None,
+            cancelling: None,
+            info: None,
         }
     }
 
@@ -163,6 +184,35 @@ impl Today {
             }
             Message::Refresh => Action::Load,
             Message::Close => Action::Close,
+            Message::Cancel(id) => {
+                self.cancelling = Some((id, false));
+                self.info = None;
+                Action::None
+            }
+            Message::KeepIt => {
+                self.cancelling = None;
+                Action::None
+            }
+            Message::ConfirmCancel => match &mut self.cancelling {
+                Some((id, sent)) if !*sent => {
+                    *sent = true;
+                    Action::CancelPayment(id.clone())
+                }
+                _ => Action::None,
+            },
+            Message::Cancelled(id, result) => {
+                if self.cancelling.as_ref().is_some_and(|(c, _)| *c == id) {
+                    self.cancelling = None;
+                }
+                match result {
+                    Ok(()) => {
+                        self.info = Some(fl!("today-cancelled"));
+                        self.problem = None;
+                    }
+                    Err(e) => self.problem = Some(e),
+                }
+                Action::Load
+            }
         }
     }
 
@@ -207,23 +257,30 @@ impl Today {
                         Origin::ThisTill => String::new(),
                         Origin::Elsewhere => fl!("today-elsewhere"),
                     };
-                    list = list.push(
-                        row![
-                            text(crate::clock::time_of_day(s.at)).width(Length::Fixed(90.0)),
-                            text(s.amount.format(self.lang)).width(Length::Fixed(110.0)),
-                            if paid {
-                                status.style(theme::success)
-                            } else {
-                                status.style(theme::muted)
-                            },
-                            text(s.description.clone().unwrap_or_default()).width(Fill),
-                            text(origin).size(14).style(theme::muted),
-                            text(s.reference.clone().unwrap_or_default())
-                                .size(14)
-                                .style(theme::muted),
-                        ]
-                        .spacing(12),
-                    );
+                    // Description with where it came from and its reference beneath, so a long
+                    // one is not squeezed.
+                    let note = [origin, s.reference.clone().unwrap_or_default()]
+                        .into_iter()
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    let what = column![text(s.description.clone().unwrap_or_default())]
+                        .push((!note.is_empty()).then(|| text(note).size(13).style(theme::muted)))
+                        .width(Fill);
+                    let line = row![
+                        text(crate::clock::time_of_day(s.at)).width(Length::Fixed(90.0)),
+                        text(s.amount.format(self.lang)).width(Length::Fixed(110.0)),
+                        if paid {
+                            status.style(theme::success)
+                        } else {
+                            status.style(theme::muted)
+                        },
+                        what,
+                    ]
+                    .push(self.cancel_controls(s))
+                    .spacing(12)
+                    .align_y(iced::Center);
+                    list = list.push(line);
                 }
             }
         }
@@ -231,12 +288,45 @@ impl Today {
         if let Some(p) = &self.problem {
             col = col.push(text(p.clone()).style(theme::error));
         }
+        if let Some(i) = &self.info {
+            col = col.push(text(i.clone()).style(theme::success));
+        }
         col = col.push(text(fl!("today-total", total = self.total().format(self.lang))).size(22));
         container(col)
             .padding(24)
             .width(Fill)
             .style(theme::card)
             .into()
+    }
+}
+
+impl Today {
+    /// Cancel for a line still waiting; the question (or "Cancelling…") for the one asked about.
+    fn cancel_controls(&self, sale: &Sale) -> Option<Element<'_, Message>> {
+        if !can_cancel(sale) {
+            return None;
+        }
+        let id = sale.payment_id.clone()?;
+        let small = |label: String| button(text(label).size(14)).padding([6, 10]);
+        Some(match &self.cancelling {
+            Some((c, false)) if *c == id => row![
+                text(fl!("today-cancel-question")).size(14),
+                small(fl!("today-keep"))
+                    .style(theme::secondary)
+                    .on_press(Message::KeepIt),
+                small(fl!("today-cancel-it"))
+                    .style(theme::danger)
+                    .on_press(Message::ConfirmCancel),
+            ]
+            .spacing(6)
+            .align_y(iced::Center)
+            .into(),
+            Some((c, true)) if *c == id => text(fl!("today-cancelling")).size(14).into(),
+            _ => small(fl!("today-cancel"))
+                .style(theme::secondary)
+                .on_press(Message::Cancel(id))
+                .into(),
+        })
     }
 }
 
