@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod file_dialog;
+pub mod history;
 pub mod i18n;
 pub mod journal;
 pub mod logging;

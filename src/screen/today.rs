@@ -4,7 +4,6 @@
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Fill, Length};
-use time::OffsetDateTime;
 
 use crate::fl;
 use crate::i18n::Lang;
@@ -13,83 +12,7 @@ use crate::money::Money;
 use crate::payconiq::model::{Payment, PaymentStatus};
 use crate::theme;
 
-/// Where a line of today's sales comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
-    /// Rung up on this till (in its journal).
-    ThisTill,
-    /// Only the API knows it: another till, or a customer scanning a sticker.
-    Elsewhere,
-}
-
-/// One line.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sale {
-    pub at: OffsetDateTime,
-    pub amount: Money,
-    /// `None` while the outcome is unknown.
-    pub status: Option<PaymentStatus>,
-    pub description: Option<String>,
-    pub reference: Option<String>,
-    pub payment_id: Option<String>,
-    pub origin: Origin,
-}
-
-impl Sale {
-    fn from_entry(e: &Entry) -> Option<Sale> {
-        // A create that was refused or never made is not a sale.
-        if matches!(e.last, Some((_, crate::journal::Event::NotCreated { .. }))) {
-            return None;
-        }
-        Some(Sale {
-            at: e.attempted_at,
-            amount: e.paid_total().unwrap_or(e.amount),
-            status: e.status().cloned(),
-            description: e.description.clone(),
-            reference: Some(e.reference.clone()),
-            payment_id: e.payment_id.clone(),
-            origin: Origin::ThisTill,
-        })
-    }
-
-    fn from_payment(p: &Payment) -> Sale {
-        Sale {
-            at: p.created_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
-            amount: p.paid_total(),
-            status: Some(p.status.clone()),
-            description: p.description.clone(),
-            reference: p.reference.clone(),
-            payment_id: Some(p.payment_id.clone()),
-            origin: Origin::Elsewhere,
-        }
-    }
-}
-
-/// The journal's sales with the API's view merged in: the API's status wins for a payment both
-/// know (it is fresher); payments only the API knows are added as from elsewhere. Newest first.
-pub fn merge(journal: &[Entry], api: &[Payment]) -> Vec<Sale> {
-    let mut sales: Vec<Sale> = journal.iter().filter_map(Sale::from_entry).collect();
-    for p in api {
-        let known = sales.iter_mut().find(|s| {
-            s.payment_id.as_deref() == Some(p.payment_id.as_str())
-                || (s.payment_id.is_none()
-                    && s.origin == Origin::ThisTill
-                    && s.reference.is_some()
-                    && s.reference == p.reference
-                    && s.amount == p.amount)
-        });
-        match known {
-            Some(s) => {
-                s.status = Some(p.status.clone());
-                s.amount = p.paid_total();
-                s.payment_id = Some(p.payment_id.clone());
-            }
-            None => sales.push(Sale::from_payment(p)),
-        }
-    }
-    sales.sort_by_key(|s| std::cmp::Reverse(s.at));
-    sales
-}
+pub use crate::history::{Origin, Sale, merge};
 
 #[derive(Debug)]
 pub struct Today {
@@ -218,11 +141,7 @@ impl Today {
 
     /// What was actually paid today, tips included.
     pub fn total(&self) -> Money {
-        self.sales()
-            .iter()
-            .filter(|s| s.status == Some(PaymentStatus::Succeeded))
-            .map(|s| s.amount)
-            .sum()
+        crate::history::paid_total(self.sales())
     }
 
     pub fn view(&self) -> Element<'_, Message> {
