@@ -76,6 +76,13 @@ pub fn secondary(_: &Theme, status: button::Status) -> button::Style {
     s
 }
 
+/// A clickable line of a list: flat, shaded under the pointer.
+pub fn row(_: &Theme, status: button::Status) -> button::Style {
+    let mut s = filled(CARD, INK, status);
+    s.border = Border::default().rounded(6);
+    s
+}
+
 /// Keypad keys.
 pub fn key(_: &Theme, status: button::Status) -> button::Style {
     let mut s = filled(CARD, INK, status);

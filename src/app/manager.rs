@@ -68,7 +68,10 @@ impl App {
             tracing::info!("manager lock re-engaged after inactivity");
             self.manager_active = None;
             // Every manager-only screen closes with the lock.
-            if matches!(self.screen, Screen::Settings(_) | Screen::Sticker(_)) {
+            if matches!(
+                self.screen,
+                Screen::Settings(_) | Screen::Sticker(_) | Screen::History(_) | Screen::Detail(_)
+            ) {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
             }
         }
@@ -178,6 +181,7 @@ impl App {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
             }
+            settings_screen::Action::History => self.open_history(),
             settings_screen::Action::Sticker => {
                 let payload = (!self.settings.profile_id.is_empty() || self.is_sandbox_mode())
                     .then(|| self.sticker_payload())

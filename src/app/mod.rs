@@ -3,6 +3,7 @@
 
 mod manager;
 mod payment;
+mod records;
 mod sales;
 mod view;
 
@@ -91,6 +92,10 @@ pub enum Screen {
     Unknown(Unknown),
     /// An invoice QR for a customer who pays later.
     Invoice(Box<Invoice>),
+    /// The manager's payment history.
+    History(Box<crate::screen::history::History>),
+    /// One payment, its refunds and actions (manager).
+    Detail(Box<crate::screen::detail::Detail>),
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +134,8 @@ pub enum Message {
     Today(today::Message),
     OpenInvoice,
     Invoice(invoice::Message),
+    History(crate::screen::history::Message),
+    Detail(crate::screen::detail::Message),
     Sticker(sticker::Message),
     Lock(lock::Message),
     Settings(settings_screen::Message),
@@ -358,6 +365,14 @@ impl App {
                 Task::none()
             }
             Message::Invoice(m) => self.invoice(m),
+            Message::History(m) => {
+                self.manager_active = self.manager_active.map(|_| Instant::now());
+                self.history(m)
+            }
+            Message::Detail(m) => {
+                self.manager_active = self.manager_active.map(|_| Instant::now());
+                self.detail(m)
+            }
             Message::Lock(m) => self.lock(m),
             Message::Settings(m) => {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
@@ -506,6 +521,13 @@ impl App {
             // Status reads at exactly the policy's pace; a one-second clock for the countdown.
             subs.push(iced::time::every(pace).map(|_| Message::Poll));
             subs.push(iced::time::every(std::time::Duration::from_secs(1)).map(|_| Message::Tick));
+        }
+        // A refund settling on the detail screen is followed until it ends.
+        if matches!(&self.screen, Screen::Detail(d) if d.following()) {
+            subs.push(
+                iced::time::every(std::time::Duration::from_secs(1))
+                    .map(|_| Message::Detail(crate::screen::detail::Message::Refresh)),
+            );
         }
         if self.manager_active.is_some() {
             subs.push(

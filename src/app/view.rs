@@ -35,6 +35,8 @@ impl App {
                 | Screen::Sticker(_)
                 | Screen::Today(_)
                 | Screen::Invoice(_)
+                | Screen::History(_)
+                | Screen::Detail(_)
         );
         header = header.push(iced::widget::space::horizontal());
         if matches!(self.screen, Screen::Till(_)) {
@@ -101,6 +103,8 @@ impl App {
             (Screen::Sticker(s), None) => s.view().map(Message::Sticker),
             (Screen::Today(t), None) => t.view().map(Message::Today),
             (Screen::Invoice(i), None) => i.view().map(Message::Invoice),
+            (Screen::History(h), None) => h.view().map(Message::History),
+            (Screen::Detail(d), None) => d.view().map(Message::Detail),
         };
         let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);
         if sandbox && !manager {

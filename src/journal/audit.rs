@@ -30,6 +30,15 @@ pub enum AuditAction {
     Void {
         payment_id: String,
     },
+    /// A refund asked for (its outcome is in the refunds table).
+    Refund {
+        payment_id: String,
+        amount: crate::money::Money,
+    },
+    /// The customer's IBAN read for a manual refund.
+    RefundIbanAsked {
+        payment_id: String,
+    },
     /// A payment still waiting, cancelled from Today's sales (left behind, another till's).
     Cancel {
         payment_id: String,
@@ -63,6 +72,13 @@ impl AuditAction {
             AuditAction::InvoiceQrExported => ("invoice-qr-exported", String::new()),
             AuditAction::Void { payment_id } => ("void", payment_id.clone()),
             AuditAction::Cancel { payment_id } => ("cancel", payment_id.clone()),
+            AuditAction::Refund { payment_id, amount } => (
+                "refund",
+                format!("{payment_id} {}", amount.to_decimal_string()),
+            ),
+            AuditAction::RefundIbanAsked { payment_id } => {
+                ("refund-iban-asked", payment_id.clone())
+            }
             AuditAction::Acknowledge { payment_id } => ("acknowledge", payment_id.clone()),
             AuditAction::JournalSetAside { to } => ("journal-set-aside", to.clone()),
         }

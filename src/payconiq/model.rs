@@ -348,6 +348,17 @@ pub struct Acknowledge {
     pub reference: Option<String>,
 }
 
+impl Acknowledge {
+    /// The acknowledgement of `payment` as it was created: its amount, in euro, its reference.
+    pub fn for_payment(payment: &Payment) -> Acknowledge {
+        Acknowledge {
+            amount: payment.amount,
+            currency: "EUR".into(),
+            reference: payment.reference.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefundIban {
     pub iban: String,

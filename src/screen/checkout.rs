@@ -379,14 +379,7 @@ impl Checkout {
         match op {
             Op::Cancel => Action::Cancel(id),
             Op::Void => Action::Void(id),
-            Op::Acknowledge => Action::Acknowledge(
-                id,
-                Acknowledge {
-                    amount: self.payment.amount,
-                    currency: "EUR".into(),
-                    reference: self.payment.reference.clone(),
-                },
-            ),
+            Op::Acknowledge => Action::Acknowledge(id, Acknowledge::for_payment(&self.payment)),
         }
     }
 

@@ -3,8 +3,10 @@
 
 pub mod attention;
 pub mod checkout;
+pub mod detail;
 pub mod display;
 pub mod export;
+pub mod history;
 pub mod invoice;
 pub mod lock;
 pub mod phone;

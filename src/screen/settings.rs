@@ -70,6 +70,7 @@ pub enum Message {
     KeyReady(Result<String, String>),
     ChangePin,
     Sticker,
+    History,
     /// The app could not show a file dialog for this: ask for a typed path.
     NoDialog(FileKind),
     TypedPath(String),
@@ -151,6 +152,7 @@ pub enum Action {
     },
     ChangePin,
     Sticker,
+    History,
     Close,
 }
 
@@ -267,6 +269,7 @@ impl Settings {
             }
             Message::ChangePin => return Action::ChangePin,
             Message::Sticker => return Action::Sticker,
+            Message::History => return Action::History,
             Message::KeysKnown { api, signing } => {
                 self.has_api_key = api;
                 self.has_signing_key = self.has_signing_key || signing;
@@ -556,6 +559,7 @@ impl Settings {
         } else {
             row![
                 action(fl!("settings-close"), Message::Close),
+                action(fl!("history-open-button"), Message::History),
                 action(fl!("sticker-open"), Message::Sticker),
                 button(text(fl!("settings-test")))
                     .padding([10, 16])

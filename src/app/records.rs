@@ -1,0 +1,263 @@
+//! The manager's records: payment history and one payment's detail, with its refunds. Routing
+//! and the requests only; the rules are in `history.rs` and `refund.rs`.
+
+use std::sync::Arc;
+
+use iced::Task;
+use time::OffsetDateTime;
+
+use super::{App, Message, Screen};
+use crate::fl;
+use crate::journal::{AuditAction, Journal};
+use crate::payconiq::model::{Acknowledge, SearchCriteria};
+use crate::refund::{self, RefundError};
+use crate::screen::detail::{self, Detail, Loaded};
+use crate::screen::history::{self, History};
+use crate::screen::till::Till;
+use crate::services::Services;
+
+/// The most payments the history loads from the search API for one period.
+const HISTORY_LIMIT: usize = 20_000;
+
+impl App {
+    pub(super) fn open_history(&mut self) -> Task<Message> {
+        let screen = History::new(self.lang);
+        let from = screen.from();
+        self.set_screen(Screen::History(Box::new(screen)));
+        self.load_history(from)
+    }
+
+    fn load_history(&self, from: OffsetDateTime) -> Task<Message> {
+        let journal = self.journal.clone();
+        let local = Task::perform(
+            async move {
+                match journal {
+                    Some(j) => j.entries_since(from).await.map_err(|e| e.explain()),
+                    None => Ok(Vec::new()),
+                }
+            },
+            |r| Message::History(history::Message::JournalLoaded(r)),
+        );
+        let Some(services) = self.services.clone() else {
+            return local;
+        };
+        let criteria = SearchCriteria {
+            from: Some(from),
+            to: Some(OffsetDateTime::now_utc() + time::Duration::minutes(1)),
+            ..Default::default()
+        };
+        let remote = Task::perform(
+            async move {
+                services
+                    .client
+                    .search_all(&criteria, HISTORY_LIMIT)
+                    .await
+                    .map_err(|e| e.explain())
+            },
+            |r| Message::History(history::Message::ApiLoaded(r)),
+        );
+        Task::batch([local, remote])
+    }
+
+    pub(super) fn history(&mut self, message: history::Message) -> Task<Message> {
+        let Screen::History(h) = &mut self.screen else {
+            return Task::none();
+        };
+        match h.update(message) {
+            history::Action::None => Task::none(),
+            history::Action::Load(from) => self.load_history(from),
+            history::Action::Open {
+                payment_id,
+                reference,
+            } => {
+                let can_sign = self
+                    .services
+                    .as_ref()
+                    .is_some_and(|s| s.client.account().signing_key.is_some());
+                let d = Detail::new(self.lang, payment_id, reference, can_sign);
+                let load = d.load();
+                self.set_screen(Screen::Detail(Box::new(d)));
+                self.detail_action(load)
+            }
+            history::Action::Settings => self.open_manager(),
+            history::Action::Close => {
+                self.set_screen(Screen::Till(Till::new(self.lang)));
+                Task::none()
+            }
+        }
+    }
+
+    pub(super) fn detail(&mut self, message: detail::Message) -> Task<Message> {
+        let Screen::Detail(d) = &mut self.screen else {
+            return Task::none();
+        };
+        let action = d.update(message);
+        self.detail_action(action)
+    }
+
+    fn detail_action(&mut self, action: detail::Action) -> Task<Message> {
+        let (Some(services), journal) = (self.services.clone(), self.journal.clone()) else {
+            return Task::none();
+        };
+        let done = |r: Result<String, String>| Message::Detail(detail::Message::Done(r));
+        match action {
+            detail::Action::None => Task::none(),
+            detail::Action::Back => self.open_history(),
+            detail::Action::Settings => self.open_manager(),
+            detail::Action::Load {
+                payment_id,
+                reference,
+            } => Task::perform(load_detail(services, journal, payment_id, reference), |r| {
+                Message::Detail(detail::Message::Loaded(Box::new(r)))
+            }),
+            detail::Action::Refund {
+                payment,
+                refunds,
+                amount,
+                description,
+            } => {
+                let Some(journal) = journal else {
+                    return Task::done(done(Err(fl!("journal-needed"))));
+                };
+                let lang = self.lang;
+                Task::perform(
+                    async move {
+                        let r = refund::request(
+                            &services.client,
+                            &journal,
+                            &payment,
+                            &refunds,
+                            amount,
+                            description,
+                        )
+                        .await;
+                        if matches!(r, Ok(_) | Err(RefundError::Unknown { .. })) {
+                            let action = AuditAction::Refund {
+                                payment_id: payment.payment_id.clone(),
+                                amount,
+                            };
+                            if let Err(e) = journal.audit(action).await {
+                                tracing::error!(error = %e, "audit log not written");
+                            }
+                        }
+                        match r {
+                            Ok(_) => Ok(fl!("refund-sent", amount = amount.format(lang))),
+                            Err(RefundError::Unknown { .. }) => Err(fl!("refund-unknown")),
+                            Err(RefundError::Api(e)) => Err(e.explain()),
+                            Err(RefundError::Journal(e)) => Err(e.explain()),
+                            Err(RefundError::Refused(_)) => Err(fl!("refund-nothing")),
+                        }
+                    },
+                    done,
+                )
+            }
+            detail::Action::Iban(id) => Task::perform(
+                async move {
+                    let r = services
+                        .client
+                        .refund_iban(&id)
+                        .await
+                        .map_err(|e| e.explain());
+                    audit(
+                        journal,
+                        r.is_ok(),
+                        AuditAction::RefundIbanAsked { payment_id: id },
+                    )
+                    .await;
+                    r
+                },
+                |r| Message::Detail(detail::Message::IbanKnown(r)),
+            ),
+            detail::Action::Cancel(id) => Task::perform(
+                async move {
+                    let r = services.client.cancel_payment(&id).await;
+                    audit(journal, r.is_ok(), AuditAction::Cancel { payment_id: id }).await;
+                    r.map(|()| fl!("detail-cancelled")).map_err(|e| e.explain())
+                },
+                done,
+            ),
+            detail::Action::Void(id) => Task::perform(
+                async move {
+                    let r = services.client.void_payment(&id).await;
+                    audit(journal, r.is_ok(), AuditAction::Void { payment_id: id }).await;
+                    r.map(|()| fl!("final-voided-why")).map_err(|e| e.explain())
+                },
+                done,
+            ),
+            detail::Action::Complete(payment) => Task::perform(
+                async move {
+                    let ack = Acknowledge::for_payment(&payment);
+                    let id = payment.payment_id.clone();
+                    let r = services.client.acknowledge_payment(&id, &ack).await;
+                    audit(
+                        journal,
+                        r.is_ok(),
+                        AuditAction::Acknowledge { payment_id: id },
+                    )
+                    .await;
+                    r.map(|()| fl!("detail-done")).map_err(|e| e.explain())
+                },
+                done,
+            ),
+        }
+    }
+}
+
+async fn audit(journal: Option<Journal>, happened: bool, action: AuditAction) {
+    if let (true, Some(j)) = (happened, journal)
+        && let Err(e) = j.audit(action).await
+    {
+        tracing::error!(error = %e, "audit log not written");
+    }
+}
+
+/// Reads a payment from the API and the journal; unanswered refunds are sent again with their
+/// own key, settling ones are followed, before the list is read.
+async fn load_detail(
+    services: Arc<Services>,
+    journal: Option<Journal>,
+    payment_id: Option<String>,
+    reference: Option<String>,
+) -> Result<Loaded, String> {
+    let client = &services.client;
+    let entry = match (&journal, &reference) {
+        (Some(j), Some(r)) => j.entry(r).await.map_err(|e| e.explain())?,
+        _ => None,
+    };
+    let id = payment_id.or_else(|| entry.as_ref().and_then(|e| e.payment_id.clone()));
+    let mut loaded = Loaded::default();
+    if let Some(id) = &id {
+        match client.get_payment(id).await {
+            Ok(p) => loaded.payment = Some(p),
+            Err(e) => loaded.problem = Some(e.explain()),
+        }
+    }
+    if let (Some(j), Some(e)) = (&journal, &entry) {
+        loaded.events = j.history(&e.reference).await.map_err(|e| e.explain())?;
+    }
+    if let (Some(j), Some(id)) = (&journal, &id) {
+        for r in j.refunds_for(id).await.map_err(|e| e.explain())? {
+            let outcome = if r.unanswered() {
+                refund::resume(client, j, &r)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| format!("{e:?}"))
+            } else if r.settling() {
+                refund::follow(client, j, &r)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.explain())
+            } else {
+                Ok(())
+            };
+            if let Err(e) = outcome {
+                tracing::warn!(key = %r.key, error = %e, "refund not followed");
+            }
+        }
+        loaded.refunds = j.refunds_for(id).await.map_err(|e| e.explain())?;
+    }
+    if loaded.payment.is_none() && entry.is_none() && loaded.problem.is_none() {
+        return Err(fl!("detail-not-found"));
+    }
+    Ok(loaded)
+}

@@ -1,0 +1,574 @@
+//! One payment, for the manager: every field the API gives, what the journal saw happen, its
+//! refunds with their statuses, and the actions that fit its state (`history::actions_for`):
+//! cancel, refund (amount defaults to what is left; a review step restates amount and customer;
+//! then the refund is followed), the customer's IBAN for a manual refund, complete or void.
+//! The rules live in `refund.rs` and `history.rs`; this screen shows what they decide.
+
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::{Element, Fill, Length};
+use time::OffsetDateTime;
+
+use crate::fl;
+use crate::history::{PaymentAction, actions_for};
+use crate::i18n::Lang;
+use crate::journal::{Event, RefundEntry, RefundEvent};
+use crate::money::Money;
+use crate::payconiq::model::Payment;
+use crate::refund::{self, Refundable, Refusal};
+use crate::screen::today::status_label;
+use crate::theme;
+
+/// What the app found about the payment.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub payment: Option<Payment>,
+    /// What the journal recorded for it, oldest first (empty for another till's payment).
+    pub events: Vec<(OffsetDateTime, Event)>,
+    pub refunds: Vec<RefundEntry>,
+    /// Why the API's side could not be read (the journal's is still shown).
+    pub problem: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Detail {
+    lang: Lang,
+    payment_id: Option<String>,
+    reference: Option<String>,
+    loaded: Option<Loaded>,
+    /// Whether refunds can be signed (refunds need the JWS signing key).
+    can_sign: bool,
+    form: Option<RefundForm>,
+    iban: Option<String>,
+    busy: bool,
+    info: Option<String>,
+    problem: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct RefundForm {
+    amount: String,
+    description: String,
+    /// The review step: amount and customer restated, Confirm sends.
+    review: Option<Money>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Box<Result<Loaded, String>>),
+    Refresh,
+    Refund,
+    Amount(String),
+    Description(String),
+    Review,
+    Edit,
+    /// Closes the refund form without refunding.
+    Dismiss,
+    Confirm,
+    /// A refund request, cancel, acknowledge, void or IBAN request ended.
+    Done(Result<String, String>),
+    Iban,
+    IbanKnown(Result<String, String>),
+    Cancel,
+    Complete,
+    Void,
+    Settings,
+    Back,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    Load {
+        payment_id: Option<String>,
+        reference: Option<String>,
+    },
+    Refund {
+        payment: Box<Payment>,
+        refunds: Vec<RefundEntry>,
+        amount: Money,
+        description: Option<String>,
+    },
+    Iban(String),
+    Cancel(String),
+    Complete(Box<Payment>),
+    Void(String),
+    Settings,
+    Back,
+}
+
+impl Detail {
+    pub fn new(
+        lang: Lang,
+        payment_id: Option<String>,
+        reference: Option<String>,
+        can_sign: bool,
+    ) -> Detail {
+        Detail {
+            lang,
+            payment_id,
+            reference,
+            loaded: None,
+            can_sign,
+            form: None,
+            iban: None,
+            busy: false,
+            info: None,
+            problem: None,
+        }
+    }
+
+    pub fn load(&self) -> Action {
+        Action::Load {
+            payment_id: self.payment_id.clone(),
+            reference: self.reference.clone(),
+        }
+    }
+
+    pub fn payment(&self) -> Option<&Payment> {
+        self.loaded.as_ref()?.payment.as_ref()
+    }
+
+    pub fn refunds(&self) -> &[RefundEntry] {
+        self.loaded.as_ref().map_or(&[], |l| &l.refunds)
+    }
+
+    /// Whether a refund is still settling (the app then refreshes the screen).
+    pub fn following(&self) -> bool {
+        self.refunds()
+            .iter()
+            .any(|r| r.settling() || r.unanswered())
+    }
+
+    fn balance(&self) -> Option<Refundable> {
+        Some(refund::refundable(self.payment()?, self.refunds()))
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Loaded(result) => {
+                match *result {
+                    Ok(loaded) => {
+                        if let Some(p) = &loaded.payment {
+                            self.payment_id = Some(p.payment_id.clone());
+                        }
+                        self.loaded = Some(loaded);
+                    }
+                    Err(e) => self.problem = Some(e),
+                }
+                Action::None
+            }
+            Message::Refresh => self.load(),
+            Message::Refund => {
+                let remaining = self.balance().map(|b| b.remaining).unwrap_or_default();
+                self.form = Some(RefundForm {
+                    amount: remaining.to_decimal_string(),
+                    ..RefundForm::default()
+                });
+                self.info = None;
+                self.problem = None;
+                Action::None
+            }
+            Message::Amount(a) => {
+                if let Some(f) = &mut self.form {
+                    f.amount = a;
+                }
+                Action::None
+            }
+            Message::Description(d) => {
+                if let Some(f) = &mut self.form {
+                    f.description = d;
+                }
+                Action::None
+            }
+            Message::Review => {
+                self.problem = None;
+                let (Some(payment), Some(balance), Some(form)) =
+                    (self.payment(), self.balance(), self.form.as_ref())
+                else {
+                    return Action::None;
+                };
+                let checked = Money::parse(&form.amount)
+                    .map_err(|e| crate::screen::till::money_problem(&e, self.lang))
+                    .and_then(|a| refund::check(payment, &balance, a).map_err(|r| self.refusal(&r)))
+                    .and_then(|a| {
+                        crate::payconiq::validate::check_optional(
+                            crate::payconiq::validate::Field::Description,
+                            Some(form.description.trim()).filter(|d| !d.is_empty()),
+                            crate::payconiq::validate::DESCRIPTION_MAX,
+                        )
+                        .map(|()| a)
+                        .map_err(|e| crate::screen::till::field_problem(&e))
+                    });
+                match checked {
+                    Ok(a) => {
+                        if let Some(f) = &mut self.form {
+                            f.review = Some(a);
+                        }
+                    }
+                    Err(p) => self.problem = Some(p),
+                }
+                Action::None
+            }
+            Message::Edit => {
+                if let Some(f) = &mut self.form {
+                    f.review = None;
+                }
+                Action::None
+            }
+            Message::Dismiss => {
+                self.form = None;
+                self.problem = None;
+                Action::None
+            }
+            Message::Confirm => {
+                let Some(form) = &self.form else {
+                    return Action::None;
+                };
+                let (Some(amount), Some(payment)) = (form.review, self.payment()) else {
+                    return Action::None;
+                };
+                let description =
+                    Some(form.description.trim().to_string()).filter(|d| !d.is_empty());
+                let action = Action::Refund {
+                    payment: Box::new(payment.clone()),
+                    refunds: self.refunds().to_vec(),
+                    amount,
+                    description,
+                };
+                self.busy = true;
+                self.form = None;
+                action
+            }
+            Message::Done(result) => {
+                self.busy = false;
+                match result {
+                    Ok(info) => {
+                        self.info = Some(info);
+                        self.problem = None;
+                    }
+                    Err(e) => self.problem = Some(e),
+                }
+                self.load()
+            }
+            Message::Iban => match &self.payment_id {
+                Some(id) => {
+                    self.busy = true;
+                    Action::Iban(id.clone())
+                }
+                None => Action::None,
+            },
+            Message::IbanKnown(result) => {
+                self.busy = false;
+                match result {
+                    Ok(iban) => self.iban = Some(iban),
+                    Err(e) => self.problem = Some(e),
+                }
+                Action::None
+            }
+            Message::Cancel => self.op(|id, _| Action::Cancel(id)),
+            Message::Void => self.op(|id, _| Action::Void(id)),
+            Message::Complete => self.op(|_, p| Action::Complete(Box::new(p))),
+            Message::Settings => Action::Settings,
+            Message::Back => Action::Back,
+        }
+    }
+
+    fn op(&mut self, make: impl FnOnce(String, Payment) -> Action) -> Action {
+        let Some(p) = self.payment().cloned() else {
+            return Action::None;
+        };
+        self.busy = true;
+        self.info = None;
+        self.problem = None;
+        make(p.payment_id.clone(), p)
+    }
+
+    fn refusal(&self, r: &Refusal) -> String {
+        match r {
+            Refusal::NotPaid(s) => fl!("refund-not-paid", status = status_label(s)),
+            Refusal::Nothing => fl!("refund-nothing"),
+            Refusal::TooMuch { remaining } => {
+                fl!("refund-too-much", remaining = remaining.format(self.lang))
+            }
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let lang = self.lang;
+        let mut col = column![
+            row![
+                text(fl!("detail-title")).size(24).style(theme::brand),
+                iced::widget::space::horizontal(),
+                button(text(fl!("today-refresh")))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Refresh),
+                button(text(fl!("detail-back")))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Back),
+            ]
+            .spacing(10)
+            .align_y(iced::Center)
+        ]
+        .spacing(10);
+        let Some(loaded) = &self.loaded else {
+            col = col.push(text(fl!("today-loading")));
+            if let Some(p) = &self.problem {
+                col = col.push(text(p.clone()).style(theme::error));
+            }
+            return container(col)
+                .padding(20)
+                .width(Fill)
+                .height(Fill)
+                .style(theme::card)
+                .into();
+        };
+        let field = |label: String, value: String| {
+            row![
+                text(label)
+                    .size(15)
+                    .style(theme::muted)
+                    .width(Length::Fixed(190.0)),
+                text(value).size(15).width(Fill),
+            ]
+            .spacing(10)
+        };
+        let mut facts = column![].spacing(4);
+        if let Some(p) = &loaded.payment {
+            facts = facts
+                .push(field(fl!("detail-status"), status_label(&p.status)))
+                .push(field(fl!("detail-amount"), p.amount.format(lang)));
+            if let Some(tip) = p.tip() {
+                facts = facts.push(field(fl!("detail-tip"), tip.format(lang)));
+            }
+            facts = facts
+                .push(field(fl!("detail-total"), p.paid_total().format(lang)))
+                .push(field(
+                    fl!("detail-description"),
+                    p.description.clone().unwrap_or_default(),
+                ))
+                .push(field(
+                    fl!("detail-reference"),
+                    p.reference.clone().unwrap_or_default(),
+                ))
+                .push(field(fl!("detail-payment-id"), p.payment_id.clone()));
+            for (label, at) in [
+                (fl!("detail-created"), p.created_at),
+                (fl!("detail-paid-at"), p.succeeded_at),
+            ] {
+                if let Some(at) = at {
+                    facts = facts.push(field(label, crate::clock::date_time(at)));
+                }
+            }
+            if let Some(d) = &p.debtor {
+                let who = [d.name.clone(), d.iban.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                facts = facts.push(field(fl!("detail-customer"), who));
+            }
+        }
+        if let Some(p) = &loaded.problem {
+            facts = facts.push(text(p.clone()).size(15).style(theme::error));
+        }
+        let mut side = column![text(fl!("detail-journal")).size(18).style(theme::brand)].spacing(4);
+        if loaded.events.is_empty() {
+            side = side.push(
+                text(fl!("detail-not-this-till"))
+                    .size(14)
+                    .style(theme::muted),
+            );
+        }
+        for (at, e) in &loaded.events {
+            let what = match e {
+                Event::Status { status, .. } => status_label(status),
+                Event::Unknown { .. } => fl!("attention-unknown"),
+                Event::NotCreated { .. } => fl!("detail-not-created"),
+            };
+            side = side.push(text(format!("{} · {what}", crate::clock::date_time(*at))).size(14));
+        }
+        side = side.push(text(fl!("detail-refunds")).size(18).style(theme::brand));
+        if loaded.refunds.is_empty() {
+            side = side.push(text(fl!("detail-no-refunds")).size(14).style(theme::muted));
+        }
+        for r in &loaded.refunds {
+            side = side.push(text(self.refund_line(r)).size(14));
+        }
+        if let Some(b) = self.balance().filter(|b| b.paid.cents() > 0) {
+            side = side.push(
+                text(fl!(
+                    "detail-balance",
+                    paid = b.paid.format(lang),
+                    refunded = b.refunded.format(lang),
+                    remaining = b.remaining.format(lang)
+                ))
+                .size(15),
+            );
+        }
+        col = col
+            .push(scrollable(row![facts.width(Fill), side.width(Fill)].spacing(20)).height(Fill));
+        if let Some(i) = &self.iban {
+            col = col.push(text(fl!("detail-iban", iban = i.clone())).style(theme::success));
+        }
+        if let Some(i) = &self.info {
+            col = col.push(text(i.clone()).style(theme::success));
+        }
+        if let Some(p) = &self.problem {
+            col = col.push(text(p.clone()).style(theme::error));
+        }
+        col = col.push(match &self.form {
+            Some(form) => self.refund_form(form),
+            None => self.actions(),
+        });
+        container(col)
+            .padding(20)
+            .width(Fill)
+            .height(Fill)
+            .style(theme::card)
+            .into()
+    }
+
+    fn refund_line(&self, r: &RefundEntry) -> String {
+        let state = match &r.last {
+            Some((_, RefundEvent::Status(s))) => refund_status(s),
+            Some((_, RefundEvent::Unknown { .. })) | None => fl!("refund-state-unanswered"),
+            Some((_, RefundEvent::Refused { detail, .. })) => {
+                fl!("refund-state-refused", detail = detail.clone())
+            }
+        };
+        let mut line = format!(
+            "{} · {} · {state}",
+            crate::clock::date_time(r.requested_at),
+            r.amount.format(self.lang)
+        );
+        if let Some(d) = &r.description {
+            line += &format!(" · {d}");
+        }
+        line
+    }
+
+    fn actions(&self) -> Element<'_, Message> {
+        let Some(p) = self.payment() else {
+            return row![].into();
+        };
+        let busy = self.busy;
+        let act = |label: String,
+                   m: Message,
+                   style: fn(&iced::Theme, button::Status) -> button::Style| {
+            button(text(label))
+                .padding([10, 16])
+                .style(style)
+                .on_press_maybe((!busy).then_some(m))
+        };
+        let mut actions = row![].spacing(10).align_y(iced::Center);
+        for a in actions_for(&p.status) {
+            actions = actions.push(match a {
+                PaymentAction::Cancel => {
+                    act(fl!("checkout-cancel"), Message::Cancel, theme::danger)
+                }
+                PaymentAction::Complete => {
+                    act(fl!("checkout-complete"), Message::Complete, theme::primary)
+                }
+                PaymentAction::Void => act(fl!("checkout-void"), Message::Void, theme::danger),
+                PaymentAction::RefundIban => {
+                    act(fl!("detail-get-iban"), Message::Iban, theme::secondary)
+                }
+                PaymentAction::Refund if !self.can_sign => {
+                    // Refunds are signed: say what is missing and where to set it.
+                    return row![
+                        text(fl!("refund-needs-key")).size(15).width(Fill),
+                        act(fl!("history-settings"), Message::Settings, theme::secondary),
+                    ]
+                    .spacing(10)
+                    .align_y(iced::Center)
+                    .into();
+                }
+                PaymentAction::Refund => {
+                    let left = self.balance().is_some_and(|b| b.remaining.cents() > 0);
+                    button(text(fl!("detail-refund")))
+                        .padding([10, 16])
+                        .style(theme::primary)
+                        .on_press_maybe((!busy && left).then_some(Message::Refund))
+                }
+            });
+        }
+        actions.into()
+    }
+
+    fn refund_form<'a>(&'a self, form: &'a RefundForm) -> Element<'a, Message> {
+        let Some(balance) = self.balance() else {
+            return row![].into();
+        };
+        if let Some(amount) = form.review {
+            let who = self
+                .payment()
+                .and_then(|p| p.debtor.as_ref())
+                .and_then(|d| d.name.clone().or(d.iban.clone()))
+                .unwrap_or_else(|| fl!("detail-the-customer"));
+            return column![
+                text(fl!(
+                    "refund-review",
+                    amount = amount.format(self.lang),
+                    customer = who
+                ))
+                .size(18),
+                row![
+                    button(text(fl!("refund-edit")))
+                        .padding([10, 16])
+                        .style(theme::secondary)
+                        .on_press(Message::Edit),
+                    button(text(fl!("refund-confirm")))
+                        .padding([10, 16])
+                        .style(theme::danger)
+                        .on_press(Message::Confirm),
+                ]
+                .spacing(10),
+            ]
+            .spacing(8)
+            .into();
+        }
+        column![
+            text(fl!(
+                "refund-left",
+                remaining = balance.remaining.format(self.lang)
+            ))
+            .size(15),
+            row![
+                text_input(&fl!("refund-amount"), &form.amount)
+                    .on_input(Message::Amount)
+                    .on_submit(Message::Review)
+                    .padding(8)
+                    .width(Length::Fixed(140.0)),
+                text_input(&fl!("refund-description"), &form.description)
+                    .on_input(Message::Description)
+                    .on_submit(Message::Review)
+                    .padding(8)
+                    .width(Fill),
+                button(text(fl!("refund-next")))
+                    .padding([10, 16])
+                    .style(theme::primary)
+                    .on_press(Message::Review),
+                button(text(fl!("file-cancel")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press(Message::Dismiss),
+            ]
+            .spacing(10)
+            .align_y(iced::Center),
+        ]
+        .spacing(8)
+        .into()
+    }
+}
+
+pub fn refund_status(s: &crate::payconiq::model::RefundStatus) -> String {
+    use crate::payconiq::model::RefundStatus;
+    match s {
+        RefundStatus::Pending | RefundStatus::Processing => fl!("refund-state-pending"),
+        RefundStatus::Refunded => fl!("refund-state-refunded"),
+        RefundStatus::Failed => fl!("refund-state-failed"),
+        RefundStatus::Other(o) => o.clone(),
+    }
+}

@@ -1,0 +1,347 @@
+//! Payment history (manager): the journal's sales and the search API's payments for a period,
+//! merged (`history::merge`), filtered as typed without fetching again, in a list that lays out
+//! only the rows in view, so thousands of payments stay fast. A row, or a typed payment id,
+//! opens its detail.
+
+use iced::widget::scrollable::Viewport;
+use iced::widget::{
+    button, column, container, pick_list, row, scrollable, space, text, text_input,
+};
+use iced::{Element, Fill, Length};
+use time::OffsetDateTime;
+
+use crate::fl;
+use crate::history::{self, Filter, Origin, Sale, StatusFilter};
+use crate::i18n::Lang;
+use crate::journal::Entry;
+use crate::payconiq::model::{Payment, PaymentStatus};
+use crate::screen::today::status_label;
+use crate::theme;
+
+/// Every row has this height, so the rows in view follow from the scroll offset alone.
+pub const ROW_HEIGHT: f32 = 46.0;
+/// Rows laid out beyond the visible ones, above and below.
+const OVERSCAN: usize = 4;
+
+/// The periods offered, in days back from now.
+const RANGES: [u32; 4] = [1, 7, 30, 90];
+
+#[derive(Debug)]
+pub struct History {
+    lang: Lang,
+    days: u32,
+    journal: Option<Vec<Entry>>,
+    api: Option<Vec<Payment>>,
+    sales: Vec<Sale>,
+    filter: Filter,
+    /// Positions in `sales` that pass the filter.
+    shown: Vec<usize>,
+    offset: f32,
+    viewport: f32,
+    typed_id: String,
+    problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    JournalLoaded(Result<Vec<Entry>, String>),
+    ApiLoaded(Result<Vec<Payment>, String>),
+    Range(Range),
+    Status(StatusChoice),
+    Text(String),
+    Scrolled(Viewport),
+    Open(usize),
+    TypedId(String),
+    OpenTyped,
+    Settings,
+    Close,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    /// Load the journal and the API from this moment on.
+    Load(OffsetDateTime),
+    Open {
+        payment_id: Option<String>,
+        reference: Option<String>,
+    },
+    Settings,
+    Close,
+}
+
+/// A period choice, shown in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range(pub u32);
+
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self.0 {
+            1 => fl!("history-range-today"),
+            d => fl!("history-range-days", days = d.to_string()),
+        })
+    }
+}
+
+/// A status filter, shown in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusChoice(pub StatusFilter);
+
+impl std::fmt::Display for StatusChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self.0 {
+            StatusFilter::All => fl!("history-status-all"),
+            StatusFilter::Paid => fl!("history-status-paid"),
+            StatusFilter::Open => fl!("history-status-open"),
+            StatusFilter::NotPaid => fl!("history-status-not-paid"),
+        })
+    }
+}
+
+impl History {
+    pub fn new(lang: Lang) -> History {
+        History {
+            lang,
+            days: 7,
+            journal: None,
+            api: None,
+            sales: Vec::new(),
+            filter: Filter::default(),
+            shown: Vec::new(),
+            offset: 0.0,
+            viewport: 800.0,
+            typed_id: String::new(),
+            problem: None,
+        }
+    }
+
+    /// Where the list starts: the beginning of the day `days - 1` days ago, local time.
+    pub fn from(&self) -> OffsetDateTime {
+        crate::clock::today_start() - time::Duration::days(i64::from(self.days) - 1)
+    }
+
+    pub fn sales(&self) -> &[Sale] {
+        &self.sales
+    }
+
+    /// The lines passing the filter, in order.
+    pub fn shown(&self) -> impl Iterator<Item = &Sale> {
+        self.shown.iter().map(|&i| &self.sales[i])
+    }
+
+    /// The positions (in the filtered list) of the rows laid out now.
+    pub fn laid_out(&self) -> std::ops::Range<usize> {
+        let first = ((self.offset / ROW_HEIGHT).floor() as usize).saturating_sub(OVERSCAN);
+        let count = (self.viewport / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        first.min(self.shown.len())..(first + count).min(self.shown.len())
+    }
+
+    fn remerge(&mut self) {
+        self.sales = history::merge(
+            self.journal.as_deref().unwrap_or_default(),
+            self.api.as_deref().unwrap_or_default(),
+        );
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        self.shown = history::filtered(&self.sales, &self.filter, self.lang);
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::JournalLoaded(Ok(list)) => {
+                self.journal = Some(list);
+                self.remerge();
+                Action::None
+            }
+            Message::ApiLoaded(Ok(list)) => {
+                self.api = Some(list);
+                self.problem = None;
+                self.remerge();
+                Action::None
+            }
+            Message::JournalLoaded(Err(e)) | Message::ApiLoaded(Err(e)) => {
+                self.problem = Some(e);
+                Action::None
+            }
+            Message::Range(r) => {
+                self.days = r.0;
+                self.journal = None;
+                self.api = None;
+                Action::Load(self.from())
+            }
+            Message::Status(s) => {
+                self.filter.status = s.0;
+                self.refilter();
+                Action::None
+            }
+            Message::Text(t) => {
+                self.filter.text = t;
+                self.refilter();
+                Action::None
+            }
+            Message::Scrolled(v) => {
+                self.offset = v.absolute_offset().y;
+                self.viewport = v.bounds().height;
+                Action::None
+            }
+            Message::Open(i) => match self.sales.get(i) {
+                Some(s) => Action::Open {
+                    payment_id: s.payment_id.clone(),
+                    reference: s.reference.clone(),
+                },
+                None => Action::None,
+            },
+            Message::TypedId(t) => {
+                self.typed_id = t;
+                Action::None
+            }
+            Message::OpenTyped => {
+                let id = self.typed_id.trim();
+                if id.is_empty() {
+                    return Action::None;
+                }
+                Action::Open {
+                    payment_id: Some(id.to_string()),
+                    reference: None,
+                }
+            }
+            Message::Settings => Action::Settings,
+            Message::Close => Action::Close,
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let ranges: Vec<Range> = RANGES.into_iter().map(Range).collect();
+        let statuses: Vec<StatusChoice> = StatusFilter::ALL.into_iter().map(StatusChoice).collect();
+        let header = row![
+            text(fl!("history-title")).size(24).style(theme::brand),
+            space::horizontal(),
+            button(text(fl!("history-settings")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::Settings),
+            button(text(fl!("settings-close")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::Close),
+        ]
+        .spacing(10)
+        .align_y(iced::Center);
+        let filters = row![
+            pick_list(ranges, Some(Range(self.days)), Message::Range),
+            pick_list(
+                statuses,
+                Some(StatusChoice(self.filter.status)),
+                Message::Status
+            ),
+            text_input(&fl!("history-search"), &self.filter.text)
+                .on_input(Message::Text)
+                .padding(8)
+                .width(Fill),
+        ]
+        .spacing(10)
+        .align_y(iced::Center);
+        let by_id = row![
+            text_input(&fl!("history-payment-id"), &self.typed_id)
+                .on_input(Message::TypedId)
+                .on_submit(Message::OpenTyped)
+                .padding(8)
+                .width(Fill),
+            button(text(fl!("history-open")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::OpenTyped),
+        ]
+        .spacing(10);
+        let mut col = column![header, filters, by_id].spacing(10);
+        if let Some(p) = &self.problem {
+            col = col.push(text(p.clone()).size(15).style(theme::error));
+        }
+        let loading = self.journal.is_none() && self.api.is_none();
+        let body: Element<'_, Message> = if loading {
+            text(fl!("today-loading")).into()
+        } else if self.shown.is_empty() {
+            text(fl!("history-none")).style(theme::muted).into()
+        } else {
+            self.list()
+        };
+        col = col.push(body);
+        col = col.push(
+            text(fl!(
+                "history-count",
+                shown = self.shown.len().to_string(),
+                paid = history::paid_total(&self.filtered_sales()).format(self.lang)
+            ))
+            .size(16),
+        );
+        container(col)
+            .padding(20)
+            .width(Fill)
+            .height(Fill)
+            .style(theme::card)
+            .into()
+    }
+
+    fn filtered_sales(&self) -> Vec<Sale> {
+        self.shown().cloned().collect()
+    }
+
+    /// Only the rows in view (and a few around) are built; spacers stand for the rest.
+    fn list(&self) -> Element<'_, Message> {
+        let range = self.laid_out();
+        let above = range.start as f32 * ROW_HEIGHT;
+        let below = (self.shown.len() - range.end) as f32 * ROW_HEIGHT;
+        let mut rows = column![space::vertical().height(Length::Fixed(above))];
+        for &i in &self.shown[range] {
+            rows = rows.push(self.row(i));
+        }
+        rows = rows.push(space::vertical().height(Length::Fixed(below)));
+        scrollable(rows.width(Fill))
+            .on_scroll(Message::Scrolled)
+            .spacing(6)
+            .height(Fill)
+            .into()
+    }
+
+    fn row(&self, i: usize) -> Element<'_, Message> {
+        let s = &self.sales[i];
+        let status = match &s.status {
+            Some(st) => status_label(st),
+            None => fl!("attention-unknown"),
+        };
+        let paid = s.status == Some(PaymentStatus::Succeeded);
+        let note = match s.origin {
+            Origin::ThisTill => s.reference.clone().unwrap_or_default(),
+            Origin::Elsewhere => format!(
+                "{} · {}",
+                fl!("today-elsewhere"),
+                s.reference.clone().unwrap_or_default()
+            ),
+        };
+        let line = row![
+            text(crate::clock::date_time(s.at)).width(Length::Fixed(150.0)),
+            text(s.amount.format(self.lang)).width(Length::Fixed(100.0)),
+            text(status).width(Length::Fixed(150.0)).style(if paid {
+                theme::success
+            } else {
+                theme::muted
+            }),
+            column![
+                text(s.description.clone().unwrap_or_default()).size(15),
+                text(note).size(12).style(theme::muted),
+            ]
+            .width(Fill),
+        ]
+        .spacing(10)
+        .align_y(iced::Center);
+        button(line)
+            .width(Fill)
+            .height(Length::Fixed(ROW_HEIGHT))
+            .padding([2, 8])
+            .style(theme::row)
+            .on_press(Message::Open(i))
+            .into()
+    }
+}

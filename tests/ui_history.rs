@@ -1,0 +1,144 @@
+//! The manager's records through the real views: PIN → history → a payment's detail → refund
+//! → review → confirm → the refund followed to REFUNDED; and the history filters.
+
+mod support;
+
+use std::sync::Arc;
+
+use kassa::app::{Message, Screen};
+use kassa::config::Settings;
+use kassa::payconiq::model::{PaymentStatus, RefundStatus};
+use kassa::sandbox::SandboxConfig;
+use kassa::screen::history::Message as Hist;
+use kassa::screen::lock::Message as Lock;
+use kassa::secrets::MemoryStore;
+use support::ui::Harness;
+
+async fn manager(h: &mut Harness) {
+    h.click("Manager").await;
+    for _ in 0..2 {
+        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
+        h.send(Message::Lock(Lock::Submit)).await;
+    }
+    h.click("Payment history").await;
+    assert!(matches!(h.app.screen(), Screen::History(_)));
+}
+
+async fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::mem::forget(dir);
+    Harness::stored(
+        SandboxConfig::for_tests(),
+        Settings::default(),
+        Arc::new(MemoryStore::default()),
+        Some(path),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pin_history_detail_refund_confirm_and_follow() {
+    let mut h = harness().await;
+    // A paid sale with a tip, rung up on this till.
+    h.charge("20").await;
+    h.send(Message::Phone(kassa::screen::phone::Message::Tip(
+        "2".into(),
+    )))
+    .await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    let id = h.payment_id();
+    h.click("New sale").await;
+
+    manager(&mut h).await;
+    assert!(h.shows("€22.00"), "the total with the tip");
+    h.click("€22.00").await;
+    assert!(matches!(h.app.screen(), Screen::Detail(_)));
+    assert!(h.shows(&id));
+    assert!(h.shows("€2.00"), "the tip on its own line");
+    assert!(h.shows("Paid €22.00 · refunded €0.00 · refundable €22.00"));
+
+    h.click("Refund…").await;
+    assert!(h.shows("Refundable: €22.00"));
+    // More than what is left is refused before anything is sent.
+    h.send(Message::Detail(kassa::screen::detail::Message::Amount(
+        "25".into(),
+    )))
+    .await;
+    h.click("Next").await;
+    assert!(h.shows("At most €22.00 can still be refunded."));
+    h.send(Message::Detail(kassa::screen::detail::Message::Amount(
+        "12,50".into(),
+    )))
+    .await;
+    h.click("Next").await;
+    assert!(h.shows_prefix("Refund €12.50 to "));
+    h.click("Refund now").await;
+    assert!(h.shows("Refund of €12.50 asked for; its status follows below."));
+    assert_eq!(h.sandbox().refunds_of(&id).len(), 1);
+
+    // Followed until the provider says REFUNDED (the subscription sends Refresh each second).
+    for _ in 0..100 {
+        if h.shows_prefix("Paid €22.00 · refunded €12.50") && !following(&h) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+        h.send(Message::Detail(kassa::screen::detail::Message::Refresh))
+            .await;
+    }
+    assert!(h.shows("Paid €22.00 · refunded €12.50 · refundable €9.50"));
+    let Screen::Detail(d) = h.app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(d.refunds()[0].status(), Some(&RefundStatus::Refunded));
+    let log = h.app.journal().unwrap().audit_log(10).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.action == "refund" && e.detail == format!("{id} 12.50"))
+    );
+}
+
+fn following(h: &Harness) -> bool {
+    matches!(h.app.screen(), Screen::Detail(d) if d.following())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn history_filters_apply_without_fetching_again() {
+    let mut h = harness().await;
+    for (amount, pay) in [("12.50", true), ("7", false), ("3.10", true)] {
+        h.charge(amount).await;
+        if pay {
+            h.click("Pay").await;
+            h.until(PaymentStatus::Succeeded).await;
+        } else {
+            h.click("Cancel payment").await;
+            h.until(PaymentStatus::Cancelled).await;
+        }
+        h.click("New sale").await;
+    }
+    manager(&mut h).await;
+    let searches = |h: &Harness| {
+        h.sandbox()
+            .requests()
+            .iter()
+            .filter(|r| r.path.contains("/search"))
+            .count()
+    };
+    let before = searches(&h);
+    let shown = |h: &Harness| match h.app.screen() {
+        Screen::History(s) => s.shown().map(|s| s.amount.cents()).collect::<Vec<_>>(),
+        _ => panic!("not on history"),
+    };
+    // Demo history is there too; only today's three are ours.
+    h.send(Message::History(Hist::Text("12,50".into()))).await;
+    assert_eq!(shown(&h), [1250]);
+    h.send(Message::History(Hist::Text(String::new()))).await;
+    h.send(Message::History(Hist::Status(
+        kassa::screen::history::StatusChoice(kassa::history::StatusFilter::NotPaid),
+    )))
+    .await;
+    assert!(shown(&h).contains(&700));
+    assert!(!shown(&h).contains(&1250));
+    assert_eq!(searches(&h), before, "filters never fetch again");
+}
