@@ -53,8 +53,10 @@ async fn pin_history_detail_refund_confirm_and_follow() {
 
     manager(&mut h).await;
     assert!(h.shows("€22.00"), "the total with the tip");
+    in_view(&mut h, &["Payment history", "Settings…", "Close", "Open", "€22.00"]);
     h.click("€22.00").await;
     assert!(matches!(h.app.screen(), Screen::Detail(_)));
+    in_view(&mut h, &["Payment", "Refresh", "Back", "Refund…", "Customer's IBAN"]);
     assert!(h.shows(&id));
     assert!(h.shows("€2.00"), "the tip on its own line");
     assert!(h.shows("Paid €22.00 · refunded €0.00 · refundable €22.00"));
@@ -74,6 +76,7 @@ async fn pin_history_detail_refund_confirm_and_follow() {
     .await;
     h.click("Next").await;
     assert!(h.shows_prefix("Refund €12.50 to "));
+    in_view(&mut h, &["Change", "Refund now", "Refund €12.50 to …"]);
     h.click("Refund now").await;
     assert!(h.shows("Refund of €12.50 asked for; its status follows below."));
     assert_eq!(h.sandbox().refunds_of(&id).len(), 1);
@@ -97,6 +100,17 @@ async fn pin_history_detail_refund_confirm_and_follow() {
         log.iter()
             .any(|e| e.action == "refund" && e.detail == format!("{id} 12.50"))
     );
+}
+
+/// The texts lie inside the window at every till size.
+fn in_view(h: &mut Harness, texts: &[&str]) {
+    let size = h.size;
+    for s in support::ui::till_screens() {
+        h.size = s;
+        let wrong = h.not_in_view(texts);
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+    h.size = size;
 }
 
 fn following(h: &Harness) -> bool {

@@ -132,7 +132,14 @@ async fn settings_and_sticker_fit() {
     assert_in_view(
         &mut h,
         "settings",
-        &["Close", "Sticker…", "Test connection", "Save", "Account"],
+        &[
+            "Close",
+            "Payment history",
+            "Sticker…",
+            "Test connection",
+            "Save",
+            "Account",
+        ],
     );
     h.click("Sticker…").await;
     assert!(matches!(h.app.screen(), Screen::Sticker(_)));
