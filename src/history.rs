@@ -88,9 +88,9 @@ pub fn merge(journal: &[Entry], api: &[Payment]) -> Vec<Sale> {
 }
 
 /// What was actually paid, tips included.
-pub fn paid_total(sales: &[Sale]) -> Money {
+pub fn paid_total<'a>(sales: impl IntoIterator<Item = &'a Sale>) -> Money {
     sales
-        .iter()
+        .into_iter()
         .filter(|s| s.status == Some(PaymentStatus::Succeeded))
         .map(|s| s.amount)
         .sum()

@@ -53,10 +53,16 @@ async fn pin_history_detail_refund_confirm_and_follow() {
 
     manager(&mut h).await;
     assert!(h.shows("€22.00"), "the total with the tip");
-    in_view(&mut h, &["Payment history", "Settings…", "Close", "Open", "€22.00"]);
+    in_view(
+        &mut h,
+        &["Payment history", "Settings…", "Close", "Open", "€22.00"],
+    );
     h.click("€22.00").await;
     assert!(matches!(h.app.screen(), Screen::Detail(_)));
-    in_view(&mut h, &["Payment", "Refresh", "Back", "Refund…", "Customer's IBAN"]);
+    in_view(
+        &mut h,
+        &["Payment", "Refresh", "Back", "Refund…", "Customer's IBAN"],
+    );
     assert!(h.shows(&id));
     assert!(h.shows("€2.00"), "the tip on its own line");
     assert!(h.shows("Paid €22.00 · refunded €0.00 · refundable €22.00"));

@@ -36,6 +36,8 @@ pub struct History {
     filter: Filter,
     /// Positions in `sales` that pass the filter.
     shown: Vec<usize>,
+    /// What those paid, tips included (worked out when the filter changes, not per frame).
+    shown_paid: crate::money::Money,
     offset: f32,
     viewport: f32,
     typed_id: String,
@@ -108,6 +110,7 @@ impl History {
             sales: Vec::new(),
             filter: Filter::default(),
             shown: Vec::new(),
+            shown_paid: crate::money::Money::default(),
             offset: 0.0,
             viewport: 800.0,
             typed_id: String::new(),
@@ -146,6 +149,7 @@ impl History {
 
     fn refilter(&mut self) {
         self.shown = history::filtered(&self.sales, &self.filter, self.lang);
+        self.shown_paid = history::paid_total(self.shown.iter().map(|&i| &self.sales[i]));
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -272,7 +276,7 @@ impl History {
             text(fl!(
                 "history-count",
                 shown = self.shown.len().to_string(),
-                paid = history::paid_total(&self.filtered_sales()).format(self.lang)
+                paid = self.shown_paid.format(self.lang)
             ))
             .size(16),
         );
@@ -282,10 +286,6 @@ impl History {
             .height(Fill)
             .style(theme::card)
             .into()
-    }
-
-    fn filtered_sales(&self) -> Vec<Sale> {
-        self.shown().cloned().collect()
     }
 
     /// Only the rows in view (and a few around) are built; spacers stand for the rest.
