@@ -188,6 +188,36 @@ async fn send(
     }
 }
 
+/// At start-up: every refund on this client's account whose answer was lost is sent again with
+/// its own key, and every one still settling is read once. Returns how many were handled.
+pub async fn recover(client: &Client, journal: &Journal) -> Result<usize, JournalError> {
+    let account = client.account();
+    let ours = account_key(&account.environment.api_base, &account.profile_id);
+    let open = journal.open_refunds().await?;
+    let mut handled = 0;
+    for entry in open
+        .iter()
+        .filter(|e| e.account.as_deref().is_none_or(|a| a == ours))
+    {
+        let outcome = if entry.unanswered() {
+            resume(client, journal, entry)
+                .await
+                .map(|_| ())
+                .map_err(|e| format!("{e:?}"))
+        } else {
+            follow(client, journal, entry)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        match outcome {
+            Ok(()) => handled += 1,
+            Err(e) => tracing::warn!(key = %entry.key, error = %e, "open refund not settled yet"),
+        }
+    }
+    Ok(handled)
+}
+
 /// Reads a made refund's status and records it.
 pub async fn follow(
     client: &Client,

@@ -243,10 +243,27 @@ impl App {
             return Task::none();
         }
         self.recovered = true;
-        Task::perform(
-            async move { journal.open_entries().await },
+        let sales = Task::perform(
+            {
+                let journal = journal.clone();
+                async move { journal.open_entries().await }
+            },
             Message::OpenSales,
-        )
+        );
+        // Refunds whose answer was lost are sent again with their own key (never twice).
+        let services = self.services.clone();
+        let refunds = Task::perform(
+            async move {
+                match services {
+                    Some(s) => crate::refund::recover(&s.client, &journal)
+                        .await
+                        .map(|_| ()),
+                    None => Ok(()),
+                }
+            },
+            Message::Recorded,
+        );
+        Task::batch([sales, refunds])
     }
 
     /// Whether a journal entry was made on the account the till now uses.
