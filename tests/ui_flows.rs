@@ -392,9 +392,11 @@ mod manager {
         assert!(h.shows("Enter the same PIN again."));
         pin(&mut h, "2468").await;
         assert!(
-            matches!(h.app.screen(), Screen::Settings(_)),
-            "settings open after choosing a PIN"
+            matches!(h.app.screen(), Screen::History(_)),
+            "the payment history opens after choosing a PIN"
         );
+        h.click("Settings…").await;
+        assert!(matches!(h.app.screen(), Screen::Settings(_)));
         let saved = Settings::load(&path).unwrap();
         assert!(
             saved.manager_pin_hash.starts_with("$argon2id$"),
@@ -407,6 +409,7 @@ mod manager {
         h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into())))
             .await;
         h.click("Manager").await;
+        h.click("Settings…").await;
         h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into())))
             .await;
         h.click("Save").await;
@@ -420,7 +423,7 @@ mod manager {
         pin(&mut h, "1111").await;
         assert!(h.shows("Wrong PIN. After 4 more wrong PINs the entry locks for a while."));
         pin(&mut h, "2468").await;
-        assert!(matches!(h.app.screen(), Screen::Settings(_)));
+        assert!(matches!(h.app.screen(), Screen::History(_)));
     }
 
     #[tokio::test(flavor = "multi_thread")]
@@ -444,6 +447,7 @@ mod manager {
         h.restart().await;
         h.click("Manager").await;
         pin(&mut h, "2468").await;
+        h.click("Settings…").await;
         h.click("Sticker…").await;
         h.send(Message::LockCheck).await;
         assert!(matches!(h.app.screen(), Screen::Till(_)), "sticker closed");
@@ -498,6 +502,7 @@ mod manager {
         h.click("Manager").await;
         pin(&mut h, "2468").await;
         pin(&mut h, "2468").await;
+        h.click("Settings…").await;
         h.click("Sticker…").await;
         h.no_file_dialogs();
         h.click("Save PNG…").await;
@@ -543,6 +548,7 @@ mod manager {
         h.click("Manager").await;
         pin(&mut h, "2468").await;
         pin(&mut h, "2468").await;
+        h.click("Settings…").await;
         h.send(Message::Settings(S::Text(
             Field::ShopName,
             "Bakkerij".into(),
@@ -562,15 +568,17 @@ mod manager {
 
         h.click("Manager").await;
         assert!(
-            matches!(h.app.screen(), Screen::Settings(_)),
+            matches!(h.app.screen(), Screen::History(_)),
             "still unlocked"
         );
+        h.click("Settings…").await;
         h.click("Close").await;
         assert!(
             matches!(h.app.screen(), Screen::Till(_)),
             "nothing changed: closes at once"
         );
         h.click("Manager").await;
+        h.click("Settings…").await;
         h.click("Sticker…").await;
         assert!(matches!(h.app.screen(), Screen::Sticker(_)));
         h.send(Message::Keyboard(escape())).await;
@@ -597,6 +605,7 @@ mod manager {
         h.click("Manager").await;
         pin(&mut h, "1357").await;
         pin(&mut h, "1357").await;
+        h.click("Settings…").await;
 
         let env = kassa::payconiq::EnvironmentKind::Custom;
         let label = kassa::screen::settings::env_label(env);
@@ -676,6 +685,7 @@ mod manager {
         h.click("Manager").await;
         pin(&mut h, "8642").await;
         pin(&mut h, "8642").await;
+        h.click("Settings…").await;
         let env = kassa::payconiq::EnvironmentKind::BancontactPreprod;
         let label = kassa::screen::settings::env_label(env);
         h.send(Message::Settings(S::Environment(choice(env, &label))))

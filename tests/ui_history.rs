@@ -20,7 +20,7 @@ async fn manager(h: &mut Harness) {
         h.send(Message::Lock(Lock::Pin("2468".into()))).await;
         h.send(Message::Lock(Lock::Submit)).await;
     }
-    h.click("Payment history").await;
+    // The manager lands on the payment history.
     assert!(matches!(h.app.screen(), Screen::History(_)));
 }
 

@@ -115,6 +115,8 @@ async fn unlock(h: &mut Harness) {
         h.send(Message::Lock(Lock::Pin("2468".into()))).await;
         h.send(Message::Lock(Lock::Submit)).await;
     }
+    assert!(matches!(h.app.screen(), Screen::History(_)));
+    h.click("Settings…").await;
     assert!(matches!(h.app.screen(), Screen::Settings(_)));
 }
 

@@ -21,9 +21,11 @@ use crate::services::Services;
 use crate::widget::path_prompt;
 
 impl App {
+    /// The Manager button: the payment history once unlocked (refunds and look-ups are what a
+    /// manager comes for most), else the PIN.
     pub(super) fn open_manager(&mut self) -> Task<Message> {
         if self.manager_unlocked() {
-            self.open_settings()
+            self.enter_manager()
         } else {
             self.manager_active = None;
             self.set_screen(Screen::Lock(Lock::new(
@@ -46,7 +48,13 @@ impl App {
 
     /// Opens settings; which keys the keychain holds is asked off the UI thread (a Secret
     /// Service may be slow, or prompt to unlock).
-    fn open_settings(&mut self) -> Task<Message> {
+    /// Unlocked: starts the manager's activity clock and shows the payment history.
+    fn enter_manager(&mut self) -> Task<Message> {
+        self.manager_active = Some(Instant::now());
+        self.open_history()
+    }
+
+    pub(super) fn open_settings(&mut self) -> Task<Message> {
         let screen = SettingsScreen::new(&self.settings, false, false);
         self.manager_active = Some(Instant::now());
         self.set_screen(Screen::Settings(Box::new(screen)));
@@ -95,16 +103,23 @@ impl App {
                     self.save_pin_state();
                 }
                 let audit = self.audit(AuditAction::Unlock);
-                Task::batch([audit, self.open_settings()])
+                Task::batch([audit, self.enter_manager()])
             }
             lock::Action::Wrong => self.wrong_pin(),
             lock::Action::NewPin(hash) => {
+                // A changed PIN goes back to the settings it was changed from.
+                let changed = !self.settings.manager_pin_hash.is_empty();
                 self.settings.manager_pin_hash = hash;
                 if let Err(e) = self.save_settings() {
                     tracing::error!(error = %e, "could not save the new PIN");
                 }
                 let audit = self.audit(AuditAction::PinSet);
-                Task::batch([audit, self.open_settings()])
+                let next = if changed {
+                    self.open_settings()
+                } else {
+                    self.enter_manager()
+                };
+                Task::batch([audit, next])
             }
         }
     }

@@ -543,7 +543,7 @@ impl App {
         };
         match s.update(message) {
             sticker::Action::None => Task::none(),
-            sticker::Action::Close => self.open_manager(),
+            sticker::Action::Close => self.open_settings(),
             sticker::Action::Export(action) => {
                 self.export(action, crate::journal::AuditAction::StickerExported, |m| {
                     Message::Sticker(sticker::Message::Export(m))

@@ -79,7 +79,7 @@ impl App {
                 self.set_screen(Screen::Detail(Box::new(d)));
                 self.detail_action(load)
             }
-            history::Action::Settings => self.open_manager(),
+            history::Action::Settings => self.open_settings(),
             history::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
@@ -103,7 +103,7 @@ impl App {
         match action {
             detail::Action::None => Task::none(),
             detail::Action::Back => self.open_history(),
-            detail::Action::Settings => self.open_manager(),
+            detail::Action::Settings => self.open_settings(),
             detail::Action::Load {
                 payment_id,
                 reference,
