@@ -31,6 +31,13 @@ pub fn day_start_in(at: OffsetDateTime, tz: &TimeZone) -> OffsetDateTime {
     }
 }
 
+/// The start of the local day written `YYYY-MM-DD` (as a manager types a date), in `tz`.
+pub fn day_start_of(date: &str, tz: &TimeZone) -> Option<OffsetDateTime> {
+    let date: jiff::civil::Date = date.trim().parse().ok()?;
+    let start = date.to_zoned(tz.clone()).ok()?.start_of_day().ok()?;
+    Some(from_jiff(start.timestamp()))
+}
+
 /// When today began, on the shop's clock.
 pub fn today_start() -> OffsetDateTime {
     day_start_in(OffsetDateTime::now_utc(), &zone())

@@ -161,4 +161,20 @@ async fn history_filters_apply_without_fetching_again() {
     assert!(shown(&h).contains(&700));
     assert!(!shown(&h).contains(&1250));
     assert_eq!(searches(&h), before, "filters never fetch again");
+
+    // A typed period (both days included) loads that period.
+    h.send(Message::History(Hist::Status(
+        kassa::screen::history::StatusChoice(kassa::history::StatusFilter::All),
+    )))
+    .await;
+    let today = kassa::clock::date_time(time::OffsetDateTime::now_utc())[..10].to_string();
+    h.send(Message::History(Hist::From(today.clone()))).await;
+    h.send(Message::History(Hist::To(today))).await;
+    h.click("Show").await;
+    let mut amounts = shown(&h);
+    amounts.sort();
+    assert_eq!(amounts, [310, 700, 1250], "today's sales only");
+    h.send(Message::History(Hist::From("2026-13-40".into()))).await;
+    h.click("Show").await;
+    assert!(h.shows("Type both dates as YYYY-MM-DD, the first not after the second."));
 }

@@ -348,3 +348,7 @@ detail-cancelled = Abgebrochen: Niemand kann sie mehr bezahlen.
 detail-done = Erledigt.
 journal-needed = Das Journal ist nicht geöffnet, daher kann nichts geschehen, was Geld bewegt. Siehe den Hinweis oben.
 detail-not-found = Keine Zahlung mit dieser ID gefunden.
+history-from = Von JJJJ-MM-TT
+history-to = Bis JJJJ-MM-TT
+history-show = Anzeigen
+history-bad-period = Geben Sie beide Daten als JJJJ-MM-TT ein, das erste nicht nach dem zweiten.

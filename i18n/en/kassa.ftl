@@ -348,3 +348,7 @@ detail-cancelled = Cancelled: nobody can pay it any more.
 detail-done = Done.
 journal-needed = The journal is not open, so nothing that moves money can be done. See the banner at the top.
 detail-not-found = No payment with this id was found.
+history-from = From YYYY-MM-DD
+history-to = To YYYY-MM-DD
+history-show = Show
+history-bad-period = Type both dates as YYYY-MM-DD, the first not after the second.

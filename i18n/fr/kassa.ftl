@@ -348,3 +348,7 @@ detail-cancelled = Annulé : plus personne ne peut le payer.
 detail-done = Fait.
 journal-needed = Le journal n'est pas ouvert : rien qui déplace de l'argent ne peut être fait. Voir le bandeau en haut.
 detail-not-found = Aucun paiement avec cet identifiant.
+history-from = Du AAAA-MM-JJ
+history-to = Au AAAA-MM-JJ
+history-show = Afficher
+history-bad-period = Tapez les deux dates en AAAA-MM-JJ, la première pas après la seconde.

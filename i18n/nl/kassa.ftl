@@ -348,3 +348,7 @@ detail-cancelled = Geannuleerd: niemand kan ze nog betalen.
 detail-done = Gedaan.
 journal-needed = Het journaal is niet open, dus er kan niets gebeuren dat geld verplaatst. Zie de balk bovenaan.
 detail-not-found = Geen betaling met deze id gevonden.
+history-from = Van JJJJ-MM-DD
+history-to = Tot JJJJ-MM-DD
+history-show = Tonen
+history-bad-period = Typ beide datums als JJJJ-MM-DD, de eerste niet na de tweede.

@@ -22,17 +22,24 @@ const HISTORY_LIMIT: usize = 20_000;
 impl App {
     pub(super) fn open_history(&mut self) -> Task<Message> {
         let screen = History::new(self.lang);
-        let from = screen.from();
+        let (from, to) = screen.period();
         self.set_screen(Screen::History(Box::new(screen)));
-        self.load_history(from)
+        self.load_history(from, to)
     }
 
-    fn load_history(&self, from: OffsetDateTime) -> Task<Message> {
+    fn load_history(&self, from: OffsetDateTime, to: OffsetDateTime) -> Task<Message> {
         let journal = self.journal.clone();
         let local = Task::perform(
             async move {
                 match journal {
-                    Some(j) => j.entries_since(from).await.map_err(|e| e.explain()),
+                    Some(j) => j
+                        .entries_since(from)
+                        .await
+                        .map(|mut e| {
+                            e.retain(|e| e.attempted_at < to);
+                            e
+                        })
+                        .map_err(|e| e.explain()),
                     None => Ok(Vec::new()),
                 }
             },
@@ -43,7 +50,7 @@ impl App {
         };
         let criteria = SearchCriteria {
             from: Some(from),
-            to: Some(OffsetDateTime::now_utc() + time::Duration::minutes(1)),
+            to: Some(to),
             ..Default::default()
         };
         let remote = Task::perform(
@@ -65,7 +72,7 @@ impl App {
         };
         match h.update(message) {
             history::Action::None => Task::none(),
-            history::Action::Load(from) => self.load_history(from),
+            history::Action::Load(from, to) => self.load_history(from, to),
             history::Action::Open {
                 payment_id,
                 reference,

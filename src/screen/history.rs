@@ -41,6 +41,11 @@ pub struct History {
     offset: f32,
     viewport: f32,
     typed_id: String,
+    /// A period typed as dates (`YYYY-MM-DD`, both days included), instead of a preset.
+    typed_from: String,
+    typed_to: String,
+    /// The period shown when it was typed: its start and its (exclusive) end.
+    period: Option<(OffsetDateTime, OffsetDateTime)>,
     problem: Option<String>,
 }
 
@@ -55,6 +60,9 @@ pub enum Message {
     Open(usize),
     TypedId(String),
     OpenTyped,
+    From(String),
+    To(String),
+    ShowPeriod,
     Settings,
     Close,
 }
@@ -62,8 +70,8 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     None,
-    /// Load the journal and the API from this moment on.
-    Load(OffsetDateTime),
+    /// Load the journal and the API for this period (start, exclusive end).
+    Load(OffsetDateTime, OffsetDateTime),
     Open {
         payment_id: Option<String>,
         reference: Option<String>,
@@ -114,13 +122,22 @@ impl History {
             offset: 0.0,
             viewport: 800.0,
             typed_id: String::new(),
+            typed_from: String::new(),
+            typed_to: String::new(),
+            period: None,
             problem: None,
         }
     }
 
-    /// Where the list starts: the beginning of the day `days - 1` days ago, local time.
-    pub fn from(&self) -> OffsetDateTime {
-        crate::clock::today_start() - time::Duration::days(i64::from(self.days) - 1)
+    /// The period shown: a typed one, else from the beginning of the day `days - 1` days ago
+    /// (local time) until now.
+    pub fn period(&self) -> (OffsetDateTime, OffsetDateTime) {
+        self.period.unwrap_or_else(|| {
+            (
+                crate::clock::today_start() - time::Duration::days(i64::from(self.days) - 1),
+                OffsetDateTime::now_utc() + time::Duration::minutes(1),
+            )
+        })
     }
 
     pub fn sales(&self) -> &[Sale] {
@@ -137,6 +154,13 @@ impl History {
         let first = ((self.offset / ROW_HEIGHT).floor() as usize).saturating_sub(OVERSCAN);
         let count = (self.viewport / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
         first.min(self.shown.len())..(first + count).min(self.shown.len())
+    }
+
+    fn reload(&mut self) -> Action {
+        self.journal = None;
+        self.api = None;
+        let (from, to) = self.period();
+        Action::Load(from, to)
     }
 
     fn remerge(&mut self) {
@@ -171,9 +195,34 @@ impl History {
             }
             Message::Range(r) => {
                 self.days = r.0;
-                self.journal = None;
-                self.api = None;
-                Action::Load(self.from())
+                self.period = None;
+                self.reload()
+            }
+            Message::From(t) => {
+                self.typed_from = t;
+                Action::None
+            }
+            Message::To(t) => {
+                self.typed_to = t;
+                Action::None
+            }
+            Message::ShowPeriod => {
+                let zone = crate::clock::zone();
+                let from = crate::clock::day_start_of(&self.typed_from, &zone);
+                // The end day is included: the period ends when the next day starts.
+                let to = crate::clock::day_start_of(&self.typed_to, &zone)
+                    .map(|d| crate::clock::day_start_in(d + time::Duration::hours(36), &zone));
+                match (from, to) {
+                    (Some(f), Some(t)) if f < t => {
+                        self.period = Some((f, t));
+                        self.problem = None;
+                        self.reload()
+                    }
+                    _ => {
+                        self.problem = Some(fl!("history-bad-period"));
+                        Action::None
+                    }
+                }
             }
             Message::Status(s) => {
                 self.filter.status = s.0;
@@ -248,6 +297,20 @@ impl History {
         .spacing(10)
         .align_y(iced::Center);
         let by_id = row![
+            text_input(&fl!("history-from"), &self.typed_from)
+                .on_input(Message::From)
+                .on_submit(Message::ShowPeriod)
+                .padding(8)
+                .width(Length::Fixed(130.0)),
+            text_input(&fl!("history-to"), &self.typed_to)
+                .on_input(Message::To)
+                .on_submit(Message::ShowPeriod)
+                .padding(8)
+                .width(Length::Fixed(130.0)),
+            button(text(fl!("history-show")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::ShowPeriod),
             text_input(&fl!("history-payment-id"), &self.typed_id)
                 .on_input(Message::TypedId)
                 .on_submit(Message::OpenTyped)
