@@ -179,3 +179,36 @@ async fn business_refusals_are_recorded_and_not_resent() {
     let known = journal.refunds_for(&p.payment_id).await.unwrap();
     assert_eq!(refund::refundable(&p, &known).remaining, euros(300));
 }
+
+#[tokio::test]
+async fn a_refund_waiting_for_the_customers_account_is_kept_as_a_reminder() {
+    let cfg = kassa::sandbox::SandboxConfig {
+        iban_delay: time::Duration::hours(1),
+        ..kassa::sandbox::SandboxConfig::for_tests()
+    };
+    let (sandbox, client) = setup_with(AuthMode::ApiKey, cfg).await;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+    let p = paid(&sandbox, &client, 600, 0).await;
+    let err = refund::request(&client, &journal, &p, &[], euros(600), None)
+        .await
+        .unwrap_err();
+    let RefundError::Api(e) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(e.code(), Some("DEBTOR_IBAN_NOT_AVAILABLE"));
+    assert!(
+        e.explain().contains("Try the refund later"),
+        "{}",
+        e.explain()
+    );
+    let reminders = journal.refunds_to_retry().await.unwrap();
+    assert_eq!(reminders.len(), 1);
+    assert_eq!(reminders[0].payment_id, p.payment_id);
+    // Nothing was made, so the whole amount is still refundable.
+    let known = journal.refunds_for(&p.payment_id).await.unwrap();
+    assert_eq!(refund::refundable(&p, &known).remaining, euros(600));
+    // Asking again (here refused again) replaces the reminder rather than adding one.
+    let _ = refund::request(&client, &journal, &p, &known, euros(600), None).await;
+    assert_eq!(journal.refunds_to_retry().await.unwrap().len(), 1);
+}

@@ -174,7 +174,8 @@ async fn history_filters_apply_without_fetching_again() {
     let mut amounts = shown(&h);
     amounts.sort();
     assert_eq!(amounts, [310, 700, 1250], "today's sales only");
-    h.send(Message::History(Hist::From("2026-13-40".into()))).await;
+    h.send(Message::History(Hist::From("2026-13-40".into())))
+        .await;
     h.click("Show").await;
     assert!(h.shows("Type both dates as YYYY-MM-DD, the first not after the second."));
 }

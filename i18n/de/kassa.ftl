@@ -352,3 +352,4 @@ history-from = Von JJJJ-MM-TT
 history-to = Bis JJJJ-MM-TT
 history-show = Anzeigen
 history-bad-period = Geben Sie beide Daten als JJJJ-MM-TT ein, das erste nicht nach dem zweiten.
+history-reminder = Erneut versuchen: Eine Erstattung von { $amount } (angefordert { $day }) wartete auf das Konto des Kunden bei seiner Bank.

@@ -352,3 +352,4 @@ history-from = From YYYY-MM-DD
 history-to = To YYYY-MM-DD
 history-show = Show
 history-bad-period = Type both dates as YYYY-MM-DD, the first not after the second.
+history-reminder = To try again: a refund of { $amount } (asked { $day }) waited for the customer's account from their bank.

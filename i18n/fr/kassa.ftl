@@ -352,3 +352,4 @@ history-from = Du AAAA-MM-JJ
 history-to = Au AAAA-MM-JJ
 history-show = Afficher
 history-bad-period = Tapez les deux dates en AAAA-MM-JJ, la première pas après la seconde.
+history-reminder = À réessayer : un remboursement de { $amount } (demandé le { $day }) attendait le compte du client auprès de sa banque.

@@ -352,3 +352,4 @@ history-from = Van JJJJ-MM-DD
 history-to = Tot JJJJ-MM-DD
 history-show = Tonen
 history-bad-period = Typ beide datums als JJJJ-MM-DD, de eerste niet na de tweede.
+history-reminder = Opnieuw proberen: een terugbetaling van { $amount } (gevraagd { $day }) wachtte op de rekening van de klant bij de bank.

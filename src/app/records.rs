@@ -28,6 +28,13 @@ impl App {
     }
 
     fn load_history(&self, from: OffsetDateTime, to: OffsetDateTime) -> Task<Message> {
+        let reminders = match self.journal.clone() {
+            Some(j) => Task::perform(
+                async move { j.refunds_to_retry().await.unwrap_or_default() },
+                |r| Message::History(history::Message::Reminders(r)),
+            ),
+            None => Task::none(),
+        };
         let journal = self.journal.clone();
         let local = Task::perform(
             async move {
@@ -45,6 +52,7 @@ impl App {
             },
             |r| Message::History(history::Message::JournalLoaded(r)),
         );
+        let local = Task::batch([local, reminders]);
         let Some(services) = self.services.clone() else {
             return local;
         };

@@ -198,6 +198,34 @@ impl Journal {
         .await
     }
 
+    /// Refunds refused because the bank had not yet given the customer's account, and not asked
+    /// for again since on that payment: reminders to try later.
+    pub async fn refunds_to_retry(&self) -> Result<Vec<RefundEntry>, JournalError> {
+        let all = self
+            .run(|conn| {
+                let mut stmt =
+                    conn.prepare(&format!("{SELECT} ORDER BY r.requested_at, r.rowid"))?;
+                stmt.query_map([], entry)?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .await?;
+        let waiting = |e: &RefundEntry| {
+            matches!(&e.last, Some((_, RefundEvent::Refused { code: Some(c), .. }))
+                if c == "DEBTOR_IBAN_NOT_AVAILABLE" || c == "REFUND_NOT_AVAILABLE")
+        };
+        Ok(all
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                waiting(e)
+                    && !all[i + 1..]
+                        .iter()
+                        .any(|later| later.payment_id == e.payment_id)
+            })
+            .map(|(_, e)| e.clone())
+            .collect())
+    }
+
     /// Refunds still to be sent again or followed (after a crash or a lost answer).
     pub async fn open_refunds(&self) -> Result<Vec<RefundEntry>, JournalError> {
         let all = self

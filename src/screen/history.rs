@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use crate::fl;
 use crate::history::{self, Filter, Origin, Sale, StatusFilter};
 use crate::i18n::Lang;
-use crate::journal::Entry;
+use crate::journal::{Entry, RefundEntry};
 use crate::payconiq::model::{Payment, PaymentStatus};
 use crate::screen::today::status_label;
 use crate::theme;
@@ -46,6 +46,8 @@ pub struct History {
     typed_to: String,
     /// The period shown when it was typed: its start and its (exclusive) end.
     period: Option<(OffsetDateTime, OffsetDateTime)>,
+    /// Refunds refused until the customer's account is known: to try again.
+    reminders: Vec<RefundEntry>,
     problem: Option<String>,
 }
 
@@ -53,6 +55,9 @@ pub struct History {
 pub enum Message {
     JournalLoaded(Result<Vec<Entry>, String>),
     ApiLoaded(Result<Vec<Payment>, String>),
+    Reminders(Vec<RefundEntry>),
+    /// Open the payment of reminder `n`.
+    Remind(usize),
     Range(Range),
     Status(StatusChoice),
     Text(String),
@@ -125,6 +130,7 @@ impl History {
             typed_from: String::new(),
             typed_to: String::new(),
             period: None,
+            reminders: Vec::new(),
             problem: None,
         }
     }
@@ -189,6 +195,17 @@ impl History {
                 self.remerge();
                 Action::None
             }
+            Message::Reminders(list) => {
+                self.reminders = list;
+                Action::None
+            }
+            Message::Remind(n) => match self.reminders.get(n) {
+                Some(r) => Action::Open {
+                    payment_id: Some(r.payment_id.clone()),
+                    reference: None,
+                },
+                None => Action::None,
+            },
             Message::JournalLoaded(Err(e)) | Message::ApiLoaded(Err(e)) => {
                 self.problem = Some(e);
                 Action::None
@@ -323,6 +340,29 @@ impl History {
         ]
         .spacing(10);
         let mut col = column![header, filters, by_id].spacing(10);
+        for (n, r) in self.reminders.iter().enumerate() {
+            col = col.push(
+                container(
+                    row![
+                        text(fl!(
+                            "history-reminder",
+                            amount = r.amount.format(self.lang),
+                            day = crate::clock::date_time(r.requested_at)
+                        ))
+                        .size(15)
+                        .width(Fill),
+                        button(text(fl!("history-open")))
+                            .padding([6, 12])
+                            .style(theme::secondary)
+                            .on_press(Message::Remind(n)),
+                    ]
+                    .spacing(10)
+                    .align_y(iced::Center),
+                )
+                .padding([6, 12])
+                .style(theme::offline_banner),
+            );
+        }
         if let Some(p) = &self.problem {
             col = col.push(text(p.clone()).size(15).style(theme::error));
         }
