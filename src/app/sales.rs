@@ -22,6 +22,10 @@ impl App {
     /// Replaces the screen; the work the old one started is aborted with it.
     pub(super) fn set_screen(&mut self, screen: Screen) {
         self.screen_tasks.clear();
+        // Back on the till: the last customer's tip does not wait for the next one.
+        if matches!(screen, Screen::Till(_)) {
+            self.phone.new_sale();
+        }
         self.screen = screen;
     }
 
