@@ -14,6 +14,7 @@ pub mod logging;
 pub mod money;
 pub mod monitors;
 pub mod payconiq;
+pub mod payouts;
 pub mod pin;
 pub mod placement;
 pub mod qr;
