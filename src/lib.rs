@@ -20,6 +20,7 @@ pub mod placement;
 pub mod qr;
 pub mod recovery;
 pub mod refund;
+pub mod reports;
 pub mod sale;
 pub mod sandbox;
 pub mod screen;

@@ -9,6 +9,7 @@ mod audit;
 mod payments;
 mod refunds;
 pub mod schema;
+mod sessions;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -20,6 +21,7 @@ use tokio::sync::oneshot;
 pub use audit::{AuditAction, AuditEntry};
 pub use payments::{Attempt, Entry, Event, account_key};
 pub use refunds::{RefundEntry, RefundEvent, RefundRequest};
+pub use sessions::{Session, ShiftData};
 
 /// The journal file's name inside the data directory.
 pub const FILE_NAME: &str = "journal.sqlite";
@@ -175,7 +177,8 @@ impl Journal {
         &self.path
     }
 
-    /// The cashier session sales are recorded under (open until a Z report closes it).
+    /// The cashier session that was open when the journal was opened (sales go to the session
+    /// open at the time they are recorded; see [`Journal::current_shift`]).
     pub fn session(&self) -> i64 {
         self.session
     }

@@ -100,14 +100,15 @@ impl Entry {
     }
 }
 
-const ENTRY_SELECT: &str = "SELECT p.reference, p.session_id, p.amount_cents, p.description,
+pub(super) const ENTRY_SELECT: &str =
+    "SELECT p.reference, p.session_id, p.amount_cents, p.description,
         p.pos_id, p.attempted_at, p.payment_id, p.created_at, p.account,
         e.at, e.kind, e.status, e.tip_cents, e.total_cents, e.detail
     FROM payments p
     LEFT JOIN payment_events e
         ON e.id = (SELECT MAX(id) FROM payment_events WHERE reference = p.reference)";
 
-fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
+pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
     let at: Option<i64> = row.get(9)?;
     let kind: Option<String> = row.get(10)?;
     let detail = || -> rusqlite::Result<String> {
@@ -209,10 +210,11 @@ fn add_if_new(conn: &Connection, reference: &str, event: Event) -> rusqlite::Res
 impl Journal {
     /// Commits the sale before its create request may leave. A reference used before is refused.
     pub async fn record_attempt(&self, attempt: Attempt) -> Result<(), JournalError> {
-        let session = self.session;
         let reference = attempt.reference.clone();
         let result = self
             .run(move |conn| {
+                // The session open now (a Z report may have closed the one open at start).
+                let session = current_session(conn, now_ms())?;
                 conn.execute(
                     "INSERT INTO payments
                     (reference, session_id, amount_cents, description, pos_id, attempted_at,

@@ -74,13 +74,14 @@ impl RefundEntry {
     }
 }
 
-const SELECT: &str = "SELECT r.idempotency_key, r.payment_id, r.amount_cents, r.description,
+pub(super) const SELECT: &str =
+    "SELECT r.idempotency_key, r.payment_id, r.amount_cents, r.description,
         r.account, r.requested_at, r.refund_id, e.at, e.kind, e.status, e.detail
     FROM refunds r
     LEFT JOIN refund_events e ON e.id =
         (SELECT MAX(id) FROM refund_events WHERE idempotency_key = r.idempotency_key)";
 
-fn entry(row: &Row<'_>) -> rusqlite::Result<RefundEntry> {
+pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<RefundEntry> {
     let kind: Option<String> = row.get(8)?;
     let status: Option<String> = row.get(9)?;
     let detail: Option<String> = row.get(10)?;

@@ -104,6 +104,17 @@ const MIGRATIONS: &[&str] = &[
           OR (OLD.refund_id IS NOT NULL AND NEW.refund_id IS NOT OLD.refund_id)
         BEGIN SELECT RAISE(ABORT, 'a refund''s recorded facts never change'); END;
     "#,
+    // 4: Z reports. Closing a cashier session gives it the next Z number; a closed session is
+    // never reopened or renumbered.
+    r#"
+    ALTER TABLE sessions ADD COLUMN z_number INTEGER;
+    CREATE UNIQUE INDEX sessions_z_number ON sessions(z_number);
+    CREATE TRIGGER sessions_never_reopened BEFORE UPDATE ON sessions
+        WHEN OLD.closed_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a closed cashier session is never reopened'); END;
+    CREATE TRIGGER sessions_never_deleted BEFORE DELETE ON sessions
+        BEGIN SELECT RAISE(ABORT, 'the journal never deletes a session'); END;
+    "#,
 ];
 
 /// The schema version this build writes.
