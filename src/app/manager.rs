@@ -78,7 +78,11 @@ impl App {
             // Every manager-only screen closes with the lock.
             if matches!(
                 self.screen,
-                Screen::Settings(_) | Screen::Sticker(_) | Screen::History(_) | Screen::Detail(_)
+                Screen::Settings(_)
+                    | Screen::Sticker(_)
+                    | Screen::History(_)
+                    | Screen::Detail(_)
+                    | Screen::Shift(_)
             ) {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
             }

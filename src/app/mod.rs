@@ -96,6 +96,8 @@ pub enum Screen {
     History(Box<crate::screen::history::History>),
     /// One payment, its refunds and actions (manager).
     Detail(Box<crate::screen::detail::Detail>),
+    /// X and Z shift reports (manager).
+    Shift(Box<crate::screen::shift::Shift>),
 }
 
 #[derive(Debug, Clone)]
@@ -136,6 +138,7 @@ pub enum Message {
     Invoice(invoice::Message),
     History(crate::screen::history::Message),
     Detail(crate::screen::detail::Message),
+    Shift(crate::screen::shift::Message),
     Sticker(sticker::Message),
     Lock(lock::Message),
     Settings(settings_screen::Message),
@@ -373,6 +376,10 @@ impl App {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
                 self.detail(m)
             }
+            Message::Shift(m) => {
+                self.manager_active = self.manager_active.map(|_| Instant::now());
+                self.shift(m)
+            }
             Message::Lock(m) => self.lock(m),
             Message::Settings(m) => {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
@@ -583,7 +590,7 @@ impl App {
     }
 
     /// Carries out an export asked for by a screen; its outcome goes back as `reply`.
-    fn export(
+    pub(super) fn export(
         &mut self,
         action: export::Action,
         audit: crate::journal::AuditAction,

@@ -11,8 +11,10 @@ use crate::fl;
 use crate::journal::{AuditAction, Journal};
 use crate::payconiq::model::{Acknowledge, SearchCriteria};
 use crate::refund::{self, RefundError};
+use crate::reports::{Kind, ShiftReport};
 use crate::screen::detail::{self, Detail, Loaded};
 use crate::screen::history::{self, History};
+use crate::screen::shift::{self, Shift};
 use crate::screen::till::Till;
 use crate::services::Services;
 
@@ -95,9 +97,66 @@ impl App {
                 self.detail_action(load)
             }
             history::Action::Settings => self.open_settings(),
+            history::Action::Shift => {
+                self.set_screen(Screen::Shift(Box::new(Shift::new(self.lang))));
+                self.shift_action(shift::Action::LoadX)
+            }
             history::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
+            }
+        }
+    }
+
+    pub(super) fn shift(&mut self, message: shift::Message) -> Task<Message> {
+        let Screen::Shift(s) = &mut self.screen else {
+            return Task::none();
+        };
+        let action = s.update(message);
+        self.shift_action(action)
+    }
+
+    fn shift_action(&mut self, action: shift::Action) -> Task<Message> {
+        let loaded = |r| Message::Shift(shift::Message::Loaded(r));
+        let Some(journal) = self.journal.clone() else {
+            return match action {
+                shift::Action::Back => self.open_history(),
+                _ => Task::done(loaded(Err(fl!("journal-needed")))),
+            };
+        };
+        match action {
+            shift::Action::None => Task::none(),
+            shift::Action::Back => self.open_history(),
+            shift::Action::LoadX => Task::perform(
+                async move {
+                    let data = journal.current_shift().await.map_err(|e| e.explain())?;
+                    Ok(ShiftReport::from_shift(
+                        &data,
+                        Kind::X,
+                        OffsetDateTime::now_utc(),
+                    ))
+                },
+                loaded,
+            ),
+            shift::Action::CloseShift => Task::perform(
+                async move {
+                    let data = journal.close_shift().await.map_err(|e| e.explain())?;
+                    let number = data.session.z_number.unwrap_or_default();
+                    if let Err(e) = journal.audit(AuditAction::ZReport { number }).await {
+                        tracing::error!(error = %e, "audit log not written");
+                    }
+                    Ok(ShiftReport::from_shift(
+                        &data,
+                        Kind::Z(number),
+                        OffsetDateTime::now_utc(),
+                    ))
+                },
+                loaded,
+            ),
+            shift::Action::Export(action) => {
+                self.export(action, AuditAction::ShiftReportExported, |m| {
+                    Message::Shift(shift::Message::Export(m))
+                })
             }
         }
     }

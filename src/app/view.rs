@@ -37,6 +37,7 @@ impl App {
                 | Screen::Invoice(_)
                 | Screen::History(_)
                 | Screen::Detail(_)
+                | Screen::Shift(_)
         );
         header = header.push(iced::widget::space::horizontal());
         if matches!(self.screen, Screen::Till(_)) {
@@ -105,6 +106,7 @@ impl App {
             (Screen::Invoice(i), None) => i.view().map(Message::Invoice),
             (Screen::History(h), None) => h.view().map(Message::History),
             (Screen::Detail(d), None) => d.view().map(Message::Detail),
+            (Screen::Shift(s), None) => s.view().map(Message::Shift),
         };
         let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);
         if sandbox && !manager {

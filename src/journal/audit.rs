@@ -39,6 +39,11 @@ pub enum AuditAction {
     RefundIbanAsked {
         payment_id: String,
     },
+    /// A shift closed with this Z report number.
+    ZReport {
+        number: i64,
+    },
+    ShiftReportExported,
     /// A payment still waiting, cancelled from Today's sales (left behind, another till's).
     Cancel {
         payment_id: String,
@@ -72,6 +77,8 @@ impl AuditAction {
             AuditAction::InvoiceQrExported => ("invoice-qr-exported", String::new()),
             AuditAction::Void { payment_id } => ("void", payment_id.clone()),
             AuditAction::Cancel { payment_id } => ("cancel", payment_id.clone()),
+            AuditAction::ZReport { number } => ("z-report", number.to_string()),
+            AuditAction::ShiftReportExported => ("shift-report-exported", String::new()),
             AuditAction::Refund { payment_id, amount } => (
                 "refund",
                 format!("{payment_id} {}", amount.to_decimal_string()),

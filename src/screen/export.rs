@@ -56,6 +56,7 @@ pub struct Code<'a> {
 }
 
 impl Exporter {
+    /// For a framed code: Save PNG/SVG draw it; the other messages are the save's outcome.
     pub fn update(&mut self, message: Message, code: Code<'_>) -> Action {
         let bytes = match message {
             Message::SavePng => qr::render(code.payload, code.size, code.colour)
@@ -66,17 +67,7 @@ impl Exporter {
             other => return self.outcome(other),
         };
         match bytes {
-            Ok((file_name, bytes)) => {
-                let export = Export { file_name, bytes };
-                self.pending = Some(export.clone());
-                self.info = None;
-                self.problem = None;
-                match &self.typed {
-                    // The dialog is known to be missing: the typed path is the way.
-                    Some(_) => Action::None,
-                    None => Action::Save(export),
-                }
-            }
+            Ok((file_name, bytes)) => self.save(Export { file_name, bytes }),
             Err(e) => {
                 self.problem = Some(e.to_string());
                 Action::None
@@ -84,7 +75,21 @@ impl Exporter {
         }
     }
 
-    fn outcome(&mut self, message: Message) -> Action {
+    /// Saves any file (a report, a CSV): through the dialog, or the typed path when no dialog
+    /// can be shown.
+    pub fn save(&mut self, export: Export) -> Action {
+        self.pending = Some(export.clone());
+        self.info = None;
+        self.problem = None;
+        match &self.typed {
+            // The dialog is known to be missing: the typed path is the way.
+            Some(_) => Action::None,
+            None => Action::Save(export),
+        }
+    }
+
+    /// The outcome of a save, and the typed-path prompt's messages.
+    pub fn outcome(&mut self, message: Message) -> Action {
         match message {
             Message::Saved(Ok(info)) => {
                 self.info = Some(info);
@@ -113,22 +118,15 @@ impl Exporter {
         Action::None
     }
 
-    /// The two save buttons, the typed-path prompt when needed, and the outcome.
-    pub fn view(&self, enabled: bool) -> Element<'_, Message> {
-        let mut col = column![
-            row![
-                button(text(fl!("sticker-save-png")))
-                    .padding([10, 16])
-                    .style(theme::primary)
-                    .on_press_maybe(enabled.then_some(Message::SavePng)),
-                button(text(fl!("sticker-save-svg")))
-                    .padding([10, 16])
-                    .style(theme::secondary)
-                    .on_press_maybe(enabled.then_some(Message::SaveSvg)),
-            ]
-            .spacing(10)
-        ]
-        .spacing(10);
+    /// The typed-path prompt when needed, and the outcome (for screens with their own buttons).
+    pub fn status(&self) -> Element<'_, Message> {
+        self.tail(column![].spacing(10)).into()
+    }
+
+    fn tail<'a>(
+        &'a self,
+        mut col: iced::widget::Column<'a, Message>,
+    ) -> iced::widget::Column<'a, Message> {
         if let Some(path) = &self.typed {
             let what = self.pending.as_ref().map_or("", |e| e.file_name.as_str());
             col = col
@@ -146,6 +144,25 @@ impl Exporter {
         if let Some(p) = &self.problem {
             col = col.push(text(p.clone()).style(theme::error));
         }
-        col.into()
+        col
+    }
+
+    /// The two save buttons, the typed-path prompt when needed, and the outcome.
+    pub fn view(&self, enabled: bool) -> Element<'_, Message> {
+        let col = column![
+            row![
+                button(text(fl!("sticker-save-png")))
+                    .padding([10, 16])
+                    .style(theme::primary)
+                    .on_press_maybe(enabled.then_some(Message::SavePng)),
+                button(text(fl!("sticker-save-svg")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe(enabled.then_some(Message::SaveSvg)),
+            ]
+            .spacing(10)
+        ]
+        .spacing(10);
+        self.tail(col).into()
     }
 }

@@ -69,6 +69,7 @@ pub enum Message {
     To(String),
     ShowPeriod,
     Settings,
+    Shift,
     Close,
 }
 
@@ -82,6 +83,7 @@ pub enum Action {
         reference: Option<String>,
     },
     Settings,
+    Shift,
     Close,
 }
 
@@ -278,6 +280,7 @@ impl History {
                 }
             }
             Message::Settings => Action::Settings,
+            Message::Shift => Action::Shift,
             Message::Close => Action::Close,
         }
     }
@@ -288,6 +291,10 @@ impl History {
         let header = row![
             text(fl!("history-title")).size(24).style(theme::brand),
             space::horizontal(),
+            button(text(fl!("shift-open-button")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::Shift),
             button(text(fl!("history-settings")))
                 .padding([8, 14])
                 .style(theme::secondary)

@@ -11,6 +11,7 @@ pub mod invoice;
 pub mod lock;
 pub mod phone;
 pub mod settings;
+pub mod shift;
 pub mod sticker;
 pub mod till;
 pub mod today;

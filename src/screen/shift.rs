@@ -1,0 +1,210 @@
+//! Shift reports (manager): the X report of the open shift, and the Z report that closes it
+//! under the next number after a question (a closed shift cannot be reopened). The figures come
+//! from `reports.rs`; this screen shows them and exports them as CSV.
+
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Element, Fill, Length};
+
+use crate::fl;
+use crate::i18n::Lang;
+use crate::reports::{Kind, ShiftReport};
+use crate::screen::export::{self, Export, Exporter};
+use crate::theme;
+
+#[derive(Debug)]
+pub struct Shift {
+    lang: Lang,
+    report: Option<ShiftReport>,
+    confirming: bool,
+    busy: bool,
+    exporter: Exporter,
+    problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Loaded(Result<ShiftReport, String>),
+    XReport,
+    CloseShift,
+    ConfirmClose,
+    KeepOpen,
+    SaveCsv,
+    Export(export::Message),
+    Back,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    /// Read the open shift (X report).
+    LoadX,
+    /// Close the open shift (Z report).
+    CloseShift,
+    Export(export::Action),
+    Back,
+}
+
+impl Shift {
+    pub fn new(lang: Lang) -> Shift {
+        Shift {
+            lang,
+            report: None,
+            confirming: false,
+            busy: true,
+            exporter: Exporter::default(),
+            problem: None,
+        }
+    }
+
+    pub fn report(&self) -> Option<&ShiftReport> {
+        self.report.as_ref()
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Loaded(r) => {
+                self.busy = false;
+                match r {
+                    Ok(report) => {
+                        self.report = Some(report);
+                        self.problem = None;
+                    }
+                    Err(e) => self.problem = Some(e),
+                }
+                Action::None
+            }
+            Message::XReport => {
+                self.busy = true;
+                Action::LoadX
+            }
+            Message::CloseShift => {
+                self.confirming = true;
+                Action::None
+            }
+            Message::KeepOpen => {
+                self.confirming = false;
+                Action::None
+            }
+            Message::ConfirmClose => {
+                self.confirming = false;
+                self.busy = true;
+                Action::CloseShift
+            }
+            Message::SaveCsv => match &self.report {
+                Some(r) => {
+                    let name = match r.kind {
+                        Kind::X => format!("x-report-shift-{}.csv", r.session),
+                        Kind::Z(n) => format!("z-report-{n}.csv"),
+                    };
+                    Action::Export(self.exporter.save(Export {
+                        file_name: name,
+                        bytes: r.csv().into_bytes(),
+                    }))
+                }
+                None => Action::None,
+            },
+            Message::Export(m) => Action::Export(self.exporter.outcome(m)),
+            Message::Back => Action::Back,
+        }
+    }
+
+    fn label(key: &str) -> String {
+        match key {
+            "paid" => fl!("shift-paid"),
+            "tips" => fl!("shift-tips"),
+            "cancelled" => fl!("shift-cancelled"),
+            "expired" => fl!("shift-expired"),
+            "failed" => fl!("shift-failed"),
+            "open" => fl!("shift-open"),
+            "refunded" => fl!("shift-refunded"),
+            _ => fl!("shift-net"),
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let header = row![
+            text(fl!("shift-title")).size(24).style(theme::brand),
+            iced::widget::space::horizontal(),
+            button(text(fl!("detail-back")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::Back),
+        ]
+        .align_y(iced::Center);
+        let mut col = column![header].spacing(12);
+        if let Some(r) = &self.report {
+            let title = match r.kind {
+                Kind::X => fl!("shift-x-title", session = r.session.to_string()),
+                Kind::Z(n) => fl!("shift-z-title", number = n.to_string()),
+            };
+            col = col.push(text(title).size(20)).push(
+                text(fl!(
+                    "shift-period",
+                    from = crate::clock::date_time(r.opened_at),
+                    until = crate::clock::date_time(r.until)
+                ))
+                .size(15)
+                .style(theme::muted),
+            );
+            let mut table = column![].spacing(4);
+            for (key, count, amount) in r.rows() {
+                let line = row![
+                    text(Self::label(key)).width(Length::Fixed(220.0)),
+                    text(count.map(|c| c.to_string()).unwrap_or_default())
+                        .width(Length::Fixed(60.0)),
+                    text(amount.format(self.lang)),
+                ]
+                .spacing(10);
+                table = table.push(line);
+            }
+            col = col.push(scrollable(table).height(Fill));
+        } else if self.busy {
+            col = col.push(text(fl!("today-loading")));
+        }
+        if let Some(p) = &self.problem {
+            col = col.push(text(p.clone()).style(theme::error));
+        }
+        col = col.push(self.exporter.status().map(Message::Export));
+        let actions: Element<'_, Message> = if self.confirming {
+            row![
+                text(fl!("shift-close-question")).width(Fill),
+                button(text(fl!("shift-keep-open")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press(Message::KeepOpen),
+                button(text(fl!("shift-close-now")))
+                    .padding([10, 16])
+                    .style(theme::danger)
+                    .on_press(Message::ConfirmClose),
+            ]
+            .spacing(10)
+            .align_y(iced::Center)
+            .into()
+        } else {
+            let idle = !self.busy;
+            row![
+                button(text(fl!("shift-x")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe(idle.then_some(Message::XReport)),
+                button(text(fl!("shift-save-csv")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe((idle && self.report.is_some()).then_some(Message::SaveCsv)),
+                button(text(fl!("shift-z")))
+                    .padding([10, 16])
+                    .style(theme::danger)
+                    .on_press_maybe(idle.then_some(Message::CloseShift)),
+            ]
+            .spacing(10)
+            .into()
+        };
+        col = col.push(actions);
+        container(col)
+            .padding(20)
+            .width(Fill)
+            .height(Fill)
+            .style(theme::card)
+            .into()
+    }
+}
