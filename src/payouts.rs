@@ -59,19 +59,25 @@ pub async fn payouts_between(
     let mut out = Vec::new();
     let mut done = 0;
     for chunk in days.chunks(parallel.max(1)) {
-        let mut set = tokio::task::JoinSet::new();
-        for &day in chunk {
-            let client = client.clone();
-            set.spawn(async move { payouts_on(&client, day).await });
-        }
-        while let Some(joined) = set.join_next().await {
-            let list = joined.map_err(|e| Error::Config(e.to_string()))??;
-            out.extend(list);
-            done += 1;
-            progress(done, total);
-        }
+        out.extend(payouts_on_dates(client, chunk).await?);
+        done += chunk.len();
+        progress(done, total);
     }
     out.sort_by_key(|p| p.payout_date);
+    Ok(out)
+}
+
+/// The payouts of `days`, one call (and its pages) per date, all at once.
+pub async fn payouts_on_dates(client: &Client, days: &[Date]) -> Result<Vec<Payout>, Error> {
+    let mut set = tokio::task::JoinSet::new();
+    for &day in days {
+        let client = client.clone();
+        set.spawn(async move { payouts_on(&client, day).await });
+    }
+    let mut out = Vec::new();
+    while let Some(joined) = set.join_next().await {
+        out.extend(joined.map_err(|e| Error::Config(e.to_string()))??);
+    }
     Ok(out)
 }
 

@@ -93,6 +93,15 @@ pub fn key(_: &Theme, status: button::Status) -> button::Style {
     s
 }
 
+/// A bar of a chart.
+pub fn bar(_: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(MAGENTA)),
+        border: Border::default().rounded(2),
+        ..container::Style::default()
+    }
+}
+
 /// A white panel on the grey background.
 pub fn card(_: &Theme) -> container::Style {
     container::Style {

@@ -372,3 +372,15 @@ shift-save-csv = CSV speichern…
 shift-close-question = Diese Schicht abschließen? Der Z-Bericht erhält die nächste Nummer und die Schicht kann nicht wieder geöffnet werden.
 shift-keep-open = Offen lassen
 shift-close-now = Schicht abschließen
+payouts-open-button = Auszahlungen…
+payouts-title = Auszahlungen
+payouts-loading = { $done } von { $all } Tagen geladen
+payouts-line = { $payments } Zahlungen, { $refunds } Erstattungen
+payouts-total = { $count } Auszahlungen · { $total } ausgezahlt
+payouts-drill-title = Auszahlung vom { $day }: { $amount }
+payouts-sums = Zahlungen { $payments } − Erstattungen { $refunds } = ausgezahlt { $payout }
+payouts-ok = Alles stimmt, und jede Zahlung stammt von dieser Kasse.
+payouts-bad-payout = Stimmt nicht: Zahlungen minus Erstattungen ergeben { $expected }, ausgezahlt wurden aber { $stated }.
+payouts-bad-payments = Die aufgeführten Zahlungen ergeben { $listed }, nicht die angegebenen { $stated }.
+payouts-bad-refunds = Die aufgeführten Erstattungen ergeben { $listed }, nicht die angegebenen { $stated }.
+payouts-unknown = Nicht an dieser Kasse kassiert: { $id }

@@ -372,3 +372,15 @@ shift-save-csv = Save CSV…
 shift-close-question = Close this shift? Its Z report gets the next number and the shift cannot be reopened.
 shift-keep-open = Keep it open
 shift-close-now = Close the shift
+payouts-open-button = Payouts…
+payouts-title = Payouts
+payouts-loading = { $done } of { $all } days loaded
+payouts-line = { $payments } payments, { $refunds } refunds
+payouts-total = { $count } payouts · { $total } paid out
+payouts-drill-title = Payout of { $day }: { $amount }
+payouts-sums = Payments { $payments } − refunds { $refunds } = paid out { $payout }
+payouts-ok = Everything adds up, and every payment is one of this till's.
+payouts-bad-payout = Does not add up: payments minus refunds make { $expected }, but { $stated } was paid out.
+payouts-bad-payments = The listed payments add up to { $listed }, not the { $stated } the payout states.
+payouts-bad-refunds = The listed refunds add up to { $listed }, not the { $stated } the payout states.
+payouts-unknown = Not rung up on this till: { $id }

@@ -372,3 +372,15 @@ shift-save-csv = Enregistrer CSV…
 shift-close-question = Clôturer ce service ? Son rapport Z reçoit le numéro suivant et le service ne peut pas être rouvert.
 shift-keep-open = Laisser ouvert
 shift-close-now = Clôturer
+payouts-open-button = Versements…
+payouts-title = Versements
+payouts-loading = { $done } jours sur { $all } chargés
+payouts-line = { $payments } paiements, { $refunds } remboursements
+payouts-total = { $count } versements · { $total } versés
+payouts-drill-title = Versement du { $day } : { $amount }
+payouts-sums = Paiements { $payments } − remboursements { $refunds } = versé { $payout }
+payouts-ok = Tout concorde, et chaque paiement vient de cette caisse.
+payouts-bad-payout = Ne concorde pas : paiements moins remboursements font { $expected }, mais { $stated } a été versé.
+payouts-bad-payments = Les paiements listés font { $listed }, pas les { $stated } annoncés.
+payouts-bad-refunds = Les remboursements listés font { $listed }, pas les { $stated } annoncés.
+payouts-unknown = Pas encaissé sur cette caisse : { $id }

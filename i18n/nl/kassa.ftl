@@ -372,3 +372,15 @@ shift-save-csv = CSV bewaren…
 shift-close-question = Deze dienst afsluiten? Het Z-rapport krijgt het volgende nummer en de dienst kan niet heropend worden.
 shift-keep-open = Open laten
 shift-close-now = Dienst afsluiten
+payouts-open-button = Uitbetalingen…
+payouts-title = Uitbetalingen
+payouts-loading = { $done } van { $all } dagen geladen
+payouts-line = { $payments } betalingen, { $refunds } terugbetalingen
+payouts-total = { $count } uitbetalingen · { $total } uitbetaald
+payouts-drill-title = Uitbetaling van { $day }: { $amount }
+payouts-sums = Betalingen { $payments } − terugbetalingen { $refunds } = uitbetaald { $payout }
+payouts-ok = Alles klopt, en elke betaling is er een van deze kassa.
+payouts-bad-payout = Klopt niet: betalingen min terugbetalingen geven { $expected }, maar er werd { $stated } uitbetaald.
+payouts-bad-payments = De opgesomde betalingen geven { $listed }, niet de { $stated } van de uitbetaling.
+payouts-bad-refunds = De opgesomde terugbetalingen geven { $listed }, niet de { $stated } van de uitbetaling.
+payouts-unknown = Niet op deze kassa aangeslagen: { $id }

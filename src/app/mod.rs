@@ -98,6 +98,8 @@ pub enum Screen {
     Detail(Box<crate::screen::detail::Detail>),
     /// X and Z shift reports (manager).
     Shift(Box<crate::screen::shift::Shift>),
+    /// Payouts and their reconciliation (manager).
+    Payouts(Box<crate::screen::payouts::Payouts>),
 }
 
 #[derive(Debug, Clone)]
@@ -139,6 +141,7 @@ pub enum Message {
     History(crate::screen::history::Message),
     Detail(crate::screen::detail::Message),
     Shift(crate::screen::shift::Message),
+    Payouts(crate::screen::payouts::Message),
     Sticker(sticker::Message),
     Lock(lock::Message),
     Settings(settings_screen::Message),
@@ -379,6 +382,10 @@ impl App {
             Message::Shift(m) => {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
                 self.shift(m)
+            }
+            Message::Payouts(m) => {
+                self.manager_active = self.manager_active.map(|_| Instant::now());
+                self.payouts(m)
             }
             Message::Lock(m) => self.lock(m),
             Message::Settings(m) => {

@@ -10,10 +10,13 @@ use super::{App, Message, Screen};
 use crate::fl;
 use crate::journal::{AuditAction, Journal};
 use crate::payconiq::model::{Acknowledge, SearchCriteria};
+use crate::payconiq::reconciliation::PayoutFilter;
+use crate::payouts::Lines;
 use crate::refund::{self, RefundError};
 use crate::reports::{Kind, ShiftReport};
 use crate::screen::detail::{self, Detail, Loaded};
 use crate::screen::history::{self, History};
+use crate::screen::payouts::{self as payouts_screen, Payouts};
 use crate::screen::shift::{self, Shift};
 use crate::screen::till::Till;
 use crate::services::Services;
@@ -97,6 +100,11 @@ impl App {
                 self.detail_action(load)
             }
             history::Action::Settings => self.open_settings(),
+            history::Action::Payouts => {
+                let (screen, first) = Payouts::new(self.lang, OffsetDateTime::now_utc().date());
+                self.set_screen(Screen::Payouts(Box::new(screen)));
+                self.payouts_action(first)
+            }
             history::Action::Shift => {
                 self.set_screen(Screen::Shift(Box::new(Shift::new(self.lang))));
                 self.shift_action(shift::Action::LoadX)
@@ -104,6 +112,69 @@ impl App {
             history::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
+            }
+        }
+    }
+
+    pub(super) fn payouts(&mut self, message: payouts_screen::Message) -> Task<Message> {
+        let Screen::Payouts(p) = &mut self.screen else {
+            return Task::none();
+        };
+        let action = p.update(message);
+        self.payouts_action(action)
+    }
+
+    fn payouts_action(&mut self, action: payouts_screen::Action) -> Task<Message> {
+        let Some(services) = self.services.clone() else {
+            return Task::none();
+        };
+        match action {
+            payouts_screen::Action::None => Task::none(),
+            payouts_screen::Action::Back => self.open_history(),
+            payouts_screen::Action::Fetch(dates) => Task::perform(
+                async move {
+                    crate::payouts::payouts_on_dates(&services.client, &dates)
+                        .await
+                        .map_err(|e| e.explain())
+                },
+                |r| Message::Payouts(payouts_screen::Message::Fetched(r)),
+            ),
+            payouts_screen::Action::Drill(payout) => {
+                let journal = self.journal.clone();
+                Task::perform(
+                    async move {
+                        let client = &services.client;
+                        let filter = PayoutFilter::Payout(payout.payout_id.clone());
+                        let payments = crate::payouts::lines(client, Lines::Payments, &filter)
+                            .await
+                            .map_err(|e| e.explain())?;
+                        let refunds = crate::payouts::lines(client, Lines::Refunds, &filter)
+                            .await
+                            .map_err(|e| e.explain())?;
+                        let ids = payments
+                            .iter()
+                            .filter_map(|l| l.payment_id.clone())
+                            .collect();
+                        let known = match journal {
+                            Some(j) => j.known_payment_ids(ids).await.map_err(|e| e.explain())?,
+                            None => Default::default(),
+                        };
+                        let mismatches =
+                            crate::payouts::reconcile(&payout, &payments, &refunds, &known);
+                        Ok(payouts_screen::Drill {
+                            payout: *payout,
+                            payments,
+                            refunds,
+                            mismatches,
+                        })
+                    },
+                    |r| Message::Payouts(payouts_screen::Message::Drilled(Box::new(r))),
+                )
+            }
+            payouts_screen::Action::Export(action) => {
+                self.export(action, AuditAction::PayoutsExported, |m| {
+                    Message::Payouts(payouts_screen::Message::Export(m))
+                })
             }
         }
     }

@@ -38,6 +38,7 @@ impl App {
                 | Screen::History(_)
                 | Screen::Detail(_)
                 | Screen::Shift(_)
+                | Screen::Payouts(_)
         );
         header = header.push(iced::widget::space::horizontal());
         if matches!(self.screen, Screen::Till(_)) {
@@ -107,6 +108,7 @@ impl App {
             (Screen::History(h), None) => h.view().map(Message::History),
             (Screen::Detail(d), None) => d.view().map(Message::Detail),
             (Screen::Shift(s), None) => s.view().map(Message::Shift),
+            (Screen::Payouts(p), None) => p.view().map(Message::Payouts),
         };
         let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);
         if sandbox && !manager {

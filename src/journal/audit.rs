@@ -44,6 +44,7 @@ pub enum AuditAction {
         number: i64,
     },
     ShiftReportExported,
+    PayoutsExported,
     /// A payment still waiting, cancelled from Today's sales (left behind, another till's).
     Cancel {
         payment_id: String,
@@ -79,6 +80,7 @@ impl AuditAction {
             AuditAction::Cancel { payment_id } => ("cancel", payment_id.clone()),
             AuditAction::ZReport { number } => ("z-report", number.to_string()),
             AuditAction::ShiftReportExported => ("shift-report-exported", String::new()),
+            AuditAction::PayoutsExported => ("payouts-exported", String::new()),
             AuditAction::Refund { payment_id, amount } => (
                 "refund",
                 format!("{payment_id} {}", amount.to_decimal_string()),

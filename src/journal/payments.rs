@@ -327,6 +327,24 @@ impl Journal {
         .await
     }
 
+    /// Which of `ids` are payments of this till's sales.
+    pub async fn known_payment_ids(
+        &self,
+        ids: Vec<String>,
+    ) -> Result<std::collections::HashSet<String>, JournalError> {
+        self.run(move |conn| {
+            let mut stmt = conn.prepare("SELECT 1 FROM payments WHERE payment_id = ?1")?;
+            let mut known = std::collections::HashSet::new();
+            for id in ids {
+                if stmt.exists([&id])? {
+                    known.insert(id);
+                }
+            }
+            Ok(known)
+        })
+        .await
+    }
+
     /// One sale by its till reference.
     pub async fn entry(&self, reference: &str) -> Result<Option<Entry>, JournalError> {
         let reference = reference.to_string();

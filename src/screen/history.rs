@@ -70,6 +70,7 @@ pub enum Message {
     ShowPeriod,
     Settings,
     Shift,
+    Payouts,
     Close,
 }
 
@@ -84,6 +85,7 @@ pub enum Action {
     },
     Settings,
     Shift,
+    Payouts,
     Close,
 }
 
@@ -281,6 +283,7 @@ impl History {
             }
             Message::Settings => Action::Settings,
             Message::Shift => Action::Shift,
+            Message::Payouts => Action::Payouts,
             Message::Close => Action::Close,
         }
     }
@@ -291,6 +294,10 @@ impl History {
         let header = row![
             text(fl!("history-title")).size(24).style(theme::brand),
             space::horizontal(),
+            button(text(fl!("payouts-open-button")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::Payouts),
             button(text(fl!("shift-open-button")))
                 .padding([8, 14])
                 .style(theme::secondary)

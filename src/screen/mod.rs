@@ -9,6 +9,7 @@ pub mod export;
 pub mod history;
 pub mod invoice;
 pub mod lock;
+pub mod payouts;
 pub mod phone;
 pub mod settings;
 pub mod shift;

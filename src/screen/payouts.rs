@@ -1,0 +1,408 @@
+//! Payouts (manager): what the bank paid out for a period, loaded a few dates at a time with a
+//! progress bar, a bar per day, and a drill-down into one payout's payments and refunds with the
+//! reconciliation check (`payouts::reconcile`). Both lists export as CSV.
+
+use std::collections::VecDeque;
+
+use iced::widget::{
+    button, column, container, progress_bar, row, scrollable, space, text, text_input,
+};
+use iced::{Element, Fill, Length};
+use time::Date;
+
+use crate::fl;
+use crate::i18n::Lang;
+use crate::money::Money;
+use crate::payconiq::model::{Payout, PayoutTransaction};
+use crate::payconiq::reconciliation::{format_date, parse_date};
+use crate::payouts::{self, Mismatch};
+use crate::screen::export::{self, Export, Exporter};
+use crate::theme;
+
+/// Dates fetched together (the payout list answers one date per call).
+pub const PARALLEL: usize = 4;
+
+/// A payout opened for checking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drill {
+    pub payout: Payout,
+    pub payments: Vec<PayoutTransaction>,
+    pub refunds: Vec<PayoutTransaction>,
+    pub mismatches: Vec<Mismatch>,
+}
+
+#[derive(Debug)]
+pub struct Payouts {
+    lang: Lang,
+    from: String,
+    to: String,
+    /// The period being shown.
+    period: Option<(Date, Date)>,
+    /// Dates still to fetch, a few at a time.
+    pending: VecDeque<Vec<Date>>,
+    total_dates: usize,
+    done_dates: usize,
+    payouts: Vec<Payout>,
+    drill: Option<Drill>,
+    exporter: Exporter,
+    problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    From(String),
+    To(String),
+    Show,
+    /// The payouts of one batch of dates.
+    Fetched(Result<Vec<Payout>, String>),
+    Open(usize),
+    Drilled(Box<Result<Drill, String>>),
+    CloseDrill,
+    SaveCsv,
+    Export(export::Message),
+    Back,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    None,
+    /// Fetch the payouts of these dates.
+    Fetch(Vec<Date>),
+    /// Load and check this payout's lines.
+    Drill(Box<Payout>),
+    Export(export::Action),
+    Back,
+}
+
+impl Payouts {
+    /// Starts on the last 30 days up to yesterday (payouts come the day after).
+    pub fn new(lang: Lang, today: Date) -> (Payouts, Action) {
+        let to = today.previous_day().unwrap_or(today);
+        let from = to - time::Duration::days(29);
+        let mut p = Payouts {
+            lang,
+            from: format_date(from),
+            to: format_date(to),
+            period: None,
+            pending: VecDeque::new(),
+            total_dates: 0,
+            done_dates: 0,
+            payouts: Vec::new(),
+            drill: None,
+            exporter: Exporter::default(),
+            problem: None,
+        };
+        let action = p.update(Message::Show);
+        (p, action)
+    }
+
+    pub fn payouts(&self) -> &[Payout] {
+        &self.payouts
+    }
+
+    pub fn drill(&self) -> Option<&Drill> {
+        self.drill.as_ref()
+    }
+
+    /// (dates loaded, dates in the period).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done_dates, self.total_dates)
+    }
+
+    fn next(&mut self) -> Action {
+        match self.pending.pop_front() {
+            Some(batch) => Action::Fetch(batch),
+            None => Action::None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::From(t) => self.from = t,
+            Message::To(t) => self.to = t,
+            Message::Show => {
+                let (Some(from), Some(to)) =
+                    (parse_date(self.from.trim()), parse_date(self.to.trim()))
+                else {
+                    self.problem = Some(fl!("history-bad-period"));
+                    return Action::None;
+                };
+                if to < from {
+                    self.problem = Some(fl!("history-bad-period"));
+                    return Action::None;
+                }
+                let days = payouts::dates(from, to);
+                self.period = Some((from, to));
+                self.total_dates = days.len();
+                self.done_dates = 0;
+                self.payouts.clear();
+                self.drill = None;
+                self.problem = None;
+                self.pending = days.chunks(PARALLEL).map(<[Date]>::to_vec).collect();
+                return self.next();
+            }
+            Message::Fetched(result) => {
+                match result {
+                    Ok(list) => {
+                        self.done_dates = (self.done_dates + PARALLEL).min(self.total_dates);
+                        self.payouts.extend(list);
+                        self.payouts.sort_by_key(|p| p.payout_date);
+                        return self.next();
+                    }
+                    Err(e) => {
+                        // Stop here; what was loaded stays, and Show starts again.
+                        self.pending.clear();
+                        self.problem = Some(e);
+                    }
+                }
+            }
+            Message::Open(i) => {
+                if let Some(p) = self.payouts.get(i) {
+                    return Action::Drill(Box::new(p.clone()));
+                }
+            }
+            Message::Drilled(result) => match *result {
+                Ok(d) => self.drill = Some(d),
+                Err(e) => self.problem = Some(e),
+            },
+            Message::CloseDrill => self.drill = None,
+            Message::SaveCsv => {
+                let (file_name, bytes) = match (&self.drill, self.period) {
+                    (Some(d), _) => (
+                        format!("payout-{}.csv", d.payout.payout_id),
+                        payouts::lines_csv(&d.payments, &d.refunds),
+                    ),
+                    (None, Some((from, to))) => (
+                        payouts::file_name("payouts", from, to),
+                        payouts::payouts_csv(&self.payouts),
+                    ),
+                    (None, None) => return Action::None,
+                };
+                return Action::Export(self.exporter.save(Export {
+                    file_name,
+                    bytes: bytes.into_bytes(),
+                }));
+            }
+            Message::Export(m) => return Action::Export(self.exporter.outcome(m)),
+            Message::Back => return Action::Back,
+        }
+        Action::None
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let header = row![
+            text(fl!("payouts-title")).size(24).style(theme::brand),
+            space::horizontal(),
+            button(text(fl!("shift-save-csv")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::SaveCsv),
+            button(text(fl!("detail-back")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(if self.drill.is_some() {
+                    Message::CloseDrill
+                } else {
+                    Message::Back
+                }),
+        ]
+        .spacing(10)
+        .align_y(iced::Center);
+        let mut col = column![header].spacing(10);
+        col = match &self.drill {
+            Some(d) => col.push(self.drill_view(d)),
+            None => col.push(self.list_view()),
+        };
+        if let Some(p) = &self.problem {
+            col = col.push(text(p.clone()).style(theme::error));
+        }
+        col = col.push(self.exporter.status().map(Message::Export));
+        container(col)
+            .padding(20)
+            .width(Fill)
+            .height(Fill)
+            .style(theme::card)
+            .into()
+    }
+
+    fn list_view(&self) -> Element<'_, Message> {
+        let period = row![
+            text_input(&fl!("history-from"), &self.from)
+                .on_input(Message::From)
+                .on_submit(Message::Show)
+                .padding(8)
+                .width(Length::Fixed(140.0)),
+            text_input(&fl!("history-to"), &self.to)
+                .on_input(Message::To)
+                .on_submit(Message::Show)
+                .padding(8)
+                .width(Length::Fixed(140.0)),
+            button(text(fl!("history-show")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::Show),
+        ]
+        .spacing(10);
+        let (done, all) = self.progress();
+        let mut col = column![period].spacing(10);
+        if done < all {
+            col = col.push(
+                row![
+                    progress_bar(0.0..=all as f32, done as f32).length(Fill),
+                    text(fl!(
+                        "payouts-loading",
+                        done = done.to_string(),
+                        all = all.to_string()
+                    ))
+                    .size(14),
+                ]
+                .spacing(10)
+                .align_y(iced::Center),
+            );
+        }
+        col = col.push(self.chart());
+        let mut list = column![].spacing(2);
+        for (i, p) in self.payouts.iter().enumerate().rev() {
+            let line = row![
+                text(
+                    p.payout_date
+                        .map(crate::clock::date_time)
+                        .unwrap_or_default()
+                )
+                .width(Length::Fixed(150.0)),
+                text(p.payout_amount.format(self.lang)).width(Length::Fixed(120.0)),
+                text(fl!(
+                    "payouts-line",
+                    payments = p.total_payments.to_string(),
+                    refunds = p.total_refunds.to_string()
+                ))
+                .size(14)
+                .width(Fill),
+                text(p.payout_status.as_str().to_string()).size(14),
+            ]
+            .spacing(10)
+            .align_y(iced::Center);
+            list = list.push(
+                button(line)
+                    .width(Fill)
+                    .padding([4, 8])
+                    .style(theme::row)
+                    .on_press(Message::Open(i)),
+            );
+        }
+        let total: Money = self.payouts.iter().map(|p| p.payout_amount).sum();
+        col.push(scrollable(list).height(Fill).spacing(6))
+            .push(
+                text(fl!(
+                    "payouts-total",
+                    count = self.payouts.len().to_string(),
+                    total = total.format(self.lang)
+                ))
+                .size(16),
+            )
+            .into()
+    }
+
+    /// A bar per payout, as tall as its amount (containers, no canvas needed).
+    fn chart(&self) -> Element<'_, Message> {
+        const HEIGHT: f32 = 90.0;
+        let max = self
+            .payouts
+            .iter()
+            .map(|p| p.payout_amount.cents())
+            .max()
+            .unwrap_or(0)
+            .max(1) as f32;
+        let mut bars = row![].spacing(2).align_y(iced::Bottom).height(HEIGHT);
+        for p in &self.payouts {
+            let h = (p.payout_amount.cents().max(0) as f32 / max * HEIGHT).max(1.0);
+            bars = bars.push(
+                container(space::horizontal())
+                    .width(Fill)
+                    .height(h)
+                    .style(theme::bar),
+            );
+        }
+        bars.into()
+    }
+
+    fn drill_view<'a>(&'a self, d: &'a Drill) -> Element<'a, Message> {
+        let p = &d.payout;
+        let lang = self.lang;
+        let mut col = column![
+            text(fl!(
+                "payouts-drill-title",
+                day = p
+                    .payout_date
+                    .map(crate::clock::date_time)
+                    .unwrap_or_default(),
+                amount = p.payout_amount.format(lang)
+            ))
+            .size(18),
+            text(fl!(
+                "payouts-sums",
+                payments = p.total_payment_amount.format(lang),
+                refunds = p.total_refund_amount.format(lang),
+                payout = p.payout_amount.format(lang)
+            ))
+            .size(15),
+        ]
+        .spacing(8);
+        if d.mismatches.is_empty() {
+            col = col.push(text(fl!("payouts-ok")).style(theme::success));
+        }
+        for m in &d.mismatches {
+            let words = match m {
+                Mismatch::Payout { expected, stated } => fl!(
+                    "payouts-bad-payout",
+                    expected = expected.format(lang),
+                    stated = stated.format(lang)
+                ),
+                Mismatch::Payments { listed, stated } => fl!(
+                    "payouts-bad-payments",
+                    listed = listed.format(lang),
+                    stated = stated.format(lang)
+                ),
+                Mismatch::Refunds { listed, stated } => fl!(
+                    "payouts-bad-refunds",
+                    listed = listed.format(lang),
+                    stated = stated.format(lang)
+                ),
+                Mismatch::Unknown { payment_id } => {
+                    fl!("payouts-unknown", id = payment_id.clone())
+                }
+            };
+            let style = if matches!(m, Mismatch::Unknown { .. }) {
+                theme::muted
+            } else {
+                theme::error
+            };
+            col = col.push(text(words).size(14).style(style));
+        }
+        let mut lines = column![].spacing(2);
+        for (l, sign) in d
+            .payments
+            .iter()
+            .map(|l| (l, ""))
+            .chain(d.refunds.iter().map(|l| (l, "−")))
+        {
+            lines = lines.push(
+                row![
+                    text(
+                        l.transaction_date
+                            .map(crate::clock::date_time)
+                            .unwrap_or_default()
+                    )
+                    .width(Length::Fixed(150.0)),
+                    text(format!("{sign}{}", l.amount.format(lang))).width(Length::Fixed(120.0)),
+                    text(l.description.clone().unwrap_or_default()).width(Fill),
+                    text(l.payment_id.clone().unwrap_or_default())
+                        .size(12)
+                        .style(theme::muted),
+                ]
+                .spacing(10),
+            );
+        }
+        col.push(scrollable(lines).height(Fill).spacing(6)).into()
+    }
+}
