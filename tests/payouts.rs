@@ -84,3 +84,46 @@ async fn a_45_day_range_is_split_into_calls_and_every_payout_reconciles() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_payout_that_does_not_add_up_is_caught() {
+    let cfg = SandboxConfig {
+        demo_days: 5,
+        ..SandboxConfig::for_tests()
+    };
+    let (sandbox, client) = setup_with(AuthMode::ApiKey, cfg).await;
+    let today = OffsetDateTime::now_utc().date();
+    let day = today - Duration::days(2);
+    // The provider pays out €1.50 less than the day's payments minus refunds.
+    sandbox.skew_payout(day, -150);
+    let list = payouts::payouts_between(&client, day, day + Duration::days(1), 2, |_, _| {})
+        .await
+        .unwrap();
+    let skewed = list
+        .iter()
+        .find(|p| {
+            p.payout_date
+                .is_some_and(|d| d.date() == day + Duration::days(1))
+        })
+        .expect("the day's payout");
+    let filter = PayoutFilter::Payout(skewed.payout_id.clone());
+    let pays = payouts::lines(&client, Lines::Payments, &filter)
+        .await
+        .unwrap();
+    let refunds = payouts::lines(&client, Lines::Refunds, &filter)
+        .await
+        .unwrap();
+    let known: HashSet<String> = pays.iter().filter_map(|l| l.payment_id.clone()).collect();
+    let problems = payouts::reconcile(skewed, &pays, &refunds, &known);
+    assert_eq!(
+        problems,
+        [Mismatch::Payout {
+            expected: skewed.total_payment_amount - skewed.total_refund_amount,
+            stated: skewed.payout_amount,
+        }]
+    );
+    assert_eq!(
+        (skewed.total_payment_amount - skewed.total_refund_amount).cents() - 150,
+        skewed.payout_amount.cents()
+    );
+}

@@ -27,6 +27,7 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/sandbox/stickers/{pos_id}/scan", post(sticker_scan))
         .route("/sandbox/profile", get(profile).post(set_profile))
         .route("/sandbox/refunds/{id}/fail", post(fail_refund))
+        .route("/sandbox/payouts/{date}/skew", post(skew_payout))
         .route(
             "/sandbox/faults",
             get(faults).post(add_fault).delete(clear_faults),
@@ -138,6 +139,20 @@ async fn set_profile(State(s): S, body: Bytes) -> Reply {
 
 async fn fail_refund(State(s): S, Path(id): Path<String>) -> Reply {
     s.fail_refund(&id)?;
+    Ok(no_content())
+}
+
+#[derive(Deserialize)]
+struct Skew {
+    cents: i64,
+}
+
+async fn skew_payout(State(s): S, Path(date): Path<String>, body: Bytes) -> Reply {
+    let day = crate::payconiq::reconciliation::parse_date(&date)
+        .ok_or_else(|| Reject::new(400, "BAD_REQUEST", "the date must be yyyy-MM-dd"))?;
+    let skew: Skew = serde_json::from_slice(&body)
+        .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e.to_string()))?;
+    s.with_store(|st| st.payout_skew.insert(day, skew.cents));
     Ok(no_content())
 }
 

@@ -398,6 +398,12 @@ impl Sandbox {
         self.shared.with_store(|s| s.all_payments(cfg))
     }
 
+    /// Makes the payout of `day` pay out `cents` more (or less) than its lines add up to, as a
+    /// provider mistake would: for testing the reconciliation check.
+    pub fn skew_payout(&self, day: time::Date, cents: i64) {
+        self.shared.with_store(|s| s.payout_skew.insert(day, cents));
+    }
+
     /// Every refund made on payment `id` (as the provider's records would show them).
     pub fn refunds_of(&self, id: &str) -> Vec<crate::payconiq::model::Refund> {
         let cfg = &self.shared.cfg;

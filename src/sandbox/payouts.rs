@@ -127,6 +127,7 @@ fn ledger(s: &Shared) -> BTreeMap<Date, Day> {
 fn payout_of(s: &Shared, day: Date, book: &Day) -> Payout {
     let paid: Money = book.payments.iter().map(|t| t.amount).sum();
     let refunded: Money = book.refunds.iter().map(|t| t.amount).sum();
+    let skew = s.with_store(|st| st.payout_skew.get(&day).copied().unwrap_or(0));
     Payout {
         payout_id: payout_id(&s.cfg.merchant_id, day),
         merchant_id: Some(s.cfg.merchant_id.clone()),
@@ -139,7 +140,7 @@ fn payout_of(s: &Shared, day: Date, book: &Day) -> Payout {
         total_refunds: book.refunds.len() as u32,
         total_payment_amount: paid,
         total_refund_amount: refunded,
-        payout_amount: paid - refunded,
+        payout_amount: paid - refunded + Money::from_cents(skew),
     }
 }
 

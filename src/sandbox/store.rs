@@ -59,6 +59,9 @@ pub struct Store {
     pub refunds: HashMap<String, SimRefund>,
     pub void_enabled: bool,
     pub(super) customers: usize,
+    /// Cents added to a day's payout amount (a provider mistake, to test reconciliation with);
+    /// not persisted.
+    pub payout_skew: HashMap<time::Date, i64>,
 }
 
 const CUSTOMERS: [(&str, &str); 6] = [
