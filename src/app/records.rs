@@ -106,7 +106,8 @@ impl App {
                 self.payouts_action(first)
             }
             history::Action::Shift => {
-                self.set_screen(Screen::Shift(Box::new(Shift::new(self.lang))));
+                let shop = self.settings.shop_name.clone();
+                self.set_screen(Screen::Shift(Box::new(Shift::new(self.lang, &shop))));
                 self.shift_action(shift::Action::LoadX)
             }
             history::Action::Close => {

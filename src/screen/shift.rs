@@ -14,6 +14,8 @@ use crate::theme;
 #[derive(Debug)]
 pub struct Shift {
     lang: Lang,
+    /// Printed at the top of the PDF.
+    shop: String,
     report: Option<ShiftReport>,
     confirming: bool,
     busy: bool,
@@ -29,6 +31,7 @@ pub enum Message {
     ConfirmClose,
     KeepOpen,
     SaveCsv,
+    SavePdf,
     Export(export::Message),
     Back,
 }
@@ -45,9 +48,10 @@ pub enum Action {
 }
 
 impl Shift {
-    pub fn new(lang: Lang) -> Shift {
+    pub fn new(lang: Lang, shop: &str) -> Shift {
         Shift {
             lang,
+            shop: shop.to_string(),
             report: None,
             confirming: false,
             busy: true,
@@ -90,34 +94,35 @@ impl Shift {
                 self.busy = true;
                 Action::CloseShift
             }
-            Message::SaveCsv => match &self.report {
-                Some(r) => {
-                    let name = match r.kind {
-                        Kind::X => format!("x-report-shift-{}.csv", r.session),
-                        Kind::Z(n) => format!("z-report-{n}.csv"),
-                    };
-                    Action::Export(self.exporter.save(Export {
-                        file_name: name,
+            Message::SaveCsv | Message::SavePdf => {
+                let Some(r) = &self.report else {
+                    return Action::None;
+                };
+                let pdf = matches!(message, Message::SavePdf);
+                let stem = match r.kind {
+                    Kind::X => format!("x-report-shift-{}", r.session),
+                    Kind::Z(n) => format!("z-report-{n}"),
+                };
+                let export = if pdf {
+                    Export {
+                        file_name: format!("{stem}.pdf"),
+                        bytes: crate::reports::pdf::pdf(
+                            r,
+                            self.lang,
+                            &self.shop,
+                            time::OffsetDateTime::now_utc(),
+                        ),
+                    }
+                } else {
+                    Export {
+                        file_name: format!("{stem}.csv"),
                         bytes: r.csv().into_bytes(),
-                    }))
-                }
-                None => Action::None,
-            },
+                    }
+                };
+                Action::Export(self.exporter.save(export))
+            }
             Message::Export(m) => Action::Export(self.exporter.outcome(m)),
             Message::Back => Action::Back,
-        }
-    }
-
-    fn label(key: &str) -> String {
-        match key {
-            "paid" => fl!("shift-paid"),
-            "tips" => fl!("shift-tips"),
-            "cancelled" => fl!("shift-cancelled"),
-            "expired" => fl!("shift-expired"),
-            "failed" => fl!("shift-failed"),
-            "open" => fl!("shift-open"),
-            "refunded" => fl!("shift-refunded"),
-            _ => fl!("shift-net"),
         }
     }
 
@@ -149,7 +154,7 @@ impl Shift {
             let mut table = column![].spacing(4);
             for (key, count, amount) in r.rows() {
                 let line = row![
-                    text(Self::label(key)).width(Length::Fixed(220.0)),
+                    text(crate::reports::label(key)).width(Length::Fixed(220.0)),
                     text(count.map(|c| c.to_string()).unwrap_or_default())
                         .width(Length::Fixed(60.0)),
                     text(amount.format(self.lang)),
@@ -191,6 +196,10 @@ impl Shift {
                     .padding([10, 16])
                     .style(theme::secondary)
                     .on_press_maybe((idle && self.report.is_some()).then_some(Message::SaveCsv)),
+                button(text(fl!("shift-save-pdf")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe((idle && self.report.is_some()).then_some(Message::SavePdf)),
                 button(text(fl!("shift-z")))
                     .padding([10, 16])
                     .style(theme::danger)

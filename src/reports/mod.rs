@@ -3,8 +3,11 @@
 //! expired, failed and refunded, and the tips, from the journal. Also as CSV and as the lines
 //! of a receipt-style printout.
 
+pub mod pdf;
+
 use time::OffsetDateTime;
 
+use crate::fl;
 use crate::journal::{Event, RefundEvent, ShiftData};
 use crate::money::Money;
 use crate::payconiq::model::PaymentStatus;
@@ -147,6 +150,20 @@ impl ShiftReport {
             );
         }
         out
+    }
+}
+
+/// The words for a row of [`ShiftReport::rows`].
+pub fn label(key: &str) -> String {
+    match key {
+        "paid" => fl!("shift-paid"),
+        "tips" => fl!("shift-tips"),
+        "cancelled" => fl!("shift-cancelled"),
+        "expired" => fl!("shift-expired"),
+        "failed" => fl!("shift-failed"),
+        "open" => fl!("shift-open"),
+        "refunded" => fl!("shift-refunded"),
+        _ => fl!("shift-net"),
     }
 }
 

@@ -1,0 +1,141 @@
+//! A shift report as a receipt-style PDF: an 80 mm wide page in Courier (one of the PDF base
+//! fonts, so nothing is embedded and every reader and printer has it), a line per figure.
+
+use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
+use time::OffsetDateTime;
+
+use super::{Kind, ShiftReport};
+use crate::fl;
+use crate::i18n::Lang;
+
+/// 80 mm, the width of till receipt paper, in points.
+const WIDTH: f32 = 226.8;
+const MARGIN: f32 = 14.0;
+const SIZE: f32 = 8.5;
+const LEADING: f32 = 11.0;
+/// Characters per line at that size (Courier is 0.6 em wide).
+const COLUMNS: usize = ((WIDTH - 2.0 * MARGIN) / (SIZE * 0.6)) as usize;
+
+/// Text in the PDF's WinAnsi encoding (Latin-1 plus €); anything else becomes `?`.
+fn win_ansi(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            '\u{202F}' | '\u{2009}' => b' ',
+            '−' | '–' | '—' => b'-',
+            '·' => 0xB7,
+            c if (c as u32) < 0x80 || (0xA0..=0xFF).contains(&(c as u32)) => c as u32 as u8,
+            _ => b'?',
+        })
+        .collect()
+}
+
+/// `left` and `right` on one line, the right part flush with the margin.
+fn spread(left: &str, right: &str) -> String {
+    let used = left.chars().count() + right.chars().count();
+    if used >= COLUMNS {
+        return format!("{left} {right}");
+    }
+    format!("{left}{}{right}", " ".repeat(COLUMNS - used))
+}
+
+fn centred(s: &str) -> String {
+    let pad = COLUMNS.saturating_sub(s.chars().count()) / 2;
+    format!("{}{s}", " ".repeat(pad))
+}
+
+/// The report's lines, as printed.
+pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -> Vec<String> {
+    let rule = "-".repeat(COLUMNS);
+    let title = match r.kind {
+        Kind::X => fl!("shift-x"),
+        Kind::Z(n) => format!("{} {n}", fl!("shift-z-short")),
+    };
+    let mut out = vec![
+        centred(if shop.is_empty() { "Kassa" } else { shop }),
+        centred(&title),
+        String::new(),
+    ];
+    out.push(spread(&fl!("shift-session"), &r.session.to_string()));
+    out.push(spread(
+        &fl!("shift-from"),
+        &crate::clock::date_time(r.opened_at),
+    ));
+    out.push(spread(
+        &fl!("shift-until"),
+        &crate::clock::date_time(r.until),
+    ));
+    out.push(rule.clone());
+    for (key, count, amount) in r.rows() {
+        if key == "net" {
+            out.push(rule.clone());
+        }
+        let label = super::label(key);
+        let left = match count {
+            Some(c) => format!("{label} ({c})"),
+            None => label,
+        };
+        out.push(spread(&left, &amount.format(lang)));
+    }
+    out.push(rule);
+    out.push(spread(
+        &fl!("shift-printed"),
+        &crate::clock::date_time(printed),
+    ));
+    out
+}
+
+/// The report as a one-page PDF, as long as its lines need.
+pub fn pdf(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -> Vec<u8> {
+    let lines = lines(r, lang, shop, printed);
+    let height = 2.0 * MARGIN + LEADING * lines.len() as f32;
+    let (catalog, tree, page, font, content_id) = (
+        Ref::new(1),
+        Ref::new(2),
+        Ref::new(3),
+        Ref::new(4),
+        Ref::new(5),
+    );
+    let font_name = Name(b"F1");
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree).kids([page]).count(1);
+    let mut p = pdf.page(page);
+    p.media_box(Rect::new(0.0, 0.0, WIDTH, height));
+    p.parent(tree);
+    p.contents(content_id);
+    p.resources().fonts().pair(font_name, font);
+    p.finish();
+    pdf.type1_font(font)
+        .base_font(Name(b"Courier"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    let mut content = Content::new();
+    content.begin_text();
+    content.set_font(font_name, SIZE);
+    content.next_line(MARGIN, height - MARGIN - SIZE);
+    content.set_leading(LEADING);
+    for line in &lines {
+        content.show(Str(&win_ansi(line)));
+        content.next_line_using_leading();
+    }
+    content.end_text();
+    pdf.stream(content_id, &content.finish());
+    pdf.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_accents_survive_the_encoding() {
+        assert_eq!(
+            win_ansi("€ 1,50 é"),
+            [0x80, b' ', b'1', b',', b'5', b'0', b' ', 0xE9]
+        );
+        assert_eq!(win_ansi("ж"), b"?");
+        let line = spread("Paid (2)", "€16.50");
+        assert_eq!(line.chars().count(), COLUMNS);
+        assert!(line.ends_with("€16.50"));
+    }
+}
