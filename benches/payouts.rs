@@ -50,11 +50,16 @@ fn main() {
         };
         let sandbox = Sandbox::start(cfg, 0).await.unwrap();
         let key = kassa::payconiq::jws::SigningKey::generate("bench").unwrap();
-        let client =
-            Client::new(sandbox.account(AuthMode::ApiKey, Some(key)), ClientOptions::default())
-                .unwrap();
+        let client = Client::new(
+            sandbox.account(AuthMode::ApiKey, Some(key)),
+            ClientOptions::default(),
+        )
+        .unwrap();
         let today = time::OffsetDateTime::now_utc().date();
-        let (start, end) = (today - time::Duration::days(90), today - time::Duration::days(1));
+        let (start, end) = (
+            today - time::Duration::days(90),
+            today - time::Duration::days(1),
+        );
         let mut loads = Vec::new();
         let mut calls = 0;
         let mut count = 0;
@@ -75,9 +80,13 @@ fn main() {
         for _ in 0..5 {
             let before = sandbox.requests().len();
             let t = Instant::now();
-            let l = payouts::lines(&client, Lines::Payments, &PayoutFilter::Dates { start, end })
-                .await
-                .unwrap();
+            let l = payouts::lines(
+                &client,
+                Lines::Payments,
+                &PayoutFilter::Dates { start, end },
+            )
+            .await
+            .unwrap();
             ranges.push(t.elapsed());
             calls = sandbox.requests().len() - before;
             lines_count = l.len();

@@ -64,7 +64,13 @@ async fn payouts_drill_down_and_export() {
         "the sums add up; demo payments are another till's"
     );
     assert!(h.shows_prefix("Payments €"));
-    assert!(h.shows_prefix("Not rung up on this till: "));
+    assert!(
+        h.shows("The sums add up: payments − refunds = paid out, and the lines match the totals.")
+    );
+    assert!(h.shows_prefix(&format!(
+        "{} payments were not rung up on this till",
+        d.mismatches.len()
+    )));
 
     h.click("Save CSV…").await;
     let file = dir.path().join("payout.csv");
@@ -85,4 +91,18 @@ async fn payouts_drill_down_and_export() {
     assert_eq!(first[5], d.payments[0].amount.to_decimal_string());
     let log = h.app.journal().unwrap().audit_log(5).await.unwrap();
     assert!(log.iter().any(|e| e.action == "payouts-exported"));
+
+    // The provider pays out €1.50 too little: the drill-down says so, in red.
+    let today = time::OffsetDateTime::now_utc().date();
+    for days_ago in 0..=13 {
+        h.sandbox()
+            .skew_payout(today - time::Duration::days(days_ago), -150);
+    }
+    h.click("Back").await;
+    h.click("Show").await;
+    h.send(Message::Payouts(Po::Open(count - 1))).await;
+    assert!(h.shows_prefix("Does not add up: payments minus refunds make €"));
+    assert!(
+        !h.shows("The sums add up: payments − refunds = paid out, and the lines match the totals.")
+    );
 }

@@ -390,3 +390,9 @@ shift-from = Von
 shift-until = Bis
 shift-printed = Gedruckt
 shift-save-pdf = PDF speichern…
+payouts-sums-ok = Die Summen stimmen: Zahlungen − Erstattungen = ausgezahlt, und die Zeilen passen zu den Summen.
+payouts-all-known = Jede Zahlung wurde an dieser Kasse kassiert.
+payouts-unknown-count = { $count } Zahlungen wurden nicht an dieser Kasse kassiert (andere Kasse, Aufkleber oder Rechnungs-QR).
+payouts-this-till = diese Kasse
+payouts-paid-out = Ausgezahlt
+payouts-failed = Fehlgeschlagen

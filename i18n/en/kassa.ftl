@@ -390,3 +390,9 @@ shift-from = From
 shift-until = Until
 shift-printed = Printed
 shift-save-pdf = Save PDF…
+payouts-sums-ok = The sums add up: payments − refunds = paid out, and the lines match the totals.
+payouts-all-known = Every payment was rung up on this till.
+payouts-unknown-count = { $count } payments were not rung up on this till (another till, a sticker or an invoice QR).
+payouts-this-till = this till
+payouts-paid-out = Paid out
+payouts-failed = Failed

@@ -390,3 +390,9 @@ shift-from = Du
 shift-until = Au
 shift-printed = Imprimé
 shift-save-pdf = Enregistrer PDF…
+payouts-sums-ok = Les montants concordent : paiements − remboursements = versé, et les lignes correspondent aux totaux.
+payouts-all-known = Chaque paiement a été encaissé sur cette caisse.
+payouts-unknown-count = { $count } paiements n'ont pas été encaissés sur cette caisse (autre caisse, autocollant ou QR de facture).
+payouts-this-till = cette caisse
+payouts-paid-out = Versé
+payouts-failed = Échoué

@@ -390,3 +390,9 @@ shift-from = Van
 shift-until = Tot
 shift-printed = Afgedrukt
 shift-save-pdf = PDF bewaren…
+payouts-sums-ok = De bedragen kloppen: betalingen − terugbetalingen = uitbetaald, en de regels kloppen met de totalen.
+payouts-all-known = Elke betaling werd op deze kassa aangeslagen.
+payouts-unknown-count = { $count } betalingen werden niet op deze kassa aangeslagen (andere kassa, sticker of factuur-QR).
+payouts-this-till = deze kassa
+payouts-paid-out = Uitbetaald
+payouts-failed = Mislukt

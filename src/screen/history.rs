@@ -332,12 +332,12 @@ impl History {
                 .on_input(Message::From)
                 .on_submit(Message::ShowPeriod)
                 .padding(8)
-                .width(Length::Fixed(130.0)),
+                .width(Length::Fixed(160.0)),
             text_input(&fl!("history-to"), &self.typed_to)
                 .on_input(Message::To)
                 .on_submit(Message::ShowPeriod)
                 .padding(8)
-                .width(Length::Fixed(130.0)),
+                .width(Length::Fixed(160.0)),
             button(text(fl!("history-show")))
                 .padding([8, 14])
                 .style(theme::secondary)

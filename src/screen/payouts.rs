@@ -278,7 +278,12 @@ impl Payouts {
                 ))
                 .size(14)
                 .width(Fill),
-                text(p.payout_status.as_str().to_string()).size(14),
+                text(match p.payout_status {
+                    crate::payconiq::model::PayoutStatus::Succeeded => fl!("payouts-paid-out"),
+                    crate::payconiq::model::PayoutStatus::Failed => fl!("payouts-failed"),
+                    _ => p.payout_status.as_str().to_string(),
+                })
+                .size(14),
             ]
             .spacing(10)
             .align_y(iced::Center);
@@ -348,8 +353,17 @@ impl Payouts {
             .size(15),
         ]
         .spacing(8);
-        if d.mismatches.is_empty() {
-            col = col.push(text(fl!("payouts-ok")).style(theme::success));
+        let unknown: Vec<&str> = d
+            .mismatches
+            .iter()
+            .filter_map(|m| match m {
+                Mismatch::Unknown { payment_id } => Some(payment_id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let sums_wrong = d.mismatches.len() > unknown.len();
+        if !sums_wrong {
+            col = col.push(text(fl!("payouts-sums-ok")).style(theme::success));
         }
         for m in &d.mismatches {
             let words = match m {
@@ -368,17 +382,19 @@ impl Payouts {
                     listed = listed.format(lang),
                     stated = stated.format(lang)
                 ),
-                Mismatch::Unknown { payment_id } => {
-                    fl!("payouts-unknown", id = payment_id.clone())
-                }
+                Mismatch::Unknown { .. } => continue,
             };
-            let style = if matches!(m, Mismatch::Unknown { .. }) {
-                theme::muted
-            } else {
-                theme::error
-            };
-            col = col.push(text(words).size(14).style(style));
+            col = col.push(text(words).size(15).style(theme::error));
         }
+        col = col.push(
+            text(if unknown.is_empty() {
+                fl!("payouts-all-known")
+            } else {
+                fl!("payouts-unknown-count", count = unknown.len().to_string())
+            })
+            .size(14)
+            .style(theme::muted),
+        );
         let mut lines = column![].spacing(2);
         for (l, sign) in d
             .payments
@@ -396,9 +412,18 @@ impl Payouts {
                     .width(Length::Fixed(150.0)),
                     text(format!("{sign}{}", l.amount.format(lang))).width(Length::Fixed(120.0)),
                     text(l.description.clone().unwrap_or_default()).width(Fill),
-                    text(l.payment_id.clone().unwrap_or_default())
-                        .size(12)
-                        .style(theme::muted),
+                    text(
+                        if l.payment_id
+                            .as_deref()
+                            .is_some_and(|id| unknown.contains(&id))
+                        {
+                            fl!("today-elsewhere")
+                        } else {
+                            fl!("payouts-this-till")
+                        }
+                    )
+                    .size(12)
+                    .style(theme::muted),
                 ]
                 .spacing(10),
             );
