@@ -396,3 +396,4 @@ payouts-unknown-count = { $count } Zahlungen wurden nicht an dieser Kasse kassie
 payouts-this-till = diese Kasse
 payouts-paid-out = Ausgezahlt
 payouts-failed = Fehlgeschlagen
+payouts-refund-tag = Erstattung

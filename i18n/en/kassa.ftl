@@ -396,3 +396,4 @@ payouts-unknown-count = { $count } payments were not rung up on this till (anoth
 payouts-this-till = this till
 payouts-paid-out = Paid out
 payouts-failed = Failed
+payouts-refund-tag = refund

@@ -396,3 +396,4 @@ payouts-unknown-count = { $count } paiements n'ont pas été encaissés sur cett
 payouts-this-till = cette caisse
 payouts-paid-out = Versé
 payouts-failed = Échoué
+payouts-refund-tag = remboursement

@@ -396,3 +396,4 @@ payouts-unknown-count = { $count } betalingen werden niet op deze kassa aangesla
 payouts-this-till = deze kassa
 payouts-paid-out = Uitbetaald
 payouts-failed = Mislukt
+payouts-refund-tag = terugbetaling
