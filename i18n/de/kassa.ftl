@@ -383,7 +383,6 @@ payouts-ok = Alles stimmt, und jede Zahlung stammt von dieser Kasse.
 payouts-bad-payout = Stimmt nicht: Zahlungen minus Erstattungen ergeben { $expected }, ausgezahlt wurden aber { $stated }.
 payouts-bad-payments = Die aufgeführten Zahlungen ergeben { $listed }, nicht die angegebenen { $stated }.
 payouts-bad-refunds = Die aufgeführten Erstattungen ergeben { $listed }, nicht die angegebenen { $stated }.
-payouts-unknown = Nicht an dieser Kasse kassiert: { $id }
 shift-z-short = Z-Bericht Nr.
 shift-session = Schicht
 shift-from = Von

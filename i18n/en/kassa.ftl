@@ -383,7 +383,6 @@ payouts-ok = Everything adds up, and every payment is one of this till's.
 payouts-bad-payout = Does not add up: payments minus refunds make { $expected }, but { $stated } was paid out.
 payouts-bad-payments = The listed payments add up to { $listed }, not the { $stated } the payout states.
 payouts-bad-refunds = The listed refunds add up to { $listed }, not the { $stated } the payout states.
-payouts-unknown = Not rung up on this till: { $id }
 shift-z-short = Z report no.
 shift-session = Shift
 shift-from = From

@@ -383,7 +383,6 @@ payouts-ok = Tout concorde, et chaque paiement vient de cette caisse.
 payouts-bad-payout = Ne concorde pas : paiements moins remboursements font { $expected }, mais { $stated } a été versé.
 payouts-bad-payments = Les paiements listés font { $listed }, pas les { $stated } annoncés.
 payouts-bad-refunds = Les remboursements listés font { $listed }, pas les { $stated } annoncés.
-payouts-unknown = Pas encaissé sur cette caisse : { $id }
 shift-z-short = Rapport Z n°
 shift-session = Service
 shift-from = Du

@@ -383,7 +383,6 @@ payouts-ok = Alles klopt, en elke betaling is er een van deze kassa.
 payouts-bad-payout = Klopt niet: betalingen min terugbetalingen geven { $expected }, maar er werd { $stated } uitbetaald.
 payouts-bad-payments = De opgesomde betalingen geven { $listed }, niet de { $stated } van de uitbetaling.
 payouts-bad-refunds = De opgesomde terugbetalingen geven { $listed }, niet de { $stated } van de uitbetaling.
-payouts-unknown = Niet op deze kassa aangeslagen: { $id }
 shift-z-short = Z-rapport nr.
 shift-session = Dienst
 shift-from = Van
