@@ -7,6 +7,7 @@ mod demo;
 pub mod faults;
 mod payouts;
 mod persist;
+mod qrcode;
 mod refunds;
 mod reply;
 mod routes;

@@ -49,6 +49,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .nest("/v3/reconciliation", reconciliation.clone())
         .nest("/reconciliation", reconciliation)
         .route("/jwks", get(jwks))
+        .route("/qrcode", get(super::qrcode::qrcode))
         .route("/", get(jwks))
         .merge(super::control::router())
         .with_state(shared)
