@@ -91,6 +91,35 @@ pub fn data_dir() -> Option<PathBuf> {
     }
 }
 
+/// Creates `dir` (and missing parents) readable by the user only (0700 on Unix): settings,
+/// journal and logs are nobody else's business. A directory that already exists is left as it
+/// is (`KASSA_DATA_DIR` may name a shared one; its files are still narrowed one by one).
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Narrows a file to the user only (0600 on Unix).
+pub fn private_file(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 impl Settings {
     pub fn language(&self) -> Lang {
         self.language.unwrap_or_else(Lang::from_os)
@@ -115,10 +144,11 @@ impl Settings {
     pub fn save(&self, path: &Path) -> Result<(), String> {
         let text = toml::to_string_pretty(self).map_err(|e| e.to_string())?;
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         let tmp = path.with_extension("toml.tmp");
         std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
+        private_file(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
         std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
     }
 }
@@ -140,6 +170,13 @@ mod tests {
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), s);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o600, "settings are the user's only");
+            assert_eq!(mode(path.parent().unwrap()), 0o700);
+        }
         std::fs::write(&path, "qr-size = 12").unwrap();
         assert!(Settings::load(&path).unwrap_err().contains("settings.toml"));
     }

@@ -12,7 +12,9 @@ pub fn log_dir() -> Option<std::path::PathBuf> {
 /// Starts file logging; keep the guard alive for the program's life so lines get flushed.
 pub fn init_file() -> Option<WorkerGuard> {
     let dir = log_dir()?;
-    std::fs::create_dir_all(&dir).ok()?;
+    // Logs name payments and references: the user's only (0700; files inside inherit the
+    // protection).
+    crate::config::private_dir(&dir).ok()?;
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("kassa")

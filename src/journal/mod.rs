@@ -125,10 +125,14 @@ impl Journal {
     /// Blocking: call it off the UI thread.
     pub fn open(path: &Path) -> Result<Journal, JournalError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
+            crate::config::private_dir(dir)
                 .map_err(|e| JournalError::ReadOnly(format!("{}: {e}", dir.display())))?;
         }
         let mut conn = Connection::open(path).map_err(|e| JournalError::from_sql(e, path))?;
+        // The user's only; SQLite gives its WAL and shared-memory files the same mode.
+        if let Err(e) = crate::config::private_file(path) {
+            tracing::warn!(error = %e, "journal permissions not narrowed");
+        }
         prepare(&mut conn).map_err(|e| match e {
             schema::MigrateError::Newer(v) => JournalError::Newer(v),
             schema::MigrateError::Sql(e) => JournalError::from_sql(e, path),

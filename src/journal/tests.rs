@@ -206,3 +206,15 @@ fn wal_and_full_sync_are_on() {
         .unwrap();
     assert_eq!(mode, "wal");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_journal_and_its_folder_are_the_users_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data/journal.sqlite");
+    let _j = Journal::open(&path).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+}
