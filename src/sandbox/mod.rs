@@ -56,6 +56,9 @@ pub struct SandboxConfig {
     pub demo_days: u32,
     /// Where the state is kept across restarts (`None`: in memory only).
     pub state_file: Option<PathBuf>,
+    /// A connection that has not sent a request's headers (or its body) within this long is
+    /// closed: a slow or stuck client must not hold the till's sandbox.
+    pub request_timeout: std::time::Duration,
 }
 
 impl Default for SandboxConfig {
@@ -74,6 +77,7 @@ impl Default for SandboxConfig {
             payout_delay: Duration::hours(6),
             demo_days: 21,
             state_file: None,
+            request_timeout: std::time::Duration::from_secs(10),
         }
     }
 }

@@ -37,13 +37,37 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, mut stop: watch::
             accepted = listener.accept() => accepted,
             _ = stop.changed() => break,
         };
-        let Ok((stream, _)) = accepted else { continue };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors, say: wait instead of spinning a core on retries.
+                tracing::warn!(error = %e, "sandbox accept failed; backing off");
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                continue;
+            }
+        };
         let (router, shared, mut stop) = (router.clone(), shared.clone(), stop.clone());
+        let timeout = shared.cfg.request_timeout;
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |req: Request<Incoming>| {
-                handle(router.clone(), shared.clone(), req)
+                let (router, shared) = (router.clone(), shared.clone());
+                async move {
+                    // A body that never arrives in full (shorter than its Content-Length, or
+                    // trickled) ends the request instead of holding the connection.
+                    match tokio::time::timeout(timeout, handle(router, shared, req)).await {
+                        Ok(answer) => answer,
+                        Err(_) => Ok(axum::response::IntoResponse::into_response(Reject::new(
+                            408,
+                            "REQUEST_TIMEOUT",
+                            "The request did not arrive in time",
+                        ))),
+                    }
+                }
             });
+            // Headers that never finish (a slow-loris client) close the connection.
             let conn = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(timeout)
                 .serve_connection(TokioIo::new(stream), service);
             tokio::select! {
                 _ = conn => {}
@@ -88,7 +112,7 @@ async fn handle(
     }
 
     let resp = match router.oneshot(req.map(Body::new)).await {
-        Ok(resp) => resp,
+        Ok(resp) => error_object(resp),
         Err(never) => match never {},
     };
     // Only API answers are signed, as the provider does; controls and the JWKS are not.
@@ -106,6 +130,28 @@ async fn handle(
         return Ok(tamper(resp).await);
     }
     Ok(resp)
+}
+
+/// Errors the HTTP framework answers itself (no route, wrong method, a path or body it cannot
+/// read) get the API's error object too, as every error of the real API does.
+fn error_object(resp: Response<Body>) -> Response<Body> {
+    let status = resp.status();
+    let is_json = resp
+        .headers()
+        .get("content-type")
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return resp;
+    }
+    let (code, message) = match status.as_u16() {
+        404 => ("NOT_FOUND", "No such resource"),
+        405 => ("METHOD_NOT_ALLOWED", "This method is not allowed here"),
+        413 => ("PAYLOAD_TOO_LARGE", "The body is too large"),
+        415 => ("UNSUPPORTED_MEDIA_TYPE", "The body must be JSON"),
+        400..=499 => ("BAD_REQUEST", "The request could not be read"),
+        _ => ("TECHNICAL_ERROR", "Something went wrong"),
+    };
+    axum::response::IntoResponse::into_response(Reject::new(status.as_u16(), code, message))
 }
 
 async fn sign(shared: &Shared, path: &str, resp: Response<Body>) -> Response<Body> {
