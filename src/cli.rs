@@ -55,9 +55,17 @@ pub enum Command {
         /// The provider's JWKS, as a file or an http(s) URL.
         #[arg(long)]
         jwks: String,
-        /// The callback URL the signature must name (its `path` claim).
+        /// The callback URL the signature must name (its `path` claim): the callback URL the
+        /// merchant configured.
         #[arg(long)]
         path: Option<String>,
+        /// The payment profile id the callback must be for (its `sub` claim).
+        #[arg(long)]
+        profile: Option<String>,
+        /// Refuse a signature older than this many minutes (default: the provider's 24-hour
+        /// retry period plus 5 minutes).
+        #[arg(long, default_value_t = 24 * 60 + 5)]
+        max_age_minutes: i64,
     },
     /// The OS keychain.
     Keychain {
@@ -241,26 +249,78 @@ fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
     }
 }
 
+/// What a callback must be to be believed.
+pub struct CallbackCheck<'a> {
+    pub path: Option<&'a str>,
+    pub profile: Option<&'a str>,
+    pub max_age: time::Duration,
+}
+
 pub async fn verify_callback(
     body: &Path,
     signature: &str,
     jwks: &str,
-    path: Option<&str>,
+    check: CallbackCheck<'_>,
 ) -> Outcome {
     let body = std::fs::read(body).map_err(|e| read_error(body, e))?;
-    let keys = if jwks.starts_with("http://") || jwks.starts_with("https://") {
-        crate::payconiq::jwks::fetch(&reqwest::Client::new(), jwks).await
+    let invalid = |reason: String| fl!("cli-callback-invalid", reason = reason);
+    let text = if jwks.starts_with("http://") || jwks.starts_with("https://") {
+        let url = url::Url::parse(jwks).map_err(|e| invalid(e.to_string()))?;
+        // Keys fetched in the clear could be anyone's: plain http only to this machine.
+        let loopback = matches!(
+            url.host_str(),
+            Some("127.0.0.1" | "localhost" | "[::1]" | "::1")
+        );
+        if url.scheme() != "https" && !loopback {
+            return Err(invalid(fl!("cli-jwks-not-https")));
+        }
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(10))
+            .build()
+            .map_err(|e| invalid(e.to_string()))?;
+        let keys = crate::payconiq::jwks::fetch(&http, jwks)
+            .await
+            .map_err(|e| invalid(e.to_string()))?;
+        return finish_callback(&body, signature, &keys, &check, false);
     } else {
-        let text = std::fs::read(jwks).map_err(|e| read_error(Path::new(jwks), e))?;
-        KeySet::parse(&text)
+        std::fs::read(jwks).map_err(|e| read_error(Path::new(jwks), e))?
+    };
+    if text.len() > crate::payconiq::jwks::MAX_JWKS_BYTES {
+        return Err(invalid(fl!("cli-jwks-too-big")));
     }
-    .map_err(|e| fl!("cli-callback-invalid", reason = e.to_string()))?;
+    let private = holds_private_keys(&text);
+    let keys = KeySet::parse(&text).map_err(|e| invalid(e.to_string()))?;
+    finish_callback(&body, signature, &keys, &check, private)
+}
+
+/// Whether a JWKS carries private key material (an EC `d`): never meant to be shared.
+fn holds_private_keys(jwks: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(jwks)
+        .ok()
+        .and_then(|v| v.get("keys").and_then(|k| k.as_array()).cloned())
+        .is_some_and(|keys| keys.iter().any(|k| k.get("d").is_some()))
+}
+
+fn finish_callback(
+    body: &[u8],
+    signature: &str,
+    keys: &KeySet,
+    check: &CallbackCheck<'_>,
+    private: bool,
+) -> Outcome {
+    if private {
+        return Err(fl!(
+            "cli-callback-invalid",
+            reason = fl!("cli-jwks-private")
+        ));
+    }
     let expect = Expect {
         iss: Some(PROVIDER_ISSUER),
-        path,
-        ..Expect::default()
+        path: check.path,
+        sub: check.profile,
+        max_age: Some(check.max_age),
     };
-    match jws::verify(signature, &body, &keys, &expect) {
+    match jws::verify(signature, body, keys, &expect) {
         Ok(v) => Ok(fl!(
             "cli-callback-valid",
             kid = v.kid,

@@ -52,11 +52,17 @@ fn main() -> ExitCode {
             signature,
             jwks,
             path,
+            profile,
+            max_age_minutes,
         } => runtime.block_on(cli::verify_callback(
             &body,
             &signature,
             &jwks,
-            path.as_deref(),
+            cli::CallbackCheck {
+                path: path.as_deref(),
+                profile: profile.as_deref(),
+                max_age: time::Duration::minutes(max_age_minutes.max(0)),
+            },
         )),
         Command::Qr {
             payload,

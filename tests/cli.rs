@@ -134,6 +134,81 @@ fn verify_callback_says_valid_or_exactly_why_not() {
     assert!(String::from_utf8_lossy(&tampered.stderr).contains("does not match"));
 }
 
+/// verify-callback refuses another profile, a stale iat, a JWKS with private keys and keys
+/// fetched over plain http from elsewhere.
+#[test]
+fn verify_callback_refuses_another_profile_a_stale_signature_and_unsafe_key_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = SigningKey::generate("es.signature.ext.payconiq.com").unwrap();
+    let jwks = dir.path().join("jwks.json");
+    std::fs::write(&jwks, key.public_jwks().to_string()).unwrap();
+    let body = dir.path().join("body.json");
+    let content = br#"{"paymentId":"5ba37c3d0989e3000758b9d8","status":"SUCCEEDED","amount":122}"#;
+    std::fs::write(&body, content).unwrap();
+    let url = "https://shop.example/payconiq/callback";
+    let profile = "5cc6e4c88b6e691156d1376d";
+    let sign = |iat: time::OffsetDateTime| {
+        let claims = Claims {
+            iat,
+            ..Claims::now(url, PROVIDER_ISSUER, profile)
+        };
+        key.sign(&claims, content).unwrap()
+    };
+    let run = |sig: &str, extra: &[&str], jwks: &std::path::Path| {
+        kassa()
+            .args([
+                "verify-callback",
+                "--signature",
+                sig,
+                "--path",
+                url,
+                "--body",
+            ])
+            .arg(&body)
+            .arg("--jwks")
+            .arg(jwks)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let fresh = sign(time::OffsetDateTime::now_utc());
+    assert!(run(&fresh, &["--profile", profile], &jwks).status.success());
+    let other = run(&fresh, &["--profile", "000000000000000000000000"], &jwks);
+    assert!(!other.status.success());
+    assert!(String::from_utf8_lossy(&other.stderr).contains("sub"));
+
+    // Older than the provider's retry period (24 h + 5 min) is refused; a tighter window too.
+    let stale = sign(time::OffsetDateTime::now_utc() - time::Duration::hours(25));
+    let out = run(&stale, &[], &jwks);
+    assert!(!out.status.success(), "stale accepted");
+    let hour_old = sign(time::OffsetDateTime::now_utc() - time::Duration::hours(1));
+    assert!(run(&hour_old, &[], &jwks).status.success());
+    assert!(
+        !run(&hour_old, &["--max-age-minutes", "30"], &jwks)
+            .status
+            .success()
+    );
+
+    // A key set carrying private key material is refused, with the reason.
+    let mut leaked = key.public_jwks();
+    leaked["keys"][0]["d"] = serde_json::json!("c2VjcmV0");
+    let leaked_file = dir.path().join("leaked.json");
+    std::fs::write(&leaked_file, leaked.to_string()).unwrap();
+    let out = run(&fresh, &[], &leaked_file);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("private key material"));
+
+    // Plain http to another host is refused before any request.
+    let out = kassa()
+        .args(["verify-callback", "--signature", &fresh, "--body"])
+        .arg(&body)
+        .args(["--jwks", "http://keys.example.com/jwks"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("https"));
+}
+
 #[test]
 fn keys_generate_exports_when_asked_and_prints_the_public_jwks() {
     let dir = tempfile::tempdir().unwrap();

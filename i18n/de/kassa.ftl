@@ -396,3 +396,6 @@ payouts-this-till = diese Kasse
 payouts-paid-out = Ausgezahlt
 payouts-failed = Fehlgeschlagen
 payouts-refund-tag = Erstattung
+cli-jwks-not-https = die JWKS-URL muss https sein (einfaches http nur zu diesem Rechner)
+cli-jwks-too-big = die JWKS-Datei ist zu groß für einen Schlüsselsatz
+cli-jwks-private = das JWKS enthält privates Schlüsselmaterial; teilen oder verwenden Sie eine solche Datei nie als öffentlichen Schlüsselsatz — erzeugen Sie ein neues Schlüsselpaar

@@ -396,3 +396,6 @@ payouts-this-till = this till
 payouts-paid-out = Paid out
 payouts-failed = Failed
 payouts-refund-tag = refund
+cli-jwks-not-https = the JWKS URL must be https (plain http only to this machine)
+cli-jwks-too-big = the JWKS file is too large to be a key set
+cli-jwks-private = the JWKS contains private key material; never share or use such a file as a public key set — make a new key pair

@@ -396,3 +396,6 @@ payouts-this-till = cette caisse
 payouts-paid-out = Versé
 payouts-failed = Échoué
 payouts-refund-tag = remboursement
+cli-jwks-not-https = l'URL du JWKS doit être en https (http seulement vers cette machine)
+cli-jwks-too-big = le fichier JWKS est trop grand pour un jeu de clés
+cli-jwks-private = le JWKS contient une clé privée ; ne partagez ni n'utilisez jamais un tel fichier comme jeu de clés publiques — créez une nouvelle paire de clés

@@ -396,3 +396,6 @@ payouts-this-till = deze kassa
 payouts-paid-out = Uitbetaald
 payouts-failed = Mislukt
 payouts-refund-tag = terugbetaling
+cli-jwks-not-https = de JWKS-URL moet https zijn (gewoon http enkel naar deze computer)
+cli-jwks-too-big = het JWKS-bestand is te groot voor een sleutelset
+cli-jwks-private = de JWKS bevat privésleutelmateriaal; deel of gebruik zo'n bestand nooit als publieke sleutelset — maak een nieuw sleutelpaar

@@ -64,6 +64,21 @@ impl JwksCache {
 }
 
 /// Fetches and parses a JWKS, trying twice: a key-set outage should not fail a payment at once.
+/// The largest JWKS accepted: a key set is a few kilobytes; more is a mistake or an attack.
+pub const MAX_JWKS_BYTES: usize = 256 * 1024;
+
+/// Reads a body, refusing one larger than [`MAX_JWKS_BYTES`] without reading it all.
+async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, String> {
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| e.to_string())? {
+        body.extend_from_slice(&chunk);
+        if body.len() > MAX_JWKS_BYTES {
+            return Err(format!("the JWKS is larger than {MAX_JWKS_BYTES} bytes"));
+        }
+    }
+    Ok(body)
+}
+
 pub async fn fetch(http: &reqwest::Client, url: &str) -> Result<KeySet, SignatureError> {
     let mut last = String::new();
     for attempt in 0..2 {
@@ -71,9 +86,9 @@ pub async fn fetch(http: &reqwest::Client, url: &str) -> Result<KeySet, Signatur
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         match http.get(url).send().await {
-            Ok(resp) if resp.status().is_success() => match resp.bytes().await {
+            Ok(resp) if resp.status().is_success() => match read_capped(resp).await {
                 Ok(body) => return KeySet::parse(&body),
-                Err(e) => last = e.to_string(),
+                Err(e) => last = e,
             },
             Ok(resp) => last = format!("HTTP {} from {url}", resp.status().as_u16()),
             Err(e) => last = format!("{url}: {e}"),
