@@ -68,3 +68,31 @@ async fn the_advertised_qr_link_serves_png_and_svg_that_decode_to_the_payload() 
         assert!(body["traceId"].is_string() && body["spanId"].is_string());
     }
 }
+
+/// Timestamps are written as the guide shows them: `yyyy-MM-ddTHH:mm:ss.SSSZ`.
+#[tokio::test]
+async fn timestamps_have_milliseconds_as_in_the_guide() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let p = paid(&sandbox, &client, 500, 0).await;
+    let r = reqwest::Client::new()
+        .get(format!(
+            "{}/v3/payments/{}",
+            sandbox.base_url(),
+            p.payment_id
+        ))
+        .bearer_auth(&kassa::sandbox::SandboxConfig::for_tests().api_key)
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = r.json().await.unwrap();
+    let shape = |s: &str| {
+        s.len() == 24
+            && s.ends_with('Z')
+            && s.as_bytes()[19] == b'.'
+            && s[20..23].bytes().all(|b| b.is_ascii_digit())
+    };
+    for field in ["createdAt", "expireAt", "succeededAt"] {
+        let v = body[field].as_str().unwrap_or_default();
+        assert!(shape(v), "{field}: {v}");
+    }
+}

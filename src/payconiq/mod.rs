@@ -12,6 +12,7 @@ mod payments;
 pub mod reconciliation;
 mod refunds;
 pub mod template;
+pub mod timestamp;
 pub mod validate;
 
 pub use auth::{Account, AuthMode, Secret};

@@ -185,7 +185,7 @@ pub struct Payment {
     pub status: PaymentStatus,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub created_at: Option<Timestamp>,
@@ -193,13 +193,13 @@ pub struct Payment {
     #[serde(
         default,
         alias = "expiresAt",
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub expire_at: Option<Timestamp>,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub succeeded_at: Option<Timestamp>,
@@ -310,13 +310,13 @@ pub struct CreatePosPayment {
 pub struct SearchCriteria {
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub from: Option<Timestamp>,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub to: Option<Timestamp>,
@@ -387,7 +387,7 @@ pub struct Refund {
     pub description: Option<String>,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub creation_date: Option<Timestamp>,
@@ -406,7 +406,7 @@ pub struct Payout {
     pub payout_status: PayoutStatus,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub payout_date: Option<Timestamp>,
@@ -450,7 +450,7 @@ pub struct PayoutTransaction {
     pub description: Option<String>,
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::timestamp::option",
         skip_serializing_if = "Option::is_none"
     )]
     pub transaction_date: Option<Timestamp>,
