@@ -126,6 +126,7 @@ impl Environment {
     }
 
     /// Whether every URL is filled in and parses.
+    /// Every URL is https, or plain http to this machine (see [`is_safe_url`]).
     pub fn check(&self) -> Result<(), String> {
         for (name, value) in [
             ("api-base", &self.api_base),
@@ -133,14 +134,30 @@ impl Environment {
             ("jwks-url", &self.jwks_url),
             ("payload-base", &self.payload_base),
         ] {
-            let url =
-                url::Url::parse(value).map_err(|_| format!("{name} is not a URL: '{value}'"))?;
-            if !matches!(url.scheme(), "http" | "https") {
-                return Err(format!("{name} must be http(s): '{value}'"));
+            url::Url::parse(value).map_err(|_| format!("{name} is not a URL: '{value}'"))?;
+            if !is_safe_url(value) {
+                return Err(format!(
+                    "{name} must be https (plain http only to this machine): '{value}'"
+                ));
             }
         }
         Ok(())
     }
+}
+
+/// Whether answers from `value` can be trusted not to be rewritten on the way: https, or plain
+/// http only to this machine (the sandbox).
+pub fn is_safe_url(value: &str) -> bool {
+    let Ok(url) = url::Url::parse(value.trim()) else {
+        return false;
+    };
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d == "localhost",
+        None => false,
+    };
+    url.scheme() == "https" || (url.scheme() == "http" && loopback)
 }
 
 #[cfg(test)]
@@ -156,6 +173,16 @@ mod tests {
         );
         assert_eq!(prod.jwks_url, "https://jwks.bancontact.net/");
         assert!(prod.check().is_ok());
+        let mut plain = prod.clone();
+        plain.api_base = "http://merchant.api.bancontact.net".into();
+        assert!(
+            plain.check().unwrap_err().contains("https"),
+            "plain http elsewhere refused"
+        );
+        plain.api_base = "http://127.0.0.1:8080".into();
+        assert!(plain.check().is_ok(), "the sandbox on this machine");
+        plain.api_base = "http://[::1]:8080".into();
+        assert!(plain.check().is_ok());
         let legacy = Environment::preset(EnvironmentKind::PayconiqExt);
         assert_eq!(
             legacy.reconciliation_url("/payouts"),

@@ -619,9 +619,7 @@ fn bad_url(custom: &Environment) -> Option<String> {
         (fl!("settings-payload-base"), &custom.payload_base),
     ]
     .into_iter()
-    .find(|(_, value)| {
-        url::Url::parse(value.trim()).map_or(true, |u| !matches!(u.scheme(), "http" | "https"))
-    })
+    .find(|(_, value)| !crate::payconiq::environment::is_safe_url(value))
     .map(|(label, _)| fl!("settings-bad-url", field = label))
 }
 
@@ -682,7 +680,7 @@ mod tests {
         assert_eq!(s.update(Message::Save), Action::None);
         assert_eq!(
             s.problem.as_deref(),
-            Some("API base URL must be an http:// or https:// address.")
+            Some("API base URL must be an https:// address (plain http:// only to this computer).")
         );
         for (field, value) in [
             (Field::ApiBase, "https://api.example"),
@@ -690,7 +688,7 @@ mod tests {
                 Field::ReconciliationBase,
                 "https://api.example/v3/reconciliation",
             ),
-            (Field::JwksUrl, "ftp://keys.example"),
+            (Field::JwksUrl, "http://keys.example"),
             (Field::PayloadBase, "https://pay.example"),
         ] {
             s.update(Message::Text(field, value.into()));
