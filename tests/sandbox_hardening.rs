@@ -97,3 +97,36 @@ async fn framework_errors_are_json_error_objects() {
         }
     }
 }
+
+#[tokio::test]
+async fn control_inputs_that_could_overflow_or_hang_are_refused() {
+    let (sandbox, client) = support::setup(kassa::payconiq::AuthMode::ApiKey).await;
+    let p = support::charge(&client, 500).await;
+    let base = sandbox.base_url().to_string();
+    let http = reqwest::Client::new();
+    for tip in ["9223372036854775807", "-5", "1000000"] {
+        let r = http
+            .post(format!("{base}/sandbox/payments/{}/confirm", p.payment_id))
+            .body(format!("{{\"tip\": {tip}}}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "tip {tip}");
+    }
+    for fault in [
+        r#"{"endpoint":"get","kind":"latency","ms":18446744073709551615}"#,
+        r#"{"endpoint":"get","kind":"status","status":200}"#,
+        r#"{"endpoint":"get","kind":"status","status":70000}"#,
+    ] {
+        let r = http
+            .post(format!("{base}/sandbox/faults"))
+            .body(fault)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{fault}");
+    }
+    // Still serving, and the payment untouched.
+    let again = client.get_payment(&p.payment_id).await.unwrap();
+    assert_eq!(again.status, kassa::payconiq::model::PaymentStatus::Pending);
+}

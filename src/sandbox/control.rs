@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::money::Money;
 
 use super::Shared;
-use super::faults::Fault;
+use super::faults::{Fault, FaultKind};
 use super::reply::{Reject, Reply, json, no_content};
 use super::store::CustomerAction;
 
@@ -72,9 +72,15 @@ async fn customer(State(s): S, Path((id, action)): Path<(String, String)>, body:
                 serde_json::from_slice(&body)
                     .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e.to_string()))?
             };
-            CustomerAction::Confirm {
-                tip: c.tip.unwrap_or_default(),
+            let tip = c.tip.unwrap_or_default();
+            if !(0..=crate::money::MAX_CENTS).contains(&tip.cents()) {
+                return Err(Reject::new(
+                    400,
+                    "FIELD_IS_INVALID",
+                    "tip must be between 0 and 999999 cents",
+                ));
             }
+            CustomerAction::Confirm { tip }
         }
         "decline" => CustomerAction::Decline,
         "insufficient-funds" => CustomerAction::InsufficientFunds,
@@ -163,6 +169,24 @@ async fn faults(State(s): S) -> Reply {
 async fn add_fault(State(s): S, body: Bytes) -> Reply {
     let fault: Fault = serde_json::from_slice(&body)
         .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e.to_string()))?;
+    // Faults are for testing, not for hanging the till's sandbox or answering nonsense.
+    match &fault.kind {
+        FaultKind::Latency { ms } if *ms > 60_000 => {
+            return Err(Reject::new(
+                400,
+                "FIELD_IS_INVALID",
+                "ms may be at most 60000",
+            ));
+        }
+        FaultKind::Status { status } if !(400..=599).contains(status) => {
+            return Err(Reject::new(
+                400,
+                "FIELD_IS_INVALID",
+                "status must be an error status (400 to 599)",
+            ));
+        }
+        _ => {}
+    }
     s.with_faults(|f| f.add(fault));
     Ok(no_content())
 }
