@@ -27,6 +27,7 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/sandbox/stickers/{pos_id}/scan", post(sticker_scan))
         .route("/sandbox/profile", get(profile).post(set_profile))
         .route("/sandbox/refunds/{id}/fail", post(fail_refund))
+        .route("/sandbox/callbacks", get(callbacks))
         .route("/sandbox/payouts/{date}/skew", post(skew_payout))
         .route(
             "/sandbox/faults",
@@ -160,6 +161,14 @@ async fn skew_payout(State(s): S, Path(date): Path<String>, body: Bytes) -> Repl
         .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e.to_string()))?;
     s.with_store(|st| st.payout_skew.insert(day, skew.cents));
     Ok(no_content())
+}
+
+async fn callbacks(State(s): S) -> Reply {
+    let log: Vec<_> = {
+        let cb = s.callbacks.lock().unwrap_or_else(|p| p.into_inner());
+        cb.log.iter().cloned().collect()
+    };
+    Ok(json(200, &log))
 }
 
 async fn faults(State(s): S) -> Reply {

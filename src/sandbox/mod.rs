@@ -2,6 +2,7 @@
 //! phone, demo history and fault injection. No UI here; the till and every test use it.
 
 mod auth;
+pub mod callbacks;
 mod control;
 mod demo;
 pub mod faults;
@@ -126,6 +127,8 @@ pub(crate) struct Shared {
     /// Woken whenever the store was touched, for the state saver.
     pub touched: Arc<Notify>,
     pub port: u16,
+    /// Callbacks notified and the delivery log.
+    pub callbacks: Mutex<callbacks::Callbacks>,
 }
 
 impl Shared {
@@ -254,6 +257,7 @@ impl Sandbox {
             requests: Mutex::new(std::collections::VecDeque::new()),
             touched: Arc::new(Notify::new()),
             port: addr.port(),
+            callbacks: Mutex::new(callbacks::Callbacks::default()),
         });
         let (stop, stopped) = watch::channel(false);
         if let Some(path) = state_file {
@@ -265,6 +269,7 @@ impl Sandbox {
             ));
             shared.touched.notify_one();
         }
+        tokio::spawn(callbacks::watcher(shared.clone(), stopped.clone()));
         tokio::spawn(server::serve(listener, shared.clone(), stopped));
         tracing::info!(%addr, "sandbox listening");
         Ok(Sandbox {
@@ -407,6 +412,16 @@ impl Sandbox {
     /// provider mistake would: for testing the reconciliation check.
     pub fn skew_payout(&self, day: time::Date, cents: i64) {
         self.shared.with_store(|s| s.payout_skew.insert(day, cents));
+    }
+
+    /// The callback deliveries so far (oldest first, the last 500).
+    pub fn callbacks(&self) -> Vec<callbacks::Delivery> {
+        let cb = self
+            .shared
+            .callbacks
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        cb.log.iter().cloned().collect()
     }
 
     /// Every refund made on payment `id` (as the provider's records would show them).

@@ -181,6 +181,24 @@ impl Store {
         out
     }
 
+    /// Payments that asked for callbacks, advanced to now.
+    pub fn with_callbacks(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
+        let now = OffsetDateTime::now_utc();
+        self.payments
+            .values_mut()
+            .filter(|p| {
+                p.view
+                    .creditor
+                    .as_ref()
+                    .is_some_and(|c| c.callback_url.is_some())
+            })
+            .map(|p| {
+                advance(p, cfg, now);
+                p.view.clone()
+            })
+            .collect()
+    }
+
     /// The newest payment waiting at a sticker (POS id), for a customer scanning it.
     pub fn pending_at_pos(&mut self, cfg: &SandboxConfig, pos_id: &str) -> Option<String> {
         let now = OffsetDateTime::now_utc();
