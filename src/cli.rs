@@ -265,13 +265,9 @@ pub async fn verify_callback(
     let body = std::fs::read(body).map_err(|e| read_error(body, e))?;
     let invalid = |reason: String| fl!("cli-callback-invalid", reason = reason);
     let text = if jwks.starts_with("http://") || jwks.starts_with("https://") {
-        let url = url::Url::parse(jwks).map_err(|e| invalid(e.to_string()))?;
+        url::Url::parse(jwks).map_err(|e| invalid(e.to_string()))?;
         // Keys fetched in the clear could be anyone's: plain http only to this machine.
-        let loopback = matches!(
-            url.host_str(),
-            Some("127.0.0.1" | "localhost" | "[::1]" | "::1")
-        );
-        if url.scheme() != "https" && !loopback {
+        if !crate::payconiq::environment::is_safe_url(jwks) {
             return Err(invalid(fl!("cli-jwks-not-https")));
         }
         let http = reqwest::Client::builder()

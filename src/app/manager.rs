@@ -413,12 +413,22 @@ pub(super) async fn audit_if_ok<T>(
     action: AuditAction,
     result: Result<T, String>,
 ) -> Result<T, String> {
-    if let (Ok(_), Some(j)) = (&result, journal)
+    audit_when(journal, result.is_ok(), action).await;
+    result
+}
+
+/// Writes `action` to the audit log when it `happened`; a failed write is logged, not fatal
+/// (the action itself is done).
+pub(super) async fn audit_when(
+    journal: Option<crate::journal::Journal>,
+    happened: bool,
+    action: AuditAction,
+) {
+    if let (true, Some(j)) = (happened, journal)
         && let Err(e) = j.audit(action).await
     {
         tracing::error!(error = %e, "audit log not written");
     }
-    result
 }
 
 /// Where a file comes from or goes to.
@@ -458,11 +468,7 @@ pub(super) async fn save_file(
         }
     };
     let path = saved?;
-    if let Some(j) = journal
-        && let Err(e) = j.audit(audit).await
-    {
-        tracing::error!(error = %e, "audit log not written");
-    }
+    audit_when(journal, true, audit).await;
     Ok(fl!(
         "settings-jwks-saved",
         path = path.display().to_string()

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use iced::Task;
 use time::OffsetDateTime;
 
+use super::manager::audit_when;
 use super::{App, Message, Screen};
 use crate::fl;
 use crate::journal::{AuditAction, Journal};
@@ -214,9 +215,7 @@ impl App {
                 async move {
                     let data = journal.close_shift().await.map_err(|e| e.explain())?;
                     let number = data.session.z_number.unwrap_or_default();
-                    if let Err(e) = journal.audit(AuditAction::ZReport { number }).await {
-                        tracing::error!(error = %e, "audit log not written");
-                    }
+                    audit_when(Some(journal), true, AuditAction::ZReport { number }).await;
                     Ok(ShiftReport::from_shift(
                         &data,
                         Kind::Z(number),
@@ -277,15 +276,13 @@ impl App {
                             description,
                         )
                         .await;
-                        if matches!(r, Ok(_) | Err(RefundError::Unknown { .. })) {
-                            let action = AuditAction::Refund {
-                                payment_id: payment.payment_id.clone(),
-                                amount,
-                            };
-                            if let Err(e) = journal.audit(action).await {
-                                tracing::error!(error = %e, "audit log not written");
-                            }
-                        }
+                        // A refund whose answer was lost may have been made: audited too.
+                        let asked = matches!(r, Ok(_) | Err(RefundError::Unknown { .. }));
+                        let action = AuditAction::Refund {
+                            payment_id: payment.payment_id.clone(),
+                            amount,
+                        };
+                        audit_when(Some(journal), asked, action).await;
                         match r {
                             Ok(_) => Ok(fl!("refund-sent", amount = amount.format(lang))),
                             Err(RefundError::Unknown { .. }) => Err(fl!("refund-unknown")),
@@ -304,7 +301,7 @@ impl App {
                         .refund_iban(&id)
                         .await
                         .map_err(|e| e.explain());
-                    audit(
+                    audit_when(
                         journal,
                         r.is_ok(),
                         AuditAction::RefundIbanAsked { payment_id: id },
@@ -317,7 +314,7 @@ impl App {
             detail::Action::Cancel(id) => Task::perform(
                 async move {
                     let r = services.client.cancel_payment(&id).await;
-                    audit(journal, r.is_ok(), AuditAction::Cancel { payment_id: id }).await;
+                    audit_when(journal, r.is_ok(), AuditAction::Cancel { payment_id: id }).await;
                     r.map(|()| fl!("detail-cancelled")).map_err(|e| e.explain())
                 },
                 done,
@@ -325,7 +322,7 @@ impl App {
             detail::Action::Void(id) => Task::perform(
                 async move {
                     let r = services.client.void_payment(&id).await;
-                    audit(journal, r.is_ok(), AuditAction::Void { payment_id: id }).await;
+                    audit_when(journal, r.is_ok(), AuditAction::Void { payment_id: id }).await;
                     r.map(|()| fl!("final-voided-why")).map_err(|e| e.explain())
                 },
                 done,
@@ -335,7 +332,7 @@ impl App {
                     let ack = Acknowledge::for_payment(&payment);
                     let id = payment.payment_id.clone();
                     let r = services.client.acknowledge_payment(&id, &ack).await;
-                    audit(
+                    audit_when(
                         journal,
                         r.is_ok(),
                         AuditAction::Acknowledge { payment_id: id },
@@ -346,14 +343,6 @@ impl App {
                 done,
             ),
         }
-    }
-}
-
-async fn audit(journal: Option<Journal>, happened: bool, action: AuditAction) {
-    if let (true, Some(j)) = (happened, journal)
-        && let Err(e) = j.audit(action).await
-    {
-        tracing::error!(error = %e, "audit log not written");
     }
 }
 

@@ -484,14 +484,10 @@ impl App {
                     .cancel_payment(&payment_id)
                     .await
                     .map_err(|e| e.explain());
-                if let (Ok(()), Some(j)) = (&r, journal) {
-                    let action = crate::journal::AuditAction::Cancel {
-                        payment_id: payment_id.clone(),
-                    };
-                    if let Err(e) = j.audit(action).await {
-                        tracing::error!(error = %e, "audit log not written");
-                    }
-                }
+                let action = crate::journal::AuditAction::Cancel {
+                    payment_id: payment_id.clone(),
+                };
+                super::manager::audit_when(journal, r.is_ok(), action).await;
                 (payment_id, r)
             },
             |(id, r)| Message::Today(today::Message::Cancelled(id, r)),

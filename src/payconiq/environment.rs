@@ -145,19 +145,23 @@ impl Environment {
     }
 }
 
+/// Whether `url` points at this machine.
+pub fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d == "localhost",
+        None => false,
+    }
+}
+
 /// Whether answers from `value` can be trusted not to be rewritten on the way: https, or plain
 /// http only to this machine (the sandbox).
 pub fn is_safe_url(value: &str) -> bool {
     let Ok(url) = url::Url::parse(value.trim()) else {
         return false;
     };
-    let loopback = match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(d)) => d == "localhost",
-        None => false,
-    };
-    url.scheme() == "https" || (url.scheme() == "http" && loopback)
+    url.scheme() == "https" || (url.scheme() == "http" && is_loopback(&url))
 }
 
 #[cfg(test)]

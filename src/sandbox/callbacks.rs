@@ -64,13 +64,7 @@ impl Callbacks {
 
 fn loopback(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| {
-        matches!(u.scheme(), "http" | "https")
-            && match u.host() {
-                Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-                Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-                Some(url::Host::Domain(d)) => d == "localhost",
-                None => false,
-            }
+        matches!(u.scheme(), "http" | "https") && crate::payconiq::environment::is_loopback(&u)
     })
 }
 

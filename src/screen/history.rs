@@ -327,33 +327,28 @@ impl History {
         ]
         .spacing(10)
         .align_y(iced::Center);
-        let by_id = row![
-            text_input(&fl!("history-from"), &self.typed_from)
-                .on_input(Message::From)
-                .on_submit(Message::ShowPeriod)
-                .padding(8)
-                .width(Length::Fixed(160.0)),
-            text_input(&fl!("history-to"), &self.typed_to)
-                .on_input(Message::To)
-                .on_submit(Message::ShowPeriod)
-                .padding(8)
-                .width(Length::Fixed(160.0)),
-            button(text(fl!("history-show")))
-                .padding([8, 14])
-                .style(theme::secondary)
-                .on_press(Message::ShowPeriod),
+        let period_and_id = crate::widget::period::inputs(
+            &self.typed_from,
+            &self.typed_to,
+            Message::From,
+            Message::To,
+            Message::ShowPeriod,
+        )
+        .push(
             text_input(&fl!("history-payment-id"), &self.typed_id)
                 .on_input(Message::TypedId)
                 .on_submit(Message::OpenTyped)
                 .padding(8)
                 .width(Fill),
+        )
+        .push(
             button(text(fl!("history-open")))
                 .padding([8, 14])
                 .style(theme::secondary)
                 .on_press(Message::OpenTyped),
-        ]
+        )
         .spacing(10);
-        let mut col = column![header, filters, by_id].spacing(10);
+        let mut col = column![header, filters, period_and_id].spacing(10);
         for (n, r) in self.reminders.iter().enumerate() {
             col = col.push(
                 container(

@@ -4,9 +4,7 @@
 
 use std::collections::VecDeque;
 
-use iced::widget::{
-    button, column, container, progress_bar, row, scrollable, space, text, text_input,
-};
+use iced::widget::{button, column, container, progress_bar, row, scrollable, space, text};
 use iced::{Element, Fill, Length};
 use time::Date;
 
@@ -226,23 +224,13 @@ impl Payouts {
     }
 
     fn list_view(&self) -> Element<'_, Message> {
-        let period = row![
-            text_input(&fl!("history-from"), &self.from)
-                .on_input(Message::From)
-                .on_submit(Message::Show)
-                .padding(8)
-                .width(Length::Fixed(140.0)),
-            text_input(&fl!("history-to"), &self.to)
-                .on_input(Message::To)
-                .on_submit(Message::Show)
-                .padding(8)
-                .width(Length::Fixed(140.0)),
-            button(text(fl!("history-show")))
-                .padding([8, 14])
-                .style(theme::secondary)
-                .on_press(Message::Show),
-        ]
-        .spacing(10);
+        let period = crate::widget::period::inputs(
+            &self.from,
+            &self.to,
+            Message::From,
+            Message::To,
+            Message::Show,
+        );
         let (done, all) = self.progress();
         let mut col = column![period].spacing(10);
         if done < all {

@@ -3,4 +3,5 @@
 pub mod framed_qr;
 pub mod keypad;
 pub mod path_prompt;
+pub mod period;
 pub mod steps;
