@@ -10,16 +10,11 @@ use kassa::config::Settings;
 use kassa::payconiq::model::{PaymentStatus, RefundStatus};
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::history::Message as Hist;
-use kassa::screen::lock::Message as Lock;
 use kassa::secrets::MemoryStore;
 use support::ui::Harness;
 
 async fn manager(h: &mut Harness) {
-    h.click("Manager").await;
-    for _ in 0..2 {
-        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
-        h.send(Message::Lock(Lock::Submit)).await;
-    }
+    h.choose_pin("2468").await;
     // The manager lands on the payment history.
     assert!(matches!(h.app.screen(), Screen::History(_)));
 }

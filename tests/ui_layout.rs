@@ -6,12 +6,11 @@ mod support;
 
 use std::sync::Arc;
 
-use kassa::app::{Message, Screen};
+use kassa::app::Screen;
 use kassa::config::Settings;
 use kassa::payconiq::model::PaymentStatus;
 use kassa::qr::QrSize;
 use kassa::sandbox::SandboxConfig;
-use kassa::screen::lock::Message as Lock;
 use kassa::secrets::MemoryStore;
 use support::ui::{Harness, till_screens};
 
@@ -110,11 +109,7 @@ async fn the_acknowledge_screen_fits_at_xl() {
 
 /// Unlocks the manager screens with a first PIN.
 async fn unlock(h: &mut Harness) {
-    h.click("Manager").await;
-    for _ in 0..2 {
-        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
-        h.send(Message::Lock(Lock::Submit)).await;
-    }
+    h.choose_pin("2468").await;
     assert!(matches!(h.app.screen(), Screen::History(_)));
     h.click("Settings…").await;
     assert!(matches!(h.app.screen(), Screen::Settings(_)));

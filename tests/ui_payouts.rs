@@ -9,7 +9,6 @@ use kassa::app::{Message, Screen};
 use kassa::config::Settings;
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::export::Message as Ex;
-use kassa::screen::lock::Message as Lock;
 use kassa::screen::payouts::Message as Po;
 use kassa::secrets::MemoryStore;
 use support::ui::{Harness, till_screens};
@@ -29,11 +28,7 @@ async fn payouts_drill_down_and_export() {
     )
     .await;
     h.no_file_dialogs();
-    h.click("Manager").await;
-    for _ in 0..2 {
-        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
-        h.send(Message::Lock(Lock::Submit)).await;
-    }
+    h.choose_pin("2468").await;
     h.click("Payouts…").await;
     let Screen::Payouts(p) = h.app.screen() else {
         panic!("payouts open")

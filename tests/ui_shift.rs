@@ -10,18 +10,15 @@ use kassa::config::Settings;
 use kassa::payconiq::model::PaymentStatus;
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::export::Message as Ex;
-use kassa::screen::lock::Message as Lock;
 use kassa::screen::shift::Message as Sh;
 use kassa::secrets::MemoryStore;
 use support::ui::{Harness, till_screens};
 
 async fn to_shift_report(h: &mut Harness, first: bool) {
-    h.click("Manager").await;
     if first {
-        for _ in 0..2 {
-            h.send(Message::Lock(Lock::Pin("2468".into()))).await;
-            h.send(Message::Lock(Lock::Submit)).await;
-        }
+        h.choose_pin("2468").await;
+    } else {
+        h.click("Manager").await;
     }
     h.click("Shift report…").await;
     assert!(matches!(h.app.screen(), Screen::Shift(_)));

@@ -194,6 +194,16 @@ impl Harness {
         ui.find(label).is_ok()
     }
 
+    /// Opens the manager screens the first time: Manager, then a new PIN entered twice.
+    pub async fn choose_pin(&mut self, pin: &str) {
+        use kassa::screen::lock::Message as Lock;
+        self.click("Manager").await;
+        for _ in 0..2 {
+            self.send(Message::Lock(Lock::Pin(pin.into()))).await;
+            self.send(Message::Lock(Lock::Submit)).await;
+        }
+    }
+
     /// From now on, behave as a computer that cannot show a file dialog.
     pub fn no_file_dialogs(&mut self) {
         let app = std::mem::replace(
