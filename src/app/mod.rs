@@ -1,11 +1,13 @@
 //! The top level: which screen is up, the windows (cashier and customer display), and the
 //! routing of screen `Action`s to services as `Task`s whose results come back as `Message`s.
 
+mod codes;
 mod manager;
 mod payment;
 mod records;
 mod sales;
 mod view;
+mod windows;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -19,12 +21,12 @@ use crate::i18n::Lang;
 use crate::journal::{Entry, Journal, JournalError};
 use crate::payconiq::EnvironmentKind;
 use crate::payconiq::model::Payment;
-use crate::placement::{self, Place};
+
 use crate::recovery::{RecoveryError, Resolution};
 use crate::sale::CreateError;
 use crate::screen::attention;
 use crate::screen::checkout::{self, Checkout, PollPolicy};
-use crate::screen::export;
+
 use crate::screen::invoice::{self, Invoice};
 use crate::screen::lock::{self, Lock};
 use crate::screen::phone::{self, Phone};
@@ -165,7 +167,7 @@ impl App {
     pub fn boot(settings: Settings) -> (App, Task<Message>) {
         let lang = settings.language();
         crate::i18n::set_language(lang);
-        let (_, open) = window::open(main_window_settings(settings.window));
+        let (_, open) = window::open(windows::main_window_settings(settings.window));
         let mut app = App::new(settings, PollPolicy::default());
         app.lang = lang;
         app.sandbox_config = crate::sandbox::SandboxConfig::persistent();
@@ -467,59 +469,6 @@ impl App {
         }
     }
 
-    /// The cashier window's place as last seen (or as it was opened).
-    fn main_place(&self) -> Place {
-        self.settings.window.unwrap_or(Place {
-            x: 0.0,
-            y: 0.0,
-            width: placement::FIRST_SIZE.0,
-            height: placement::FIRST_SIZE.1,
-        })
-    }
-
-    /// Fits the cashier window to `monitor`: a size remembered from a bigger screen must not cut
-    /// the till off. It shrinks, and is maximized so that the window manager (which knows where
-    /// the monitors start) puts it wholly on this one.
-    fn fit_to_monitor(&mut self, id: window::Id, monitor: iced::Size) -> Task<Message> {
-        let place = self.main_place();
-        let (width, height) =
-            placement::fit((place.width, place.height), (monitor.width, monitor.height));
-        if (width, height) == (place.width, place.height) {
-            return Task::none();
-        }
-        Task::batch([
-            window::resize(id, iced::Size::new(width, height)),
-            window::maximize(id, true),
-        ])
-    }
-
-    fn open_display(&mut self) -> Task<Message> {
-        // Where it stood last time; else filling a second monitor when there is one; else
-        // wherever the window manager puts it.
-        let size = iced::Size::new(900.0, 700.0);
-        let settings = match self.settings.display_position {
-            Some((x, y)) => window::Settings {
-                size,
-                position: window::Position::Specific(iced::Point::new(x, y)),
-                ..base_window_settings()
-            },
-            None => match placement::display_monitor(&crate::monitors::list(), self.main_place()) {
-                Some(m) => window::Settings {
-                    size: iced::Size::new(size.width.min(m.width), size.height.min(m.height)),
-                    position: window::Position::Specific(iced::Point::new(m.x, m.y)),
-                    maximized: true,
-                    ..base_window_settings()
-                },
-                None => window::Settings {
-                    size,
-                    ..base_window_settings()
-                },
-            },
-        };
-        let (_, open) = window::open(settings);
-        open.map(Message::DisplayOpened)
-    }
-
     pub fn subscription(&self) -> Subscription<Message> {
         let mut subs = vec![
             keyboard::listen().map(Message::Keyboard),
@@ -549,75 +498,6 @@ impl App {
             );
         }
         Subscription::batch(subs)
-    }
-
-    fn sticker(&mut self, message: sticker::Message) -> Task<Message> {
-        let Screen::Sticker(s) = &mut self.screen else {
-            return Task::none();
-        };
-        match s.update(message) {
-            sticker::Action::None => Task::none(),
-            sticker::Action::Close => self.open_settings(),
-            sticker::Action::Export(action) => {
-                self.export(action, crate::journal::AuditAction::StickerExported, |m| {
-                    Message::Sticker(sticker::Message::Export(m))
-                })
-            }
-        }
-    }
-
-    fn invoice(&mut self, message: invoice::Message) -> Task<Message> {
-        let Screen::Invoice(i) = &mut self.screen else {
-            return Task::none();
-        };
-        match i.update(message) {
-            invoice::Action::None => Task::none(),
-            invoice::Action::Close => {
-                self.set_screen(Screen::Till(Till::new(self.lang)));
-                Task::none()
-            }
-            invoice::Action::Export(action) => self.export(
-                action,
-                crate::journal::AuditAction::InvoiceQrExported,
-                |m| Message::Invoice(invoice::Message::Export(m)),
-            ),
-            invoice::Action::PayInSandbox(payload) => {
-                let Some(sandbox) = self.services.as_ref().and_then(|s| s.sandbox.as_ref()) else {
-                    return Task::none();
-                };
-                let lang = self.lang;
-                let paid = sandbox
-                    .scan_template(&payload)
-                    .and_then(|p| sandbox.confirm(&p.payment_id, crate::money::Money::default()));
-                let r =
-                    paid.map(|p| fl!("invoice-paid-sandbox", amount = p.paid_total().format(lang)));
-                Task::done(Message::Invoice(invoice::Message::Paid(r)))
-            }
-        }
-    }
-
-    /// Carries out an export asked for by a screen; its outcome goes back as `reply`.
-    pub(super) fn export(
-        &mut self,
-        action: export::Action,
-        audit: crate::journal::AuditAction,
-        reply: fn(export::Message) -> Message,
-    ) -> Task<Message> {
-        let (file, typed) = match action {
-            export::Action::None => return Task::none(),
-            export::Action::Save(file) => (file, None),
-            export::Action::SaveTo(file, path) => (file, Some(path)),
-        };
-        Task::perform(
-            manager::save_file(
-                file.file_name,
-                file.bytes,
-                self.file_target(typed),
-                self.journal.clone(),
-                audit,
-            ),
-            move |r| reply(export::Message::Saved(r)),
-        )
     }
 
     /// Whether the till is on a sandbox: the configured one, or the fallback.
@@ -678,41 +558,6 @@ pub(super) async fn open_journal(path: Option<PathBuf>) -> Result<Journal, Journ
     tokio::task::spawn_blocking(move || Journal::open(&path))
         .await
         .map_err(|e| JournalError::Other(e.to_string()))?
-}
-
-fn base_window_settings() -> window::Settings {
-    window::Settings {
-        #[cfg(target_os = "linux")]
-        platform_specific: window::settings::PlatformSpecific {
-            application_id: APP_ID.to_string(),
-            ..Default::default()
-        },
-        ..window::Settings::default()
-    }
-}
-
-/// The cashier window: where it was last time, else a size that fits a 1024×768 till screen
-/// (checked against the real monitor once open, see `App::fit_to_monitor`).
-fn main_window_settings(last: Option<Place>) -> window::Settings {
-    let (size, position) = match last {
-        Some(p) => (
-            iced::Size::new(p.width, p.height),
-            window::Position::Specific(iced::Point::new(p.x, p.y)),
-        ),
-        None => (
-            iced::Size::new(placement::FIRST_SIZE.0, placement::FIRST_SIZE.1),
-            window::Position::Centered,
-        ),
-    };
-    window::Settings {
-        size,
-        position,
-        min_size: Some(iced::Size::new(
-            placement::MIN_SIZE.0,
-            placement::MIN_SIZE.1,
-        )),
-        ..base_window_settings()
-    }
 }
 
 /// Runs the GUI until the cashier window closes.

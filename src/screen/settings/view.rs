@@ -1,0 +1,280 @@
+//! The settings form as drawn: account, till and manager sections, the footer with its
+//! outcome line, the unsaved-changes question and the typed-path prompt.
+
+use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Fill, Length};
+
+use super::*;
+use crate::theme;
+
+impl Settings {
+    pub fn view(&self) -> Element<'_, Message> {
+        let d = &self.draft;
+        let envs: Vec<_> = EnvironmentKind::ALL
+            .into_iter()
+            .map(|k| choice(k, env_label(k)))
+            .collect();
+        let auths = vec![
+            choice(AuthMode::ApiKey, fl!("settings-auth-api-key")),
+            choice(AuthMode::Jws, fl!("settings-auth-jws")),
+        ];
+        let modes = vec![
+            choice(PayMode::Dynamic, fl!("settings-pay-dynamic")),
+            choice(PayMode::Sticker, fl!("settings-pay-sticker")),
+        ];
+        let colours = vec![
+            choice(QrColour::Magenta, fl!("settings-colour-magenta")),
+            choice(QrColour::Black, fl!("settings-colour-black")),
+        ];
+        let mut langs = vec![choice(None, fl!("settings-language-system"))];
+        langs.extend(
+            Lang::ALL
+                .into_iter()
+                .map(|l| choice(Some(l), l.native_name().to_string())),
+        );
+
+        let mut form = column![
+            heading(fl!("settings-section-account")),
+            field(
+                fl!("settings-environment"),
+                pick_list(
+                    envs.clone(),
+                    selected(&envs, &d.environment),
+                    Message::Environment
+                )
+                .into()
+            ),
+        ]
+        .spacing(10);
+        if d.environment == EnvironmentKind::Custom
+            && let Some(c) = &d.custom
+        {
+            form = form
+                .push(input(fl!("settings-api-base"), &c.api_base, Field::ApiBase))
+                .push(input(
+                    fl!("settings-reconciliation-base"),
+                    &c.reconciliation_base,
+                    Field::ReconciliationBase,
+                ))
+                .push(input(fl!("settings-jwks-url"), &c.jwks_url, Field::JwksUrl))
+                .push(input(
+                    fl!("settings-payload-base"),
+                    &c.payload_base,
+                    Field::PayloadBase,
+                ));
+        }
+        if d.environment != EnvironmentKind::Sandbox {
+            let key_state = if self.has_api_key {
+                fl!("settings-stored")
+            } else {
+                fl!("settings-not-stored")
+            };
+            let signing_state = if self.has_signing_key {
+                fl!("settings-stored")
+            } else {
+                fl!("settings-not-stored")
+            };
+            form = form
+                .push(field(
+                    fl!("settings-auth"),
+                    pick_list(auths.clone(), selected(&auths, &d.auth_mode), Message::Auth).into(),
+                ))
+                .push(input(
+                    fl!("settings-merchant-id"),
+                    &d.merchant_id,
+                    Field::MerchantId,
+                ))
+                .push(input(
+                    fl!("settings-profile-id"),
+                    &d.profile_id,
+                    Field::ProfileId,
+                ))
+                .push(field(
+                    fl!("settings-api-key"),
+                    row![
+                        text_input(&key_state, self.api_key.expose())
+                            .secure(true)
+                            .on_input(|k| Message::ApiKey(Secret::new(k)))
+                            .padding(8),
+                    ]
+                    .into(),
+                ))
+                .push(input(fl!("settings-key-id"), &d.key_id, Field::KeyId))
+                .push(field(
+                    fl!("settings-signing-key"),
+                    row![
+                        text(signing_state).width(Length::Fixed(120.0)),
+                        action(fl!("settings-import-key"), Message::ImportKey),
+                        action(fl!("settings-generate-key"), Message::GenerateKey),
+                    ]
+                    .spacing(8)
+                    .into(),
+                ))
+                .push(input(
+                    fl!("settings-callback-url"),
+                    &d.callback_url,
+                    Field::CallbackUrl,
+                ));
+        }
+        if let Some(jwks) = &self.jwks {
+            form = form
+                .push(text(fl!("settings-host-jwks")).size(14))
+                .push(
+                    container(text(jwks.clone()).size(12))
+                        .padding(8)
+                        .style(theme::card),
+                )
+                .push(action(fl!("settings-save-jwks"), Message::SaveJwks));
+        }
+        form = form.push(heading(fl!("settings-section-till"))).push(field(
+            fl!("settings-pay-mode"),
+            pick_list(
+                modes.clone(),
+                selected(&modes, &d.pay_mode),
+                Message::PayMode,
+            )
+            .into(),
+        ));
+        if d.pay_mode == PayMode::Sticker {
+            form = form
+                .push(input(fl!("settings-pos-id"), &d.pos_id, Field::PosId))
+                .push(input(fl!("settings-shop-id"), &d.shop_id, Field::ShopId))
+                .push(input(
+                    fl!("settings-shop-name"),
+                    &d.shop_name,
+                    Field::ShopName,
+                ));
+        }
+        form = form
+            .push(field(
+                fl!("settings-qr-size"),
+                pick_list(QrSize::ALL.to_vec(), Some(d.qr_size), Message::QrSize).into(),
+            ))
+            .push(field(
+                fl!("settings-qr-colour"),
+                pick_list(
+                    colours.clone(),
+                    selected(&colours, &d.qr_colour),
+                    Message::QrColour,
+                )
+                .into(),
+            ))
+            .push(field(
+                fl!("settings-customer-display"),
+                action(
+                    if d.customer_display {
+                        fl!("settings-on")
+                    } else {
+                        fl!("settings-off")
+                    },
+                    Message::CustomerDisplay(!d.customer_display),
+                ),
+            ))
+            .push(field(
+                fl!("settings-language"),
+                pick_list(
+                    langs.clone(),
+                    selected(&langs, &d.language),
+                    Message::Language,
+                )
+                .into(),
+            ))
+            .push(heading(fl!("settings-section-manager")))
+            .push(input(
+                fl!("settings-lock-minutes"),
+                &d.lock_after_minutes.to_string(),
+                Field::LockMinutes,
+            ))
+            .push(action(fl!("settings-change-pin"), Message::ChangePin));
+
+        let footer: Element<'_, Message> = if self.confirm_close {
+            row![
+                text(fl!("settings-unsaved")).width(Fill),
+                action(fl!("settings-keep-editing"), Message::KeepEditing),
+                button(text(fl!("settings-discard")))
+                    .padding([10, 16])
+                    .style(theme::danger)
+                    .on_press(Message::Discard),
+            ]
+            .spacing(10)
+            .align_y(iced::Center)
+            .into()
+        } else {
+            row![
+                action(fl!("settings-close"), Message::Close),
+                action(fl!("history-open-button"), Message::History),
+                action(fl!("sticker-open"), Message::Sticker),
+                button(text(fl!("settings-test")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe((!self.busy).then_some(Message::TestConnection)),
+                button(text(fl!("settings-save")))
+                    .padding([10, 16])
+                    .style(theme::primary)
+                    .on_press_maybe((!self.busy).then_some(Message::Save)),
+            ]
+            .spacing(10)
+            .into()
+        };
+        // Outcomes on their own line: beside the buttons they would squeeze them to slivers.
+        let outcome = match (&self.problem, &self.info) {
+            (Some(p), _) => Some(text(p.clone()).style(theme::error)),
+            (None, Some(info)) => Some(text(info.clone()).style(theme::success)),
+            (None, None) => None,
+        };
+        // Where no dialog can be shown, the typed path sits by the footer, always in view.
+        let prompt = self.typed.as_ref().map(|(kind, path)| {
+            let label = match kind {
+                FileKind::ImportKey => fl!("file-open-this"),
+                FileKind::SaveJwks => fl!("file-save-here"),
+            };
+            crate::widget::path_prompt::view(
+                path,
+                Message::TypedPath,
+                (label, Message::UseTyped),
+                Message::CancelTyped,
+            )
+        });
+        let footer = column![].push(prompt).push(outcome).push(footer).spacing(8);
+        container(column![scrollable(form.padding([0, 16])).height(Fill), footer].spacing(14))
+            .padding(24)
+            .width(Fill)
+            .style(theme::card)
+            .into()
+    }
+}
+
+impl std::fmt::Display for QrSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({} px)", self.label(), self.pixels())
+    }
+}
+
+fn heading<'a>(label: String) -> Element<'a, Message> {
+    text(label).size(20).style(theme::brand).into()
+}
+
+fn field<'a>(label: String, control: Element<'a, Message>) -> Element<'a, Message> {
+    row![text(label).width(Length::Fixed(220.0)), control]
+        .spacing(12)
+        .align_y(iced::Center)
+        .into()
+}
+
+fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
+    field(
+        label.clone(),
+        text_input(&label, value)
+            .on_input(move |v| Message::Text(which, v))
+            .padding(8)
+            .into(),
+    )
+}
+
+fn action<'a>(label: String, message: Message) -> Element<'a, Message> {
+    button(text(label))
+        .padding([8, 14])
+        .style(theme::secondary)
+        .on_press(message)
+        .into()
+}
