@@ -79,7 +79,7 @@ pub(crate) async fn watcher(shared: Arc<Shared>, mut stopped: watch::Receiver<bo
             _ = tokio::time::sleep(Duration::from_millis(100)) => {}
             _ = stopped.changed() => return,
         }
-        let payments = shared.with_store(|st| st.with_callbacks(&shared.cfg));
+        let payments = shared.peek_store(|st| st.with_callbacks(&shared.cfg));
         let changed: Vec<Payment> = {
             let mut cb = shared.callbacks.lock().unwrap_or_else(|p| p.into_inner());
             let mut changed = Vec::new();
