@@ -239,11 +239,14 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         let body = resp.bytes().await.map_err(transport)?;
-        let must_be_signed =
-            self.account.requires_signed_response(call.jws_only) && status.is_success();
+        // In JWS mode every answer is signed by the provider, errors included: an unsigned one
+        // may come from anyone on the way (a "not found" or "not pending" is as consequential
+        // as a status). A signature that is there but does not verify is refused in any mode.
         match signature {
             Some(sig) => self.check_signature(&sig, &body).await?,
-            None if must_be_signed => return Err(jws::SignatureError::Missing.into()),
+            None if self.account.requires_signed_response(call.jws_only) => {
+                return Err(jws::SignatureError::Missing.into());
+            }
             None => {}
         }
         if status.is_success() {

@@ -134,11 +134,21 @@ impl Client {
 
     /// `GET /v3/payments/{id}`: the till's source of truth while a payment is on screen.
     pub async fn get_payment(&self, payment_id: &str) -> Result<Payment, Error> {
-        self.json(Call::get(self.payment_url(&format!(
-            "/v3/payments/{}",
-            path_segment(payment_id)
-        ))))
-        .await
+        let payment: Payment = self
+            .json(Call::get(self.payment_url(&format!(
+                "/v3/payments/{}",
+                path_segment(payment_id)
+            ))))
+            .await?;
+        // A signed answer about another payment (replayed by someone on the way) is not this
+        // payment's status.
+        if payment.payment_id != payment_id {
+            return Err(Error::Response(format!(
+                "asked for payment {payment_id}, the answer is about {}",
+                payment.payment_id
+            )));
+        }
+        Ok(payment)
     }
 
     /// `POST /v3/payments/search?page&size`. Read-only, so repeated on transient failures.

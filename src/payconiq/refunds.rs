@@ -49,14 +49,23 @@ impl Client {
 
     /// `GET /v3/payments/{id}/refunds/{refundId}`.
     pub async fn get_refund(&self, payment_id: &str, refund_id: &str) -> Result<Refund, Error> {
-        self.json(
-            Call::get(self.payment_url(&format!(
-                "/v3/payments/{}/refunds/{}",
-                path_segment(payment_id),
-                path_segment(refund_id)
-            )))
-            .jws_only(),
-        )
-        .await
+        let refund: Refund = self
+            .json(
+                Call::get(self.payment_url(&format!(
+                    "/v3/payments/{}/refunds/{}",
+                    path_segment(payment_id),
+                    path_segment(refund_id)
+                )))
+                .jws_only(),
+            )
+            .await?;
+        // As for payments: a signed answer about another refund is not this one's status.
+        if refund.refund_id != refund_id || refund.payment_id != payment_id {
+            return Err(Error::Response(format!(
+                "asked for refund {refund_id} of payment {payment_id}, the answer is about refund {} of payment {}",
+                refund.refund_id, refund.payment_id
+            )));
+        }
+        Ok(refund)
     }
 }

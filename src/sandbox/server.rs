@@ -97,25 +97,28 @@ async fn handle(
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    if let Some(status) = faults.iter().find_map(|f| match f {
+    let injected = faults.iter().find_map(|f| match f {
         FaultKind::Status { status } => Some(*status),
         _ => None,
-    }) {
-        let reject = Reject::new(status, "TECHNICAL_ERROR", "Injected fault");
-        let mut resp = axum::response::IntoResponse::into_response(reject);
-        // As a rate-limited or overloaded API does: say when to come back.
-        if status == 429 || status == 503 {
-            resp.headers_mut()
-                .insert("Retry-After", HeaderValue::from_static("1"));
+    });
+    let resp = match injected {
+        Some(status) => {
+            let reject = Reject::new(status, "TECHNICAL_ERROR", "Injected fault");
+            let mut resp = axum::response::IntoResponse::into_response(reject);
+            // As a rate-limited or overloaded API does: say when to come back.
+            if status == 429 || status == 503 {
+                resp.headers_mut()
+                    .insert("Retry-After", HeaderValue::from_static("1"));
+            }
+            resp
         }
-        return Ok(resp);
-    }
-
-    let resp = match router.oneshot(req.map(Body::new)).await {
-        Ok(resp) => error_object(resp),
-        Err(never) => match never {},
+        None => match router.oneshot(req.map(Body::new)).await {
+            Ok(resp) => error_object(resp),
+            Err(never) => match never {},
+        },
     };
-    // Only API answers are signed, as the provider does; controls and the JWKS are not.
+    // Every API answer is signed, errors included, as the provider does; controls and the
+    // JWKS are not.
     let signed = endpoint.is_some_and(|e| e != "jwks");
     let resp = if signed {
         sign(&shared, &path, resp).await
