@@ -84,8 +84,13 @@ pub(crate) async fn watcher(shared: Arc<Shared>, mut stopped: watch::Receiver<bo
             let mut cb = shared.callbacks.lock().unwrap_or_else(|p| p.into_inner());
             let mut changed = Vec::new();
             for p in payments {
-                if cb.notified.get(&p.payment_id) != Some(&p.status) {
-                    cb.notified.insert(p.payment_id.clone(), p.status.clone());
+                let before = if p.status.is_final() {
+                    // Seen for the last time (the store stops watching it): forget it.
+                    cb.notified.remove(&p.payment_id)
+                } else {
+                    cb.notified.insert(p.payment_id.clone(), p.status.clone())
+                };
+                if before.as_ref() != Some(&p.status) {
                     changed.push(p);
                 }
             }

@@ -60,13 +60,12 @@ pub fn seed(store: &mut Store, cfg: &SandboxConfig, base: &str) {
                 _ => PaymentStatus::Succeeded,
             };
             let reference = format!("K{}-{sequence:05}", day.to_julian_day() % 10_000);
-            let mut view = store.create(
+            let mut view = super::store::new_payment(
                 cfg,
                 base,
                 amount,
                 Some(item.into()),
                 Some(reference),
-                None,
                 None,
                 None,
             );
@@ -80,6 +79,7 @@ pub fn seed(store: &mut Store, cfg: &SandboxConfig, base: &str) {
                 authorized_at: None,
                 ack_deadline: None,
                 debtor_iban: None,
+                demo: true,
             };
             if status == PaymentStatus::Succeeded {
                 let (name, iban) = CUSTOMERS[rng.random_range(0..CUSTOMERS.len())];
@@ -103,29 +103,25 @@ pub fn seed(store: &mut Store, cfg: &SandboxConfig, base: &str) {
                     } else {
                         amount
                     };
-                    let refund_id = new_id();
-                    store.refunds.insert(
-                        refund_id.clone(),
-                        SimRefund {
-                            view: Refund {
-                                refund_id,
-                                payment_id: id.clone(),
-                                amount: refund_amount,
-                                currency: Some("EUR".into()),
-                                status: RefundStatus::Pending,
-                                description: Some(format!("Terugbetaling {item}")),
-                                creation_date: Some(refund_at),
-                            },
-                            fail: false,
-                            idempotency_key: uuid::Uuid::new_v4().to_string(),
-                            request: (refund_amount.cents(), None),
+                    store.insert_refund(SimRefund {
+                        view: Refund {
+                            refund_id: new_id(),
+                            payment_id: id.clone(),
+                            amount: refund_amount,
+                            currency: Some("EUR".into()),
+                            status: RefundStatus::Pending,
+                            description: Some(format!("Terugbetaling {item}")),
+                            creation_date: Some(refund_at),
                         },
-                    );
+                        fail: false,
+                        idempotency_key: uuid::Uuid::new_v4().to_string(),
+                        request: (refund_amount.cents(), None),
+                    });
                 }
             } else {
                 sim.view.status = status;
             }
-            store.payments.insert(id, sim);
+            store.insert(sim, cfg.retention);
         }
     }
 }

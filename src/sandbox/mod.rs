@@ -60,6 +60,9 @@ pub struct SandboxConfig {
     /// A connection that has not sent a request's headers (or its body) within this long is
     /// closed: a slow or stuck client must not hold the till's sandbox.
     pub request_timeout: std::time::Duration,
+    /// How many payments (demo history aside) are kept; beyond it the oldest are dropped, so
+    /// a sandbox left running under load keeps its memory and its saved state bounded.
+    pub retention: usize,
 }
 
 impl Default for SandboxConfig {
@@ -79,6 +82,7 @@ impl Default for SandboxConfig {
             demo_days: 21,
             state_file: None,
             request_timeout: std::time::Duration::from_secs(10),
+            retention: 20_000,
         }
     }
 }
@@ -188,7 +192,7 @@ impl Shared {
 
     /// Makes a pending refund fail instead of completing.
     pub fn fail_refund(&self, id: &str) -> Result<(), reply::Reject> {
-        self.with_store(|s| match s.refunds.get_mut(id) {
+        self.with_store(|s| match s.refund_mut(id) {
             Some(r) => {
                 r.fail = true;
                 Ok(())
@@ -245,7 +249,7 @@ impl Sandbox {
                 let key = SigningKey::from_pem(s.key_pem.as_bytes(), SANDBOX_KID)
                     .or_else(|_| SigningKey::generate(SANDBOX_KID))
                     .map_err(std::io::Error::other)?;
-                (key, s.into_store(&old_base, &base))
+                (key, s.into_store(&old_base, &base, cfg.retention))
             }
             None => {
                 let mut store = store::Store::default();

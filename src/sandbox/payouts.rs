@@ -92,7 +92,7 @@ fn ledger(s: &Shared) -> BTreeMap<Date, Day> {
                     ..line(s, at, p.paid_total())
                 });
         }
-        let ids: Vec<String> = st.refunds.keys().cloned().collect();
+        let ids = st.refund_ids();
         for id in ids {
             let Some(r) = st.refund(&s.cfg, &id) else {
                 continue;

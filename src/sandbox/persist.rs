@@ -33,12 +33,8 @@ impl Snapshot {
             key_pem,
             void_enabled: store.void_enabled,
             customers: store.customers,
-            payments: store
-                .order
-                .iter()
-                .filter_map(|id| store.payments.get(id).cloned())
-                .collect(),
-            refunds: store.refunds.values().cloned().collect(),
+            payments: store.stored_payments().cloned().collect(),
+            refunds: store.stored_refunds().cloned().collect(),
         }
     }
 
@@ -55,20 +51,21 @@ impl Snapshot {
     }
 
     /// The store it describes, with links moved to `base` if the port changed.
-    pub fn into_store(self, old_base: &str, base: &str) -> Store {
-        let mut store = Store {
-            void_enabled: self.void_enabled,
-            customers: self.customers,
-            ..Store::default()
-        };
+    pub fn into_store(self, old_base: &str, base: &str, retention: usize) -> Store {
+        let mut store = Store::default();
+        store.void_enabled = self.void_enabled;
+        store.customers = self.customers;
         for mut p in self.payments {
             if old_base != base {
                 rebase(&mut p, old_base, base);
             }
-            store.insert(p);
+            store.insert(p, retention);
         }
         for r in self.refunds {
-            store.refunds.insert(r.view.refund_id.clone(), r);
+            // Refunds of payments dropped by the retention go with them.
+            if store.has_payment(&r.view.payment_id) {
+                store.insert_refund(r);
+            }
         }
         store
     }
@@ -104,6 +101,9 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+/// How long the saver waits after a change for more changes to write with it.
+const SAVE_GATHER: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// Keeps `path` up to date with the store until `stop` fires; one last save on the way out.
 pub async fn saver(
     shared: Arc<Shared>,
@@ -112,11 +112,21 @@ pub async fn saver(
     mut stop: watch::Receiver<bool>,
 ) {
     let mut last: Vec<u8> = Vec::new();
+    let mut first = true;
     loop {
-        let stopping = tokio::select! {
+        let mut stopping = tokio::select! {
             _ = touched.notified() => false,
             _ = stop.changed() => true,
         };
+        // Under a stream of requests, gather what a moment brings into one write rather than
+        // rewriting the whole state for each.
+        if !stopping && !first {
+            stopping = tokio::select! {
+                _ = tokio::time::sleep(SAVE_GATHER) => false,
+                _ = stop.changed() => true,
+            };
+        }
+        first = false;
         let bytes = shared.snapshot_json();
         if bytes != last {
             let (path2, bytes2) = (path.clone(), bytes.clone());

@@ -53,11 +53,7 @@ pub async fn create(
     let request = (amount.cents(), description.clone());
 
     s.with_store(|st| {
-        if let Some(earlier) = st
-            .refunds
-            .values()
-            .find(|r| r.view.payment_id == id && r.idempotency_key == key)
-        {
+        if let Some(earlier) = st.refund_by_key(&id, &key) {
             if earlier.request == request {
                 let refund = earlier.view.clone();
                 let now_view = st.refund(&s.cfg, &refund.refund_id).map(|r| r.view.clone());
@@ -98,15 +94,12 @@ pub async fn create(
             description,
             creation_date: Some(now),
         };
-        st.refunds.insert(
-            view.refund_id.clone(),
-            SimRefund {
-                view: view.clone(),
-                fail: false,
-                idempotency_key: key,
-                request,
-            },
-        );
+        st.insert_refund(SimRefund {
+            view: view.clone(),
+            fail: false,
+            idempotency_key: key,
+            request,
+        });
         Ok(json(201, &view))
     })
 }
@@ -119,7 +112,7 @@ pub async fn get(
 ) -> Reply {
     s.authenticate(&headers, uri.path(), &[], Accepts::JwsOnly)?;
     s.with_store(|st| {
-        if !st.payments.contains_key(&id) {
+        if !st.has_payment(&id) {
             return Err(Reject::payment_not_found(&id));
         }
         match st.refund(&s.cfg, &refund_id) {

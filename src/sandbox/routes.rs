@@ -224,24 +224,16 @@ async fn search(
         paging.page.unwrap_or(0),
         paging.size.unwrap_or(50).clamp(1, 1000),
     );
-    let all = s.with_store(|st| st.all_payments(&s.cfg));
-    let hits: Vec<_> = all
-        .into_iter()
-        .filter(|p| p.created_at.is_some_and(|c| c >= from && c <= to))
-        .filter(|p| {
-            criteria
-                .payment_statuses
-                .as_ref()
-                .is_none_or(|set| set.is_empty() || set.contains(&p.status))
-        })
-        .filter(|p| criteria.reference.is_none() || p.reference == criteria.reference)
-        .collect();
-    let total = hits.len();
-    let details: Vec<_> = hits
-        .into_iter()
-        .skip(page as usize * size as usize)
-        .take(size as usize)
-        .collect();
+    let keep = |p: &crate::payconiq::model::Payment| {
+        criteria
+            .payment_statuses
+            .as_ref()
+            .is_none_or(|set| set.is_empty() || set.contains(&p.status))
+            && (criteria.reference.is_none() || p.reference == criteria.reference)
+    };
+    let skip = page as usize * size as usize;
+    let (total, details) =
+        s.with_store(|st| st.search(&s.cfg, from, to, keep, skip, size as usize));
     Ok(json(
         200,
         &serde_json::json!({

@@ -3,7 +3,7 @@
 //! Time-driven transitions (expiry, AUTHORIZED → SUCCEEDED, refunds settling) are applied lazily
 //! whenever a record is read, so the simulator needs no background timers and stays exact.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use time::OffsetDateTime;
 
@@ -25,6 +25,9 @@ pub struct SimPayment {
     pub authorized_at: Option<OffsetDateTime>,
     pub ack_deadline: Option<OffsetDateTime>,
     pub debtor_iban: Option<String>,
+    /// Seeded demo history: kept whatever the retention, so the screens always have a past.
+    #[serde(default)]
+    pub demo: bool,
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -53,10 +56,17 @@ pub enum CustomerAction {
 
 #[derive(Default)]
 pub struct Store {
-    pub payments: HashMap<String, SimPayment>,
-    /// Payment ids in creation order, oldest first.
-    pub order: Vec<String>,
-    pub refunds: HashMap<String, SimRefund>,
+    payments: HashMap<String, SimPayment>,
+    /// Payment ids by creation time: searches read a time range instead of every payment, and
+    /// retention drops from the old end.
+    by_time: BTreeSet<(OffsetDateTime, String)>,
+    /// Payments with a callback URL whose status may still change (the callback watcher looks
+    /// at these only).
+    watched: HashSet<String>,
+    refunds: HashMap<String, SimRefund>,
+    refunds_by_payment: HashMap<String, Vec<String>>,
+    /// How many payments are not demo history (what the retention counts).
+    live: usize,
     pub void_enabled: bool,
     pub(super) customers: usize,
     /// Cents added to a day's payout amount (a provider mistake, to test reconciliation with);
@@ -85,9 +95,97 @@ pub fn mask_iban(iban: &str) -> String {
 }
 
 impl Store {
-    pub fn insert(&mut self, p: SimPayment) {
-        self.order.push(p.view.payment_id.clone());
-        self.payments.insert(p.view.payment_id.clone(), p);
+    /// Adds a payment; beyond `retention` live payments the oldest are dropped (demo history
+    /// is kept: it is bounded by itself).
+    pub fn insert(&mut self, p: SimPayment, retention: usize) {
+        let id = p.view.payment_id.clone();
+        if let Some(old) = self.payments.get(&id) {
+            self.by_time.remove(&(created(old), id.clone()));
+            self.live -= usize::from(!old.demo);
+        }
+        self.by_time.insert((created(&p), id.clone()));
+        self.live += usize::from(!p.demo);
+        if p.view
+            .creditor
+            .as_ref()
+            .is_some_and(|c| c.callback_url.is_some())
+            && !p.view.status.is_final()
+        {
+            self.watched.insert(id.clone());
+        }
+        self.payments.insert(id, p);
+        self.enforce_retention(retention);
+    }
+
+    fn enforce_retention(&mut self, retention: usize) {
+        let excess = self.live.saturating_sub(retention.max(1));
+        if excess == 0 {
+            return;
+        }
+        let oldest: Vec<(OffsetDateTime, String)> = self
+            .by_time
+            .iter()
+            .filter(|(_, id)| self.payments.get(id).is_some_and(|p| !p.demo))
+            .take(excess)
+            .cloned()
+            .collect();
+        for key in oldest {
+            self.by_time.remove(&key);
+            self.payments.remove(&key.1);
+            self.watched.remove(&key.1);
+            for refund in self.refunds_by_payment.remove(&key.1).unwrap_or_default() {
+                self.refunds.remove(&refund);
+            }
+            self.live -= 1;
+        }
+    }
+
+    pub fn has_payment(&self, id: &str) -> bool {
+        self.payments.contains_key(id)
+    }
+
+    pub fn payment_count(&self) -> usize {
+        self.payments.len()
+    }
+
+    /// Payments oldest first, as stored (for saving).
+    pub fn stored_payments(&self) -> impl Iterator<Item = &SimPayment> {
+        self.by_time
+            .iter()
+            .filter_map(|(_, id)| self.payments.get(id))
+    }
+
+    pub fn stored_refunds(&self) -> impl Iterator<Item = &SimRefund> {
+        self.refunds.values()
+    }
+
+    pub fn insert_refund(&mut self, r: SimRefund) {
+        let id = r.view.refund_id.clone();
+        let ids = self
+            .refunds_by_payment
+            .entry(r.view.payment_id.clone())
+            .or_default();
+        if !ids.contains(&id) {
+            ids.push(id.clone());
+        }
+        self.refunds.insert(id, r);
+    }
+
+    /// The refund of payment `payment_id` made with idempotency key `key`, as stored.
+    pub fn refund_by_key(&self, payment_id: &str, key: &str) -> Option<&SimRefund> {
+        self.refunds_by_payment
+            .get(payment_id)?
+            .iter()
+            .filter_map(|id| self.refunds.get(id))
+            .find(|r| r.idempotency_key == key)
+    }
+
+    pub fn refund_mut(&mut self, refund_id: &str) -> Option<&mut SimRefund> {
+        self.refunds.get_mut(refund_id)
+    }
+
+    pub fn refund_ids(&self) -> Vec<String> {
+        self.refunds.keys().cloned().collect()
     }
 
     /// A new payment as the API would create it.
@@ -103,61 +201,27 @@ impl Store {
         callback_url: Option<String>,
         pos_id: Option<String>,
     ) -> Payment {
-        let now = OffsetDateTime::now_utc();
-        let id = new_id();
-        let self_url = format!("{base}/v3/payments/{id}");
-        let view = Payment {
-            payment_id: id.clone(),
-            status: PaymentStatus::Pending,
-            created_at: Some(now),
-            expire_at: Some(now + cfg.expiry),
-            succeeded_at: None,
+        let view = new_payment(
+            cfg,
+            base,
             amount,
-            currency: Some("EUR".into()),
             description,
             reference,
             bulk_id,
-            message: None,
-            creditor: Some(Creditor {
-                profile_id: Some(cfg.profile_id.clone()),
-                merchant_id: Some(cfg.merchant_id.clone()),
-                name: Some(cfg.merchant_name.clone()),
-                iban: Some(cfg.merchant_iban.clone()),
-                callback_url,
-            }),
-            debtor: None,
-            transfer_amount: None,
-            tipping_amount: None,
-            total_amount: None,
-            links: Links {
-                self_: Some(Link {
-                    href: self_url.clone(),
-                }),
-                deeplink: Some(Link {
-                    href: format!("{base}/pay/2/{id}"),
-                }),
-                qrcode: Some(Link {
-                    href: format!(
-                        "{base}/qrcode?c={}",
-                        percent_encoding::utf8_percent_encode(
-                            &format!("{base}/pay/2/{id}"),
-                            percent_encoding::NON_ALPHANUMERIC
-                        )
-                    ),
-                }),
-                cancel: Some(Link { href: self_url }),
-                refund: None,
-                checkout: None,
+            callback_url,
+        );
+        self.insert(
+            SimPayment {
+                view: view.clone(),
+                pos_id,
+                void_enabled: self.void_enabled,
+                authorized_at: None,
+                ack_deadline: None,
+                debtor_iban: None,
+                demo: false,
             },
-        };
-        self.insert(SimPayment {
-            view: view.clone(),
-            pos_id,
-            void_enabled: self.void_enabled,
-            authorized_at: None,
-            ack_deadline: None,
-            debtor_iban: None,
-        });
+            cfg.retention,
+        );
         view
     }
 
@@ -171,8 +235,8 @@ impl Store {
     /// All payments, advanced, newest first.
     pub fn all_payments(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
         let now = OffsetDateTime::now_utc();
-        let mut out = Vec::with_capacity(self.order.len());
-        for id in self.order.iter().rev() {
+        let mut out = Vec::with_capacity(self.payments.len());
+        for (_, id) in self.by_time.iter().rev() {
             if let Some(p) = self.payments.get_mut(id) {
                 advance(p, cfg, now);
                 out.push(p.view.clone());
@@ -181,29 +245,63 @@ impl Store {
         out
     }
 
-    /// Payments that asked for callbacks, advanced to now.
-    pub fn with_callbacks(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
+    /// Payments created in `from..=to` that `keep` accepts, newest first: how many there are,
+    /// and the `skip..skip + take` of them. Only that page is copied, and only the time range
+    /// is read, so a search holds the lock briefly even in a large store.
+    pub fn search(
+        &mut self,
+        cfg: &SandboxConfig,
+        from: OffsetDateTime,
+        to: OffsetDateTime,
+        keep: impl Fn(&Payment) -> bool,
+        skip: usize,
+        take: usize,
+    ) -> (usize, Vec<Payment>) {
         let now = OffsetDateTime::now_utc();
-        self.payments
-            .values_mut()
-            .filter(|p| {
-                p.view
-                    .creditor
-                    .as_ref()
-                    .is_some_and(|c| c.callback_url.is_some())
-            })
-            .map(|p| {
-                advance(p, cfg, now);
-                p.view.clone()
-            })
-            .collect()
+        let (payments, by_time) = (&mut self.payments, &self.by_time);
+        let range = (from, String::new())..=(to, "\u{10ffff}".to_string());
+        let mut total = 0;
+        let mut page = Vec::new();
+        for (_, id) in by_time.range(range).rev() {
+            let Some(p) = payments.get_mut(id) else {
+                continue;
+            };
+            advance(p, cfg, now);
+            if keep(&p.view) {
+                if total >= skip && page.len() < take {
+                    page.push(p.view.clone());
+                }
+                total += 1;
+            }
+        }
+        (total, page)
     }
 
-    /// The newest payment waiting at a sticker (POS id), for a customer scanning it.
+    /// Payments with a callback URL whose status may still change, advanced to now. Those
+    /// that reached a final status are returned one last time and no longer watched.
+    pub fn with_callbacks(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
+        let now = OffsetDateTime::now_utc();
+        let mut out = Vec::with_capacity(self.watched.len());
+        let payments = &mut self.payments;
+        self.watched.retain(|id| {
+            let Some(p) = payments.get_mut(id) else {
+                return false;
+            };
+            advance(p, cfg, now);
+            out.push(p.view.clone());
+            !p.view.status.is_final()
+        });
+        out
+    }
+
+    /// The newest payment waiting at a sticker (POS id), for a customer scanning it. Only
+    /// payments young enough to be pending are looked at.
     pub fn pending_at_pos(&mut self, cfg: &SandboxConfig, pos_id: &str) -> Option<String> {
         let now = OffsetDateTime::now_utc();
-        self.order.iter().rev().find_map(|id| {
-            let p = self.payments.get_mut(id)?;
+        let range = (now - cfg.expiry - time::Duration::minutes(1), String::new())..;
+        let (payments, by_time) = (&mut self.payments, &self.by_time);
+        by_time.range(range).rev().find_map(|(_, id)| {
+            let p = payments.get_mut(id)?;
             advance(p, cfg, now);
             (p.pos_id.as_deref() == Some(pos_id) && p.view.status == PaymentStatus::Pending)
                 .then(|| id.clone())
@@ -270,14 +368,17 @@ impl Store {
     /// Refunds of one payment, advanced.
     pub fn refunds_of(&mut self, cfg: &SandboxConfig, payment_id: &str) -> Vec<&SimRefund> {
         let now = OffsetDateTime::now_utc();
-        self.refunds
-            .values_mut()
-            .filter(|r| r.view.payment_id == payment_id)
-            .map(|r| {
+        let ids = self
+            .refunds_by_payment
+            .get(payment_id)
+            .cloned()
+            .unwrap_or_default();
+        for id in &ids {
+            if let Some(r) = self.refunds.get_mut(id) {
                 settle_refund(r, cfg, now);
-                &*r
-            })
-            .collect()
+            }
+        }
+        ids.iter().filter_map(|id| self.refunds.get(id)).collect()
     }
 
     pub fn refund(&mut self, cfg: &SandboxConfig, refund_id: &str) -> Option<&SimRefund> {
@@ -285,6 +386,71 @@ impl Store {
         settle_refund(r, cfg, OffsetDateTime::now_utc());
         Some(r)
     }
+}
+
+/// When a payment was created, for the time index.
+fn created(p: &SimPayment) -> OffsetDateTime {
+    p.view.created_at.unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// A payment as the API creates it (PENDING, with its links).
+pub(super) fn new_payment(
+    cfg: &SandboxConfig,
+    base: &str,
+    amount: Money,
+    description: Option<String>,
+    reference: Option<String>,
+    bulk_id: Option<String>,
+    callback_url: Option<String>,
+) -> Payment {
+    let now = OffsetDateTime::now_utc();
+    let id = new_id();
+    let self_url = format!("{base}/v3/payments/{id}");
+    let view = Payment {
+        payment_id: id.clone(),
+        status: PaymentStatus::Pending,
+        created_at: Some(now),
+        expire_at: Some(now + cfg.expiry),
+        succeeded_at: None,
+        amount,
+        currency: Some("EUR".into()),
+        description,
+        reference,
+        bulk_id,
+        message: None,
+        creditor: Some(Creditor {
+            profile_id: Some(cfg.profile_id.clone()),
+            merchant_id: Some(cfg.merchant_id.clone()),
+            name: Some(cfg.merchant_name.clone()),
+            iban: Some(cfg.merchant_iban.clone()),
+            callback_url,
+        }),
+        debtor: None,
+        transfer_amount: None,
+        tipping_amount: None,
+        total_amount: None,
+        links: Links {
+            self_: Some(Link {
+                href: self_url.clone(),
+            }),
+            deeplink: Some(Link {
+                href: format!("{base}/pay/2/{id}"),
+            }),
+            qrcode: Some(Link {
+                href: format!(
+                    "{base}/qrcode?c={}",
+                    percent_encoding::utf8_percent_encode(
+                        &format!("{base}/pay/2/{id}"),
+                        percent_encoding::NON_ALPHANUMERIC
+                    )
+                ),
+            }),
+            cancel: Some(Link { href: self_url }),
+            refund: None,
+            checkout: None,
+        },
+    };
+    view
 }
 
 /// Applies time-driven transitions up to `now`.
@@ -375,4 +541,84 @@ pub fn iban_available(p: &SimPayment, cfg: &SandboxConfig, now: OffsetDateTime) 
     p.view
         .succeeded_at
         .is_some_and(|at| now >= at + cfg.iban_delay)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(retention: usize) -> SandboxConfig {
+        SandboxConfig {
+            retention,
+            ..SandboxConfig::for_tests()
+        }
+    }
+
+    fn add(st: &mut Store, cfg: &SandboxConfig, cents: i64, at: OffsetDateTime, demo: bool) {
+        let mut view = new_payment(
+            cfg,
+            "http://127.0.0.1:1",
+            Money::from_cents(cents),
+            None,
+            Some(format!("R{cents}")),
+            None,
+            Some("http://127.0.0.1:9/cb".into()),
+        );
+        view.created_at = Some(at);
+        st.insert(
+            SimPayment {
+                view,
+                pos_id: None,
+                void_enabled: false,
+                authorized_at: None,
+                ack_deadline: None,
+                debtor_iban: None,
+                demo,
+            },
+            cfg.retention,
+        );
+    }
+
+    #[test]
+    fn retention_drops_the_oldest_live_payments_and_keeps_demo_history() {
+        let cfg = cfg(3);
+        let mut st = Store::default();
+        let t0 = OffsetDateTime::now_utc() - time::Duration::days(30);
+        add(&mut st, &cfg, 1, t0, true);
+        add(&mut st, &cfg, 2, t0 + time::Duration::minutes(1), true);
+        for n in 0..5 {
+            add(
+                &mut st,
+                &cfg,
+                100 + n,
+                t0 + time::Duration::hours(n + 1),
+                false,
+            );
+        }
+        let amounts: Vec<i64> = st
+            .stored_payments()
+            .map(|p| p.view.amount.cents())
+            .collect();
+        assert_eq!(amounts, [1, 2, 102, 103, 104]);
+        // Dropped payments are no longer watched for callbacks either.
+        assert_eq!(st.with_callbacks(&cfg).len(), 5);
+    }
+
+    #[test]
+    fn search_reads_only_the_time_range_newest_first_and_copies_one_page() {
+        let cfg = cfg(100);
+        let mut st = Store::default();
+        let t0 = OffsetDateTime::now_utc() - time::Duration::hours(10);
+        for n in 0..10 {
+            add(&mut st, &cfg, 100 + n, t0 + time::Duration::hours(n), false);
+        }
+        let from = t0 + time::Duration::hours(2);
+        let to = t0 + time::Duration::hours(6);
+        let (total, page) = st.search(&cfg, from, to, |_| true, 1, 2);
+        assert_eq!(total, 5, "both ends included");
+        let amounts: Vec<i64> = page.iter().map(|p| p.amount.cents()).collect();
+        assert_eq!(amounts, [105, 104]);
+        let (total, page) = st.search(&cfg, from, to, |p| p.amount.cents() % 2 == 0, 0, 10);
+        assert_eq!((total, page.len()), (3, 3));
+    }
 }
