@@ -39,6 +39,9 @@ pub enum Command {
         /// A merchant JWKS file whose keys may sign requests.
         #[arg(long)]
         merchant_jwks: Option<PathBuf>,
+        /// How many payments to keep (the oldest are dropped beyond it; demo history is kept).
+        #[arg(long, default_value_t = SandboxConfig::default().retention)]
+        retention: usize,
     },
     /// Signing keys.
     Keys {
@@ -113,15 +116,28 @@ pub enum KeysCommand {
 
 type Outcome = Result<String, String>;
 
-pub async fn sandbox(
-    port: u16,
-    expiry_seconds: i64,
-    no_demo: bool,
-    void_enabled: bool,
-    merchant_jwks: Option<PathBuf>,
-) -> Result<Sandbox, String> {
+/// How `kassa sandbox` was asked to run.
+pub struct SandboxArgs {
+    pub port: u16,
+    pub expiry_seconds: i64,
+    pub no_demo: bool,
+    pub void_enabled: bool,
+    pub merchant_jwks: Option<PathBuf>,
+    pub retention: usize,
+}
+
+pub async fn sandbox(args: SandboxArgs) -> Result<Sandbox, String> {
+    let SandboxArgs {
+        port,
+        expiry_seconds,
+        no_demo,
+        void_enabled,
+        merchant_jwks,
+        retention,
+    } = args;
     let mut cfg = SandboxConfig {
         expiry: time::Duration::seconds(expiry_seconds.max(1)),
+        retention,
         ..SandboxConfig::default()
     };
     if no_demo {

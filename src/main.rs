@@ -28,9 +28,17 @@ fn main() -> ExitCode {
             no_demo,
             void_enabled,
             merchant_jwks,
+            retention,
         } => runtime.block_on(async {
-            let sandbox =
-                cli::sandbox(port, expiry_seconds, no_demo, void_enabled, merchant_jwks).await?;
+            let sandbox = cli::sandbox(cli::SandboxArgs {
+                port,
+                expiry_seconds,
+                no_demo,
+                void_enabled,
+                merchant_jwks,
+                retention,
+            })
+            .await?;
             println!("{}", cli::sandbox_banner(&sandbox));
             let _ = tokio::signal::ctrl_c().await;
             Ok(String::new())

@@ -19,7 +19,10 @@ use crate::payconiq::validate::{self, Field};
 use super::Shared;
 use super::auth::Accepts;
 use super::reply::{Reject, Reply, json, no_content};
-use super::store::{refundable, succeed};
+use super::store::{Search, refundable, succeed};
+
+/// How many payments a search looks at per hold of the store's lock.
+const SEARCH_STRETCH: usize = 10_000;
 
 type S = State<Arc<Shared>>;
 
@@ -224,16 +227,14 @@ async fn search(
         paging.page.unwrap_or(0),
         paging.size.unwrap_or(50).clamp(1, 1000),
     );
-    let keep = |p: &crate::payconiq::model::Payment| {
-        criteria
-            .payment_statuses
-            .as_ref()
-            .is_none_or(|set| set.is_empty() || set.contains(&p.status))
-            && (criteria.reference.is_none() || p.reference == criteria.reference)
-    };
-    let skip = page as usize * size as usize;
-    let (total, details) =
-        s.with_store(|st| st.search(&s.cfg, from, to, keep, skip, size as usize));
+    let mut search = Search::new(from, to, page as usize * size as usize, size as usize);
+    search.statuses = criteria.payment_statuses.filter(|set| !set.is_empty());
+    search.reference = criteria.reference;
+    // In stretches, letting other requests have the store in between.
+    while !s.with_store(|st| st.search_step(&s.cfg, &mut search, SEARCH_STRETCH)) {
+        tokio::task::yield_now().await;
+    }
+    let (total, details) = (search.total, search.page);
     Ok(json(
         200,
         &serde_json::json!({

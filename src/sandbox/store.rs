@@ -3,7 +3,7 @@
 //! Time-driven transitions (expiry, AUTHORIZED → SUCCEEDED, refunds settling) are applied lazily
 //! whenever a record is read, so the simulator needs no background timers and stays exact.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use time::OffsetDateTime;
 
@@ -56,10 +56,11 @@ pub enum CustomerAction {
 
 #[derive(Default)]
 pub struct Store {
-    payments: HashMap<String, SimPayment>,
-    /// Payment ids by creation time: searches read a time range instead of every payment, and
-    /// retention drops from the old end.
-    by_time: BTreeSet<(OffsetDateTime, String)>,
+    /// Payments by creation time: a search walks its time range in order, and retention drops
+    /// from the old end.
+    payments: BTreeMap<Key, SimPayment>,
+    /// Where each payment id is in `payments`.
+    ids: HashMap<String, OffsetDateTime>,
     /// Payments with a callback URL whose status may still change (the callback watcher looks
     /// at these only).
     watched: HashSet<String>,
@@ -73,6 +74,63 @@ pub struct Store {
     /// not persisted.
     pub payout_skew: HashMap<time::Date, i64>,
 }
+
+/// A search of payments by creation time, done in stretches (see `Store::search_step`).
+#[derive(Clone, Debug)]
+pub struct Search {
+    pub from: OffsetDateTime,
+    pub to: OffsetDateTime,
+    /// Only these statuses (`None`: any).
+    pub statuses: Option<Vec<PaymentStatus>>,
+    pub reference: Option<String>,
+    /// Matches to pass over before the page, and the page's size.
+    pub skip: usize,
+    pub take: usize,
+    /// How many payments match.
+    pub total: usize,
+    /// The matches from `skip` on, newest first.
+    pub page: Vec<Payment>,
+    /// Where the next stretch continues (exclusive).
+    below: Option<Key>,
+}
+
+impl Search {
+    fn consider(&mut self, p: &mut SimPayment, cfg: &SandboxConfig, now: OffsetDateTime) {
+        if self.reference.is_some() && p.view.reference != self.reference {
+            return;
+        }
+        // A status can change with time alone (expiry), so it is brought up to date before it
+        // is compared; without a status filter only the page's payments need it.
+        if let Some(statuses) = &self.statuses {
+            advance(p, cfg, now);
+            if !statuses.contains(&p.view.status) {
+                return;
+            }
+        }
+        if self.total >= self.skip && self.page.len() < self.take {
+            advance(p, cfg, now);
+            self.page.push(p.view.clone());
+        }
+        self.total += 1;
+    }
+
+    pub fn new(from: OffsetDateTime, to: OffsetDateTime, skip: usize, take: usize) -> Search {
+        Search {
+            from,
+            to,
+            statuses: None,
+            reference: None,
+            skip,
+            take,
+            total: 0,
+            page: Vec::new(),
+            below: None,
+        }
+    }
+}
+
+/// A payment's place in the time index: its creation time, then its id.
+type Key = (OffsetDateTime, String);
 
 const CUSTOMERS: [(&str, &str); 6] = [
     ("Lotte", "BE71096123456769"),
@@ -99,11 +157,11 @@ impl Store {
     /// is kept: it is bounded by itself).
     pub fn insert(&mut self, p: SimPayment, retention: usize) {
         let id = p.view.payment_id.clone();
-        if let Some(old) = self.payments.get(&id) {
-            self.by_time.remove(&(created(old), id.clone()));
+        if let Some(at) = self.ids.insert(id.clone(), created(&p))
+            && let Some(old) = self.payments.remove(&(at, id.clone()))
+        {
             self.live -= usize::from(!old.demo);
         }
-        self.by_time.insert((created(&p), id.clone()));
         self.live += usize::from(!p.demo);
         if p.view
             .creditor
@@ -113,7 +171,7 @@ impl Store {
         {
             self.watched.insert(id.clone());
         }
-        self.payments.insert(id, p);
+        self.payments.insert((created(&p), id), p);
         self.enforce_retention(retention);
     }
 
@@ -122,16 +180,16 @@ impl Store {
         if excess == 0 {
             return;
         }
-        let oldest: Vec<(OffsetDateTime, String)> = self
-            .by_time
+        let oldest: Vec<Key> = self
+            .payments
             .iter()
-            .filter(|(_, id)| self.payments.get(id).is_some_and(|p| !p.demo))
+            .filter(|(_, p)| !p.demo)
             .take(excess)
-            .cloned()
+            .map(|(key, _)| key.clone())
             .collect();
         for key in oldest {
-            self.by_time.remove(&key);
-            self.payments.remove(&key.1);
+            self.payments.remove(&key);
+            self.ids.remove(&key.1);
             self.watched.remove(&key.1);
             for refund in self.refunds_by_payment.remove(&key.1).unwrap_or_default() {
                 self.refunds.remove(&refund);
@@ -141,7 +199,7 @@ impl Store {
     }
 
     pub fn has_payment(&self, id: &str) -> bool {
-        self.payments.contains_key(id)
+        self.ids.contains_key(id)
     }
 
     pub fn payment_count(&self) -> usize {
@@ -150,9 +208,7 @@ impl Store {
 
     /// Payments oldest first, as stored (for saving).
     pub fn stored_payments(&self) -> impl Iterator<Item = &SimPayment> {
-        self.by_time
-            .iter()
-            .filter_map(|(_, id)| self.payments.get(id))
+        self.payments.values()
     }
 
     pub fn stored_refunds(&self) -> impl Iterator<Item = &SimRefund> {
@@ -227,7 +283,8 @@ impl Store {
 
     /// The payment after applying every transition that time has made due.
     pub fn payment(&mut self, cfg: &SandboxConfig, id: &str) -> Option<&mut SimPayment> {
-        let p = self.payments.get_mut(id)?;
+        let at = *self.ids.get(id)?;
+        let p = self.payments.get_mut(&(at, id.to_string()))?;
         advance(p, cfg, OffsetDateTime::now_utc());
         Some(p)
     }
@@ -236,45 +293,36 @@ impl Store {
     pub fn all_payments(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
         let now = OffsetDateTime::now_utc();
         let mut out = Vec::with_capacity(self.payments.len());
-        for (_, id) in self.by_time.iter().rev() {
-            if let Some(p) = self.payments.get_mut(id) {
-                advance(p, cfg, now);
-                out.push(p.view.clone());
-            }
+        for p in self.payments.values_mut().rev() {
+            advance(p, cfg, now);
+            out.push(p.view.clone());
         }
         out
     }
 
-    /// Payments created in `from..=to` that `keep` accepts, newest first: how many there are,
-    /// and the `skip..skip + take` of them. Only that page is copied, and only the time range
-    /// is read, so a search holds the lock briefly even in a large store.
-    pub fn search(
-        &mut self,
-        cfg: &SandboxConfig,
-        from: OffsetDateTime,
-        to: OffsetDateTime,
-        keep: impl Fn(&Payment) -> bool,
-        skip: usize,
-        take: usize,
-    ) -> (usize, Vec<Payment>) {
+    /// Walks one stretch (up to `steps` payments) of `search`, newest first, from where the
+    /// previous stretch ended; returns whether the search is complete. A search of a large
+    /// store is done in stretches so that the lock is let go in between and other requests
+    /// are served meanwhile.
+    pub fn search_step(&mut self, cfg: &SandboxConfig, search: &mut Search, steps: usize) -> bool {
         let now = OffsetDateTime::now_utc();
-        let (payments, by_time) = (&mut self.payments, &self.by_time);
-        let range = (from, String::new())..=(to, "\u{10ffff}".to_string());
-        let mut total = 0;
-        let mut page = Vec::new();
-        for (_, id) in by_time.range(range).rev() {
-            let Some(p) = payments.get_mut(id) else {
-                continue;
-            };
-            advance(p, cfg, now);
-            if keep(&p.view) {
-                if total >= skip && page.len() < take {
-                    page.push(p.view.clone());
-                }
-                total += 1;
+        let low = (search.from, String::new());
+        let range = match search.below.take() {
+            Some(below) => self.payments.range_mut(low..below),
+            None => self
+                .payments
+                .range_mut(low..=(search.to, "\u{10ffff}".to_string())),
+        };
+        let mut walked = 0;
+        for (key, p) in range.rev() {
+            search.consider(p, cfg, now);
+            walked += 1;
+            if walked == steps {
+                search.below = Some(key.clone());
+                return false;
             }
         }
-        (total, page)
+        true
     }
 
     /// Payments with a callback URL whose status may still change, advanced to now. Those
@@ -282,9 +330,12 @@ impl Store {
     pub fn with_callbacks(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
         let now = OffsetDateTime::now_utc();
         let mut out = Vec::with_capacity(self.watched.len());
-        let payments = &mut self.payments;
+        let (payments, ids) = (&mut self.payments, &self.ids);
         self.watched.retain(|id| {
-            let Some(p) = payments.get_mut(id) else {
+            let Some(p) = ids
+                .get(id)
+                .and_then(|at| payments.get_mut(&(*at, id.clone())))
+            else {
                 return false;
             };
             advance(p, cfg, now);
@@ -299,13 +350,14 @@ impl Store {
     pub fn pending_at_pos(&mut self, cfg: &SandboxConfig, pos_id: &str) -> Option<String> {
         let now = OffsetDateTime::now_utc();
         let range = (now - cfg.expiry - time::Duration::minutes(1), String::new())..;
-        let (payments, by_time) = (&mut self.payments, &self.by_time);
-        by_time.range(range).rev().find_map(|(_, id)| {
-            let p = payments.get_mut(id)?;
-            advance(p, cfg, now);
-            (p.pos_id.as_deref() == Some(pos_id) && p.view.status == PaymentStatus::Pending)
-                .then(|| id.clone())
-        })
+        self.payments
+            .range_mut(range)
+            .rev()
+            .find_map(|((_, id), p)| {
+                advance(p, cfg, now);
+                (p.pos_id.as_deref() == Some(pos_id) && p.view.status == PaymentStatus::Pending)
+                    .then(|| id.clone())
+            })
     }
 
     /// Applies what the customer does on their phone.
@@ -406,7 +458,7 @@ pub(super) fn new_payment(
     let now = OffsetDateTime::now_utc();
     let id = new_id();
     let self_url = format!("{base}/v3/payments/{id}");
-    let view = Payment {
+    Payment {
         payment_id: id.clone(),
         status: PaymentStatus::Pending,
         created_at: Some(now),
@@ -449,8 +501,7 @@ pub(super) fn new_payment(
             refund: None,
             checkout: None,
         },
-    };
-    view
+    }
 }
 
 /// Applies time-driven transitions up to `now`.
@@ -605,7 +656,7 @@ mod tests {
     }
 
     #[test]
-    fn search_reads_only_the_time_range_newest_first_and_copies_one_page() {
+    fn search_reads_only_the_time_range_newest_first_in_stretches_and_copies_one_page() {
         let cfg = cfg(100);
         let mut st = Store::default();
         let t0 = OffsetDateTime::now_utc() - time::Duration::hours(10);
@@ -614,11 +665,31 @@ mod tests {
         }
         let from = t0 + time::Duration::hours(2);
         let to = t0 + time::Duration::hours(6);
-        let (total, page) = st.search(&cfg, from, to, |_| true, 1, 2);
-        assert_eq!(total, 5, "both ends included");
-        let amounts: Vec<i64> = page.iter().map(|p| p.amount.cents()).collect();
+        let run = |st: &mut Store, mut search: Search| {
+            // Stretches of two: the search resumes where each one stopped.
+            let mut stretches = 1;
+            while !st.search_step(&cfg, &mut search, 2) {
+                stretches += 1;
+            }
+            (search, stretches)
+        };
+        let (found, stretches) = run(&mut st, Search::new(from, to, 1, 2));
+        assert_eq!(found.total, 5, "both ends included");
+        assert_eq!(stretches, 3);
+        let amounts: Vec<i64> = found.page.iter().map(|p| p.amount.cents()).collect();
         assert_eq!(amounts, [105, 104]);
-        let (total, page) = st.search(&cfg, from, to, |p| p.amount.cents() % 2 == 0, 0, 10);
-        assert_eq!((total, page.len()), (3, 3));
+
+        let mut by_reference = Search::new(from, to, 0, 10);
+        by_reference.reference = Some("R103".into());
+        let (found, _) = run(&mut st, by_reference);
+        assert_eq!((found.total, found.page.len()), (1, 1));
+
+        // Statuses are brought up to date before they are compared.
+        st.customer(&cfg, &found.page[0].payment_id, CustomerAction::Expire)
+            .unwrap();
+        let mut pending = Search::new(from, to, 0, 10);
+        pending.statuses = Some(vec![PaymentStatus::Pending]);
+        let (found, _) = run(&mut st, pending);
+        assert_eq!((found.total, found.page.len()), (4, 4));
     }
 }
