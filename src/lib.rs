@@ -28,3 +28,4 @@ pub mod secrets;
 pub mod services;
 pub mod theme;
 pub mod widget;
+pub mod words;

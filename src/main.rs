@@ -72,6 +72,18 @@ fn main() -> ExitCode {
                 max_age: time::Duration::minutes(max_age_minutes.max(0)),
             },
         )),
+        Command::Payment { connect, command } => {
+            runtime.block_on(cli::api::payment(command, &connect))
+        }
+        Command::Refund { connect, command } => {
+            runtime.block_on(cli::api::refund(command, &connect))
+        }
+        Command::Payouts {
+            connect,
+            from,
+            to,
+            csv,
+        } => runtime.block_on(cli::api::payouts(from, to, csv, &connect)),
         Command::Qr {
             payload,
             size,

@@ -310,6 +310,18 @@ impl KeySet {
         }
     }
 
+    /// This set with `other`'s keys added (a kid already here takes the new key), keeping the
+    /// newest `max` keys.
+    pub fn merged(mut self, other: KeySet, max: usize) -> KeySet {
+        for (kid, key) in other.keys {
+            self.keys.retain(|(k, _)| *k != kid);
+            self.keys.push((kid, key));
+        }
+        let extra = self.keys.len().saturating_sub(max);
+        self.keys.drain(..extra);
+        self
+    }
+
     pub fn get(&self, kid: &str) -> Option<&KeyVerifier> {
         self.keys.iter().find(|(k, _)| k == kid).map(|(_, v)| v)
     }

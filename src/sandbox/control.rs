@@ -33,7 +33,10 @@ pub fn router() -> Router<Arc<Shared>> {
             "/sandbox/faults",
             get(faults).post(add_fault).delete(clear_faults),
         )
-        .route("/sandbox/merchant/jwks", put(merchant_jwks))
+        .route(
+            "/sandbox/merchant/jwks",
+            put(merchant_jwks).post(add_merchant_jwks),
+        )
         // What a phone does when it opens the QR's deeplink or a sticker's URL.
         .route("/pay/2/{id}", get(scan_deeplink))
         .route("/l/1/{profile}/{pos_id}", get(scan_sticker_url))
@@ -202,6 +205,12 @@ async fn add_fault(State(s): S, body: Bytes) -> Reply {
 
 async fn clear_faults(State(s): S) -> Reply {
     s.with_faults(|f| f.clear());
+    Ok(no_content())
+}
+
+async fn add_merchant_jwks(State(s): S, body: Bytes) -> Reply {
+    s.add_merchant_keys(&body)
+        .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e))?;
     Ok(no_content())
 }
 

@@ -190,6 +190,21 @@ impl Shared {
         Ok(())
     }
 
+    /// Adds the keys of `jwks_json` to the merchant's registered ones (the newest 32 are kept),
+    /// so one more client can sign without breaking the others.
+    pub fn add_merchant_keys(&self, jwks_json: &[u8]) -> Result<(), String> {
+        let keys = KeySet::parse(jwks_json).map_err(|e| e.to_string())?;
+        let mut registered = self
+            .merchant_keys
+            .write()
+            .unwrap_or_else(|p| p.into_inner());
+        *registered = Some(match registered.take() {
+            Some(old) => old.merged(keys, 32),
+            None => keys,
+        });
+        Ok(())
+    }
+
     /// Makes a pending refund fail instead of completing.
     pub fn fail_refund(&self, id: &str) -> Result<(), reply::Reject> {
         self.with_store(|s| match s.refund_mut(id) {

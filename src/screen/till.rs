@@ -271,22 +271,7 @@ impl Till {
     }
 }
 
-/// Why an amount cannot be charged, with the limits written as money in `lang`.
-pub fn money_problem(e: &MoneyError, lang: Lang) -> String {
-    match e {
-        MoneyError::Empty => fl!("till-enter-amount"),
-        MoneyError::TooSmall => fl!(
-            "till-amount-too-small",
-            min = Money::from_cents(crate::money::MIN_CENTS).format(lang)
-        ),
-        MoneyError::TooLarge => fl!(
-            "till-amount-too-large",
-            max = Money::from_cents(crate::money::MAX_CENTS).format(lang)
-        ),
-        MoneyError::TooManyDecimals => fl!("till-amount-decimals"),
-        MoneyError::InvalidCharacter(_) | MoneyError::Malformed => fl!("till-amount-malformed"),
-    }
-}
+pub use crate::words::money_problem;
 
 pub fn field_problem(e: &ValidationError) -> String {
     use validate::Problem;

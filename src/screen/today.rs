@@ -249,18 +249,4 @@ impl Today {
     }
 }
 
-pub fn status_label(status: &PaymentStatus) -> String {
-    match status {
-        PaymentStatus::Succeeded => fl!("final-paid"),
-        PaymentStatus::Cancelled => fl!("final-cancelled"),
-        PaymentStatus::Expired => fl!("final-expired"),
-        PaymentStatus::AuthorizationFailed => fl!("final-authorization-failed"),
-        PaymentStatus::Failed => fl!("final-failed"),
-        PaymentStatus::Voided => fl!("final-voided"),
-        PaymentStatus::Pending => fl!("step-waiting"),
-        PaymentStatus::Identified => fl!("step-scanned"),
-        PaymentStatus::Authorized => fl!("step-authorized"),
-        PaymentStatus::PendingMerchantAcknowledgement => fl!("checkout-complete"),
-        PaymentStatus::Other(s) => s.clone(),
-    }
-}
+pub use crate::words::status_label;

@@ -77,3 +77,18 @@ pub async fn paid(sandbox: &Sandbox, client: &Client, cents: i64, tip: i64) -> P
         .unwrap();
     wait_for(client, &p.payment_id, PaymentStatus::Succeeded).await
 }
+
+/// An API-key client for `sandbox`.
+pub fn api_key_client(sandbox: &Sandbox) -> Client {
+    Client::new(sandbox.account(AuthMode::ApiKey, None), quick_options()).unwrap()
+}
+
+/// [`wait_for`] with a client of its own.
+pub async fn wait_for_status(sandbox: &Sandbox, id: &str, status: PaymentStatus) -> Payment {
+    wait_for(&api_key_client(sandbox), id, status).await
+}
+
+/// A new payment of `cents` in `sandbox`; its id.
+pub async fn charge_in(sandbox: &Sandbox, cents: i64) -> String {
+    charge(&api_key_client(sandbox), cents).await.payment_id
+}

@@ -1,5 +1,7 @@
 //! Command-line tools for integrators. Each returns the text to print; `main` prints it.
 
+pub mod api;
+
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
@@ -74,6 +76,34 @@ pub enum Command {
     Keychain {
         #[command(subcommand)]
         command: KeychainCommand,
+    },
+    /// Payments as the API has them: create, get, cancel, search.
+    Payment {
+        #[command(flatten)]
+        connect: api::Connect,
+        #[command(subcommand)]
+        command: api::PaymentCommand,
+    },
+    /// Refunds: create, get.
+    Refund {
+        #[command(flatten)]
+        connect: api::Connect,
+        #[command(subcommand)]
+        command: api::RefundCommand,
+    },
+    /// Payouts to the shop's account in a period (default: the last 7 days).
+    Payouts {
+        #[command(flatten)]
+        connect: api::Connect,
+        /// First payout date (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last payout date (YYYY-MM-DD, default today).
+        #[arg(long)]
+        to: Option<String>,
+        /// Print CSV (as the payouts screen exports it).
+        #[arg(long)]
+        csv: bool,
     },
     /// Draw a framed Payconiq QR code to PNG or SVG.
     Qr {

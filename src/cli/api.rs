@@ -1,0 +1,641 @@
+//! `kassa payment|refund|payouts`: what the API says, for integrators and support, with the
+//! till's own account (settings and keychain) or a sandbox given by URL. Readable by default,
+//! JSON with `--json`; errors explained as on the till's screen.
+
+use clap::{Args, Subcommand};
+use time::{Date, OffsetDateTime};
+
+use crate::config::Settings;
+use crate::fl;
+use crate::i18n::{self, Lang};
+use crate::money::Money;
+use crate::payconiq::jws::SigningKey;
+use crate::payconiq::model::{
+    CreatePayment, CreatePosPayment, CreateRefund, Payment, PaymentStatus, Payout, Refund,
+    SearchCriteria,
+};
+use crate::payconiq::reconciliation::{format_date, parse_date};
+use crate::payconiq::{
+    Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Error, Secret,
+};
+use crate::secrets::OsKeychain;
+use crate::words::{money_problem, status_label};
+
+/// Where the API calls go, and how answers are printed.
+#[derive(Args, Debug, Clone, Default)]
+pub struct Connect {
+    /// A running sandbox (`kassa sandbox`) to ask instead of the till's account, e.g.
+    /// http://127.0.0.1:8085.
+    #[arg(long, global = true)]
+    pub sandbox: Option<String>,
+    /// Print the API's answer as JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PaymentCommand {
+    /// Create a payment (instore; with --pos-id, for the shop's sticker).
+    Create {
+        /// The amount, e.g. 12.50 or 12,50.
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        description: Option<String>,
+        #[arg(long)]
+        reference: Option<String>,
+        #[arg(long)]
+        callback_url: Option<String>,
+        /// Create it for the sticker with this POS id.
+        #[arg(long)]
+        pos_id: Option<String>,
+    },
+    /// Show one payment as the API has it now.
+    Get { payment_id: String },
+    /// Cancel a payment that is still waiting (or void one waiting for acknowledgement).
+    Cancel { payment_id: String },
+    /// List payments created in a period (default: the last 24 hours).
+    Search {
+        /// From (YYYY-MM-DD, local midnight, or an RFC 3339 time).
+        #[arg(long)]
+        from: Option<String>,
+        /// To (YYYY-MM-DD, the end of that local day, or an RFC 3339 time).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only this status (repeatable), e.g. SUCCEEDED.
+        #[arg(long)]
+        status: Vec<String>,
+        #[arg(long)]
+        reference: Option<String>,
+        /// At most this many.
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RefundCommand {
+    /// Refund (part of) a paid payment. Repeating with the same --idempotency-key never
+    /// refunds twice.
+    Create {
+        payment_id: String,
+        #[arg(long)]
+        amount: String,
+        #[arg(long)]
+        description: Option<String>,
+        /// Defaults to a new random key (printed, so a lost answer can be asked again).
+        #[arg(long)]
+        idempotency_key: Option<String>,
+    },
+    /// Show one refund.
+    Get {
+        payment_id: String,
+        refund_id: String,
+    },
+}
+
+type Outcome = Result<String, String>;
+
+/// A client for the sandbox at `url`, or for the till's account.
+pub async fn client(connect: &Connect) -> Result<Client, String> {
+    match &connect.sandbox {
+        Some(url) => sandbox_client(url).await,
+        None => till_client().await,
+    }
+}
+
+/// The till's account from its settings and the OS keychain; in sandbox mode, the till's
+/// embedded sandbox while the till runs.
+async fn till_client() -> Result<Client, String> {
+    let settings = match Settings::default_path() {
+        Some(path) => Settings::load(&path)?,
+        None => Settings::default(),
+    };
+    if settings.environment == EnvironmentKind::Sandbox {
+        let port = crate::config::data_dir()
+            .and_then(|dir| std::fs::read(dir.join("sandbox.json")).ok())
+            .and_then(|bytes| serde_json::from_slice::<SavedPort>(&bytes).ok())
+            .map(|s| s.port)
+            .ok_or_else(|| fl!("cli-api-no-sandbox"))?;
+        return sandbox_client(&format!("http://127.0.0.1:{port}"))
+            .await
+            .map_err(|_| fl!("cli-api-no-sandbox"));
+    }
+    // Keychain reads may block (D-Bus, an unlock prompt).
+    tokio::task::spawn_blocking(move || {
+        crate::services::Services::account(&settings, &OsKeychain::new()).map(|s| s.client)
+    })
+    .await
+    .map_err(|e| e.to_string())?
+}
+
+#[derive(serde::Deserialize)]
+struct SavedPort {
+    port: u16,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SandboxInfo {
+    api_base: String,
+    merchant_id: String,
+    profile_id: String,
+    api_key: String,
+}
+
+/// A client for a running sandbox: its ids and API key from `/sandbox`, and a new signing key
+/// added to the ones it accepts (refunds and reconciliation are signed).
+async fn sandbox_client(url: &str) -> Result<Client, String> {
+    let base = url.trim_end_matches('/');
+    let unreachable =
+        |detail: String| fl!("cli-api-sandbox-unreachable", url = base, detail = detail);
+    if !crate::payconiq::environment::is_safe_url(base) {
+        return Err(unreachable(fl!("cli-jwks-not-https")));
+    }
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .build()
+        .map_err(|e| unreachable(e.to_string()))?;
+    let info: SandboxInfo = http
+        .get(format!("{base}/sandbox"))
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|e| unreachable(e.to_string()))?
+        .json()
+        .await
+        .map_err(|e| unreachable(e.to_string()))?;
+    let kid = format!(
+        "kassa-cli-{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
+    let key = SigningKey::generate(kid).map_err(|e| e.to_string())?;
+    http.post(format!("{base}/sandbox/merchant/jwks"))
+        .body(key.public_jwks().to_string())
+        .send()
+        .await
+        .and_then(reqwest::Response::error_for_status)
+        .map_err(|e| unreachable(e.to_string()))?;
+    let account = Account {
+        environment: Environment::sandbox(&info.api_base),
+        merchant_id: info.merchant_id,
+        profile_id: info.profile_id,
+        payment_auth: AuthMode::ApiKey,
+        api_key: Some(Secret::new(info.api_key)),
+        signing_key: Some(key),
+    };
+    Client::new(account, ClientOptions::default()).map_err(|e| e.to_string())
+}
+
+/// An API error as the till explains it, with what support needs (status, code, traceId).
+fn failed(e: &Error) -> String {
+    format!("{}\n  ({e})", e.explain())
+}
+
+fn amount(text: &str) -> Result<Money, String> {
+    Money::parse(text).map_err(|e| money_problem(&e, i18n::current_language()))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
+    // Refused input is explained before any connection is made.
+    if let PaymentCommand::Create { amount: a, .. } = &command {
+        amount(a)?;
+    }
+    let client = client(connect).await?;
+    match command {
+        PaymentCommand::Create {
+            amount: a,
+            description,
+            reference,
+            callback_url,
+            pos_id,
+        } => {
+            let mut request = CreatePayment::new(amount(&a)?);
+            request.description = description;
+            request.reference = reference;
+            request.callback_url = callback_url;
+            let created = match pos_id {
+                Some(pos_id) => {
+                    client
+                        .create_pos_payment(&CreatePosPayment {
+                            payment: request,
+                            pos_id,
+                            shop_id: None,
+                            shop_name: None,
+                        })
+                        .await
+                }
+                None => client.create_payment(&request).await,
+            }
+            .map_err(|e| failed(&e))?;
+            Ok(if connect.json {
+                json(&created)
+            } else {
+                payment_text(&created)
+            })
+        }
+        PaymentCommand::Get { payment_id } => {
+            let p = client
+                .get_payment(&payment_id)
+                .await
+                .map_err(|e| failed(&e))?;
+            Ok(if connect.json {
+                json(&p)
+            } else {
+                payment_text(&p)
+            })
+        }
+        PaymentCommand::Cancel { payment_id } => {
+            client
+                .cancel_payment(&payment_id)
+                .await
+                .map_err(|e| failed(&e))?;
+            // What it is now, as the API says (a cancel answers with nothing).
+            let p = client
+                .get_payment(&payment_id)
+                .await
+                .map_err(|e| failed(&e))?;
+            Ok(if connect.json {
+                json(&p)
+            } else {
+                format!(
+                    "{}\n\n{}",
+                    fl!("cli-api-cancelled", id = payment_id.clone()),
+                    payment_text(&p)
+                )
+            })
+        }
+        PaymentCommand::Search {
+            from,
+            to,
+            status,
+            reference,
+            limit,
+        } => {
+            let now = OffsetDateTime::now_utc();
+            let from = match from {
+                Some(t) => moment(&t, false)?,
+                None => now - time::Duration::days(1),
+            };
+            let to = match to {
+                Some(t) => moment(&t, true)?,
+                None => now,
+            };
+            if from > to {
+                return Err(fl!("cli-api-bad-period"));
+            }
+            let statuses = status
+                .iter()
+                .map(
+                    |s| match PaymentStatus::parse(&s.trim().to_ascii_uppercase()) {
+                        PaymentStatus::Other(_) => Err(fl!(
+                            "cli-api-bad-status",
+                            status = s.clone(),
+                            known = PaymentStatus::KNOWN
+                                .map(|k| k.as_str().to_string())
+                                .join(", ")
+                        )),
+                        known => Ok(known),
+                    },
+                )
+                .collect::<Result<Vec<_>, _>>()?;
+            let criteria = SearchCriteria {
+                from: Some(from),
+                to: Some(to),
+                payment_statuses: (!statuses.is_empty()).then_some(statuses),
+                reference,
+            };
+            let found = client
+                .search_all(&criteria, limit.max(1))
+                .await
+                .map_err(|e| failed(&e))?;
+            Ok(if connect.json {
+                json(&found)
+            } else {
+                payments_table(&found)
+            })
+        }
+    }
+}
+
+pub async fn refund(command: RefundCommand, connect: &Connect) -> Outcome {
+    if let RefundCommand::Create { amount: a, .. } = &command {
+        amount(a)?;
+    }
+    let client = client(connect).await?;
+    match command {
+        RefundCommand::Create {
+            payment_id,
+            amount: a,
+            description,
+            idempotency_key,
+        } => {
+            let key = idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+            let request = CreateRefund {
+                amount: amount(&a)?,
+                currency: "EUR".into(),
+                description,
+            };
+            let refund = client
+                .create_refund(&payment_id, &request, &key)
+                .await
+                .map_err(|e| {
+                    // When the outcome is unclear, the key goes with the error: asking again
+                    // with it never refunds twice.
+                    let refused = matches!(&e, Error::Invalid(_))
+                        || matches!(&e, Error::Api(f) if f.status < 500 && f.status != 429);
+                    if refused {
+                        failed(&e)
+                    } else {
+                        format!(
+                            "{}\n{}",
+                            failed(&e),
+                            fl!("cli-api-refund-key", key = key.clone())
+                        )
+                    }
+                })?;
+            Ok(if connect.json {
+                json(&refund)
+            } else {
+                format!(
+                    "{}\n{}",
+                    refund_text(&refund),
+                    fl!("cli-api-refund-key", key = key)
+                )
+            })
+        }
+        RefundCommand::Get {
+            payment_id,
+            refund_id,
+        } => {
+            let refund = client
+                .get_refund(&payment_id, &refund_id)
+                .await
+                .map_err(|e| failed(&e))?;
+            Ok(if connect.json {
+                json(&refund)
+            } else {
+                refund_text(&refund)
+            })
+        }
+    }
+}
+
+pub async fn payouts(
+    from: Option<String>,
+    to: Option<String>,
+    csv: bool,
+    connect: &Connect,
+) -> Outcome {
+    let today = crate::clock::today_start().date();
+    let day = |text: Option<String>, default: Date| match text {
+        Some(t) => parse_date(t.trim()).ok_or_else(|| fl!("cli-api-bad-date", date = t)),
+        None => Ok(default),
+    };
+    let end = day(to, today)?;
+    let start = day(from, end - time::Duration::days(6))?;
+    if start > end {
+        return Err(fl!("cli-api-bad-period"));
+    }
+    let client = client(connect).await?;
+    let found = crate::payouts::payouts_between(&client, start, end, 4, |_, _| {})
+        .await
+        .map_err(|e| failed(&e))?;
+    Ok(if connect.json {
+        json(&found)
+    } else if csv {
+        crate::payouts::payouts_csv(&found)
+    } else {
+        payouts_table(&found, start, end)
+    })
+}
+
+/// A date (local midnight, or the end of that local day) or an RFC 3339 moment.
+fn moment(text: &str, end_of_day: bool) -> Result<OffsetDateTime, String> {
+    let text = text.trim();
+    if let Ok(at) = OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339) {
+        return Ok(at);
+    }
+    let start = crate::clock::day_start_of(text, &crate::clock::zone())
+        .ok_or_else(|| fl!("cli-api-bad-date", date = text))?;
+    Ok(if end_of_day {
+        let next = parse_date(text)
+            .and_then(Date::next_day)
+            .map(format_date)
+            .and_then(|d| crate::clock::day_start_of(&d, &crate::clock::zone()));
+        next.map_or(start + time::Duration::days(1), |n| n) - time::Duration::milliseconds(1)
+    } else {
+        start
+    })
+}
+
+fn lang() -> Lang {
+    i18n::current_language()
+}
+
+fn when(at: Option<OffsetDateTime>) -> String {
+    at.map(crate::clock::date_time).unwrap_or_default()
+}
+
+/// Label-value lines, labels padded to one width.
+fn fields(rows: &[(String, String)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    rows.iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(l, v)| format!("{l:<width$}  {v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn payment_text(p: &Payment) -> String {
+    let lang = lang();
+    let mut rows = vec![
+        (fl!("detail-payment-id"), p.payment_id.clone()),
+        (
+            fl!("detail-status"),
+            format!("{} ({})", status_label(&p.status), p.status.as_str()),
+        ),
+        (fl!("detail-amount"), p.amount.format(lang)),
+    ];
+    if let Some(tip) = p.tipping_amount.filter(|t| t.cents() > 0) {
+        rows.push((fl!("detail-tip"), tip.format(lang)));
+        rows.push((fl!("detail-total"), p.paid_total().format(lang)));
+    }
+    rows.extend([
+        (
+            fl!("detail-description"),
+            p.description.clone().unwrap_or_default(),
+        ),
+        (
+            fl!("detail-reference"),
+            p.reference.clone().unwrap_or_default(),
+        ),
+        (fl!("detail-created"), when(p.created_at)),
+        (fl!("cli-api-expires"), when(p.expire_at)),
+        (fl!("detail-paid-at"), when(p.succeeded_at)),
+        (
+            fl!("detail-customer"),
+            p.debtor
+                .as_ref()
+                .map(|d| {
+                    [d.name.clone(), d.iban.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                })
+                .unwrap_or_default(),
+        ),
+        (
+            fl!("cli-api-qr"),
+            p.links
+                .deeplink
+                .as_ref()
+                .map(|l| l.href.clone())
+                .unwrap_or_default(),
+        ),
+    ]);
+    fields(&rows)
+}
+
+fn refund_text(r: &Refund) -> String {
+    let status = match r.status.as_str() {
+        "PENDING" => fl!("refund-state-pending"),
+        "REFUNDED" => fl!("refund-state-refunded"),
+        "FAILED" => fl!("refund-state-failed"),
+        other => other.to_string(),
+    };
+    fields(&[
+        (fl!("cli-api-refund-id"), r.refund_id.clone()),
+        (fl!("detail-payment-id"), r.payment_id.clone()),
+        (
+            fl!("detail-status"),
+            format!("{status} ({})", r.status.as_str()),
+        ),
+        (fl!("detail-amount"), r.amount.format(lang())),
+        (
+            fl!("detail-description"),
+            r.description.clone().unwrap_or_default(),
+        ),
+        (fl!("detail-created"), when(r.creation_date)),
+    ])
+}
+
+/// Rows under a header, each column as wide as its widest cell; `right` columns (amounts)
+/// are aligned right.
+fn table(header: Vec<String>, rows: Vec<Vec<String>>, right: &[usize]) -> String {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            std::iter::once(&header)
+                .chain(&rows)
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &Vec<String>| {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let w = widths[c];
+                if right.contains(&c) {
+                    format!("{cell:>w$}")
+                } else {
+                    format!("{cell:<w$}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    std::iter::once(line(&header))
+        .chain(rows.iter().map(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn payments_table(found: &[Payment]) -> String {
+    if found.is_empty() {
+        return fl!("history-none");
+    }
+    let lang = lang();
+    let rows = found
+        .iter()
+        .map(|p| {
+            vec![
+                when(p.created_at),
+                status_label(&p.status),
+                p.paid_total().format(lang),
+                p.reference.clone().unwrap_or_default(),
+                p.description.clone().unwrap_or_default(),
+                p.payment_id.clone(),
+            ]
+        })
+        .collect();
+    let header = vec![
+        fl!("detail-created"),
+        fl!("detail-status"),
+        fl!("detail-amount"),
+        fl!("detail-reference"),
+        fl!("detail-description"),
+        fl!("detail-payment-id"),
+    ];
+    format!(
+        "{}\n\n{}",
+        table(header, rows, &[2]),
+        fl!("cli-api-count", count = found.len())
+    )
+}
+
+fn payouts_table(found: &[Payout], start: Date, end: Date) -> String {
+    let period = format!("{} – {}", format_date(start), format_date(end));
+    if found.is_empty() {
+        return fl!("cli-api-no-payouts", period = period);
+    }
+    let lang = lang();
+    let rows = found
+        .iter()
+        .map(|p| {
+            vec![
+                p.payout_date
+                    .map(|d| format_date(d.date()))
+                    .unwrap_or_default(),
+                p.payout_amount.format(lang),
+                p.total_payments.to_string(),
+                p.total_payment_amount.format(lang),
+                p.total_refunds.to_string(),
+                p.total_refund_amount.format(lang),
+                p.payout_id.clone(),
+            ]
+        })
+        .collect();
+    let header = vec![
+        fl!("cli-api-payout-date"),
+        fl!("cli-api-paid-out"),
+        fl!("cli-api-payments"),
+        fl!("detail-amount"),
+        fl!("detail-refunds"),
+        fl!("detail-amount"),
+        fl!("cli-api-payout-id"),
+    ];
+    let total: Money = found.iter().map(|p| p.payout_amount).sum();
+    format!(
+        "{}\n\n{}",
+        table(header, rows, &[1, 2, 3, 4, 5]),
+        fl!(
+            "payouts-total",
+            count = found.len(),
+            total = total.format(lang)
+        )
+    )
+}

@@ -1,0 +1,253 @@
+//! `kassa payment|refund|payouts`, run as a support person would, against a sandbox over
+//! loopback: the answers printed readable and as JSON, errors explained, bad input refused
+//! before anything is sent.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use kassa::money::Money;
+use kassa::payconiq::model::PaymentStatus;
+use kassa::sandbox::{Sandbox, SandboxConfig};
+
+/// Runs `kassa` with `args` in English, with its own empty home and data directories, off the
+/// async runtime (the sandbox keeps serving meanwhile).
+async fn kassa(home: &Path, args: &[&str]) -> Output {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let home = home.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_kassa"))
+            .args(&args)
+            .env("LANG", "en_US.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("KASSA_DATA_DIR", home.join("data"))
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("--json prints JSON")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn payments_and_refunds_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let sandbox = support::sandbox_with(SandboxConfig::for_tests()).await;
+    let url = sandbox.base_url().to_string();
+    let at = |args: &[&'static str]| {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--sandbox", url.as_str()]);
+        all.iter().map(|s| s.to_string()).collect::<Vec<String>>()
+    };
+    let run = |args: Vec<String>| {
+        let home = home.path().to_path_buf();
+        async move {
+            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+            kassa(&home, &refs).await
+        }
+    };
+
+    let created = json(
+        &run(at(&[
+            "payment",
+            "create",
+            "--amount",
+            "12,50",
+            "--description",
+            "Koffie",
+            "--reference",
+            "CLI-1",
+            "--json",
+        ]))
+        .await,
+    );
+    assert_eq!(created["status"], "PENDING");
+    assert_eq!(created["amount"], 1250);
+    let id = created["paymentId"].as_str().unwrap().to_string();
+
+    let mut get = at(&["payment", "get"]);
+    get.insert(2, id.clone());
+    let shown = run(get.clone()).await;
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let text = stdout(&shown);
+    assert!(text.contains("Waiting for scan (PENDING)"), "{text}");
+    assert!(text.contains("€12.50") && text.contains("CLI-1"), "{text}");
+
+    sandbox.confirm(&id, Money::from_cents(150)).unwrap();
+    support::wait_for_status(&sandbox, &id, PaymentStatus::Succeeded).await;
+    let found = json(
+        &run(at(&[
+            "payment",
+            "search",
+            "--reference",
+            "CLI-1",
+            "--status",
+            "succeeded",
+            "--json",
+        ]))
+        .await,
+    );
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found[0]["paymentId"], id.as_str());
+    let table = stdout(&run(at(&["payment", "search"])).await);
+    assert!(
+        table.contains("Paid") && table.contains("€14.00"),
+        "{table}"
+    );
+
+    // A refund, repeated with the same key: one refund.
+    let mut refund = at(&[
+        "refund",
+        "create",
+        "--amount",
+        "2.50",
+        "--idempotency-key",
+        "cli-key-1",
+        "--json",
+    ]);
+    refund.insert(2, id.clone());
+    let first = json(&run(refund.clone()).await);
+    let again = json(&run(refund).await);
+    assert_eq!(first["refundId"], again["refundId"]);
+    assert_eq!(sandbox.refunds_of(&id).len(), 1);
+    let mut get_refund = at(&["refund", "get", "--json"]);
+    get_refund.insert(2, id.clone());
+    get_refund.insert(3, first["refundId"].as_str().unwrap().to_string());
+    assert_eq!(json(&run(get_refund).await)["amount"], 250);
+
+    // More than is left: refused, explained, with the API's code for support.
+    let mut too_much = at(&["refund", "create", "--amount", "50"]);
+    too_much.insert(2, id.clone());
+    let out = run(too_much).await;
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("larger than what is left"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("INVALID_REFUND_AMOUNT"));
+
+    // Cancel a new payment; the answer shows what the API says now.
+    let other = json(&run(at(&["payment", "create", "--amount", "3", "--json"])).await);
+    let other_id = other["paymentId"].as_str().unwrap().to_string();
+    let mut cancel = at(&["payment", "cancel"]);
+    cancel.insert(2, other_id);
+    let out = run(cancel).await;
+    assert!(stdout(&out).contains("CANCELLED"), "{}", stdout(&out));
+
+    // Unknown payment: the till's explanation and the API's code and trace id.
+    let out = run(at(&["payment", "get", "000000000000000000000000"])).await;
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("Payconiq does not know this payment"), "{err}");
+    assert!(
+        err.contains("PAYMENT_NOT_FOUND") && err.contains("traceId"),
+        "{err}"
+    );
+
+    // Bad input is refused before anything is sent.
+    let before = sandbox.payments().len();
+    for (args, says) in [
+        (
+            vec!["payment", "create", "--amount", "12.345"],
+            "two decimals",
+        ),
+        (vec!["payment", "create", "--amount", "0"], "at least"),
+        (vec!["payment", "create", "--amount", "12,5x"], "amount"),
+        (
+            vec!["payment", "search", "--status", "PAYED"],
+            "not a payment status",
+        ),
+        (
+            vec!["payment", "search", "--from", "yesterday"],
+            "not a date",
+        ),
+    ] {
+        let out = run(at(&args)).await;
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(sandbox.payments().len(), before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn payouts_as_a_table_csv_and_json() {
+    let home = tempfile::tempdir().unwrap();
+    let sandbox = support::sandbox_with(SandboxConfig {
+        demo_days: 5,
+        ..SandboxConfig::for_tests()
+    })
+    .await;
+    let url = sandbox.base_url();
+    let out = kassa(home.path(), &["payouts", "--csv", "--sandbox", url]).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("payout_id,payout_date"));
+    assert!(lines.count() >= 3, "{csv}");
+    let list = json(&kassa(home.path(), &["payouts", "--json", "--sandbox", url]).await);
+    assert!(list.as_array().unwrap().len() >= 3);
+    let table = stdout(&kassa(home.path(), &["payouts", "--sandbox", url]).await);
+    assert!(
+        table.contains("Paid out") && table.contains("paid out"),
+        "{table}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tills_own_sandbox_is_used_while_the_till_runs() {
+    let home = tempfile::tempdir().unwrap();
+    let sandbox: Sandbox = support::sandbox_with(SandboxConfig::for_tests()).await;
+    let p = support::charge_in(&sandbox, 700).await;
+
+    // No settings: the embedded sandbox, which is not running.
+    let out = kassa(home.path(), &["payment", "get", &p]).await;
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("embedded sandbox"),
+        "{}",
+        stderr(&out)
+    );
+
+    // The till's sandbox state names its port; while it answers there, it is used.
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("sandbox.json"),
+        format!(r#"{{"port": {}}}"#, sandbox.addr().port()),
+    )
+    .unwrap();
+    let out = kassa(home.path(), &["payment", "get", &p]).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("€7.00"));
+
+    // A sandbox URL that is not this machine is refused (the API key would travel in clear).
+    let out = kassa(
+        home.path(),
+        &[
+            "payment",
+            "get",
+            &p,
+            "--sandbox",
+            "http://sandbox.example.com:8080",
+        ],
+    )
+    .await;
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("https"), "{}", stderr(&out));
+}
