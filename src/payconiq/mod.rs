@@ -11,6 +11,7 @@ pub mod model;
 mod payments;
 pub mod reconciliation;
 mod refunds;
+pub mod spec;
 pub mod template;
 pub mod timestamp;
 pub mod validate;

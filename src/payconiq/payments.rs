@@ -12,6 +12,7 @@ use super::model::{
     Acknowledge, CreatePayment, CreatePosPayment, Payment, PaymentPage, RefundIban, SearchCriteria,
 };
 use super::path_segment;
+use super::spec::{self, Endpoint};
 use super::validate::{self, Field};
 
 /// Largest page the search endpoint is asked for.
@@ -21,7 +22,7 @@ impl Client {
     /// `POST /v3/payments`. Never repeated blindly: when the outcome is unknown (timeout, dropped
     /// connection, 5xx), the payment is looked up by its reference instead.
     pub async fn create_payment(&self, request: &CreatePayment) -> Result<Payment, Error> {
-        check_create(request)?;
+        spec::check_request(Endpoint::CreatePayment, request)?;
         self.create_at(
             "/v3/payments",
             encode(request),
@@ -33,18 +34,7 @@ impl Client {
 
     /// `POST /v3/payments/pos`: a payment the customer pays by scanning the shop's sticker.
     pub async fn create_pos_payment(&self, request: &CreatePosPayment) -> Result<Payment, Error> {
-        check_create(&request.payment)?;
-        validate::check_required(Field::PosId, &request.pos_id, validate::POS_ID_MAX)?;
-        validate::check_optional(
-            Field::ShopId,
-            request.shop_id.as_deref(),
-            validate::SHOP_ID_MAX,
-        )?;
-        validate::check_optional(
-            Field::ShopName,
-            request.shop_name.as_deref(),
-            validate::SHOP_NAME_MAX,
-        )?;
+        spec::check_request(Endpoint::CreatePosPayment, request)?;
         self.create_at(
             "/v3/payments/pos",
             encode(request),
@@ -213,12 +203,7 @@ impl Client {
         payment_id: &str,
         ack: &Acknowledge,
     ) -> Result<(), Error> {
-        validate::check_amount(ack.amount)?;
-        validate::check_optional(
-            Field::Reference,
-            ack.reference.as_deref(),
-            validate::REFERENCE_MAX,
-        )?;
+        spec::check_request(Endpoint::Acknowledge, ack)?;
         self.empty(Call::with_body(
             Method::POST,
             self.payment_url(&format!(
@@ -240,26 +225,4 @@ impl Client {
             .await?;
         Ok(answer.iban)
     }
-}
-
-fn check_create(request: &CreatePayment) -> Result<(), Error> {
-    validate::check_amount(request.amount)?;
-    validate::check_currency(&request.currency)?;
-    validate::check_optional(
-        Field::Description,
-        request.description.as_deref(),
-        validate::DESCRIPTION_MAX,
-    )?;
-    validate::check_optional(
-        Field::Reference,
-        request.reference.as_deref(),
-        validate::REFERENCE_MAX,
-    )?;
-    validate::check_optional(
-        Field::BulkId,
-        request.bulk_id.as_deref(),
-        validate::BULK_ID_MAX,
-    )?;
-    validate::check_callback_url(request.callback_url.as_deref())?;
-    Ok(())
 }

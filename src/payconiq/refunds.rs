@@ -7,6 +7,7 @@ use super::client::{Call, Client, encode};
 use super::error::Error;
 use super::model::{CreateRefund, Refund};
 use super::path_segment;
+use super::spec::{self, Endpoint};
 use super::validate::{self, Field, Problem, ValidationError};
 
 impl Client {
@@ -17,13 +18,7 @@ impl Client {
         refund: &CreateRefund,
         idempotency_key: &str,
     ) -> Result<Refund, Error> {
-        validate::check_amount(refund.amount)?;
-        validate::check_currency(&refund.currency)?;
-        validate::check_optional(
-            Field::Description,
-            refund.description.as_deref(),
-            validate::DESCRIPTION_MAX,
-        )?;
+        spec::check_request(Endpoint::CreateRefund, refund)?;
         if idempotency_key.is_empty() {
             return Err(ValidationError::new(Field::IdempotencyKey, Problem::Required).into());
         }

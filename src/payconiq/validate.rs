@@ -9,8 +9,8 @@ pub const DESCRIPTION_MAX: usize = 140;
 pub const REFERENCE_MAX: usize = 35;
 pub const BULK_ID_MAX: usize = 35;
 pub const POS_ID_MAX: usize = 36;
-pub const SHOP_ID_MAX: usize = 35;
-pub const SHOP_NAME_MAX: usize = 140;
+pub const SHOP_ID_MAX: usize = 36;
+pub const SHOP_NAME_MAX: usize = 36;
 pub const IDEMPOTENCY_KEY_MAX: usize = 64;
 
 /// The request field a problem is about.
@@ -60,6 +60,10 @@ pub enum Problem {
         position: usize,
     },
     Amount(MoneyError),
+    /// An amount that is not a whole number of cents (a fraction, text, an object…).
+    NotWholeCents,
+    /// A value that should be text but is a number, a list…
+    NotText,
     NotHttps,
     NotEur,
 }
@@ -86,6 +90,8 @@ impl fmt::Display for ValidationError {
                 "{name}: '{found}' (character {position}) is not in the SEPA character set banks accept"
             ),
             Problem::Amount(err) => write!(f, "{name}: {err}"),
+            Problem::NotWholeCents => write!(f, "{name} must be a whole number of euro cents"),
+            Problem::NotText => write!(f, "{name} must be text"),
             Problem::NotHttps => write!(f, "{name} must be an https:// address"),
             Problem::NotEur => write!(f, "{name}: only EUR is supported"),
         }
@@ -168,7 +174,7 @@ pub fn check_callback_url(url: Option<&str>) -> Result<(), ValidationError> {
     let Some(raw) = url else { return Ok(()) };
     let bad = || ValidationError::new(Field::CallbackUrl, Problem::NotHttps);
     let parsed = url::Url::parse(raw).map_err(|_| bad())?;
-    let loopback = matches!(parsed.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
+    let loopback = super::environment::is_loopback(&parsed);
     match parsed.scheme() {
         "https" => Ok(()),
         "http" if loopback => Ok(()),

@@ -10,12 +10,13 @@ use time::OffsetDateTime;
 
 use crate::money::Money;
 use crate::payconiq::model::{Refund, RefundStatus};
+use crate::payconiq::spec::Endpoint;
 use crate::payconiq::validate::{self, Field};
 
 use super::Shared;
 use super::auth::Accepts;
 use super::reply::{Reject, Reply, json};
-use super::routes::{amount, currency, object, text};
+use super::routes::{amount, checked_body, text};
 use super::store::{SimRefund, new_id, refundable};
 
 pub async fn create(
@@ -45,11 +46,9 @@ pub async fn create(
             "The Idempotency-Key is longer than 64 characters",
         ));
     }
-    let map = object(&body)?;
-    let amount = amount(&map, "VALIDATION_ERROR")?;
-    currency(&map, "VALIDATION_ERROR")?;
-    let description = text(&map, Field::Description, validate::DESCRIPTION_MAX)
-        .map_err(|r| Reject::new(400, "VALIDATION_ERROR", r.message))?;
+    let map = checked_body(&body, Endpoint::CreateRefund)?;
+    let amount = amount(&map);
+    let description = text(&map, Field::Description);
     let request = (amount.cents(), description.clone());
 
     s.with_store(|st| {

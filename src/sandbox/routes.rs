@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 
 use crate::money::Money;
 use crate::payconiq::model::{PaymentStatus, SearchCriteria};
+use crate::payconiq::spec::{self, Endpoint};
 use crate::payconiq::validate::{self, Field};
 
 use super::Shared;
@@ -62,87 +63,60 @@ async fn jwks(State(s): S) -> Reply {
     Ok(json(200, &s.key.public_jwks()))
 }
 
-/// Reads a JSON object body, with the API's codes for a missing or malformed one.
-pub fn object(body: &[u8]) -> Result<Map<String, Value>, Reject> {
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Reject::body_missing());
-    }
-    match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(Reject::new(
+/// Reads a JSON object body and checks it against `endpoint`'s field table (the same check
+/// the client makes before sending), with the codes that endpoint's error table names.
+pub fn checked_body(body: &[u8], endpoint: Endpoint) -> Result<Map<String, Value>, Reject> {
+    let missing = || {
+        Reject::new(
             400,
-            "FIELD_IS_INVALID",
-            "The body is not a JSON object",
-        )),
-    }
-}
-
-/// An optional string field, checked against the SEPA rules.
-pub fn text(map: &Map<String, Value>, field: Field, max: usize) -> Result<Option<String>, Reject> {
-    match map.get(field.api_name()) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => {
-            validate::check_text(field, s, max).map_err(|e| Reject::invalid(&e))?;
-            Ok(Some(s.clone()).filter(|s| !s.is_empty()))
-        }
-        Some(_) => Err(Reject::new(
-            400,
-            "FIELD_IS_INVALID",
-            format!("Field '{}' must be a string", field.api_name()),
-        )),
-    }
-}
-
-/// The `amount` field: required, whole cents (a numeric string is tolerated), 1..=999999.
-pub fn amount(map: &Map<String, Value>, code: &'static str) -> Result<Money, Reject> {
-    let bad = |m: &str| Reject::new(400, code, m.to_string());
-    let cents = match map.get("amount") {
-        None | Some(Value::Null) => return Err(Reject::required("amount")),
-        Some(Value::Number(n)) => n
-            .as_i64()
-            .ok_or_else(|| bad("Field 'amount' must be whole cents"))?,
-        Some(Value::String(s)) => s
-            .trim()
-            .parse()
-            .map_err(|_| bad("Field 'amount' must be whole cents"))?,
-        Some(_) => return Err(bad("Field 'amount' must be a number")),
+            endpoint.missing_body_code(),
+            "A JSON body needs to be provided",
+        )
     };
-    let money = Money::from_cents(cents);
-    validate::check_amount(money).map_err(|e| bad(&e.to_string()))?;
-    Ok(money)
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(missing());
+    }
+    let map = match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(map)) => map,
+        _ => {
+            return Err(Reject::new(
+                400,
+                endpoint.invalid_code(&validate::Problem::NotText),
+                "The body is not a JSON object",
+            ));
+        }
+    };
+    spec::check_body(endpoint, &map)
+        .map_err(|e| Reject::new(400, endpoint.invalid_code(&e.problem), e.to_string()))?;
+    Ok(map)
 }
 
-pub fn currency(map: &Map<String, Value>, code: &'static str) -> Result<(), Reject> {
-    match map.get("currency") {
-        None | Some(Value::Null) => Ok(()),
-        Some(Value::String(c)) if c == "EUR" => Ok(()),
-        Some(_) => Err(Reject::new(400, code, "Only EUR is supported")),
-    }
+/// A text field of a checked body (`None` when absent or empty).
+pub fn text(map: &Map<String, Value>, field: Field) -> Option<String> {
+    map.get(field.api_name())
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// The amount of a checked body.
+pub fn amount(map: &Map<String, Value>) -> Money {
+    Money::from_cents(map.get("amount").and_then(spec::cents).unwrap_or_default())
 }
 
 fn new_payment(s: &Shared, body: &[u8], pos: bool) -> Reply {
-    let map = object(body)?;
-    let amount = amount(&map, "FIELD_IS_INVALID")?;
-    currency(&map, "FIELD_IS_INVALID")?;
-    let description = text(&map, Field::Description, validate::DESCRIPTION_MAX)?;
-    let reference = text(&map, Field::Reference, validate::REFERENCE_MAX)?;
-    let bulk_id = text(&map, Field::BulkId, validate::BULK_ID_MAX)?;
-    let callback = match map.get("callbackUrl").and_then(Value::as_str) {
-        Some(url) => {
-            validate::check_callback_url(Some(url)).map_err(|e| Reject::invalid(&e))?;
-            Some(url.to_string())
-        }
-        None => None,
-    };
-    let pos_id = if pos {
-        let id = text(&map, Field::PosId, validate::POS_ID_MAX)?
-            .ok_or_else(|| Reject::required("posId"))?;
-        text(&map, Field::ShopId, validate::SHOP_ID_MAX)?;
-        text(&map, Field::ShopName, validate::SHOP_NAME_MAX)?;
-        Some(id)
+    let endpoint = if pos {
+        Endpoint::CreatePosPayment
     } else {
-        None
+        Endpoint::CreatePayment
     };
+    let map = checked_body(body, endpoint)?;
+    let amount = amount(&map);
+    let description = text(&map, Field::Description);
+    let reference = text(&map, Field::Reference);
+    let bulk_id = text(&map, Field::BulkId);
+    let callback = text(&map, Field::CallbackUrl);
+    let pos_id = text(&map, Field::PosId);
     let payment = s.with_store(|st| {
         st.create(
             &s.cfg,
@@ -214,15 +188,14 @@ async fn search(
     let criteria: SearchCriteria = if body.iter().all(u8::is_ascii_whitespace) {
         SearchCriteria::default()
     } else {
+        // The search's error table has no 400: only a body that cannot be read at all is
+        // refused, as the HTTP layer refuses it for every endpoint.
         serde_json::from_slice(&body)
-            .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", format!("Search body: {e}")))?
+            .map_err(|e| Reject::new(400, "BAD_REQUEST", format!("Search body: {e}")))?
     };
     let now = OffsetDateTime::now_utc();
     let from = criteria.from.unwrap_or(now - time::Duration::days(1));
     let to = criteria.to.unwrap_or(now);
-    if from > to {
-        return Err(Reject::new(400, "FIELD_IS_INVALID", "'from' is after 'to'"));
-    }
     let (page, size) = (
         paging.page.unwrap_or(0),
         paging.size.unwrap_or(50).clamp(1, 1000),
@@ -231,7 +204,8 @@ async fn search(
     search.statuses = criteria.payment_statuses.filter(|set| !set.is_empty());
     search.reference = criteria.reference;
     // In stretches, letting other requests have the store in between.
-    while !s.with_store(|st| st.search_step(&s.cfg, &mut search, SEARCH_STRETCH)) {
+    // A period that ends before it starts holds no payments.
+    while from <= to && !s.with_store(|st| st.search_step(&s.cfg, &mut search, SEARCH_STRETCH)) {
         tokio::task::yield_now().await;
     }
     let (total, details) = (search.total, search.page);
@@ -291,10 +265,8 @@ async fn acknowledge(
     body: Bytes,
 ) -> Reply {
     s.authenticate(&headers, uri.path(), &body, Accepts::ApiKeyOrJws)?;
-    let map = object(&body)?;
-    let amount = amount(&map, "FIELD_IS_INVALID")?;
-    currency(&map, "FIELD_IS_INVALID")?;
-    text(&map, Field::Reference, validate::REFERENCE_MAX)?;
+    let map = checked_body(&body, Endpoint::Acknowledge)?;
+    let amount = amount(&map);
     s.with_store(|st| {
         let p = st
             .payment(&s.cfg, &id)

@@ -1,0 +1,285 @@
+//! The guide's tables, written down once: the fields of each request body (required or not,
+//! kind, length) and the error codes each endpoint answers with. The client checks its
+//! request bodies with [`check_body`] before sending, the sandbox checks what it receives with
+//! the same function, and the tests generate their cases from these tables.
+//!
+//! Sources: the merchant API guide ("Create Payment Request Body", the POS variant, "Get
+//! Payments List Request Body", the "… HTTP Status and Error Codes" tables, "Payment Refund
+//! Service") and the refund service 3.0.2.
+
+use serde_json::{Map, Value};
+
+use super::validate::{self, Field, Problem, ValidationError};
+use crate::money::Money;
+
+/// What a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Euro cents, 1..=999999 (a JSON number, or a numeric string as in the guide's example).
+    Amount,
+    /// "EUR" only.
+    Currency,
+    /// Text in the SEPA character set, at most this many characters.
+    Text(usize),
+    /// An https URL (plain http only to this machine).
+    Url,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub field: Field,
+    pub required: bool,
+    pub kind: Kind,
+}
+
+const fn rule(field: Field, required: bool, kind: Kind) -> Rule {
+    Rule {
+        field,
+        required,
+        kind,
+    }
+}
+
+const PAYMENT_FIELDS: [Rule; 6] = [
+    rule(Field::Amount, true, Kind::Amount),
+    rule(Field::Currency, false, Kind::Currency),
+    rule(
+        Field::Description,
+        false,
+        Kind::Text(validate::DESCRIPTION_MAX),
+    ),
+    rule(Field::Reference, false, Kind::Text(validate::REFERENCE_MAX)),
+    rule(Field::BulkId, false, Kind::Text(validate::BULK_ID_MAX)),
+    rule(Field::CallbackUrl, false, Kind::Url),
+];
+
+const POS_FIELDS: [Rule; 9] = [
+    PAYMENT_FIELDS[0],
+    PAYMENT_FIELDS[1],
+    PAYMENT_FIELDS[2],
+    PAYMENT_FIELDS[3],
+    PAYMENT_FIELDS[4],
+    PAYMENT_FIELDS[5],
+    rule(Field::PosId, true, Kind::Text(validate::POS_ID_MAX)),
+    rule(Field::ShopId, false, Kind::Text(validate::SHOP_ID_MAX)),
+    rule(Field::ShopName, false, Kind::Text(validate::SHOP_NAME_MAX)),
+];
+
+const ACKNOWLEDGE_FIELDS: [Rule; 3] = [
+    rule(Field::Amount, true, Kind::Amount),
+    rule(Field::Currency, false, Kind::Currency),
+    rule(Field::Reference, false, Kind::Text(validate::REFERENCE_MAX)),
+];
+
+const REFUND_FIELDS: [Rule; 3] = [
+    rule(Field::Amount, true, Kind::Amount),
+    rule(Field::Currency, false, Kind::Currency),
+    rule(
+        Field::Description,
+        false,
+        Kind::Text(validate::DESCRIPTION_MAX),
+    ),
+];
+
+/// The endpoints the guide describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    CreatePayment,
+    CreatePosPayment,
+    GetPayment,
+    SearchPayments,
+    /// `DELETE /v3/payments/{id}`: cancel, and void on void-enabled profiles.
+    CancelPayment,
+    Acknowledge,
+    CreateRefund,
+    GetRefund,
+    Payouts,
+    PayoutPayments,
+    PayoutRefunds,
+}
+
+impl Endpoint {
+    pub const ALL: [Endpoint; 11] = [
+        Endpoint::CreatePayment,
+        Endpoint::CreatePosPayment,
+        Endpoint::GetPayment,
+        Endpoint::SearchPayments,
+        Endpoint::CancelPayment,
+        Endpoint::Acknowledge,
+        Endpoint::CreateRefund,
+        Endpoint::GetRefund,
+        Endpoint::Payouts,
+        Endpoint::PayoutPayments,
+        Endpoint::PayoutRefunds,
+    ];
+
+    /// The fields of its JSON body (none for bodiless calls).
+    pub fn body(self) -> &'static [Rule] {
+        match self {
+            Endpoint::CreatePayment => &PAYMENT_FIELDS,
+            Endpoint::CreatePosPayment => &POS_FIELDS,
+            Endpoint::Acknowledge => &ACKNOWLEDGE_FIELDS,
+            Endpoint::CreateRefund => &REFUND_FIELDS,
+            _ => &[],
+        }
+    }
+
+    /// The (status, code) pairs its error table lists; 429 and 503 carry whatever code the
+    /// gateway gives and are allowed everywhere. The acknowledge endpoint (API 3.6.3) has no
+    /// table: the codes here are those of its siblings.
+    pub fn errors(self) -> &'static [(u16, &'static str)] {
+        const AUTH: [(u16, &str); 2] = [(401, "UNAUTHORIZED"), (403, "ACCESS_DENIED")];
+        match self {
+            Endpoint::CreatePayment | Endpoint::CreatePosPayment => &[
+                AUTH[0],
+                AUTH[1],
+                (400, "BODY_MISSING"),
+                (400, "FIELD_IS_REQUIRED"),
+                (400, "FIELD_IS_INVALID"),
+                (404, "MERCHANT_PROFILE_NOT_FOUND"),
+                (422, "UNABLE_TO_PAY_CREDITOR"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::GetPayment => &[
+                AUTH[0],
+                AUTH[1],
+                (404, "PAYMENT_NOT_FOUND"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::SearchPayments => &[AUTH[0], AUTH[1], (500, "TECHNICAL_ERROR")],
+            // The cancel table and the void table together.
+            Endpoint::CancelPayment => &[
+                AUTH[0],
+                AUTH[1],
+                (403, "CALLER_NOT_ALLOWED_TO_CANCEL"),
+                (404, "PAYMENT_NOT_FOUND"),
+                (422, "PAYMENT_NOT_PENDING"),
+                (422, "PAYMENT_VOIDED"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::Acknowledge => &[
+                AUTH[0],
+                AUTH[1],
+                (400, "BODY_MISSING"),
+                (400, "FIELD_IS_REQUIRED"),
+                (400, "FIELD_IS_INVALID"),
+                (404, "PAYMENT_NOT_FOUND"),
+                (422, "PAYMENT_NOT_PENDING"),
+                (422, "PAYMENT_VOIDED"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::CreateRefund => &[
+                AUTH[0],
+                AUTH[1],
+                (400, "VALIDATION_ERROR"),
+                (404, "PAYMENT_NOT_FOUND"),
+                (422, "PAYMENT_FOR_REFUND_NOT_FOUND"),
+                (422, "INVALID_REFUND_AMOUNT"),
+                (422, "REFUND_NOT_ALLOWED"),
+                (422, "REFUND_NOT_POSSIBLE"),
+                (422, "DEBTOR_IBAN_NOT_AVAILABLE"),
+                (422, "REFUND_REQUEST_CONFLICT"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::GetRefund => &[
+                AUTH[0],
+                AUTH[1],
+                (400, "VALIDATION_ERROR"),
+                (404, "REFUND_NOT_FOUND"),
+                (404, "PAYMENT_NOT_FOUND"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::Payouts => &[
+                AUTH[0],
+                AUTH[1],
+                (400, "BAD_REQUEST"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::PayoutPayments | Endpoint::PayoutRefunds => &[
+                AUTH[0],
+                AUTH[1],
+                (400, "BAD_REQUEST"),
+                (404, "PAYOUT_NOT_FOUND"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+        }
+    }
+
+    /// Whether its table lists this answer (429 and 503 always pass).
+    pub fn answers_with(self, status: u16, code: &str) -> bool {
+        status == 429 || status == 503 || self.errors().contains(&(status, code))
+    }
+
+    /// The code for a body that breaks a rule, as this endpoint's table names it.
+    pub fn invalid_code(self, problem: &Problem) -> &'static str {
+        match (self, problem) {
+            (Endpoint::CreateRefund | Endpoint::GetRefund, _) => "VALIDATION_ERROR",
+            (_, Problem::Required) => "FIELD_IS_REQUIRED",
+            _ => "FIELD_IS_INVALID",
+        }
+    }
+
+    /// The code for a missing (or non-object) body.
+    pub fn missing_body_code(self) -> &'static str {
+        match self {
+            Endpoint::CreateRefund | Endpoint::GetRefund => "VALIDATION_ERROR",
+            _ => "BODY_MISSING",
+        }
+    }
+}
+
+/// The amount a JSON value holds (a number of cents, or a numeric string).
+pub fn cents(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Checks `body` against `endpoint`'s rules; the first problem found, in the table's order.
+/// Fields the table does not name are let through, as the API does.
+pub fn check_body(endpoint: Endpoint, body: &Map<String, Value>) -> Result<(), ValidationError> {
+    for rule in endpoint.body() {
+        let invalid = |problem| Err(ValidationError::new(rule.field, problem));
+        let value = match body.get(rule.field.api_name()) {
+            None | Some(Value::Null) if rule.required => return invalid(Problem::Required),
+            None | Some(Value::Null) => continue,
+            Some(v) => v,
+        };
+        match rule.kind {
+            Kind::Amount => {
+                let Some(c) = cents(value) else {
+                    return invalid(Problem::NotWholeCents);
+                };
+                validate::check_amount(Money::from_cents(c))?;
+            }
+            Kind::Currency => match value.as_str() {
+                Some(c) => validate::check_currency(c)?,
+                None => return invalid(Problem::NotEur),
+            },
+            Kind::Text(max) => match value.as_str() {
+                Some("") if rule.required => return invalid(Problem::Required),
+                Some(s) => validate::check_text(rule.field, s, max)?,
+                None => return invalid(Problem::NotText),
+            },
+            Kind::Url => match value.as_str() {
+                Some(u) => validate::check_callback_url(Some(u))?,
+                None => return invalid(Problem::NotHttps),
+            },
+        }
+    }
+    Ok(())
+}
+
+/// Checks a request the client is about to send, as its JSON.
+pub fn check_request<T: serde::Serialize>(
+    endpoint: Endpoint,
+    request: &T,
+) -> Result<(), ValidationError> {
+    match serde_json::to_value(request) {
+        Ok(Value::Object(map)) => check_body(endpoint, &map),
+        // Our own request types are objects; anything else is a bug caught in tests.
+        _ => Err(ValidationError::new(Field::Amount, Problem::Required)),
+    }
+}
