@@ -203,10 +203,20 @@ async fn search(
     let mut search = Search::new(from, to, page as usize * size as usize, size as usize);
     search.statuses = criteria.payment_statuses.filter(|set| !set.is_empty());
     search.reference = criteria.reference;
-    // In stretches, letting other requests have the store in between.
+    // On a thread of its own and in stretches, letting go of the store in between: requests
+    // keep being served meanwhile, and the search does not queue behind them for each stretch.
     // A period that ends before it starts holds no payments.
-    while from <= to && !s.with_store(|st| st.search_step(&s.cfg, &mut search, SEARCH_STRETCH)) {
-        tokio::task::yield_now().await;
+    if from <= to {
+        let shared = s.clone();
+        search = tokio::task::spawn_blocking(move || {
+            while !shared.with_store(|st| st.search_step(&shared.cfg, &mut search, SEARCH_STRETCH))
+            {
+                std::thread::yield_now();
+            }
+            search
+        })
+        .await
+        .map_err(|e| Reject::new(500, "TECHNICAL_ERROR", e.to_string()))?;
     }
     let (total, details) = (search.total, search.page);
     Ok(json(
