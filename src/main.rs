@@ -62,16 +62,20 @@ fn main() -> ExitCode {
             path,
             profile,
             max_age_minutes,
-        } => runtime.block_on(cli::verify_callback(
-            &body,
-            &signature,
-            &jwks,
-            cli::CallbackCheck {
-                path: path.as_deref(),
-                profile: profile.as_deref(),
-                max_age: time::Duration::minutes(max_age_minutes.max(0)),
-            },
-        )),
+        } => {
+            // Unless told otherwise, the callback must be for what this till is set up with.
+            let (path, profile) = cli::callback_expectations(path, profile);
+            runtime.block_on(cli::verify_callback(
+                &body,
+                &signature,
+                &jwks,
+                cli::CallbackCheck {
+                    path: path.as_deref(),
+                    profile: profile.as_deref(),
+                    max_age: time::Duration::minutes(max_age_minutes.max(0)),
+                },
+            ))
+        }
         Command::Payment { connect, command } => {
             runtime.block_on(cli::api::payment(command, &connect))
         }

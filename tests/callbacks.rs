@@ -131,6 +131,7 @@ async fn a_callback_is_signed_retried_and_verifies() {
     std::fs::write(dir.path().join("body.json"), &body).unwrap();
     let profile = kassa::sandbox::SandboxConfig::for_tests().profile_id;
     let out = Command::new(env!("CARGO_BIN_EXE_kassa"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/kassa-test-config")
         .args([
             "verify-callback",
             "--signature",

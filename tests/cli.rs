@@ -7,8 +7,10 @@ use kassa::payconiq::jws::{Claims, PROVIDER_ISSUER, SigningKey};
 
 fn kassa() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kassa"));
-    // Messages in English whatever the machine's locale.
-    cmd.env("LANG", "en_US.UTF-8").env("LC_ALL", "en_US.UTF-8");
+    // Messages in English whatever the machine's locale; no till settings of the machine's.
+    cmd.env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("XDG_CONFIG_HOME", "/nonexistent/kassa-test-config");
     cmd
 }
 
@@ -207,6 +209,60 @@ fn verify_callback_refuses_another_profile_a_stale_signature_and_unsafe_key_sets
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("https"));
+}
+
+/// Without --path and --profile, the callback must be for what the till is set up with; a
+/// "valid" verdict says what it could not check.
+#[test]
+fn verify_callback_holds_a_callback_to_the_tills_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = SigningKey::generate("es.signature.ext.payconiq.com").unwrap();
+    let jwks = dir.path().join("jwks.json");
+    std::fs::write(&jwks, key.public_jwks().to_string()).unwrap();
+    let body = dir.path().join("body.json");
+    std::fs::write(&body, b"{}").unwrap();
+    let ours = "https://shop.example/payconiq/callback";
+    let profile = "5cc6e4c88b6e691156d1376d";
+    let sign = |path: &str, sub: &str| {
+        key.sign(&Claims::now(path, PROVIDER_ISSUER, sub), b"{}")
+            .unwrap()
+    };
+    let run = |config: &std::path::Path, sig: &str| {
+        kassa()
+            .env("XDG_CONFIG_HOME", config)
+            .args(["verify-callback", "--signature", sig, "--body"])
+            .arg(&body)
+            .arg("--jwks")
+            .arg(&jwks)
+            .output()
+            .unwrap()
+    };
+    let settings = dir.path().join("config/kassa");
+    std::fs::create_dir_all(&settings).unwrap();
+    std::fs::write(
+        settings.join("settings.toml"),
+        format!("callback-url = \"{ours}\"\nprofile-id = \"{profile}\"\n"),
+    )
+    .unwrap();
+    let config = dir.path().join("config");
+    let ok = run(&config, &sign(ours, profile));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&ok.stdout).contains("Not checked"));
+    let elsewhere = run(&config, &sign("https://attacker.example/cb", profile));
+    assert!(!elsewhere.status.success());
+    let other_profile = run(&config, &sign(ours, "000000000000000000000000"));
+    assert!(!other_profile.status.success());
+
+    // No settings: valid, but it says what was not checked.
+    let bare = run(&dir.path().join("none"), &sign(ours, profile));
+    assert!(bare.status.success());
+    let text = String::from_utf8_lossy(&bare.stdout);
+    assert!(text.contains("Not checked: the callback URL"), "{text}");
+    assert!(text.contains("Not checked: the payment profile"), "{text}");
 }
 
 #[test]

@@ -416,3 +416,5 @@ cli-api-payout-date = Datum
 cli-api-paid-out = Ausgezahlt
 cli-api-payments = Zahlungen
 cli-api-payout-id = Auszahlungs-ID
+cli-callback-path-unchecked = Nicht geprüft: die Callback-URL, an die er ging (--path angeben oder die Callback-URL in den Einstellungen setzen).
+cli-callback-profile-unchecked = Nicht geprüft: das Zahlungsprofil (--profile angeben oder die Profil-ID in den Einstellungen setzen).

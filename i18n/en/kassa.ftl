@@ -416,3 +416,5 @@ cli-api-payout-date = Date
 cli-api-paid-out = Paid out
 cli-api-payments = Payments
 cli-api-payout-id = Payout id
+cli-callback-path-unchecked = Not checked: the callback URL it was sent to (give --path, or set the callback URL in Settings).
+cli-callback-profile-unchecked = Not checked: the payment profile (give --profile, or set the profile id in Settings).

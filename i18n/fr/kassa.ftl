@@ -416,3 +416,5 @@ cli-api-payout-date = Date
 cli-api-paid-out = Versé
 cli-api-payments = Paiements
 cli-api-payout-id = Id du versement
+cli-callback-path-unchecked = Non vérifié : l'URL de rappel à laquelle il a été envoyé (donnez --path, ou réglez l'URL de rappel dans Réglages).
+cli-callback-profile-unchecked = Non vérifié : le profil de paiement (donnez --profile, ou réglez l'id de profil dans Réglages).

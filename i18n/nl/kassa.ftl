@@ -416,3 +416,5 @@ cli-api-payout-date = Datum
 cli-api-paid-out = Uitbetaald
 cli-api-payments = Betalingen
 cli-api-payout-id = Uitbetalings-id
+cli-callback-path-unchecked = Niet gecontroleerd: de callback-URL waarnaar hij gestuurd werd (geef --path, of stel de callback-URL in bij Instellingen).
+cli-callback-profile-unchecked = Niet gecontroleerd: het betaalprofiel (geef --profile, of stel het profiel-id in bij Instellingen).

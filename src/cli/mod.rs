@@ -295,6 +295,22 @@ fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
     }
 }
 
+/// The callback URL and profile a callback must name: those given, else the ones in the
+/// till's settings (the callback URL the merchant configured, the account's profile).
+pub fn callback_expectations(
+    path: Option<String>,
+    profile: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let settings = crate::config::Settings::default_path()
+        .and_then(|p| crate::config::Settings::load(&p).ok())
+        .unwrap_or_default();
+    let configured = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
+    (
+        path.or_else(|| configured(&settings.callback_url)),
+        profile.or_else(|| configured(&settings.profile_id)),
+    )
+}
+
 /// What a callback must be to be believed.
 pub struct CallbackCheck<'a> {
     pub path: Option<&'a str>,
@@ -363,13 +379,34 @@ fn finish_callback(
         max_age: Some(check.max_age),
     };
     match jws::verify(signature, body, keys, &expect) {
-        Ok(v) => Ok(fl!(
-            "cli-callback-valid",
-            kid = v.kid,
-            iat = jws::format_iat(v.claims.iat),
-            path = v.claims.path,
-            sub = v.claims.sub
-        )),
+        Ok(v) => {
+            let valid = fl!(
+                "cli-callback-valid",
+                kid = v.kid,
+                iat = jws::format_iat(v.claims.iat),
+                path = v.claims.path,
+                sub = v.claims.sub
+            );
+            // "Valid" must not read as more than was checked.
+            let unchecked: Vec<String> = [
+                check
+                    .path
+                    .is_none()
+                    .then(|| fl!("cli-callback-path-unchecked")),
+                check
+                    .profile
+                    .is_none()
+                    .then(|| fl!("cli-callback-profile-unchecked")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Ok(if unchecked.is_empty() {
+                valid
+            } else {
+                format!("{valid}\n{}", unchecked.join("\n"))
+            })
+        }
         Err(e) => Err(fl!("cli-callback-invalid", reason = e.to_string())),
     }
 }
