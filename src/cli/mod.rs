@@ -15,7 +15,7 @@ use crate::secrets::{self, OsKeychain, SecretStore};
 #[derive(Parser, Debug)]
 #[command(
     name = "kassa",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("KASSA_COMMIT"), ")"),
     about = "Kassa: a cashier for Bancontact Payconiq QR payments"
 )]
 pub struct Cli {

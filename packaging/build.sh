@@ -1,0 +1,42 @@
+#!/usr/bin/env sh
+# Builds the installers this OS can build and prints where they are (target/packages/).
+#   Linux:   .deb (cargo-deb) and .rpm (cargo-generate-rpm)
+#   macOS:   .app and .dmg (packaging/macos/build-dmg.sh)
+#   Windows: .msi (cargo-wix; run from Git Bash or another sh)
+# Icons come from assets/icons/kassa.svg (packaging/icons.sh). The release pipeline
+# (.github/workflows/release.yml) runs this on each OS for a version tag.
+set -eu
+cd "$(dirname "$0")/.."
+out=target/packages
+mkdir -p "$out"
+
+tool() { # binary crate version
+    command -v "$1" >/dev/null 2>&1 || cargo install --locked "$2@$3"
+}
+
+case "$(uname -s)" in
+Linux)
+    packaging/icons.sh
+    cargo build --release --locked
+    packaging/linux/check-deps.sh target/release/kassa
+    tool cargo-deb cargo-deb 3
+    tool cargo-generate-rpm cargo-generate-rpm 0.20
+    cargo deb --no-build --locked --output "$out/"
+    cargo generate-rpm --output "$out/"
+    ;;
+Darwin)
+    packaging/icons.sh
+    packaging/macos/build-dmg.sh
+    ;;
+MINGW* | MSYS* | CYGWIN*)
+    packaging/icons.sh
+    tool cargo-wix cargo-wix 0.3
+    cargo wix --nocapture --output "$out/"
+    ;;
+*)
+    echo "build.sh: no installer for $(uname -s)" >&2
+    exit 1
+    ;;
+esac
+echo "Installers:"
+ls -l "$out"
