@@ -59,6 +59,15 @@ fn summary(name: &str, mut samples: Vec<Duration>) {
 
 fn main() {
     kassa::i18n::set_language(Lang::En);
+    // What the installers ship: the release binary (benches build it with the release profile).
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_kassa"));
+    if let Ok(meta) = bin.metadata() {
+        println!(
+            "release binary {}: {:.1} MiB",
+            bin.display(),
+            meta.len() as f64 / (1024.0 * 1024.0)
+        );
+    }
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
         // Cold start: services (embedded sandbox with demo history), app, first frame.

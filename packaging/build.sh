@@ -20,7 +20,7 @@ Linux)
     cargo build --release --locked
     packaging/linux/check-deps.sh target/release/kassa
     tool cargo-deb cargo-deb 3
-    tool cargo-generate-rpm cargo-generate-rpm 0.20
+    tool cargo-generate-rpm cargo-generate-rpm 0.21
     cargo deb --no-build --locked --output "$out/"
     cargo generate-rpm --output "$out/"
     ;;
