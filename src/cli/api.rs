@@ -7,19 +7,20 @@ use time::{Date, OffsetDateTime};
 
 use crate::config::Settings;
 use crate::fl;
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::money::Money;
 use crate::payconiq::jws::SigningKey;
 use crate::payconiq::model::{
-    CreatePayment, CreatePosPayment, CreateRefund, Payment, PaymentStatus, Payout, Refund,
-    SearchCriteria,
+    CreatePayment, CreatePosPayment, CreateRefund, PaymentStatus, SearchCriteria,
 };
 use crate::payconiq::reconciliation::{format_date, parse_date};
 use crate::payconiq::{
     Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Error, Secret,
 };
 use crate::secrets::OsKeychain;
-use crate::words::{money_problem, status_label};
+use crate::words::money_problem;
+
+use super::show::{payment_text, payments_table, payouts_table, refund_text};
 
 /// Where the API calls go, and how answers are printed.
 #[derive(Args, Debug, Clone, Default)]
@@ -196,8 +197,17 @@ fn amount(text: &str) -> Result<Money, String> {
     Money::parse(text).map_err(|e| money_problem(&e, i18n::current_language()))
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+/// The API's answer as JSON with `--json`, else as `text` makes it readable.
+fn answer<T: serde::Serialize>(
+    connect: &Connect,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+) -> String {
+    if connect.json {
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    } else {
+        text(value)
+    }
 }
 
 pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
@@ -232,22 +242,14 @@ pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
                 None => client.create_payment(&request).await,
             }
             .map_err(|e| failed(&e))?;
-            Ok(if connect.json {
-                json(&created)
-            } else {
-                payment_text(&created)
-            })
+            Ok(answer(connect, &created, payment_text))
         }
         PaymentCommand::Get { payment_id } => {
             let p = client
                 .get_payment(&payment_id)
                 .await
                 .map_err(|e| failed(&e))?;
-            Ok(if connect.json {
-                json(&p)
-            } else {
-                payment_text(&p)
-            })
+            Ok(answer(connect, &p, payment_text))
         }
         PaymentCommand::Cancel { payment_id } => {
             client
@@ -259,15 +261,13 @@ pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
                 .get_payment(&payment_id)
                 .await
                 .map_err(|e| failed(&e))?;
-            Ok(if connect.json {
-                json(&p)
-            } else {
+            Ok(answer(connect, &p, |p| {
                 format!(
                     "{}\n\n{}",
                     fl!("cli-api-cancelled", id = payment_id.clone()),
-                    payment_text(&p)
+                    payment_text(p)
                 )
-            })
+            }))
         }
         PaymentCommand::Search {
             from,
@@ -313,11 +313,7 @@ pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
                 .search_all(&criteria, limit.max(1))
                 .await
                 .map_err(|e| failed(&e))?;
-            Ok(if connect.json {
-                json(&found)
-            } else {
-                payments_table(&found)
-            })
+            Ok(answer(connect, &found, |f| payments_table(f)))
         }
     }
 }
@@ -358,15 +354,13 @@ pub async fn refund(command: RefundCommand, connect: &Connect) -> Outcome {
                         )
                     }
                 })?;
-            Ok(if connect.json {
-                json(&refund)
-            } else {
+            Ok(answer(connect, &refund, |r| {
                 format!(
                     "{}\n{}",
-                    refund_text(&refund),
+                    refund_text(r),
                     fl!("cli-api-refund-key", key = key)
                 )
-            })
+            }))
         }
         RefundCommand::Get {
             payment_id,
@@ -376,11 +370,7 @@ pub async fn refund(command: RefundCommand, connect: &Connect) -> Outcome {
                 .get_refund(&payment_id, &refund_id)
                 .await
                 .map_err(|e| failed(&e))?;
-            Ok(if connect.json {
-                json(&refund)
-            } else {
-                refund_text(&refund)
-            })
+            Ok(answer(connect, &refund, refund_text))
         }
     }
 }
@@ -405,13 +395,13 @@ pub async fn payouts(
     let found = crate::payouts::payouts_between(&client, start, end, 4, |_, _| {})
         .await
         .map_err(|e| failed(&e))?;
-    Ok(if connect.json {
-        json(&found)
-    } else if csv {
-        crate::payouts::payouts_csv(&found)
-    } else {
-        payouts_table(&found, start, end)
-    })
+    Ok(answer(connect, &found, |found| {
+        if csv {
+            crate::payouts::payouts_csv(found)
+        } else {
+            payouts_table(found, start, end)
+        }
+    }))
 }
 
 /// A date (local midnight, or the end of that local day) or an RFC 3339 moment.
@@ -431,211 +421,4 @@ fn moment(text: &str, end_of_day: bool) -> Result<OffsetDateTime, String> {
     } else {
         start
     })
-}
-
-fn lang() -> Lang {
-    i18n::current_language()
-}
-
-fn when(at: Option<OffsetDateTime>) -> String {
-    at.map(crate::clock::date_time).unwrap_or_default()
-}
-
-/// Label-value lines, labels padded to one width.
-fn fields(rows: &[(String, String)]) -> String {
-    let width = rows
-        .iter()
-        .map(|(l, _)| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    rows.iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(l, v)| format!("{l:<width$}  {v}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn payment_text(p: &Payment) -> String {
-    let lang = lang();
-    let mut rows = vec![
-        (fl!("detail-payment-id"), p.payment_id.clone()),
-        (
-            fl!("detail-status"),
-            format!("{} ({})", status_label(&p.status), p.status.as_str()),
-        ),
-        (fl!("detail-amount"), p.amount.format(lang)),
-    ];
-    if let Some(tip) = p.tipping_amount.filter(|t| t.cents() > 0) {
-        rows.push((fl!("detail-tip"), tip.format(lang)));
-        rows.push((fl!("detail-total"), p.paid_total().format(lang)));
-    }
-    rows.extend([
-        (
-            fl!("detail-description"),
-            p.description.clone().unwrap_or_default(),
-        ),
-        (
-            fl!("detail-reference"),
-            p.reference.clone().unwrap_or_default(),
-        ),
-        (fl!("detail-created"), when(p.created_at)),
-        (fl!("cli-api-expires"), when(p.expire_at)),
-        (fl!("detail-paid-at"), when(p.succeeded_at)),
-        (
-            fl!("detail-customer"),
-            p.debtor
-                .as_ref()
-                .map(|d| {
-                    [d.name.clone(), d.iban.clone()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                })
-                .unwrap_or_default(),
-        ),
-        (
-            fl!("cli-api-qr"),
-            p.links
-                .deeplink
-                .as_ref()
-                .map(|l| l.href.clone())
-                .unwrap_or_default(),
-        ),
-    ]);
-    fields(&rows)
-}
-
-fn refund_text(r: &Refund) -> String {
-    let status = match r.status.as_str() {
-        "PENDING" => fl!("refund-state-pending"),
-        "REFUNDED" => fl!("refund-state-refunded"),
-        "FAILED" => fl!("refund-state-failed"),
-        other => other.to_string(),
-    };
-    fields(&[
-        (fl!("cli-api-refund-id"), r.refund_id.clone()),
-        (fl!("detail-payment-id"), r.payment_id.clone()),
-        (
-            fl!("detail-status"),
-            format!("{status} ({})", r.status.as_str()),
-        ),
-        (fl!("detail-amount"), r.amount.format(lang())),
-        (
-            fl!("detail-description"),
-            r.description.clone().unwrap_or_default(),
-        ),
-        (fl!("detail-created"), when(r.creation_date)),
-    ])
-}
-
-/// Rows under a header, each column as wide as its widest cell; `right` columns (amounts)
-/// are aligned right.
-fn table(header: Vec<String>, rows: Vec<Vec<String>>, right: &[usize]) -> String {
-    let widths: Vec<usize> = (0..header.len())
-        .map(|c| {
-            std::iter::once(&header)
-                .chain(&rows)
-                .map(|r| r[c].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: &Vec<String>| {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| {
-                let w = widths[c];
-                if right.contains(&c) {
-                    format!("{cell:>w$}")
-                } else {
-                    format!("{cell:<w$}")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    std::iter::once(line(&header))
-        .chain(rows.iter().map(line))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn payments_table(found: &[Payment]) -> String {
-    if found.is_empty() {
-        return fl!("history-none");
-    }
-    let lang = lang();
-    let rows = found
-        .iter()
-        .map(|p| {
-            vec![
-                when(p.created_at),
-                status_label(&p.status),
-                p.paid_total().format(lang),
-                p.reference.clone().unwrap_or_default(),
-                p.description.clone().unwrap_or_default(),
-                p.payment_id.clone(),
-            ]
-        })
-        .collect();
-    let header = vec![
-        fl!("detail-created"),
-        fl!("detail-status"),
-        fl!("detail-amount"),
-        fl!("detail-reference"),
-        fl!("detail-description"),
-        fl!("detail-payment-id"),
-    ];
-    format!(
-        "{}\n\n{}",
-        table(header, rows, &[2]),
-        fl!("cli-api-count", count = found.len())
-    )
-}
-
-fn payouts_table(found: &[Payout], start: Date, end: Date) -> String {
-    let period = format!("{} – {}", format_date(start), format_date(end));
-    if found.is_empty() {
-        return fl!("cli-api-no-payouts", period = period);
-    }
-    let lang = lang();
-    let rows = found
-        .iter()
-        .map(|p| {
-            vec![
-                p.payout_date
-                    .map(|d| format_date(d.date()))
-                    .unwrap_or_default(),
-                p.payout_amount.format(lang),
-                p.total_payments.to_string(),
-                p.total_payment_amount.format(lang),
-                p.total_refunds.to_string(),
-                p.total_refund_amount.format(lang),
-                p.payout_id.clone(),
-            ]
-        })
-        .collect();
-    let header = vec![
-        fl!("cli-api-payout-date"),
-        fl!("cli-api-paid-out"),
-        fl!("cli-api-payments"),
-        fl!("detail-amount"),
-        fl!("detail-refunds"),
-        fl!("detail-amount"),
-        fl!("cli-api-payout-id"),
-    ];
-    let total: Money = found.iter().map(|p| p.payout_amount).sum();
-    format!(
-        "{}\n\n{}",
-        table(header, rows, &[1, 2, 3, 4, 5]),
-        fl!(
-            "payouts-total",
-            count = found.len(),
-            total = total.format(lang)
-        )
-    )
 }

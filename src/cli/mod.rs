@@ -1,6 +1,7 @@
 //! Command-line tools for integrators. Each returns the text to print; `main` prints it.
 
 pub mod api;
+mod show;
 
 use std::path::{Path, PathBuf};
 

@@ -6,8 +6,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::payconiq::validate::ValidationError;
-
 /// An error answer.
 #[derive(Clone, Debug)]
 pub struct Reject {
@@ -37,20 +35,12 @@ impl Reject {
         Reject::new(401, "UNAUTHORIZED", why)
     }
 
-    pub fn invalid(e: &ValidationError) -> Reject {
-        Reject::new(400, "FIELD_IS_INVALID", e.to_string())
-    }
-
     pub fn required(field: &str) -> Reject {
         Reject::new(
             400,
             "FIELD_IS_REQUIRED",
             format!("Field '{field}' is mandatory"),
         )
-    }
-
-    pub fn body_missing() -> Reject {
-        Reject::new(400, "BODY_MISSING", "A JSON body needs to be provided")
     }
 }
 
