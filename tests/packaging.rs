@@ -134,3 +134,73 @@ fn icons_are_drawn_from_the_svg() {
         assert!(root.join("target/icons").join(f).metadata().unwrap().len() > 1000);
     }
 }
+
+include!("../packaging/windows/resource.rs");
+
+/// The resources build.rs puts into kassa.exe on Windows compile with a resource compiler
+/// (MinGW's windres here, rc.exe on Windows) and hold the icon and the version.
+#[test]
+fn windows_exe_resources_compile_with_the_icon_and_version() {
+    check(
+        "packaging/icons.sh",
+        &[],
+        "run packaging/linux/install-deps.sh",
+    );
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("kassa.rc");
+    let template = std::fs::read_to_string(root.join("packaging/windows/kassa.rc")).unwrap();
+    let filled = windows_resource(&template, &root.join("target/icons/kassa.ico"), "1.20.3");
+    for field in ["@ICON@", "@MAJOR@", "@MINOR@", "@PATCH@", "@VERSION@"] {
+        assert!(template.contains(field) && !filled.contains(field), "{field}");
+    }
+    std::fs::write(&script, filled).unwrap();
+    let res = dir.path().join("kassa.res");
+    let windres = "x86_64-w64-mingw32-windres";
+    let (script_arg, res_arg) = (script.display().to_string(), res.display().to_string());
+    check(
+        windres,
+        &["--preprocessor=cpp", "-i", &script_arg, "-O", "res", "-o", &res_arg],
+        "run packaging/linux/install-deps.sh (binutils-mingw-w64-x86-64)",
+    );
+    // Read back: the compiled resources, written out as a script again.
+    let back = std::process::Command::new(windres)
+        .args(["-i", &res_arg, "-O", "rc"])
+        .output()
+        .unwrap();
+    let back = String::from_utf8_lossy(&back.stdout);
+    assert!(back.contains("FILEVERSION 1, 20, 3, 0"), "{back}");
+    assert!(back.contains("VALUE \"ProductVersion\", \"1.20.3\""), "{back}");
+    // One icon group (resource 1) holding every image of the .ico (16 to 256 px).
+    let images = back.matches("/* RT_ICON */").count();
+    let sizes = std::process::Command::new("identify")
+        .arg(root.join("target/icons/kassa.ico"))
+        .output()
+        .unwrap();
+    let sizes = String::from_utf8_lossy(&sizes.stdout).lines().count();
+    assert!(sizes >= 7 && images == sizes, "{images} images, {sizes} in the .ico");
+    assert!(back.contains("1 14 /* RT_GROUP_ICON */"), "{back}");
+}
+
+/// The packaging scripts, most of which only the release pipeline runs on macOS and Windows,
+/// pass shellcheck here.
+#[test]
+fn packaging_scripts_pass_shellcheck() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut scripts = vec![".ci/run".to_string()];
+    for dir in ["packaging", "packaging/linux", "packaging/macos"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.ends_with(".sh") {
+                scripts.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    assert!(scripts.len() >= 7, "{scripts:?}");
+    let args: Vec<&str> = scripts.iter().map(String::as_str).collect();
+    check(
+        "shellcheck",
+        &args,
+        "run packaging/linux/install-deps.sh (shellcheck)",
+    );
+}

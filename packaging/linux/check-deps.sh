@@ -27,7 +27,7 @@ for so in $opened; do
     fi
     # dpkg knows a file by the path its package installed it at (/lib or /usr/lib).
     pkg=$( (dpkg -S "$file" || dpkg -S "$(readlink -f "$file")" || dpkg -S "/usr$file") 2>/dev/null | head -1 | cut -d: -f1)
-    if ! echo "$deb_depends" | tr ',|' '\n\n' | sed 's/ //g' | grep -qx "$pkg"; then
+    if ! echo "$deb_depends" | sed 's/[,|]/\n/g; s/ //g' | grep -qx "$pkg"; then
         echo "check-deps: $so comes from $pkg, which the .deb does not depend on" >&2
         status=1
     fi

@@ -2,7 +2,8 @@
 # Installs the system packages Kassa needs to build, run and test on Debian/Ubuntu.
 # zenity is the file dialog rfd uses where no desktop portal backend answers (a stock Debian
 # without GNOME/KDE); xvfb and xdotool let the tests open that real dialog headless.
-# The last line is for the installers: rpm, icons from the SVG, metainfo and XML checks.
+# The last two lines are for the installers: rpm, icons from the SVG, metainfo and XML checks,
+# windres to check the resources build.rs puts into kassa.exe, shellcheck for the scripts.
 # Run as root (or with sudo). Safe to run again.
 set -eu
 
@@ -18,4 +19,5 @@ apt-get install -y -qq --no-install-recommends \
     libwayland-client0 libwayland-cursor0 libegl1 fonts-dejavu-core \
     dbus dbus-x11 gnome-keyring xdg-desktop-portal tzdata \
     zenity xvfb xdotool x11-utils libdbus-1-3 \
-    rpm librsvg2-bin imagemagick icnsutils appstream libxml2-utils
+    rpm librsvg2-bin imagemagick icnsutils appstream libxml2-utils binutils-mingw-w64-x86-64 \
+    shellcheck

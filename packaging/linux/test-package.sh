@@ -15,7 +15,9 @@ command -v rpm >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends
 command -v rsvg-convert >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends librsvg2-bin imagemagick icnsutils
 
 packaging/build.sh
+# shellcheck disable=SC2012 # the newest of our own, plainly named files
 deb=$(ls -t target/packages/kassa_*.deb | head -1)
+# shellcheck disable=SC2012 # as above
 rpm_file=$(ls -t target/packages/kassa-*.rpm | head -1)
 
 fail() {
