@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod file_dialog;
 pub mod history;
+pub mod http;
 pub mod i18n;
 pub mod journal;
 pub mod logging;

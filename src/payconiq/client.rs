@@ -4,66 +4,17 @@
 //! Endpoints live in `payments.rs`, `refunds.rs` and `reconciliation.rs`.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 
 use super::auth::{Account, AuthHeader};
-use super::error::{ApiFailure, Error, TransportKind};
+use super::error::{ApiFailure, Error};
+pub use crate::http::{ClientOptions, RetryPolicy};
+use crate::http::Repeat;
 use super::jwks::JwksCache;
 use super::jws::{self, Expect, PROVIDER_ISSUER};
 use super::model::ErrorBody;
-
-/// Backoff for calls that are safe to repeat.
-#[derive(Clone, Debug)]
-pub struct RetryPolicy {
-    /// Attempts in all, the first included.
-    pub attempts: u32,
-    pub base_delay: Duration,
-    pub max_delay: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        RetryPolicy {
-            attempts: 4,
-            base_delay: Duration::from_millis(300),
-            max_delay: Duration::from_secs(5),
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// Exponential backoff with "equal jitter": half fixed, half random, so tills that lost the
-    /// network together do not come back in lockstep.
-    pub fn delay(&self, retry: u32) -> Duration {
-        let exp = self
-            .base_delay
-            .saturating_mul(1u32.checked_shl(retry.min(16)).unwrap_or(u32::MAX))
-            .min(self.max_delay);
-        let half = exp / 2;
-        half + half.mul_f64(rand::random::<f64>())
-    }
-}
-
-/// Options for building a [`Client`].
-#[derive(Clone, Debug)]
-pub struct ClientOptions {
-    pub timeout: Duration,
-    pub connect_timeout: Duration,
-    pub retry: RetryPolicy,
-}
-
-impl Default for ClientOptions {
-    fn default() -> Self {
-        ClientOptions {
-            timeout: Duration::from_secs(15),
-            connect_timeout: Duration::from_secs(5),
-            retry: RetryPolicy::default(),
-        }
-    }
-}
 
 /// A typed client for one merchant account. Cheap to clone.
 #[derive(Clone)]
@@ -72,13 +23,6 @@ pub struct Client {
     pub(super) account: Arc<Account>,
     pub(super) jwks: Arc<JwksCache>,
     pub(super) retry: RetryPolicy,
-}
-
-/// Whether a call may be repeated when its outcome is unclear.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Repeat {
-    Safe,
-    Never,
 }
 
 /// One request, described before it is sent (it may be sent several times).
@@ -152,12 +96,7 @@ pub(super) struct Answer {
 impl Client {
     pub fn new(account: Account, options: ClientOptions) -> Result<Client, Error> {
         account.environment.check().map_err(Error::Config)?;
-        let http = reqwest::Client::builder()
-            .timeout(options.timeout)
-            .connect_timeout(options.connect_timeout)
-            .user_agent(concat!("Kassa/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+        let http = options.build().map_err(Error::Config)?;
         let jwks = Arc::new(JwksCache::from_url(
             account.environment.jwks_url.clone(),
             http.clone(),
@@ -176,33 +115,8 @@ impl Client {
 
     /// Sends `call`, retrying transient failures when the call is safe to repeat.
     pub(super) async fn execute(&self, call: Call<'_>) -> Result<Answer, Error> {
-        let mut retry = 0;
-        loop {
-            let outcome = self.attempt(&call).await;
-            let transient = match &outcome {
-                Err(e) => e.is_transient(),
-                Ok(_) => false,
-            };
-            let may_repeat = call.repeat == Repeat::Safe
-                || matches!(&outcome, Err(e) if refused_before_processing(e));
-            if !transient || !may_repeat || retry + 1 >= self.retry.attempts {
-                return outcome;
-            }
-            let wait = match &outcome {
-                // The provider said how long to wait (capped, so a till never hangs on it).
-                Err(e) if e.retry_after().is_some() => e
-                    .retry_after()
-                    .unwrap_or_default()
-                    .min(Duration::from_secs(30)),
-                Err(Error::Api(f)) if f.status == 429 => {
-                    self.retry.delay(retry).max(Duration::from_millis(500))
-                }
-                _ => self.retry.delay(retry),
-            };
-            tracing::info!(method = %call.method, url = %call.url, retry, ?wait, "retrying after a transient failure");
-            tokio::time::sleep(wait).await;
-            retry += 1;
-        }
+        let what = format!("{} {}", call.method, call.url);
+        crate::http::with_retries(&self.retry, call.repeat, &what, || self.attempt(&call)).await
     }
 
     async fn attempt(&self, call: &Call<'_>) -> Result<Answer, Error> {
@@ -291,19 +205,6 @@ impl Client {
     }
 }
 
-/// 429 means the provider refused the request before doing anything: safe to repeat even for
-/// calls that are otherwise never repeated. So is a connection that was never made.
-fn refused_before_processing(e: &Error) -> bool {
-    matches!(e, Error::Api(f) if f.status == 429)
-        || matches!(
-            e,
-            Error::Transport {
-                kind: TransportKind::Connect,
-                ..
-            }
-        )
-}
-
 pub(super) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     serde_json::from_slice(body).map_err(|e| Error::Response(e.to_string()))
 }
@@ -314,38 +215,8 @@ pub(super) fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
 }
 
 fn transport(e: reqwest::Error) -> Error {
-    let kind = if e.is_timeout() {
-        TransportKind::Timeout
-    } else if e.is_connect() {
-        TransportKind::Connect
-    } else {
-        TransportKind::Interrupted
-    };
-    // reqwest errors name the URL but never headers, so no credential can leak through here.
     Error::Transport {
-        kind,
+        kind: crate::http::transport_kind(&e),
         detail: e.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_grows_and_stays_bounded() {
-        let p = RetryPolicy {
-            attempts: 5,
-            base_delay: Duration::from_millis(100),
-            max_delay: Duration::from_secs(1),
-        };
-        for retry in 0..10 {
-            let d = p.delay(retry);
-            let cap = (100u64 << retry.min(16)).min(1000);
-            assert!(
-                d >= Duration::from_millis(cap / 2) && d <= Duration::from_millis(cap),
-                "{d:?}"
-            );
-        }
     }
 }

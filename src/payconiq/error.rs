@@ -33,14 +33,7 @@ impl ApiFailure {
     }
 }
 
-/// How a request failed to get an answer at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TransportKind {
-    Timeout,
-    Connect,
-    /// The connection broke before a whole response arrived.
-    Interrupted,
-}
+pub use crate::http::TransportKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
@@ -134,6 +127,19 @@ impl Error {
         }
     }
 
+    /// 429 means the provider refused the request before doing anything: safe to repeat even
+    /// for calls that are otherwise never repeated. So is a connection that was never made.
+    fn refused_before_processing(&self) -> bool {
+        matches!(self, Error::Api(f) if f.status == 429)
+            || matches!(
+                self,
+                Error::Transport {
+                    kind: TransportKind::Connect,
+                    ..
+                }
+            )
+    }
+
     /// A short explanation in the current language, for the screen.
     pub fn explain(&self) -> String {
         match self {
@@ -149,6 +155,21 @@ impl Error {
             Error::Config(what) => fl!("error-config", detail = what.clone()),
             Error::UnknownOutcome { .. } => fl!("error-unknown-outcome"),
         }
+    }
+}
+
+impl crate::http::Failure for Error {
+    fn is_transient(&self) -> bool {
+        Error::is_transient(self)
+    }
+    fn refused_before_processing(&self) -> bool {
+        Error::refused_before_processing(self)
+    }
+    fn retry_after(&self) -> Option<std::time::Duration> {
+        Error::retry_after(self)
+    }
+    fn rate_limited(&self) -> bool {
+        self.status() == Some(429)
     }
 }
 

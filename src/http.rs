@@ -1,0 +1,165 @@
+//! HTTP pieces every provider client shares (Payconiq, D24): one way to build the client,
+//! retries with backoff for calls that are safe to repeat, and network failures sorted into
+//! kinds. No iced, no provider specifics.
+
+use std::future::Future;
+use std::time::Duration;
+
+/// Backoff for calls that are safe to repeat.
+#[derive(Clone, Debug)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included.
+    pub attempts: u32,
+    pub base_delay: Duration,
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            attempts: 4,
+            base_delay: Duration::from_millis(300),
+            max_delay: Duration::from_secs(5),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Exponential backoff with "equal jitter": half fixed, half random, so tills that lost the
+    /// network together do not come back in lockstep.
+    pub fn delay(&self, retry: u32) -> Duration {
+        let exp = self
+            .base_delay
+            .saturating_mul(1u32.checked_shl(retry.min(16)).unwrap_or(u32::MAX))
+            .min(self.max_delay);
+        let half = exp / 2;
+        half + half.mul_f64(rand::random::<f64>())
+    }
+}
+
+/// Options for building a provider client.
+#[derive(Clone, Debug)]
+pub struct ClientOptions {
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            timeout: Duration::from_secs(15),
+            connect_timeout: Duration::from_secs(5),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+impl ClientOptions {
+    /// The reqwest client with these timeouts and Kassa's user agent.
+    pub fn build(&self) -> Result<reqwest::Client, String> {
+        reqwest::Client::builder()
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .user_agent(concat!("Kassa/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| format!("HTTP client: {e}"))
+    }
+}
+
+/// How a request failed to get an answer at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransportKind {
+    Timeout,
+    Connect,
+    /// The connection broke before a whole response arrived.
+    Interrupted,
+}
+
+/// Sorts a reqwest failure; its text names the URL but never headers, so no credential can
+/// leak through it.
+pub fn transport_kind(e: &reqwest::Error) -> TransportKind {
+    if e.is_timeout() {
+        TransportKind::Timeout
+    } else if e.is_connect() {
+        TransportKind::Connect
+    } else {
+        TransportKind::Interrupted
+    }
+}
+
+/// Whether a call may be repeated when its outcome is unclear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repeat {
+    Safe,
+    /// Only when the provider surely did nothing (no connection, 429).
+    Never,
+}
+
+/// What the retry loop needs to know about a failure.
+pub trait Failure {
+    /// Trying again later may work (network trouble, rate limits, provider outages).
+    fn is_transient(&self) -> bool;
+    /// The provider surely did nothing: no connection was made, or it said 429.
+    fn refused_before_processing(&self) -> bool;
+    /// How long the provider asked us to wait.
+    fn retry_after(&self) -> Option<Duration>;
+    fn rate_limited(&self) -> bool;
+}
+
+/// Runs `attempt` until it succeeds, fails for good, or the policy's attempts are spent.
+/// A call that is not safe to repeat is repeated only when the provider surely did nothing.
+pub async fn with_retries<T, E, F, Fut>(
+    policy: &RetryPolicy,
+    repeat: Repeat,
+    what: &str,
+    mut attempt: F,
+) -> Result<T, E>
+where
+    E: Failure,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
+    let mut retry = 0;
+    loop {
+        let outcome = attempt().await;
+        let Err(e) = &outcome else {
+            return outcome;
+        };
+        let may_repeat = repeat == Repeat::Safe || e.refused_before_processing();
+        if !e.is_transient() || !may_repeat || retry + 1 >= policy.attempts {
+            return outcome;
+        }
+        let wait = match e.retry_after() {
+            // The provider said how long to wait (capped, so a till never hangs on it).
+            Some(after) => after.min(Duration::from_secs(30)),
+            None if e.rate_limited() => policy.delay(retry).max(Duration::from_millis(500)),
+            None => policy.delay(retry),
+        };
+        tracing::info!(what, retry, ?wait, "retrying after a transient failure");
+        tokio::time::sleep(wait).await;
+        retry += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_stays_bounded() {
+        let p = RetryPolicy {
+            attempts: 5,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(1),
+        };
+        for retry in 0..10 {
+            let d = p.delay(retry);
+            let cap = (100u64 << retry.min(16)).min(1000);
+            assert!(
+                d >= Duration::from_millis(cap / 2) && d <= Duration::from_millis(cap),
+                "{d:?}"
+            );
+        }
+    }
+}
