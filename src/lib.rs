@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod d24;
 pub mod file_dialog;
 pub mod history;
 pub mod http;

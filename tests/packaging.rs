@@ -152,7 +152,10 @@ fn windows_exe_resources_compile_with_the_icon_and_version() {
     let template = std::fs::read_to_string(root.join("packaging/windows/kassa.rc")).unwrap();
     let filled = windows_resource(&template, &root.join("target/icons/kassa.ico"), "1.20.3");
     for field in ["@ICON@", "@MAJOR@", "@MINOR@", "@PATCH@", "@VERSION@"] {
-        assert!(template.contains(field) && !filled.contains(field), "{field}");
+        assert!(
+            template.contains(field) && !filled.contains(field),
+            "{field}"
+        );
     }
     std::fs::write(&script, filled).unwrap();
     let res = dir.path().join("kassa.res");
@@ -160,7 +163,15 @@ fn windows_exe_resources_compile_with_the_icon_and_version() {
     let (script_arg, res_arg) = (script.display().to_string(), res.display().to_string());
     check(
         windres,
-        &["--preprocessor=cpp", "-i", &script_arg, "-O", "res", "-o", &res_arg],
+        &[
+            "--preprocessor=cpp",
+            "-i",
+            &script_arg,
+            "-O",
+            "res",
+            "-o",
+            &res_arg,
+        ],
         "run packaging/linux/install-deps.sh (binutils-mingw-w64-x86-64)",
     );
     // Read back: the compiled resources, written out as a script again.
@@ -170,7 +181,10 @@ fn windows_exe_resources_compile_with_the_icon_and_version() {
         .unwrap();
     let back = String::from_utf8_lossy(&back.stdout);
     assert!(back.contains("FILEVERSION 1, 20, 3, 0"), "{back}");
-    assert!(back.contains("VALUE \"ProductVersion\", \"1.20.3\""), "{back}");
+    assert!(
+        back.contains("VALUE \"ProductVersion\", \"1.20.3\""),
+        "{back}"
+    );
     // One icon group (resource 1) holding every image of the .ico (16 to 256 px).
     let images = back.matches("/* RT_ICON */").count();
     let sizes = std::process::Command::new("identify")
@@ -178,7 +192,10 @@ fn windows_exe_resources_compile_with_the_icon_and_version() {
         .output()
         .unwrap();
     let sizes = String::from_utf8_lossy(&sizes.stdout).lines().count();
-    assert!(sizes >= 7 && images == sizes, "{images} images, {sizes} in the .ico");
+    assert!(
+        sizes >= 7 && images == sizes,
+        "{images} images, {sizes} in the .ico"
+    );
     assert!(back.contains("1 14 /* RT_GROUP_ICON */"), "{back}");
 }
 

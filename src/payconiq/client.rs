@@ -10,11 +10,11 @@ use serde::de::DeserializeOwned;
 
 use super::auth::{Account, AuthHeader};
 use super::error::{ApiFailure, Error};
-pub use crate::http::{ClientOptions, RetryPolicy};
-use crate::http::Repeat;
 use super::jwks::JwksCache;
 use super::jws::{self, Expect, PROVIDER_ISSUER};
 use super::model::ErrorBody;
+use crate::http::Repeat;
+pub use crate::http::{ClientOptions, RetryPolicy};
 
 /// A typed client for one merchant account. Cheap to clone.
 #[derive(Clone)]
