@@ -452,3 +452,4 @@ d24-field-account-number = Kontonummer
 d24-field-document-id = Ausweisnummer
 d24-field-comments = Kommentar
 d24-field-notification-url = Benachrichtigungs-URL
+cli-sandbox-d24 = D24-Erstattungen (OneKey Payments): { $base }   X-Login: { $login }   geheimer Schlüssel: { $secret }   erstattbare Einzahlungen: { $deposits }

@@ -452,3 +452,4 @@ d24-field-account-number = Account number
 d24-field-document-id = ID document number
 d24-field-comments = Comment
 d24-field-notification-url = Notification URL
+cli-sandbox-d24 = D24 (OneKey Payments) refunds: { $base }   X-Login: { $login }   secret key: { $secret }   deposits to refund: { $deposits }

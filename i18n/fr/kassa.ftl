@@ -452,3 +452,4 @@ d24-field-account-number = Numéro de compte
 d24-field-document-id = Numéro de pièce d'identité
 d24-field-comments = Commentaire
 d24-field-notification-url = URL de notification
+cli-sandbox-d24 = Remboursements D24 (OneKey Payments) : { $base }   X-Login : { $login }   clé secrète : { $secret }   dépôts à rembourser : { $deposits }

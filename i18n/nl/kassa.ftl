@@ -452,3 +452,4 @@ d24-field-account-number = Rekeningnummer
 d24-field-document-id = Nummer identiteitsbewijs
 d24-field-comments = Opmerking
 d24-field-notification-url = Notificatie-URL
+cli-sandbox-d24 = D24 (OneKey Payments) terugbetalingen: { $base }   X-Login: { $login }   geheime sleutel: { $secret }   terug te betalen stortingen: { $deposits }

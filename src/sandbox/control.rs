@@ -52,6 +52,11 @@ async fn info(State(s): S) -> Reply {
             "profileId": s.cfg.profile_id,
             "merchantName": s.cfg.merchant_name,
             "apiKey": s.cfg.api_key,
+            "d24": {
+                "baseUrl": format!("{}/d24", s.base),
+                "login": s.cfg.d24_login,
+                "secretKey": s.cfg.d24_secret,
+            },
         }),
     ))
 }

@@ -77,6 +77,8 @@ pub fn classify(method: &Method, path: &str) -> Option<&'static str> {
         ("GET", ["reconciliation", "payments"]) => "payout-payments",
         ("GET", ["reconciliation", "refunds"]) => "payout-refunds",
         ("GET", ["jwks"]) => "jwks",
+        ("POST", ["d24", "v3", "refunds"]) => "d24-refund-create",
+        ("GET", ["d24", "v3", "refunds", _]) => "d24-refund-get",
         _ => return None,
     };
     Some(name)

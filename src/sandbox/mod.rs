@@ -3,6 +3,7 @@
 
 mod auth;
 pub mod callbacks;
+pub mod d24;
 mod control;
 mod demo;
 pub mod faults;
@@ -63,6 +64,9 @@ pub struct SandboxConfig {
     /// How many payments (demo history aside) are kept; beyond it the oldest are dropped, so
     /// a sandbox left running under load keeps its memory and its saved state bounded.
     pub retention: usize,
+    /// The simulated D24 merchant's X-Login and secret key (sandbox-only values).
+    pub d24_login: String,
+    pub d24_secret: String,
 }
 
 impl Default for SandboxConfig {
@@ -83,6 +87,8 @@ impl Default for SandboxConfig {
             state_file: None,
             request_timeout: std::time::Duration::from_secs(10),
             retention: 20_000,
+            d24_login: "kassa-sandbox-d24".into(),
+            d24_secret: "sandbox-d24-secret-not-for-production".into(),
         }
     }
 }
@@ -133,6 +139,8 @@ pub(crate) struct Shared {
     pub port: u16,
     /// Callbacks notified and the delivery log.
     pub callbacks: Mutex<callbacks::Callbacks>,
+    /// The D24 side: deposits and refunds over them.
+    pub d24: Mutex<d24::D24State>,
 }
 
 impl Shared {
@@ -169,8 +177,9 @@ impl Shared {
 
     /// The state as the saver writes it.
     pub fn snapshot_json(&self) -> Vec<u8> {
+        let d24 = self.d24.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        let snapshot = persist::Snapshot::of(&guard, self.port, self.key.to_pem());
+        let snapshot = persist::Snapshot::of(&guard, &d24, self.port, self.key.to_pem());
         drop(guard);
         serde_json::to_vec(&snapshot).unwrap_or_default()
     }
@@ -258,6 +267,10 @@ impl Sandbox {
         };
         let addr = listener.local_addr()?;
         let base = format!("http://{addr}");
+        let d24_state = saved
+            .as_ref()
+            .and_then(|s| s.d24.clone())
+            .unwrap_or_else(d24::D24State::seeded);
         let (key, store) = match saved {
             Some(s) => {
                 let old_base = format!("http://127.0.0.1:{}", s.port);
@@ -285,6 +298,7 @@ impl Sandbox {
             touched: Arc::new(Notify::new()),
             port: addr.port(),
             callbacks: Mutex::new(callbacks::Callbacks::default()),
+            d24: Mutex::new(d24_state),
         });
         let (stop, stopped) = watch::channel(false);
         if let Some(path) = state_file {

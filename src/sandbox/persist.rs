@@ -24,10 +24,18 @@ pub struct Snapshot {
     /// Oldest first.
     pub payments: Vec<SimPayment>,
     pub refunds: Vec<SimRefund>,
+    /// The D24 side (absent in files saved before it existed: seeded afresh).
+    #[serde(default)]
+    pub d24: Option<super::d24::D24State>,
 }
 
 impl Snapshot {
-    pub fn of(store: &Store, port: u16, key_pem: String) -> Snapshot {
+    pub fn of(
+        store: &Store,
+        d24: &super::d24::D24State,
+        port: u16,
+        key_pem: String,
+    ) -> Snapshot {
         Snapshot {
             port,
             key_pem,
@@ -35,6 +43,7 @@ impl Snapshot {
             customers: store.customers,
             payments: store.stored_payments().cloned().collect(),
             refunds: store.stored_refunds().cloned().collect(),
+            d24: Some(d24.clone()),
         }
     }
 

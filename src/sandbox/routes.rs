@@ -55,6 +55,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/jwks", get(jwks))
         .route("/qrcode", get(super::qrcode::qrcode))
         .route("/", get(jwks))
+        .nest("/d24", super::d24::router())
+        .merge(super::d24::control_router())
         .merge(super::control::router())
         .with_state(shared)
 }

@@ -16,6 +16,7 @@ use crate::payconiq::jws::{Claims, PROVIDER_ISSUER};
 
 use super::Shared;
 use super::faults::{FaultKind, classify, latency};
+use super::d24::D24Reject;
 use super::reply::Reject;
 
 /// The error that makes hyper drop a connection (the "dropped connection" fault).
@@ -85,6 +86,8 @@ async fn handle(
     let path = req.uri().path().to_string();
     shared.log_request(req.method().as_str(), &path);
     let endpoint = classify(req.method(), &path);
+    // D24's answers are its own: error objects of its shape, never JWS-signed.
+    let d24 = path.starts_with("/d24/");
     let faults = match endpoint {
         Some(name) => shared
             .faults
@@ -103,8 +106,17 @@ async fn handle(
     });
     let resp = match injected {
         Some(status) => {
-            let reject = Reject::new(status, "TECHNICAL_ERROR", "Injected fault");
-            let mut resp = axum::response::IntoResponse::into_response(reject);
+            let mut resp = if d24 {
+                axum::response::IntoResponse::into_response(D24Reject::new(
+                    status,
+                    500,
+                    "GENERIC_ERROR",
+                    "Injected fault",
+                ))
+            } else {
+                let reject = Reject::new(status, "TECHNICAL_ERROR", "Injected fault");
+                axum::response::IntoResponse::into_response(reject)
+            };
             // As a rate-limited or overloaded API does: say when to come back.
             if status == 429 || status == 503 {
                 resp.headers_mut()
@@ -113,13 +125,14 @@ async fn handle(
             resp
         }
         None => match router.oneshot(req.map(Body::new)).await {
+            Ok(resp) if d24 => d24_error_object(resp),
             Ok(resp) => error_object(resp),
             Err(never) => match never {},
         },
     };
     // Every API answer is signed, errors included, as the provider does; controls and the
     // JWKS are not.
-    let signed = endpoint.is_some_and(|e| e != "jwks");
+    let signed = endpoint.is_some_and(|e| e != "jwks") && !d24;
     let resp = if signed {
         sign(&shared, &path, resp).await
     } else {
@@ -155,6 +168,30 @@ fn error_object(resp: Response<Body>) -> Response<Body> {
         _ => ("TECHNICAL_ERROR", "Something went wrong"),
     };
     axum::response::IntoResponse::into_response(Reject::new(status.as_u16(), code, message))
+}
+
+/// As [`error_object`], in D24's shape and codes.
+fn d24_error_object(resp: Response<Body>) -> Response<Body> {
+    let status = resp.status();
+    let is_json = resp
+        .headers()
+        .get("content-type")
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return resp;
+    }
+    let reject = match status.as_u16() {
+        404 => D24Reject::new(404, 208, "RESOURCE_NOT_FOUND", "Resource not found"),
+        405 => D24Reject::new(405, 200, "METHOD_NOT_ALLOWED", "Request method not supported"),
+        400..=499 => D24Reject::new(
+            status.as_u16(),
+            202,
+            "INVALID_REQUEST_BODY",
+            "Invalid request body",
+        ),
+        _ => D24Reject::new(status.as_u16(), 500, "GENERIC_ERROR", "Generic error"),
+    };
+    axum::response::IntoResponse::into_response(reject)
 }
 
 async fn sign(shared: &Shared, path: &str, resp: Response<Body>) -> Response<Body> {
