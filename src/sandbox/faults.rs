@@ -43,7 +43,7 @@ impl Fault {
 }
 
 /// The endpoint names faults are keyed by.
-pub const ENDPOINTS: [&str; 13] = [
+pub const ENDPOINTS: [&str; 15] = [
     "create",
     "create-pos",
     "search",
@@ -57,6 +57,8 @@ pub const ENDPOINTS: [&str; 13] = [
     "payout-payments",
     "payout-refunds",
     "jwks",
+    "d24-refund-create",
+    "d24-refund-get",
 ];
 
 /// Names the API endpoint a request is for; `None` for sandbox controls and unknown paths.

@@ -3,8 +3,8 @@
 
 mod auth;
 pub mod callbacks;
-pub mod d24;
 mod control;
+pub mod d24;
 mod demo;
 pub mod faults;
 mod payouts;
@@ -318,6 +318,18 @@ impl Sandbox {
             addr,
             _stop: stop,
         })
+    }
+
+    /// The simulated D24 merchant: base URL and credentials.
+    pub fn d24(&self) -> (String, crate::d24::Credentials) {
+        let cfg = &self.shared.cfg;
+        (
+            format!("{}/d24", self.shared.base),
+            crate::d24::Credentials {
+                login: cfg.d24_login.clone(),
+                secret: crate::secrets::Secret::new(cfg.d24_secret.clone()),
+            },
+        )
     }
 
     pub fn base_url(&self) -> &str {

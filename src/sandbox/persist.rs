@@ -30,12 +30,7 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn of(
-        store: &Store,
-        d24: &super::d24::D24State,
-        port: u16,
-        key_pem: String,
-    ) -> Snapshot {
+    pub fn of(store: &Store, d24: &super::d24::D24State, port: u16, key_pem: String) -> Snapshot {
         Snapshot {
             port,
             key_pem,

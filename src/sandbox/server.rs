@@ -15,8 +15,8 @@ use tower::ServiceExt;
 use crate::payconiq::jws::{Claims, PROVIDER_ISSUER};
 
 use super::Shared;
-use super::faults::{FaultKind, classify, latency};
 use super::d24::D24Reject;
+use super::faults::{FaultKind, classify, latency};
 use super::reply::Reject;
 
 /// The error that makes hyper drop a connection (the "dropped connection" fault).
@@ -182,7 +182,12 @@ fn d24_error_object(resp: Response<Body>) -> Response<Body> {
     }
     let reject = match status.as_u16() {
         404 => D24Reject::new(404, 208, "RESOURCE_NOT_FOUND", "Resource not found"),
-        405 => D24Reject::new(405, 200, "METHOD_NOT_ALLOWED", "Request method not supported"),
+        405 => D24Reject::new(
+            405,
+            200,
+            "METHOD_NOT_ALLOWED",
+            "Request method not supported",
+        ),
         400..=499 => D24Reject::new(
             status.as_u16(),
             202,

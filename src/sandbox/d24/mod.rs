@@ -36,7 +36,10 @@ pub enum Paid {
 
 impl Paid {
     pub fn is_card(self) -> bool {
-        matches!(self, Paid::CardInstant | Paid::CardLater | Paid::CardDeclined)
+        matches!(
+            self,
+            Paid::CardInstant | Paid::CardLater | Paid::CardDeclined
+        )
     }
 
     fn method_code(self) -> (&'static str, &'static str) {
@@ -129,7 +132,12 @@ impl D24State {
 
     /// A refund's status at `now`: cards settle after the refund delay; bank refunds are
     /// DELIVERED half-way and settle after it.
-    pub fn status(&self, r: &SimRefund, cfg: &super::SandboxConfig, now: OffsetDateTime) -> RefundStatus {
+    pub fn status(
+        &self,
+        r: &SimRefund,
+        cfg: &super::SandboxConfig,
+        now: OffsetDateTime,
+    ) -> RefundStatus {
         let paid = self
             .deposits
             .get(&r.deposit_id)
@@ -144,15 +152,16 @@ impl D24State {
         match paid {
             Paid::CardInstant if !r.rejected => RefundStatus::Completed,
             _ if age >= cfg.refund_delay => done,
-            Paid::BankTransfer | Paid::Cash if age >= cfg.refund_delay / 2 => RefundStatus::Delivered,
+            Paid::BankTransfer | Paid::Cash if age >= cfg.refund_delay / 2 => {
+                RefundStatus::Delivered
+            }
             _ => RefundStatus::Pending,
         }
     }
 
     pub fn deposit_amount(&self, d: &Deposit, minor: i64) -> Amount {
-        Amount::from_minor(minor, &d.currency).unwrap_or_else(|_| {
-            Amount::from_minor(0, "EUR").expect("EUR is a currency")
-        })
+        Amount::from_minor(minor, &d.currency)
+            .unwrap_or_else(|_| Amount::from_minor(0, "EUR").expect("EUR is a currency"))
     }
 }
 
@@ -161,6 +170,9 @@ pub fn rejection(paid: Paid) -> (&'static str, &'static str) {
     if paid.is_card() {
         ("The card issuer declined the refund", "ISSUER_DECLINED")
     } else {
-        ("The beneficiary's bank account does not exist", "INVALID_BANK_ACCOUNT")
+        (
+            "The beneficiary's bank account does not exist",
+            "INVALID_BANK_ACCOUNT",
+        )
     }
 }

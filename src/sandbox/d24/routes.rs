@@ -29,7 +29,12 @@ pub struct D24Reject {
 }
 
 impl D24Reject {
-    pub fn new(status: u16, code: u32, kind: &'static str, description: impl Into<String>) -> D24Reject {
+    pub fn new(
+        status: u16,
+        code: u32,
+        kind: &'static str,
+        description: impl Into<String>,
+    ) -> D24Reject {
         D24Reject {
             status,
             code,
@@ -39,7 +44,12 @@ impl D24Reject {
     }
 
     fn body(why: impl Into<String>) -> D24Reject {
-        D24Reject::new(400, 202, "INVALID_REQUEST_BODY", format!("Invalid request body: {}", why.into()))
+        D24Reject::new(
+            400,
+            202,
+            "INVALID_REQUEST_BODY",
+            format!("Invalid request body: {}", why.into()),
+        )
     }
 
     fn not_found() -> D24Reject {
@@ -47,7 +57,12 @@ impl D24Reject {
     }
 
     fn amount() -> D24Reject {
-        D24Reject::new(400, 802, "INVALID_AMOUNT_TO_REFUND", "Amount to refund not valid")
+        D24Reject::new(
+            400,
+            802,
+            "INVALID_AMOUNT_TO_REFUND",
+            "Amount to refund not valid",
+        )
     }
 }
 
@@ -85,21 +100,41 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 /// range, then the signature over X-Date + X-Login + body.
 fn authenticate(s: &Shared, headers: &HeaderMap, body: &[u8]) -> Result<(), D24Reject> {
     let missing = |name: &str| {
-        D24Reject::new(400, 101, "MISSING_REQUIRED_HEADER", format!("Missing or invalid format for required header {name}"))
+        D24Reject::new(
+            400,
+            101,
+            "MISSING_REQUIRED_HEADER",
+            format!("Missing or invalid format for required header {name}"),
+        )
     };
     let login = header(headers, "X-Login").ok_or_else(|| missing("X-Login"))?;
     let date = header(headers, "X-Date").ok_or_else(|| missing("X-Date"))?;
     let auth = header(headers, "Authorization").ok_or_else(|| missing("Authorization"))?;
     if login != s.cfg.d24_login {
-        return Err(D24Reject::new(401, 100, "INVALID_CREDENTIALS", "Invalid credentials"));
+        return Err(D24Reject::new(
+            401,
+            100,
+            "INVALID_CREDENTIALS",
+            "Invalid credentials",
+        ));
     }
     let at = parse_x_date(date).ok_or_else(|| missing("X-Date"))?;
     if (OffsetDateTime::now_utc() - at).abs() > super::DATE_WINDOW {
-        return Err(D24Reject::new(400, 103, "INVALID_DATE_RANGE", "X-Date header value out of valid range"));
+        return Err(D24Reject::new(
+            400,
+            103,
+            "INVALID_DATE_RANGE",
+            "X-Date header value out of valid range",
+        ));
     }
     let secret = Secret::new(s.cfg.d24_secret.clone());
     if !verify(&secret, date, login, body, auth) {
-        return Err(D24Reject::new(401, 102, "INVALID_SIGNATURE", "Invalid signature"));
+        return Err(D24Reject::new(
+            401,
+            102,
+            "INVALID_SIGNATURE",
+            "Invalid signature",
+        ));
     }
     Ok(())
 }
@@ -114,10 +149,18 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
     authenticate(&s, &headers, &body)?;
     let key = header(&headers, "X-Idempotency-Key").map(|k| format!("{}/{k}", s.cfg.d24_login));
     if let Some(key) = &key {
-        let earlier = s.d24.lock().unwrap_or_else(|p| p.into_inner()).answered.get(key).cloned();
+        let earlier = s
+            .d24
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .answered
+            .get(key)
+            .cloned();
         if let Some((first_body, answer)) = earlier {
             if first_body != body.as_ref() {
-                return Err(D24Reject::body("X-Idempotency-Key already used for another request"));
+                return Err(D24Reject::body(
+                    "X-Idempotency-Key already used for another request",
+                ));
             }
             // The same request again: the same answer, no second refund.
             return Ok(raw_json(200, answer));
@@ -165,7 +208,12 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
             .cloned()
             .ok_or_else(D24Reject::not_found)?;
         if !deposit.completed {
-            return Err(D24Reject::new(400, 801, "DEPOSIT_NOT_COMPLETED", "Refund cannot be applied since deposit is not in status completed"));
+            return Err(D24Reject::new(
+                400,
+                801,
+                "DEPOSIT_NOT_COMPLETED",
+                "Refund cannot be applied since deposit is not in status completed",
+            ));
         }
         let remaining = st.remaining(&deposit, cfg);
         let amount = match &amount_text {
@@ -182,11 +230,19 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
             return Err(D24Reject::amount());
         }
         if !deposit.paid.is_card() && account.is_none() {
-            return Err(D24Reject::new(400, 804, "MISSING_BANK_ACCOUNT", "Missing bank account information"));
+            return Err(D24Reject::new(
+                400,
+                804,
+                "MISSING_BANK_ACCOUNT",
+                "Missing bank account information",
+            ));
         }
         let rejected = match (&account, deposit.paid) {
             (_, Paid::CardDeclined) => true,
-            (Some(a), _) => a.account_number.chars().all(|c| c == '0' || c == '-' || c == ' '),
+            (Some(a), _) => a
+                .account_number
+                .chars()
+                .all(|c| c == '0' || c == '-' || c == ' '),
             _ => false,
         };
         let refund = SimRefund {
@@ -211,7 +267,7 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
                 "result": result,
                 "payment_method": method,
                 "payment_method_name": method_name,
-                "amount": number(&st.deposit_amount(&deposit, amount)),
+                "amount": "@amount@",
                 "currency": deposit.currency,
                 "created_at": refund.created.format(&time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]")).unwrap_or_default(),
             });
@@ -229,9 +285,10 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
         } else {
             json!({"refund_id": refund.refund_id})
         };
-        let answer = serde_json::to_vec(&answer).unwrap_or_default();
+        let answer = with_amount(&answer, Some(&st.deposit_amount(&deposit, amount)));
         if let Some(key) = &key {
-            st.answered.insert(key.clone(), (body.to_vec(), answer.clone()));
+            st.answered
+                .insert(key.clone(), (body.to_vec(), answer.clone()));
         }
         Ok((answer, refund))
     })?;
@@ -241,9 +298,15 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
     Ok(raw_json(200, answer))
 }
 
-/// The amount as a JSON number with the currency's decimals, as D24 writes them (505.95).
-fn number(a: &Amount) -> Value {
-    serde_json::from_str::<Value>(&a.to_api()).unwrap_or(Value::Null)
+/// Where an amount goes in an answer, written in after serialising (a `Value` would hold it
+/// as a float and lose the trailing zeros D24 writes: 100.00).
+const AMOUNT_SLOT: &str = "\"@amount@\"";
+
+/// The answer's bytes with its amount slot filled in as a JSON number (505.95, 100.00).
+fn with_amount(answer: &Value, amount: Option<&Amount>) -> Vec<u8> {
+    let text = answer.to_string();
+    let number = amount.map(Amount::to_api).unwrap_or_else(|| "null".into());
+    text.replacen(AMOUNT_SLOT, &number, 1).into_bytes()
 }
 
 fn raw_json(status: u16, body: Vec<u8>) -> Response {
@@ -251,14 +314,14 @@ fn raw_json(status: u16, body: Vec<u8>) -> Response {
     (status, [("content-type", "application/json")], body).into_response()
 }
 
-fn refund_view(st: &D24State, r: &SimRefund, cfg: &crate::sandbox::SandboxConfig) -> Value {
+fn refund_view(st: &D24State, r: &SimRefund, cfg: &crate::sandbox::SandboxConfig) -> Vec<u8> {
     let status = st.status(r, cfg, OffsetDateTime::now_utc());
     let deposit = st.deposits.get(&r.deposit_id);
     let mut view = json!({
         "deposit_id": r.deposit_id,
         "merchant_invoice_id": deposit.map(|d| d.invoice_id.clone()),
         "status": status.as_str(),
-        "amount": deposit.map(|d| number(&st.deposit_amount(d, r.amount))),
+        "amount": "@amount@",
         "currency": deposit.map(|d| d.currency.clone()),
     });
     if status == RefundStatus::Rejected {
@@ -266,7 +329,10 @@ fn refund_view(st: &D24State, r: &SimRefund, cfg: &crate::sandbox::SandboxConfig
         view["reason"] = json!(reason);
         view["reason_code"] = json!(code);
     }
-    view
+    with_amount(
+        &view,
+        deposit.map(|d| st.deposit_amount(d, r.amount)).as_ref(),
+    )
 }
 
 async fn status(State(s): S, Path(id): Path<String>, headers: HeaderMap, body: Bytes) -> D24Reply {
@@ -274,16 +340,18 @@ async fn status(State(s): S, Path(id): Path<String>, headers: HeaderMap, body: B
     let id: u64 = id.parse().map_err(|_| D24Reject::not_found())?;
     let st = s.d24.lock().unwrap_or_else(|p| p.into_inner());
     let r = st.refunds.get(&id).ok_or_else(D24Reject::not_found)?;
-    Ok(axum::Json(refund_view(&st, r, &s.cfg)).into_response())
+    Ok(raw_json(200, refund_view(&st, r, &s.cfg)))
 }
 
 /// Tells `url` each time the refund's status changes, with its id (as D24 does: the receiver
 /// then reads the status back). To this machine only; three tries each.
 async fn notify(s: Arc<Shared>, url: String, refund: SimRefund) {
-    let loopback = url::Url::parse(&url)
-        .is_ok_and(|u| crate::payconiq::environment::is_loopback(&u));
+    let loopback =
+        url::Url::parse(&url).is_ok_and(|u| crate::payconiq::environment::is_loopback(&u));
     if !loopback {
-        tracing::info!("sandbox D24: notification not sent, the sandbox notifies this machine only");
+        tracing::info!(
+            "sandbox D24: notification not sent, the sandbox notifies this machine only"
+        );
         return;
     }
     let http = reqwest::Client::builder()
@@ -346,9 +414,18 @@ async fn deposits(State(s): S) -> Response {
 async fn reject(State(s): S, Path(id): Path<u64>) -> D24Reply {
     let cfg = &s.cfg;
     with_d24(&s, |st| {
-        let r = st.refunds.get(&id).cloned().ok_or_else(D24Reject::not_found)?;
+        let r = st
+            .refunds
+            .get(&id)
+            .cloned()
+            .ok_or_else(D24Reject::not_found)?;
         if st.status(&r, cfg, OffsetDateTime::now_utc()).is_final() {
-            return Err(D24Reject::new(409, 805, "ERROR_IN_REFUND", "The refund is already final"));
+            return Err(D24Reject::new(
+                409,
+                805,
+                "ERROR_IN_REFUND",
+                "The refund is already final",
+            ));
         }
         if let Some(r) = st.refunds.get_mut(&id) {
             r.rejected = true;
