@@ -497,3 +497,97 @@ async fn the_sandbox_tells_other_tools_where_d24_is() {
     assert_eq!(info["d24"]["login"], credentials.login);
     assert_eq!(info["d24"]["secretKey"], credentials.secret.expose());
 }
+
+/// The journal keeps the request before it leaves; a lost answer with no retry left is
+/// resumed after a "restart" (the journal reopened) with the same bytes and key: one refund.
+#[tokio::test]
+async fn a_lost_answer_is_resumed_from_the_journal_after_a_restart() {
+    use kassa::d24::flow;
+    use kassa::journal::{D24Event, Journal};
+    let (sandbox, _) = setup().await;
+    let (base, credentials) = sandbox.d24();
+    let no_retry = kassa::http::ClientOptions {
+        retry: kassa::http::RetryPolicy {
+            attempts: 1,
+            ..quick_options().retry
+        },
+        ..quick_options()
+    };
+    let client = Client::new(&base, credentials, &no_retry).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.sqlite");
+    let journal = Journal::open(&path).unwrap();
+    sandbox.inject(Fault::new("d24-refund-create", FaultKind::Drop, Some(1)));
+    let request = bank_refund(300_000_004, "KASSA-D24-0004", "25", "18293435");
+    let (entry, error) = flow::request(&client, &journal, &request, Method::Other, "EUR")
+        .await
+        .unwrap_err();
+    let entry = entry.unwrap();
+    assert!(entry.unanswered(), "{entry:?}");
+    assert!(matches!(entry.last, Some((_, D24Event::Unknown { .. }))));
+    assert!(
+        matches!(error, flow::FlowError::D24(Error::Transport { .. })),
+        "{error:?}"
+    );
+    assert_eq!(
+        remaining(&sandbox, 300_000_004).await,
+        "95.00",
+        "made once, answer lost"
+    );
+    drop(journal);
+
+    let journal = Journal::open(&path).unwrap();
+    let open = journal.open_d24_refunds().await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        open[0].body,
+        serde_json::to_vec(&request).unwrap(),
+        "kept byte for byte"
+    );
+    let recovered = flow::recover(&client, &journal).await.unwrap();
+    assert_eq!(recovered.len(), 1);
+    assert!(recovered[0].refund_id.is_some());
+    assert_eq!(
+        remaining(&sandbox, 300_000_004).await,
+        "95.00",
+        "still one refund"
+    );
+    // Followed to the end, each status journalled.
+    let mut entry = recovered[0].clone();
+    for _ in 0..100 {
+        entry = flow::check(&client, &journal, &entry).await.unwrap();
+        if !entry.settling() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(entry.status(), Some(&RefundStatus::Completed));
+    assert!(journal.open_d24_refunds().await.unwrap().is_empty());
+    let audit = journal.audit_log(10).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|a| a.action == "d24-refund" && a.detail.contains("300000004"))
+    );
+
+    // A refusal is journalled as such and never re-sent.
+    let over = bank_refund(300_000_004, "KASSA-D24-0004", "500", "18293435");
+    let (entry, _) = flow::request(&client, &journal, &over, Method::Other, "EUR")
+        .await
+        .unwrap_err();
+    let entry = entry.unwrap();
+    assert!(
+        matches!(
+            &entry.last,
+            Some((
+                _,
+                D24Event::Refused {
+                    code: Some(802),
+                    ..
+                }
+            ))
+        ),
+        "{entry:?}"
+    );
+    assert!(!entry.unanswered() && !entry.settling());
+}

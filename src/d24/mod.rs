@@ -7,6 +7,7 @@ pub mod amount;
 pub mod auth;
 pub mod client;
 pub mod error;
+pub mod flow;
 pub mod model;
 
 pub use amount::Amount;

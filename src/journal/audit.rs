@@ -35,6 +35,11 @@ pub enum AuditAction {
         payment_id: String,
         amount: crate::money::Money,
     },
+    /// A refund over a D24 deposit asked for (its outcome is in the D24 refunds table).
+    D24Refund {
+        deposit_id: u64,
+        amount: String,
+    },
     /// The customer's IBAN read for a manual refund.
     RefundIbanAsked {
         payment_id: String,
@@ -85,6 +90,9 @@ impl AuditAction {
                 "refund",
                 format!("{payment_id} {}", amount.to_decimal_string()),
             ),
+            AuditAction::D24Refund { deposit_id, amount } => {
+                ("d24-refund", format!("deposit {deposit_id} {amount}"))
+            }
             AuditAction::RefundIbanAsked { payment_id } => {
                 ("refund-iban-asked", payment_id.clone())
             }

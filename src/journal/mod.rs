@@ -6,6 +6,7 @@
 //! write ever blocks the UI thread.
 
 mod audit;
+mod d24;
 mod payments;
 mod refunds;
 pub mod schema;
@@ -19,6 +20,7 @@ use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
 pub use audit::{AuditAction, AuditEntry};
+pub use d24::{D24Entry, D24Event, D24Request};
 pub use payments::{Attempt, Entry, Event, account_key};
 pub use refunds::{RefundEntry, RefundEvent, RefundRequest};
 pub use sessions::{Session, ShiftData};

@@ -115,6 +115,51 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER sessions_never_deleted BEFORE DELETE ON sessions
         BEGIN SELECT RAISE(ABORT, 'the journal never deletes a session'); END;
     "#,
+    // 5: refunds over D24 deposits. The request body is kept exactly as sent, with its
+    // X-Idempotency-Key, before it leaves: a resumed request is the same bytes with the same key.
+    r#"
+    CREATE TABLE d24_refunds (
+        idempotency_key TEXT PRIMARY KEY,
+        account TEXT NOT NULL,
+        deposit_id INTEGER NOT NULL,
+        invoice_id TEXT NOT NULL,
+        method TEXT NOT NULL,
+        amount_minor INTEGER,
+        currency TEXT NOT NULL,
+        body BLOB NOT NULL,
+        requested_at INTEGER NOT NULL,
+        refund_id TEXT
+    );
+    CREATE INDEX d24_refunds_deposit ON d24_refunds(deposit_id);
+    CREATE TABLE d24_refund_events (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL REFERENCES d24_refunds(idempotency_key),
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT,
+        code TEXT,
+        detail TEXT
+    );
+    CREATE INDEX d24_refund_events_key ON d24_refund_events(idempotency_key, id);
+    CREATE TRIGGER d24_refunds_never_deleted BEFORE DELETE ON d24_refunds
+        BEGIN SELECT RAISE(ABORT, 'the journal never deletes a refund'); END;
+    CREATE TRIGGER d24_refund_events_never_deleted BEFORE DELETE ON d24_refund_events
+        BEGIN SELECT RAISE(ABORT, 'the journal never deletes an event'); END;
+    CREATE TRIGGER d24_refund_events_never_edited BEFORE UPDATE ON d24_refund_events
+        BEGIN SELECT RAISE(ABORT, 'the journal never edits an event'); END;
+    CREATE TRIGGER d24_refunds_facts_fixed BEFORE UPDATE ON d24_refunds
+        WHEN NEW.idempotency_key IS NOT OLD.idempotency_key
+          OR NEW.account IS NOT OLD.account
+          OR NEW.deposit_id IS NOT OLD.deposit_id
+          OR NEW.invoice_id IS NOT OLD.invoice_id
+          OR NEW.method IS NOT OLD.method
+          OR NEW.amount_minor IS NOT OLD.amount_minor
+          OR NEW.currency IS NOT OLD.currency
+          OR NEW.body IS NOT OLD.body
+          OR NEW.requested_at IS NOT OLD.requested_at
+          OR (OLD.refund_id IS NOT NULL AND NEW.refund_id IS NOT OLD.refund_id)
+        BEGIN SELECT RAISE(ABORT, 'a refund''s recorded facts never change'); END;
+    "#,
 ];
 
 /// The schema version this build writes.
