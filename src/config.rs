@@ -52,6 +52,46 @@ pub struct Settings {
     pub pin_locked_until: Option<i64>,
     /// Minutes without input before the manager lock re-engages.
     pub lock_after_minutes: u32,
+    /// The OneKey Payments (D24) account refunds over D24 deposits go to (its secret key
+    /// lives in the keychain).
+    pub d24: D24Account,
+}
+
+/// Where D24 refunds go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum D24Environment {
+    /// The embedded sandbox's D24 side (only while the till runs on the sandbox).
+    #[default]
+    Sandbox,
+    Staging,
+    /// The production host D24 gives at onboarding.
+    Production,
+    Custom,
+}
+
+impl D24Environment {
+    pub const ALL: [D24Environment; 4] = [
+        D24Environment::Sandbox,
+        D24Environment::Staging,
+        D24Environment::Production,
+        D24Environment::Custom,
+    ];
+
+    /// Whether the base URL is typed (production is given at onboarding).
+    pub fn typed_url(self) -> bool {
+        matches!(self, D24Environment::Production | D24Environment::Custom)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct D24Account {
+    pub environment: D24Environment,
+    /// For production and custom.
+    pub base_url: String,
+    /// X-Login (the API key).
+    pub login: String,
 }
 
 impl Default for Settings {
@@ -78,6 +118,7 @@ impl Default for Settings {
             pin_failures: 0,
             pin_locked_until: None,
             lock_after_minutes: 5,
+            d24: D24Account::default(),
         }
     }
 }

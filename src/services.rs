@@ -101,3 +101,42 @@ impl Services {
         })
     }
 }
+
+/// The D24 client for `settings`: the embedded sandbox's D24 side, or the configured account
+/// with its secret key from `store`. Blocking (the keychain): call it off the UI thread.
+pub fn d24_client(
+    settings: &Settings,
+    store: &dyn SecretStore,
+    sandbox: Option<&Sandbox>,
+) -> Result<crate::d24::Client, String> {
+    use crate::config::D24Environment;
+    let account = &settings.d24;
+    let options = ClientOptions::default();
+    let explain = |e: crate::d24::Error| e.explain();
+    if account.environment == D24Environment::Sandbox {
+        let sandbox = sandbox.ok_or_else(|| crate::fl!("d24-sandbox-needs-sandbox"))?;
+        let (base, credentials) = sandbox.d24();
+        return crate::d24::Client::new(&base, credentials, &options).map_err(explain);
+    }
+    let base = match account.environment {
+        D24Environment::Staging => crate::d24::STAGING_URL.to_string(),
+        _ => account.base_url.trim().to_string(),
+    };
+    if base.is_empty() {
+        return Err(crate::fl!("d24-missing-url"));
+    }
+    if account.login.trim().is_empty() {
+        return Err(crate::fl!("d24-missing-login"));
+    }
+    let secret = store
+        .get(secrets::D24_SECRET_KEY)
+        .map_err(|e| e.to_string())?
+        .map(Secret::new)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| crate::fl!("d24-missing-secret"))?;
+    let credentials = crate::d24::Credentials {
+        login: account.login.trim().to_string(),
+        secret,
+    };
+    crate::d24::Client::new(&base, credentials, &options).map_err(explain)
+}

@@ -16,7 +16,7 @@ use crate::payconiq::jws::SigningKey;
 use crate::screen::lock::{self, Lock};
 use crate::screen::settings::{self as settings_screen, Settings as SettingsScreen};
 use crate::screen::till::Till;
-use crate::secrets::{self, SecretStore};
+use crate::secrets::{self, Secret, SecretStore};
 use crate::services::Services;
 use crate::widget::path_prompt;
 
@@ -62,11 +62,15 @@ impl App {
         Task::perform(
             blocking(move || {
                 let has = |name| store.get(name).ok().flatten().is_some();
-                (has(secrets::API_KEY), has(secrets::SIGNING_KEY))
+                (
+                    has(secrets::API_KEY),
+                    has(secrets::SIGNING_KEY),
+                    has(secrets::D24_SECRET_KEY),
+                )
             }),
             |known| {
-                let (api, signing) = known.unwrap_or((false, false));
-                Message::Settings(settings_screen::Message::KeysKnown { api, signing })
+                let (api, signing, d24) = known.unwrap_or((false, false, false));
+                Message::Settings(settings_screen::Message::KeysKnown { api, signing, d24 })
             },
         )
     }
@@ -216,24 +220,42 @@ impl App {
                 self.set_screen(Screen::Lock(Lock::new("", None)));
                 iced::widget::operation::focus(lock::PIN_INPUT)
             }
-            settings_screen::Action::Save { settings, api_key } => {
+            settings_screen::Action::Save {
+                settings,
+                api_key,
+                d24_secret,
+            } => {
                 let real = settings.environment != EnvironmentKind::Sandbox;
+                let d24_real = settings.d24.environment != crate::config::D24Environment::Sandbox;
                 let store = self.secrets.clone();
                 let journal = self.journal.clone();
-                // The key goes to the keychain first; only then are the settings applied.
+                // Keys go to the keychain first; only then are the settings applied.
                 Task::perform(
                     async move {
-                        let stored = blocking(move || match api_key.filter(|_| real) {
-                            Some(key) => store
-                                .set(secrets::API_KEY, key.expose())
-                                .map(|()| true)
-                                .map_err(|e| fl!("settings-no-keychain", detail = e.to_string())),
-                            None => Ok(false),
+                        let stored = blocking(move || {
+                            let put = |name, key: Option<Secret>| match key {
+                                Some(key) => store
+                                    .set(name, key.expose())
+                                    .map(|()| true)
+                                    .map_err(|e| {
+                                        fl!("settings-no-keychain", detail = e.to_string())
+                                    }),
+                                None => Ok(false),
+                            };
+                            Ok::<_, String>((
+                                put(secrets::API_KEY, api_key.filter(|_| real))?,
+                                put(secrets::D24_SECRET_KEY, d24_secret.filter(|_| d24_real))?,
+                            ))
                         })
                         .await
                         .and_then(|r| r);
-                        if let (Ok(true), Some(j)) = (&stored, journal) {
-                            let _ = j.audit(AuditAction::ApiKeyStored).await;
+                        if let (Ok((api, d24)), Some(j)) = (&stored, journal) {
+                            if *api {
+                                let _ = j.audit(AuditAction::ApiKeyStored).await;
+                            }
+                            if *d24 {
+                                let _ = j.audit(AuditAction::D24SecretStored).await;
+                            }
                         }
                         stored.map(|_| ())
                     },
@@ -244,6 +266,35 @@ impl App {
                 let store = self.secrets.clone();
                 let current = self.services.clone();
                 Task::perform(test_connection(*settings, api_key, store, current), done)
+            }
+            settings_screen::Action::TestD24 { settings, secret } => {
+                let overlay = Overlay {
+                    base: self.secrets.clone(),
+                    api_key: None,
+                    d24_secret: secret,
+                };
+                let services = self.services.clone();
+                Task::perform(
+                    async move {
+                        let client = blocking(move || {
+                            crate::services::d24_client(
+                                &settings,
+                                &overlay,
+                                services.as_ref().and_then(|s| s.sandbox.as_ref()),
+                            )
+                            .map(|c| (c, settings.d24.environment))
+                        })
+                        .await
+                        .and_then(|r| r)?;
+                        let (client, env) = client;
+                        client.test_connection().await.map_err(|e| e.explain())?;
+                        Ok(fl!(
+                            "settings-d24-test-ok",
+                            environment = crate::screen::settings::d24_env_label(env)
+                        ))
+                    },
+                    done,
+                )
             }
             settings_screen::Action::GenerateKey { kid } => {
                 let store = self.secrets.clone();
@@ -504,6 +555,7 @@ async fn test_connection(
         let overlay = Overlay {
             base: store,
             api_key,
+            d24_secret: None,
         };
         Arc::new(Services::account(&settings, &overlay)?)
     };
@@ -522,16 +574,20 @@ async fn test_connection(
     }
 }
 
-/// The keychain, with a typed-but-unsaved API key taking precedence (for "Test connection").
+/// The keychain, with typed-but-unsaved keys taking precedence (for the connection tests).
 struct Overlay {
     base: Arc<dyn SecretStore>,
     api_key: Option<crate::payconiq::Secret>,
+    d24_secret: Option<crate::payconiq::Secret>,
 }
 
 impl SecretStore for Overlay {
     fn get(&self, name: &str) -> Result<Option<String>, secrets::SecretError> {
         match (&self.api_key, name) {
             (Some(k), secrets::API_KEY) => Ok(Some(k.expose().to_string())),
+            _ if name == secrets::D24_SECRET_KEY && self.d24_secret.is_some() => {
+                Ok(self.d24_secret.as_ref().map(|k| k.expose().to_string()))
+            }
             _ => self.base.get(name),
         }
     }

@@ -21,6 +21,7 @@ pub enum AuditAction {
     /// Settings saved; the names of the fields that changed.
     SettingsChanged(Vec<String>),
     ApiKeyStored,
+    D24SecretStored,
     SigningKeyImported,
     SigningKeyGenerated,
     JwksExported,
@@ -76,6 +77,7 @@ impl AuditAction {
             ),
             AuditAction::SettingsChanged(fields) => ("settings-changed", fields.join(", ")),
             AuditAction::ApiKeyStored => ("api-key-stored", String::new()),
+            AuditAction::D24SecretStored => ("d24-secret-stored", String::new()),
             AuditAction::SigningKeyImported => ("signing-key-imported", String::new()),
             AuditAction::SigningKeyGenerated => ("signing-key-generated", String::new()),
             AuditAction::JwksExported => ("jwks-exported", String::new()),

@@ -2,7 +2,7 @@
 //! key go to the OS keychain only), merchant ids, sticker ids, QR look, customer display,
 //! language, PIN, and a connection test.
 
-use crate::config::{PayMode, Settings as Config};
+use crate::config::{D24Environment, PayMode, Settings as Config};
 use crate::fl;
 use crate::i18n::Lang;
 use crate::payconiq::Secret;
@@ -21,6 +21,9 @@ pub struct Settings {
     api_key: Secret,
     has_api_key: bool,
     has_signing_key: bool,
+    /// A newly typed D24 secret key; empty keeps the stored one.
+    d24_secret: Secret,
+    has_d24_secret: bool,
     /// The public JWKS of the signing key, after generating or importing one.
     jwks: Option<String>,
     info: Option<String>,
@@ -50,6 +53,9 @@ pub enum Message {
     QrColour(Choice<QrColour>),
     Language(Choice<Option<Lang>>),
     CustomerDisplay(bool),
+    D24Environment(Choice<D24Environment>),
+    D24Secret(Secret),
+    TestD24,
     ImportKey,
     GenerateKey,
     SaveJwks,
@@ -76,6 +82,7 @@ pub enum Message {
     KeysKnown {
         api: bool,
         signing: bool,
+        d24: bool,
     },
 }
 
@@ -94,6 +101,8 @@ pub enum Field {
     JwksUrl,
     PayloadBase,
     LockMinutes,
+    D24BaseUrl,
+    D24Login,
 }
 
 /// A pick-list option with a translated label.
@@ -129,6 +138,12 @@ pub enum Action {
     Save {
         settings: Box<Config>,
         api_key: Option<Secret>,
+        d24_secret: Option<Secret>,
+    },
+    /// One signed D24 call with the form's D24 account (a typed secret before the stored one).
+    TestD24 {
+        settings: Box<Config>,
+        secret: Option<Secret>,
     },
     Test {
         settings: Box<Config>,
@@ -165,6 +180,8 @@ impl Settings {
             api_key: Secret::new(String::new()),
             has_api_key,
             has_signing_key,
+            d24_secret: Secret::new(String::new()),
+            has_d24_secret: false,
             jwks: None,
             info: None,
             problem: None,
@@ -176,7 +193,31 @@ impl Settings {
 
     /// Whether the form holds changes that Save has not stored.
     pub fn unsaved(&self) -> bool {
-        self.draft != self.baseline || self.new_api_key().is_some()
+        self.draft != self.baseline || self.new_api_key().is_some() || self.new_d24_secret().is_some()
+    }
+
+    fn new_d24_secret(&self) -> Option<Secret> {
+        Some(Secret::new(self.d24_secret.expose().trim())).filter(|k| !k.is_empty())
+    }
+
+    /// What the D24 account lacks (nothing when refunds go to the sandbox).
+    fn d24_missing(&self) -> Option<String> {
+        let a = &self.draft.d24;
+        if a.environment == D24Environment::Sandbox {
+            return None;
+        }
+        if a.environment.typed_url() {
+            if a.base_url.trim().is_empty() {
+                return Some(fl!("d24-missing-url"));
+            }
+            if let Err(e) = crate::d24::client::check_base_url(&a.base_url) {
+                return Some(fl!("settings-bad-url", field = format!("{} ({e})", fl!("settings-d24-url"))));
+            }
+        }
+        if a.login.trim().is_empty() {
+            return Some(fl!("d24-missing-login"));
+        }
+        (!self.has_d24_secret && self.new_d24_secret().is_none()).then(|| fl!("d24-missing-secret"))
     }
 
     fn new_api_key(&self) -> Option<Secret> {
@@ -212,6 +253,22 @@ impl Settings {
             Message::Language(c) => d.language = c.value,
             Message::CustomerDisplay(on) => d.customer_display = on,
             Message::ApiKey(k) => self.api_key = k,
+            Message::D24Environment(c) => d.d24.environment = c.value,
+            Message::D24Secret(k) => self.d24_secret = k,
+            Message::TestD24 => {
+                if let Some(missing) = self.d24_missing() {
+                    self.problem = Some(missing);
+                    self.info = None;
+                    return Action::None;
+                }
+                self.busy = true;
+                self.info = Some(fl!("settings-testing"));
+                self.problem = None;
+                return Action::TestD24 {
+                    settings: Box::new(self.draft.clone()),
+                    secret: self.new_d24_secret(),
+                };
+            }
             Message::Text(field, value) => self.set_text(field, value),
             Message::ImportKey => {
                 return Action::ImportKey {
@@ -266,9 +323,10 @@ impl Settings {
             Message::ChangePin => return Action::ChangePin,
             Message::Sticker => return Action::Sticker,
             Message::History => return Action::History,
-            Message::KeysKnown { api, signing } => {
+            Message::KeysKnown { api, signing, d24 } => {
                 self.has_api_key = api;
                 self.has_signing_key = self.has_signing_key || signing;
+                self.has_d24_secret = d24;
             }
             Message::Close if self.unsaved() => self.confirm_close = true,
             Message::Close | Message::Discard => return Action::Close,
@@ -294,11 +352,16 @@ impl Settings {
                     self.problem = Some(problem);
                     return Action::None;
                 }
+                if let Some(missing) = self.d24_missing() {
+                    self.problem = Some(missing);
+                    return Action::None;
+                }
                 self.busy = true;
                 self.saving = true;
                 return Action::Save {
                     settings: Box::new(self.draft.clone()),
                     api_key: self.new_api_key(),
+                    d24_secret: self.new_d24_secret(),
                 };
             }
             Message::Done(result) => {
@@ -315,6 +378,10 @@ impl Settings {
                         if saved && self.new_api_key().is_some() {
                             self.api_key = Secret::new(String::new());
                             self.has_api_key = true;
+                        }
+                        if saved && self.new_d24_secret().is_some() {
+                            self.d24_secret = Secret::new(String::new());
+                            self.has_d24_secret = true;
                         }
                     }
                     Err(problem) => {
@@ -353,6 +420,8 @@ impl Settings {
             Field::ReconciliationBase => custom.reconciliation_base = value,
             Field::JwksUrl => custom.jwks_url = value,
             Field::PayloadBase => custom.payload_base = value,
+            Field::D24BaseUrl => d.d24.base_url = value,
+            Field::D24Login => d.d24.login = value,
             Field::LockMinutes => {
                 if let Ok(m) = value.trim().parse::<u32>() {
                     d.lock_after_minutes = m.min(240);
@@ -376,6 +445,15 @@ fn bad_url(custom: &Environment) -> Option<String> {
     .into_iter()
     .find(|(_, value)| !crate::payconiq::environment::is_safe_url(value))
     .map(|(label, _)| fl!("settings-bad-url", field = label))
+}
+
+pub fn d24_env_label(env: D24Environment) -> String {
+    match env {
+        D24Environment::Sandbox => fl!("d24-env-sandbox"),
+        D24Environment::Staging => fl!("d24-env-staging"),
+        D24Environment::Production => fl!("d24-env-production"),
+        D24Environment::Custom => fl!("env-custom"),
+    }
 }
 
 pub fn env_label(kind: EnvironmentKind) -> String {

@@ -126,6 +126,7 @@ impl Settings {
                 )
                 .push(action(fl!("settings-save-jwks"), Message::SaveJwks));
         }
+        form = self.d24_section(form);
         form = form.push(heading(fl!("settings-section-till"))).push(field(
             fl!("settings-pay-mode"),
             pick_list(
@@ -241,6 +242,57 @@ impl Settings {
             .width(Fill)
             .style(theme::card)
             .into()
+    }
+}
+
+impl Settings {
+    /// The D24 account refunds over D24 deposits go to.
+    fn d24_section<'a>(
+        &'a self,
+        form: iced::widget::Column<'a, Message>,
+    ) -> iced::widget::Column<'a, Message> {
+        let a = &self.draft.d24;
+        let envs: Vec<_> = D24Environment::ALL
+            .into_iter()
+            .map(|e| choice(e, d24_env_label(e)))
+            .collect();
+        let mut form = form.push(heading(fl!("settings-section-d24"))).push(field(
+            fl!("settings-environment"),
+            pick_list(
+                envs.clone(),
+                selected(&envs, &a.environment),
+                Message::D24Environment,
+            )
+            .into(),
+        ));
+        if a.environment.typed_url() {
+            form = form.push(input(fl!("settings-d24-url"), &a.base_url, Field::D24BaseUrl));
+        }
+        if a.environment != D24Environment::Sandbox {
+            let state = if self.has_d24_secret {
+                fl!("settings-stored")
+            } else {
+                fl!("settings-not-stored")
+            };
+            form = form
+                .push(input(fl!("settings-d24-login"), &a.login, Field::D24Login))
+                .push(field(
+                    fl!("settings-d24-secret"),
+                    text_input(&state, self.d24_secret.expose())
+                        .secure(true)
+                        .on_input(|k| Message::D24Secret(Secret::new(k)))
+                        .padding(8)
+                        .into(),
+                ));
+        }
+        form.push(field(
+            String::new(),
+            button(text(fl!("settings-d24-test")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press_maybe((!self.busy).then_some(Message::TestD24))
+                .into(),
+        ))
     }
 }
 
