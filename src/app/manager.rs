@@ -87,6 +87,7 @@ impl App {
                     | Screen::History(_)
                     | Screen::Detail(_)
                     | Screen::Shift(_)
+                    | Screen::Refund(_)
                     | Screen::Payouts(_)
             ) {
                 self.set_screen(Screen::Till(Till::new(self.lang)));

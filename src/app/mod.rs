@@ -5,6 +5,7 @@ mod codes;
 mod manager;
 mod payment;
 mod records;
+mod refunds;
 mod sales;
 mod view;
 mod windows;
@@ -102,6 +103,8 @@ pub enum Screen {
     Shift(Box<crate::screen::shift::Shift>),
     /// Payouts and their reconciliation (manager).
     Payouts(Box<crate::screen::payouts::Payouts>),
+    /// Refunds by provider; D24 deposits refunded here (manager).
+    Refund(Box<crate::screen::refund::Refund>),
 }
 
 #[derive(Debug, Clone)]
@@ -143,6 +146,7 @@ pub enum Message {
     History(crate::screen::history::Message),
     Detail(crate::screen::detail::Message),
     Shift(crate::screen::shift::Message),
+    Refund(crate::screen::refund::Message),
     Payouts(crate::screen::payouts::Message),
     Sticker(sticker::Message),
     Lock(lock::Message),
@@ -381,6 +385,10 @@ impl App {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
                 self.detail(m)
             }
+            Message::Refund(m) => {
+                self.manager_active = self.manager_active.map(|_| Instant::now());
+                self.refund(m)
+            }
             Message::Shift(m) => {
                 self.manager_active = self.manager_active.map(|_| Instant::now());
                 self.shift(m)
@@ -490,6 +498,13 @@ impl App {
             subs.push(
                 iced::time::every(std::time::Duration::from_secs(1))
                     .map(|_| Message::Detail(crate::screen::detail::Message::Refresh)),
+            );
+        }
+        // A D24 refund is followed (or its lost answer asked for again) while it is on screen.
+        if matches!(&self.screen, Screen::Refund(r) if r.following()) {
+            subs.push(
+                iced::time::every(std::time::Duration::from_secs(1))
+                    .map(|_| Message::Refund(crate::screen::refund::Message::Tick)),
             );
         }
         if self.manager_active.is_some() {

@@ -101,6 +101,7 @@ impl App {
                 self.detail_action(load)
             }
             history::Action::Settings => self.open_settings(),
+            history::Action::Refund => self.open_refund(),
             history::Action::Payouts => {
                 let (screen, first) = Payouts::new(self.lang, OffsetDateTime::now_utc().date());
                 self.set_screen(Screen::Payouts(Box::new(screen)));

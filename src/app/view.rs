@@ -38,6 +38,7 @@ impl App {
                 | Screen::History(_)
                 | Screen::Detail(_)
                 | Screen::Shift(_)
+                | Screen::Refund(_)
                 | Screen::Payouts(_)
         );
         header = header.push(iced::widget::space::horizontal());
@@ -109,6 +110,7 @@ impl App {
             (Screen::Detail(d), None) => d.view().map(Message::Detail),
             (Screen::Shift(s), None) => s.view().map(Message::Shift),
             (Screen::Payouts(p), None) => p.view().map(Message::Payouts),
+            (Screen::Refund(r), None) => r.view().map(Message::Refund),
         };
         let mut main = row![container(body).width(Fill).height(Fill).align_x(Center)].spacing(16);
         if sandbox && !manager {

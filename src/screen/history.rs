@@ -71,6 +71,7 @@ pub enum Message {
     Settings,
     Shift,
     Payouts,
+    Refund,
     Close,
 }
 
@@ -86,6 +87,7 @@ pub enum Action {
     Settings,
     Shift,
     Payouts,
+    Refund,
     Close,
 }
 
@@ -284,6 +286,7 @@ impl History {
             Message::Settings => Action::Settings,
             Message::Shift => Action::Shift,
             Message::Payouts => Action::Payouts,
+            Message::Refund => Action::Refund,
             Message::Close => Action::Close,
         }
     }
@@ -294,6 +297,10 @@ impl History {
         let header = row![
             text(fl!("history-title")).size(24).style(theme::brand),
             space::horizontal(),
+            button(text(fl!("history-refund-button")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::Refund),
             button(text(fl!("payouts-open-button")))
                 .padding([8, 14])
                 .style(theme::secondary)

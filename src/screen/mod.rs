@@ -10,6 +10,7 @@ pub mod history;
 pub mod invoice;
 pub mod lock;
 pub mod payouts;
+pub mod refund;
 pub mod phone;
 pub mod settings;
 pub mod shift;
