@@ -235,12 +235,11 @@ impl App {
                     async move {
                         let stored = blocking(move || {
                             let put = |name, key: Option<Secret>| match key {
-                                Some(key) => store
-                                    .set(name, key.expose())
-                                    .map(|()| true)
-                                    .map_err(|e| {
+                                Some(key) => {
+                                    store.set(name, key.expose()).map(|()| true).map_err(|e| {
                                         fl!("settings-no-keychain", detail = e.to_string())
-                                    }),
+                                    })
+                                }
                                 None => Ok(false),
                             };
                             Ok::<_, String>((

@@ -4,7 +4,9 @@
 //! account, checked before sending), a review, then the status followed to the end. The rules
 //! live in `d24::model` and `d24::flow`; this screen shows what they decide.
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, space, text, text_input};
+use iced::widget::{
+    button, column, container, pick_list, row, scrollable, space, text, text_input,
+};
 use iced::{Element, Fill, Length};
 
 use crate::d24::model::{AccountType, BankAccount, Method, RefundRequest, RefundStatus};
@@ -205,8 +207,7 @@ impl Refund {
             },
             Message::Back => self.review = None,
             Message::Confirm => {
-                let (Some((request, _)), Some(client)) = (self.review.take(), self.client())
-                else {
+                let (Some((request, _)), Some(client)) = (self.review.take(), self.client()) else {
                     return Action::None;
                 };
                 self.busy = true;
@@ -365,7 +366,28 @@ impl Refund {
             .problem
             .as_ref()
             .map(|p| text(p.clone()).style(theme::error));
-        let footer = row![action(fl!("settings-close"), Message::Close)].spacing(10);
+        // The step's buttons stay in view below the scrolling form.
+        let mut footer = row![action(fl!("settings-close"), Message::Close)].spacing(10);
+        if self.provider == Provider::D24 && matches!(self.client, Some(Ok(_))) {
+            footer = footer.push(space::horizontal());
+            footer = if self.current.is_some() {
+                footer.push(action(fl!("d24-another"), Message::New))
+            } else if self.review.is_some() {
+                footer.push(action(fl!("refund-edit"), Message::Back)).push(
+                    button(text(fl!("refund-confirm")))
+                        .padding([10, 16])
+                        .style(theme::danger)
+                        .on_press_maybe((!self.busy).then_some(Message::Confirm)),
+                )
+            } else {
+                footer.push(
+                    button(text(fl!("refund-next")))
+                        .padding([10, 16])
+                        .style(theme::primary)
+                        .on_press(Message::Review),
+                )
+            };
+        }
         container(
             column![header, scrollable(body).height(Fill)]
                 .push(outcome)
@@ -391,9 +413,16 @@ impl Refund {
             }
             Some(Ok(c)) => c,
         };
-        let mut page = column![text(fl!("d24-account", login = client.login().to_string(), base = client.base_url().to_string())).size(14)]
-            .spacing(10)
-            .padding([0, 16]);
+        let mut page = column![
+            text(fl!(
+                "d24-account",
+                login = client.login().to_string(),
+                base = client.base_url().to_string()
+            ))
+            .size(14)
+        ]
+        .spacing(10)
+        .padding([0, 16]);
         if let Some(entry) = &self.current {
             page = page.push(self.current_view(entry));
         } else if let Some((request, amount)) = &self.review {
@@ -407,7 +436,8 @@ impl Refund {
                 page = page.push(
                     row![
                         text(crate::clock::date_time(e.requested_at)).width(Length::Fixed(150.0)),
-                        text(format!("{} · {}", e.deposit_id, e.invoice_id)).width(Length::Fixed(260.0)),
+                        text(format!("{} · {}", e.deposit_id, e.invoice_id))
+                            .width(Length::Fixed(260.0)),
                         text(amount_words(e)).width(Length::Fixed(130.0)),
                         text(entry_words(e)).width(Fill),
                     ]
@@ -466,10 +496,22 @@ impl Refund {
                         .align_y(iced::Center),
                     )
                     .push(text(fl!("d24-bank-account")).size(16).style(theme::brand))
-                    .push(input(fl!("d24-field-beneficiary"), &self.beneficiary, Field::Beneficiary))
-                    .push(input(fl!("d24-field-bank-code"), &self.bank_code, Field::BankCode))
+                    .push(input(
+                        fl!("d24-field-beneficiary"),
+                        &self.beneficiary,
+                        Field::Beneficiary,
+                    ))
+                    .push(input(
+                        fl!("d24-field-bank-code"),
+                        &self.bank_code,
+                        Field::BankCode,
+                    ))
                     .push(input(fl!("d24-field-branch"), &self.branch, Field::Branch))
-                    .push(input(fl!("d24-field-account-number"), &self.account_number, Field::AccountNumber))
+                    .push(input(
+                        fl!("d24-field-account-number"),
+                        &self.account_number,
+                        Field::AccountNumber,
+                    ))
                     .push(
                         row![
                             text(fl!("d24-account-type")).width(Length::Fixed(200.0)),
@@ -478,27 +520,37 @@ impl Refund {
                         .spacing(10)
                         .align_y(iced::Center),
                     )
-                    .push(input(fl!("d24-field-document-id"), &self.document_id, Field::DocumentId));
+                    .push(input(
+                        fl!("d24-field-document-id"),
+                        &self.document_id,
+                        Field::DocumentId,
+                    ));
             }
         }
-        form.push(input(fl!("d24-field-comments"), &self.comments, Field::Comments))
-            .push(
-                button(text(fl!("refund-next")))
-                    .padding([10, 16])
-                    .style(theme::primary)
-                    .on_press(Message::Review),
-            )
-            .into()
+        form.push(input(
+            fl!("d24-field-comments"),
+            &self.comments,
+            Field::Comments,
+        ))
+        .into()
     }
 
-    fn review_view(&self, request: &RefundRequest, amount: Option<&Amount>) -> Element<'_, Message> {
+    fn review_view(
+        &self,
+        request: &RefundRequest,
+        amount: Option<&Amount>,
+    ) -> Element<'_, Message> {
         let what = match amount {
             Some(a) => fl!("d24-review-amount", amount = a.to_string()),
             None => fl!("d24-review-card"),
         };
         let mut lines = column![
             text(what).size(20),
-            text(fl!("d24-review-deposit", deposit = request.deposit_id.to_string(), invoice = request.invoice_id.clone())),
+            text(fl!(
+                "d24-review-deposit",
+                deposit = request.deposit_id.to_string(),
+                invoice = request.invoice_id.clone()
+            )),
         ]
         .spacing(8);
         if let Some(a) = &request.bank_account {
@@ -510,23 +562,16 @@ impl Refund {
                 branch = a.branch.clone()
             )));
         }
-        lines
-            .push(
-                row![
-                    action(fl!("refund-edit"), Message::Back),
-                    button(text(fl!("refund-confirm")))
-                        .padding([10, 16])
-                        .style(theme::danger)
-                        .on_press_maybe((!self.busy).then_some(Message::Confirm)),
-                ]
-                .spacing(10),
-            )
-            .into()
+        lines.into()
     }
 
     fn current_view(&self, e: &D24Entry) -> Element<'_, Message> {
         let mut lines = column![
-            text(fl!("d24-review-deposit", deposit = e.deposit_id.to_string(), invoice = e.invoice_id.clone())),
+            text(fl!(
+                "d24-review-deposit",
+                deposit = e.deposit_id.to_string(),
+                invoice = e.invoice_id.clone()
+            )),
             text(amount_words(e)),
             text(entry_words(e)).size(20),
         ]
@@ -542,9 +587,7 @@ impl Refund {
             };
             lines = lines.push(text(note).size(14));
         }
-        lines
-            .push(action(fl!("d24-another"), Message::New))
-            .into()
+        lines.into()
     }
 }
 

@@ -193,7 +193,9 @@ impl Settings {
 
     /// Whether the form holds changes that Save has not stored.
     pub fn unsaved(&self) -> bool {
-        self.draft != self.baseline || self.new_api_key().is_some() || self.new_d24_secret().is_some()
+        self.draft != self.baseline
+            || self.new_api_key().is_some()
+            || self.new_d24_secret().is_some()
     }
 
     fn new_d24_secret(&self) -> Option<Secret> {
@@ -211,7 +213,10 @@ impl Settings {
                 return Some(fl!("d24-missing-url"));
             }
             if let Err(e) = crate::d24::client::check_base_url(&a.base_url) {
-                return Some(fl!("settings-bad-url", field = format!("{} ({e})", fl!("settings-d24-url"))));
+                return Some(fl!(
+                    "settings-bad-url",
+                    field = format!("{} ({e})", fl!("settings-d24-url"))
+                ));
             }
         }
         if a.login.trim().is_empty() {

@@ -266,7 +266,11 @@ impl Settings {
             .into(),
         ));
         if a.environment.typed_url() {
-            form = form.push(input(fl!("settings-d24-url"), &a.base_url, Field::D24BaseUrl));
+            form = form.push(input(
+                fl!("settings-d24-url"),
+                &a.base_url,
+                Field::D24BaseUrl,
+            ));
         }
         if a.environment != D24Environment::Sandbox {
             let state = if self.has_d24_secret {

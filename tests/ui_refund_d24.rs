@@ -1,0 +1,177 @@
+//! A D24 refund through the real views: PIN → History → Refund… → D24 deposit: a card
+//! deposit refunded whole and followed from IN_PROGRESS to completed, a bank deposit refunded
+//! in part with the customer's account, an incomplete form stopped before sending, and an
+//! over-refund refused by the sandbox's D24 side; laid out at the till screen sizes.
+
+mod support;
+
+use std::time::Duration;
+
+use kassa::app::{Message, Screen};
+use kassa::screen::refund::{Field, Message as Rf};
+use support::ui::{Harness, till_screens};
+
+fn text(field: Field, value: &str) -> Message {
+    Message::Refund(Rf::Text(field, value.into()))
+}
+
+async fn remaining(h: &Harness, deposit: u64) -> String {
+    let list: serde_json::Value =
+        reqwest::get(format!("{}/sandbox/d24/deposits", h.sandbox().base_url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["deposit_id"] == deposit)
+        .map(|d| d["remaining"].as_str().unwrap().to_string())
+        .unwrap()
+}
+
+/// Ticks the screen (as its one-second subscription would) until `words` show.
+async fn follow_until(h: &mut Harness, words: &str) {
+    for _ in 0..100 {
+        if h.shows(words) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        h.send(Message::Refund(Rf::Tick)).await;
+    }
+    panic!("'{words}' never shown");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_d24_refund_end_to_end() {
+    kassa::i18n::set_language(kassa::i18n::Lang::En);
+    let mut h = Harness::new().await;
+    h.choose_pin("2468").await;
+    h.click("Refund…").await;
+    assert!(matches!(h.app.screen(), Screen::Refund(_)));
+    assert!(h.shows_prefix("D24 account kassa-sandbox-d24 at http://127.0.0.1:"));
+
+    // A card deposit: nothing but its ids; the refund is IN_PROGRESS, then completed.
+    h.click("Card").await;
+    h.send(text(Field::Deposit, "300000002")).await;
+    h.send(text(Field::Invoice, "KASSA-D24-0002")).await;
+    h.click("Next").await;
+    assert!(h.shows("Refund the whole card deposit? This sends money back and cannot be undone."));
+    for size in till_screens() {
+        h.size = size;
+        assert_eq!(
+            h.not_in_view(&["Refund now", "Change", "Close"]),
+            Vec::<String>::new()
+        );
+    }
+    h.click("Refund now").await;
+    assert!(h.shows("Pending at D24."), "IN_PROGRESS shown as pending");
+    assert!(h.shows("Kassa reads its status every second while this screen is open."));
+    follow_until(&mut h, "Completed: the money went back to the customer.").await;
+    let Screen::Refund(r) = h.app.screen() else {
+        panic!()
+    };
+    assert!(!r.following(), "no more ticks once final");
+    assert_eq!(remaining(&h, 300_000_002).await, "0.00");
+
+    // A bank deposit: an incomplete form is stopped before anything is sent.
+    h.click("Another refund").await;
+    h.click("Cash, bank transfer, other").await;
+    h.send(text(Field::Deposit, "300000004")).await;
+    h.send(text(Field::Invoice, "KASSA-D24-0004")).await;
+    h.send(text(Field::Amount, "12,50")).await;
+    h.send(text(Field::Beneficiary, "Carlos Ramirez")).await;
+    h.click("Next").await;
+    assert!(h.shows("Check this field: Bank code."));
+    for size in till_screens() {
+        h.size = size;
+        assert_eq!(h.not_in_view(&["Next", "Close"]), Vec::<String>::new());
+    }
+    h.send(text(Field::BankCode, "1")).await;
+    h.send(text(Field::Branch, "9283")).await;
+    h.send(text(Field::AccountNumber, "18293435")).await;
+    h.click("Next").await;
+    assert!(h.shows("Refund 12.50 EUR? This sends money back and cannot be undone."));
+    assert!(h.shows("To Carlos Ramirez, account 18293435 (bank 1, branch 9283)"));
+    assert_eq!(
+        remaining(&h, 300_000_004).await,
+        "120.00",
+        "nothing sent before Confirm"
+    );
+    h.click("Refund now").await;
+    follow_until(&mut h, "Completed: the money went back to the customer.").await;
+    assert_eq!(remaining(&h, 300_000_004).await, "107.50");
+
+    // More than is left: D24's 802 in plain words, nothing refunded.
+    h.click("Another refund").await;
+    h.click("Cash, bank transfer, other").await;
+    for (f, v) in [
+        (Field::Deposit, "300000004"),
+        (Field::Invoice, "KASSA-D24-0004"),
+        (Field::Amount, "200"),
+        (Field::Beneficiary, "Carlos Ramirez"),
+        (Field::BankCode, "1"),
+        (Field::Branch, "9283"),
+        (Field::AccountNumber, "18293435"),
+    ] {
+        h.send(text(f, v)).await;
+    }
+    h.click("Next").await;
+    h.click("Refund now").await;
+    assert!(h.shows_prefix("D24 refused the amount"));
+    assert!(h.shows("Refused by D24: nothing was paid back."));
+    assert_eq!(remaining(&h, 300_000_004).await, "107.50");
+
+    // Everything is in the journal and the audit log.
+    let journal = h.app.journal().unwrap().clone();
+    let refunds = journal.d24_refunds().await.unwrap();
+    assert_eq!(refunds.len(), 3);
+    let audit = journal.audit_log(20).await.unwrap();
+    assert_eq!(audit.iter().filter(|a| a.action == "d24-refund").count(), 3);
+
+    the_refund_buttons_fit_in_every_language().await;
+}
+
+/// The History header (with its new Refund button) and the Refund screen's buttons fit the
+/// till screens in every language. (Part of the one test above: the language is global.)
+async fn the_refund_buttons_fit_in_every_language() {
+    use kassa::i18n::{Lang, set_language};
+    set_language(Lang::En);
+    let mut h = Harness::new().await;
+    h.choose_pin("2468").await;
+    for lang in [Lang::En, Lang::Nl, Lang::Fr, Lang::De] {
+        set_language(lang);
+        let header = [
+            kassa::fl!("history-refund-button"),
+            kassa::fl!("payouts-open-button"),
+            kassa::fl!("shift-open-button"),
+            kassa::fl!("history-settings"),
+            kassa::fl!("settings-close"),
+        ];
+        for size in till_screens() {
+            h.size = size;
+            let texts: Vec<&str> = header.iter().map(String::as_str).collect();
+            assert_eq!(h.not_in_view(&texts), Vec::<String>::new(), "{lang:?}");
+        }
+    }
+    set_language(Lang::En);
+    h.size = till_screens()[0];
+    h.click("Refund…").await;
+    h.click("Cash, bank transfer, other").await;
+    for lang in [Lang::En, Lang::Nl, Lang::Fr, Lang::De] {
+        set_language(lang);
+        let wanted = [
+            kassa::fl!("refund-provider-payconiq"),
+            kassa::fl!("refund-provider-d24"),
+            kassa::fl!("refund-next"),
+            kassa::fl!("settings-close"),
+        ];
+        for size in till_screens() {
+            h.size = size;
+            let texts: Vec<&str> = wanted.iter().map(String::as_str).collect();
+            assert_eq!(h.not_in_view(&texts), Vec::<String>::new(), "{lang:?}");
+        }
+    }
+    set_language(Lang::En);
+}
