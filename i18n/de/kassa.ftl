@@ -500,3 +500,7 @@ d24-status-incorrect-details = D24 braucht korrigierte Angaben: siehe D24-Händl
 d24-status-pending = In Bearbeitung bei D24.
 d24-status-unanswered = Noch keine klare Antwort von D24: die Erstattung ist vielleicht erfolgt.
 d24-status-refused = Von D24 abgelehnt: es wurde nichts erstattet.
+d24-sandbox-deposits = Sandbox-Einzahlungen zum Ausprobieren
+d24-deposit-left = übrig: { $left }
+d24-deposit-not-completed = nicht abgeschlossen
+d24-use = Verwenden

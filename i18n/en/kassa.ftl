@@ -500,3 +500,7 @@ d24-status-incorrect-details = D24 needs corrected details: see the D24 merchant
 d24-status-pending = Pending at D24.
 d24-status-unanswered = No clear answer from D24 yet: the refund may or may not have been made.
 d24-status-refused = Refused by D24: nothing was paid back.
+d24-sandbox-deposits = Sandbox deposits to try
+d24-deposit-left = left: { $left }
+d24-deposit-not-completed = not completed
+d24-use = Use

@@ -500,3 +500,7 @@ d24-status-incorrect-details = D24 a besoin de détails corrigés : voir le pann
 d24-status-pending = En cours chez D24.
 d24-status-unanswered = Pas encore de réponse claire de D24 : le remboursement a peut-être été fait.
 d24-status-refused = Refusé par D24 : rien n'a été remboursé.
+d24-sandbox-deposits = Dépôts du bac à sable à essayer
+d24-deposit-left = reste : { $left }
+d24-deposit-not-completed = pas terminé
+d24-use = Utiliser

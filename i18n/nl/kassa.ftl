@@ -500,3 +500,7 @@ d24-status-incorrect-details = D24 heeft verbeterde gegevens nodig: zie het D24-
 d24-status-pending = In behandeling bij D24.
 d24-status-unanswered = Nog geen duidelijk antwoord van D24: de terugbetaling is misschien gebeurd.
 d24-status-refused = Geweigerd door D24: er werd niets terugbetaald.
+d24-sandbox-deposits = Sandbox-stortingen om te proberen
+d24-deposit-left = over: { $left }
+d24-deposit-not-completed = niet voltooid
+d24-use = Gebruiken

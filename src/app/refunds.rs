@@ -20,7 +20,8 @@ impl App {
         let store = self.secrets.clone();
         let services = self.services.clone();
         let journal = self.journal.clone();
-        Task::perform(
+        let deposits = Task::done(to_screen(refund::Message::Deposits(self.sandbox_deposits())));
+        let ready = Task::perform(
             async move {
                 let client = tokio::task::spawn_blocking(move || {
                     crate::services::d24_client(
@@ -40,7 +41,17 @@ impl App {
                 Ok((client, recent))
             },
             |r| to_screen(refund::Message::Ready(r)),
-        )
+        );
+        Task::batch([deposits, ready])
+    }
+
+    /// The embedded sandbox's D24 deposits, when refunds go there (nothing otherwise).
+    fn sandbox_deposits(&self) -> Vec<crate::sandbox::d24::DepositSummary> {
+        let on_sandbox = self.settings.d24.environment == crate::config::D24Environment::Sandbox;
+        match self.services.as_ref().and_then(|s| s.sandbox.as_ref()) {
+            Some(sandbox) if on_sandbox => sandbox.d24_deposits(),
+            _ => Vec::new(),
+        }
     }
 
     pub(super) fn refund(&mut self, message: refund::Message) -> Task<Message> {
@@ -51,6 +62,9 @@ impl App {
         let journal = self.journal.clone();
         match action {
             refund::Action::None => Task::none(),
+            refund::Action::Deposits => Task::done(to_screen(refund::Message::Deposits(
+                self.sandbox_deposits(),
+            ))),
             refund::Action::History => self.open_history(),
             refund::Action::Settings => self.open_settings(),
             refund::Action::Close => {

@@ -320,6 +320,12 @@ impl Sandbox {
         })
     }
 
+    /// The sandbox's D24 deposits with what is left of each.
+    pub fn d24_deposits(&self) -> Vec<d24::DepositSummary> {
+        let st = self.shared.d24.lock().unwrap_or_else(|p| p.into_inner());
+        st.summaries(&self.shared.cfg)
+    }
+
     /// The simulated D24 merchant: base URL and credentials.
     pub fn d24(&self) -> (String, crate::d24::Credentials) {
         let cfg = &self.shared.cfg;

@@ -13,6 +13,7 @@ use crate::d24::model::{AccountType, BankAccount, Method, RefundRequest, RefundS
 use crate::d24::{Amount, Client};
 use crate::fl;
 use crate::journal::{D24Entry, D24Event};
+use crate::sandbox::d24::DepositSummary;
 use crate::screen::settings::Choice;
 use crate::theme;
 
@@ -62,6 +63,8 @@ pub struct Refund {
     /// The refund being followed (or the last one asked for).
     current: Option<D24Entry>,
     recent: Vec<D24Entry>,
+    /// On the sandbox: its deposits, to pick one to try.
+    deposits: Vec<DepositSummary>,
     ticks: u32,
     problem: Option<String>,
 }
@@ -79,6 +82,10 @@ pub enum Message {
     New,
     /// The D24 client and the journal's D24 refunds (open ones resent or read again).
     Ready(Result<(Client, Vec<D24Entry>), String>),
+    /// The sandbox's deposits (none on a real account).
+    Deposits(Vec<DepositSummary>),
+    /// Fills the form with the sandbox deposit at this index.
+    UseDeposit(usize),
     Sent(Result<D24Entry, (Option<D24Entry>, String)>),
     Checked(Result<D24Entry, String>),
     Tick,
@@ -97,6 +104,8 @@ pub enum Action {
         currency: String,
     },
     Check(Client, Box<D24Entry>),
+    /// The sandbox's deposits again (what is left of each changed).
+    Deposits,
     Resume(Client, Box<D24Entry>),
     History,
     Settings,
@@ -128,6 +137,7 @@ impl Refund {
             busy: false,
             current: None,
             recent: Vec::new(),
+            deposits: Vec::new(),
             ticks: 0,
             problem: None,
         }
@@ -224,6 +234,23 @@ impl Refund {
                 *self = Refund::new();
                 self.client = client;
                 self.recent = recent;
+                return Action::Deposits;
+            }
+            Message::Deposits(list) => self.deposits = list,
+            Message::UseDeposit(i) => {
+                if let Some(d) = self.deposits.get(i).cloned() {
+                    self.method = if d.card { Method::Card } else { Method::Other };
+                    self.deposit = d.deposit_id.to_string();
+                    self.invoice = d.invoice_id.clone();
+                    self.currency = d.remaining.currency().to_string();
+                    self.amount = if d.card {
+                        String::new()
+                    } else {
+                        d.remaining.to_api()
+                    };
+                    self.review = None;
+                    self.problem = None;
+                }
             }
             Message::Ready(r) => match r {
                 Ok((client, recent)) => {
@@ -527,12 +554,32 @@ impl Refund {
                     ));
             }
         }
-        form.push(input(
-            fl!("d24-field-comments"),
-            &self.comments,
-            Field::Comments,
-        ))
-        .into()
+        form = form.push(input(fl!("d24-field-comments"), &self.comments, Field::Comments));
+        if !self.deposits.is_empty() {
+            form = form.push(text(fl!("d24-sandbox-deposits")).size(16).style(theme::brand));
+            for (i, d) in self.deposits.iter().enumerate() {
+                let state = if d.completed {
+                    fl!("d24-deposit-left", left = d.remaining.to_string())
+                } else {
+                    fl!("d24-deposit-not-completed")
+                };
+                form = form.push(
+                    row![
+                        text(format!("{} · {}", d.deposit_id, d.invoice_id)).width(Length::Fixed(250.0)),
+                        text(d.method).width(Length::Fixed(140.0)),
+                        text(d.amount.to_string()).width(Length::Fixed(110.0)),
+                        text(state).width(Fill),
+                        button(text(fl!("d24-use")))
+                            .padding([4, 10])
+                            .style(theme::secondary)
+                            .on_press(Message::UseDeposit(i)),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Center),
+                );
+            }
+        }
+        form.into()
     }
 
     fn review_view(

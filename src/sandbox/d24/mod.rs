@@ -165,6 +165,35 @@ impl D24State {
     }
 }
 
+/// A deposit as the till's Refund screen lists it on the sandbox (to pick one to refund).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DepositSummary {
+    pub deposit_id: u64,
+    pub invoice_id: String,
+    pub card: bool,
+    pub method: &'static str,
+    pub amount: Amount,
+    pub remaining: Amount,
+    pub completed: bool,
+}
+
+impl D24State {
+    pub fn summaries(&self, cfg: &super::SandboxConfig) -> Vec<DepositSummary> {
+        self.deposits
+            .values()
+            .map(|d| DepositSummary {
+                deposit_id: d.deposit_id,
+                invoice_id: d.invoice_id.clone(),
+                card: d.paid.is_card(),
+                method: d.paid.method_code().1,
+                amount: self.deposit_amount(d, d.amount),
+                remaining: self.deposit_amount(d, self.remaining(d, cfg)),
+                completed: d.completed,
+            })
+            .collect()
+    }
+}
+
 /// Why a refund is rejected, as D24's answers word it.
 pub fn rejection(paid: Paid) -> (&'static str, &'static str) {
     if paid.is_card() {
