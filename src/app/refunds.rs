@@ -6,7 +6,7 @@ use iced::Task;
 use super::{App, Message, Screen};
 use crate::d24::flow;
 use crate::fl;
-use crate::screen::refund::{self, Refund};
+use crate::screen::refund;
 use crate::screen::till::Till;
 
 fn to_screen(m: refund::Message) -> Message {
@@ -15,12 +15,14 @@ fn to_screen(m: refund::Message) -> Message {
 
 impl App {
     pub(super) fn open_refund(&mut self) -> Task<Message> {
-        self.set_screen(Screen::Refund(Box::new(Refund::new())));
+        self.set_screen(Screen::Refund(Box::default()));
         let settings = self.settings.clone();
         let store = self.secrets.clone();
         let services = self.services.clone();
         let journal = self.journal.clone();
-        let deposits = Task::done(to_screen(refund::Message::Deposits(self.sandbox_deposits())));
+        let deposits = Task::done(to_screen(refund::Message::Deposits(
+            self.sandbox_deposits(),
+        )));
         let ready = Task::perform(
             async move {
                 let client = tokio::task::spawn_blocking(move || {

@@ -90,7 +90,7 @@ pub fn verify(secret: &Secret, x_date: &str, login: &str, body: &[u8], header: &
 }
 
 fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
+    if !hex.len().is_multiple_of(2) {
         return None;
     }
     (0..hex.len())

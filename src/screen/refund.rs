@@ -554,9 +554,17 @@ impl Refund {
                     ));
             }
         }
-        form = form.push(input(fl!("d24-field-comments"), &self.comments, Field::Comments));
+        form = form.push(input(
+            fl!("d24-field-comments"),
+            &self.comments,
+            Field::Comments,
+        ));
         if !self.deposits.is_empty() {
-            form = form.push(text(fl!("d24-sandbox-deposits")).size(16).style(theme::brand));
+            form = form.push(
+                text(fl!("d24-sandbox-deposits"))
+                    .size(16)
+                    .style(theme::brand),
+            );
             for (i, d) in self.deposits.iter().enumerate() {
                 let state = if d.completed {
                     fl!("d24-deposit-left", left = d.remaining.to_string())
@@ -565,7 +573,8 @@ impl Refund {
                 };
                 form = form.push(
                     row![
-                        text(format!("{} · {}", d.deposit_id, d.invoice_id)).width(Length::Fixed(250.0)),
+                        text(format!("{} · {}", d.deposit_id, d.invoice_id))
+                            .width(Length::Fixed(250.0)),
                         text(d.method).width(Length::Fixed(140.0)),
                         text(d.amount.to_string()).width(Length::Fixed(110.0)),
                         text(state).width(Fill),
