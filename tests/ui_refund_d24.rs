@@ -11,6 +11,9 @@ use kassa::app::{Message, Screen};
 use kassa::screen::refund::{Field, Message as Rf};
 use support::ui::{Harness, till_screens};
 
+/// The tests here switch the UI language (a process-wide setting): one at a time.
+static LANGUAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn text(field: Field, value: &str) -> Message {
     Message::Refund(Rf::Text(field, value.into()))
 }
@@ -45,6 +48,7 @@ async fn follow_until(h: &mut Harness, words: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_d24_refund_end_to_end() {
+    let _one_at_a_time = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
     kassa::i18n::set_language(kassa::i18n::Lang::En);
     let mut h = Harness::new().await;
     h.choose_pin("2468").await;
@@ -174,4 +178,105 @@ async fn the_refund_buttons_fit_in_every_language() {
         }
     }
     set_language(Lang::En);
+}
+
+/// Settings → D24 account at a custom address (a second sandbox plays D24): the connection
+/// test tells a wrong secret key from the right one, Save puts the key in the keychain only,
+/// and the Refund screen then refunds there.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_d24_account_set_in_settings_is_tested_kept_in_the_keychain_and_used() {
+    let _one_at_a_time = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    kassa::i18n::set_language(kassa::i18n::Lang::En);
+    use kassa::config::{D24Environment, Settings};
+    use kassa::sandbox::SandboxConfig;
+    use kassa::screen::settings::{Choice, Field as SF, Message as S};
+    use kassa::secrets::{MemoryStore, Secret, SecretStore};
+    use std::sync::Arc;
+
+    let secrets = Arc::new(MemoryStore::default());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    let mut h = Harness::stored(
+        SandboxConfig::for_tests(),
+        Settings::default(),
+        secrets.clone(),
+        Some(path.clone()),
+    )
+    .await;
+    let provider = support::sandbox_with(SandboxConfig::for_tests()).await;
+    let (base, credentials) = provider.d24();
+    h.choose_pin("1357").await;
+    h.click("Settings…").await;
+    let env = D24Environment::Custom;
+    let label = kassa::screen::settings::d24_env_label(env);
+    h.send(Message::Settings(S::D24Environment(Choice::new(
+        env, label,
+    ))))
+    .await;
+    h.send(Message::Settings(S::Text(SF::D24BaseUrl, base.clone())))
+        .await;
+    h.send(Message::Settings(S::Text(
+        SF::D24Login,
+        credentials.login.clone(),
+    )))
+    .await;
+    h.send(Message::Settings(S::TestD24)).await;
+    assert!(h.shows("No D24 secret key in the keychain yet: type it in Settings and save."));
+    h.send(Message::Settings(S::D24Secret(Secret::new("wrong"))))
+        .await;
+    h.send(Message::Settings(S::TestD24)).await;
+    assert!(h.shows(
+        "D24 refused the request's signature. Check the secret key of the D24 account in Settings."
+    ));
+    h.send(Message::Settings(S::D24Secret(credentials.secret.clone())))
+        .await;
+    h.send(Message::Settings(S::TestD24)).await;
+    assert!(h.shows(
+        "D24 answered: the X-Login, secret key and this computer's clock are right (Custom address)."
+    ), "connection test passes");
+    assert_eq!(
+        secrets.get(kassa::secrets::D24_SECRET_KEY).unwrap(),
+        None,
+        "testing stores nothing"
+    );
+    h.click("Save").await;
+    assert!(h.shows("Saved."));
+    assert_eq!(
+        secrets
+            .get(kassa::secrets::D24_SECRET_KEY)
+            .unwrap()
+            .as_deref(),
+        Some(credentials.secret.expose()),
+        "the key went to the keychain"
+    );
+    let file = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        file.contains(&base) && !file.contains(credentials.secret.expose()),
+        "{file}"
+    );
+
+    // The Refund screen now talks to that account.
+    h.click("Payment history").await;
+    h.click("Refund…").await;
+    assert!(h.shows(&format!("D24 account {} at {base}", credentials.login)));
+    assert!(
+        !h.shows("Sandbox deposits to try"),
+        "no sandbox list for a real account"
+    );
+    h.send(text(Field::Deposit, "300000001")).await;
+    h.send(text(Field::Invoice, "KASSA-D24-0001")).await;
+    h.click("Next").await;
+    h.click("Refund now").await;
+    assert!(h.shows("Completed: the money went back to the customer."));
+    let left: serde_json::Value =
+        reqwest::get(format!("{}/sandbox/d24/deposits", provider.base_url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    assert_eq!(
+        left[0]["remaining"], "0.00",
+        "refunded at the configured account"
+    );
 }

@@ -504,3 +504,4 @@ d24-sandbox-deposits = Sandbox-Einzahlungen zum Ausprobieren
 d24-deposit-left = übrig: { $left }
 d24-deposit-not-completed = nicht abgeschlossen
 d24-use = Verwenden
+d24-env-custom = Eigene Adresse

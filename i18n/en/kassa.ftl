@@ -504,3 +504,4 @@ d24-sandbox-deposits = Sandbox deposits to try
 d24-deposit-left = left: { $left }
 d24-deposit-not-completed = not completed
 d24-use = Use
+d24-env-custom = Custom address

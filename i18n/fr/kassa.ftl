@@ -504,3 +504,4 @@ d24-sandbox-deposits = Dépôts du bac à sable à essayer
 d24-deposit-left = reste : { $left }
 d24-deposit-not-completed = pas terminé
 d24-use = Utiliser
+d24-env-custom = Adresse personnalisée

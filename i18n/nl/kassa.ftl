@@ -504,3 +504,4 @@ d24-sandbox-deposits = Sandbox-stortingen om te proberen
 d24-deposit-left = over: { $left }
 d24-deposit-not-completed = niet voltooid
 d24-use = Gebruiken
+d24-env-custom = Eigen adres

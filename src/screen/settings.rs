@@ -457,7 +457,7 @@ pub fn d24_env_label(env: D24Environment) -> String {
         D24Environment::Sandbox => fl!("d24-env-sandbox"),
         D24Environment::Staging => fl!("d24-env-staging"),
         D24Environment::Production => fl!("d24-env-production"),
-        D24Environment::Custom => fl!("env-custom"),
+        D24Environment::Custom => fl!("d24-env-custom"),
     }
 }
 
