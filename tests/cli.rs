@@ -334,6 +334,26 @@ fn sandbox_command_prints_where_it_listens_and_serves() {
         .expect("the banner names the API base");
     let jwks: serde_json::Value = reqwest::blocking_get(&format!("{base}/jwks"));
     assert_eq!(jwks["keys"][0]["kid"], kassa::sandbox::SANDBOX_KID);
+    // The D24 side: its base URL, login and secret key, the same as GET /sandbox says.
+    let mut d24 = std::collections::HashMap::new();
+    for line in lines.map_while(Result::ok) {
+        if let Some((label, value)) = line.trim().split_once(':')
+            && label.starts_with("D24")
+        {
+            d24.insert(label.to_string(), value.trim().to_string());
+        }
+        if d24.len() == 4 {
+            break;
+        }
+    }
+    let info = reqwest::blocking_get(&format!("{base}/sandbox"));
+    assert_eq!(d24["D24 base"], info["d24"]["baseUrl"].as_str().unwrap());
+    assert_eq!(d24["D24 X-Login"], info["d24"]["login"].as_str().unwrap());
+    assert_eq!(
+        d24["D24 secret"],
+        info["d24"]["secretKey"].as_str().unwrap()
+    );
+    assert_eq!(d24["D24 base"], format!("{base}/d24"));
 }
 
 mod reqwest {

@@ -37,6 +37,10 @@ cli-sandbox-running =
       Händler-ID:   { $merchant }
       Profil-ID:    { $profile }
       API-Schlüssel: { $apikey }
+      D24-Basis:    { $d24base }
+      D24 X-Login:  { $d24login }
+      D24-Geheimnis: { $d24secret }
+      D24-Einzahlungen: { $d24deposits }
     Mit Strg-C beenden.
 cli-keychain-unavailable = Der Schlüssel konnte nicht im Schlüsselbund des Systems gespeichert werden ({ $detail }). Mit --out DATEI können Sie ihn exportieren.
 cli-keychain-place = dem Schlüsselbund des Systems (Dienst { $service }, Eintrag { $entry })
@@ -452,7 +456,6 @@ d24-field-account-number = Kontonummer
 d24-field-document-id = Ausweisnummer
 d24-field-comments = Kommentar
 d24-field-notification-url = Benachrichtigungs-URL
-cli-sandbox-d24 = D24-Erstattungen (OneKey Payments): { $base }   X-Login: { $login }   geheimer Schlüssel: { $secret }   erstattbare Einzahlungen: { $deposits }
 d24-sandbox-needs-sandbox = Die D24-Sandbox gehört zur eingebauten Sandbox: wählen Sie in den Einstellungen D24-Test oder -Produktion, oder betreiben Sie die Kasse auf der Sandbox.
 d24-missing-url = Noch keine D24-Adresse: geben Sie die von D24 erhaltene in den Einstellungen ein.
 d24-missing-login = Noch kein D24-X-Login: geben Sie es in den Einstellungen ein.

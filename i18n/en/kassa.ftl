@@ -37,6 +37,10 @@ cli-sandbox-running =
       Merchant id:  { $merchant }
       Profile id:   { $profile }
       API key:      { $apikey }
+      D24 base:     { $d24base }
+      D24 X-Login:  { $d24login }
+      D24 secret:   { $d24secret }
+      D24 deposits: { $d24deposits }
     Press Ctrl-C to stop.
 cli-keychain-unavailable = The key could not be stored in the OS keychain ({ $detail }). Use --out FILE to export it instead.
 cli-keychain-place = the OS keychain (service { $service }, entry { $entry })
@@ -452,7 +456,6 @@ d24-field-account-number = Account number
 d24-field-document-id = ID document number
 d24-field-comments = Comment
 d24-field-notification-url = Notification URL
-cli-sandbox-d24 = D24 (OneKey Payments) refunds: { $base }   X-Login: { $login }   secret key: { $secret }   deposits to refund: { $deposits }
 d24-sandbox-needs-sandbox = The D24 sandbox is part of the embedded sandbox: choose D24 staging or production in Settings, or run the till on the sandbox.
 d24-missing-url = No D24 address yet: type the one D24 gave you in Settings.
 d24-missing-login = No D24 X-Login yet: type it in Settings.

@@ -37,6 +37,10 @@ cli-sandbox-running =
       ID commerçant :     { $merchant }
       ID profil :         { $profile }
       Clé API :           { $apikey }
+      Base D24 :          { $d24base }
+      X-Login D24 :       { $d24login }
+      Secret D24 :        { $d24secret }
+      Dépôts D24 :        { $d24deposits }
     Appuyez sur Ctrl-C pour arrêter.
 cli-keychain-unavailable = La clé n'a pas pu être enregistrée dans le trousseau du système ({ $detail }). Utilisez --out FICHIER pour l'exporter.
 cli-keychain-place = le trousseau du système (service { $service }, entrée { $entry })
@@ -452,7 +456,6 @@ d24-field-account-number = Numéro de compte
 d24-field-document-id = Numéro de pièce d'identité
 d24-field-comments = Commentaire
 d24-field-notification-url = URL de notification
-cli-sandbox-d24 = Remboursements D24 (OneKey Payments) : { $base }   X-Login : { $login }   clé secrète : { $secret }   dépôts à rembourser : { $deposits }
 d24-sandbox-needs-sandbox = Le bac à sable D24 fait partie du bac à sable intégré : choisissez D24 test ou production dans les Réglages, ou faites tourner la caisse sur le bac à sable.
 d24-missing-url = Pas encore d'adresse D24 : saisissez celle que D24 vous a donnée dans les Réglages.
 d24-missing-login = Pas encore de X-Login D24 : saisissez-le dans les Réglages.

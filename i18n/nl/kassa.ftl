@@ -37,6 +37,10 @@ cli-sandbox-running =
       Handelaar-id: { $merchant }
       Profiel-id:   { $profile }
       API-sleutel:  { $apikey }
+      D24-basis:    { $d24base }
+      D24 X-Login:  { $d24login }
+      D24-geheim:   { $d24secret }
+      D24-stortingen: { $d24deposits }
     Druk op Ctrl-C om te stoppen.
 cli-keychain-unavailable = De sleutel kon niet in de sleutelhanger van het besturingssysteem bewaard worden ({ $detail }). Gebruik --out BESTAND om hem te exporteren.
 cli-keychain-place = de sleutelhanger van het besturingssysteem (dienst { $service }, item { $entry })
@@ -452,7 +456,6 @@ d24-field-account-number = Rekeningnummer
 d24-field-document-id = Nummer identiteitsbewijs
 d24-field-comments = Opmerking
 d24-field-notification-url = Notificatie-URL
-cli-sandbox-d24 = D24 (OneKey Payments) terugbetalingen: { $base }   X-Login: { $login }   geheime sleutel: { $secret }   terug te betalen stortingen: { $deposits }
 d24-sandbox-needs-sandbox = De D24-sandbox hoort bij de ingebouwde sandbox: kies D24 test of productie bij Instellingen, of laat de kassa op de sandbox draaien.
 d24-missing-url = Nog geen D24-adres: typ het adres dat D24 u gaf bij Instellingen.
 d24-missing-login = Nog geen D24 X-Login: typ hem bij Instellingen.

@@ -193,15 +193,12 @@ pub fn sandbox_banner(s: &Sandbox) -> String {
         jwks = s.jwks_url(),
         merchant = cfg.merchant_id.clone(),
         profile = cfg.profile_id.clone(),
-        apikey = cfg.api_key.clone()
-    ) + "\n"
-        + &fl!(
-            "cli-sandbox-d24",
-            base = format!("{}/d24", s.base_url()),
-            login = cfg.d24_login.clone(),
-            secret = cfg.d24_secret.clone(),
-            deposits = format!("{}/sandbox/d24/deposits", s.base_url())
-        )
+        apikey = cfg.api_key.clone(),
+        d24base = format!("{}/d24", s.base_url()),
+        d24login = cfg.d24_login.clone(),
+        d24secret = cfg.d24_secret.clone(),
+        d24deposits = format!("{}/sandbox/d24/deposits", s.base_url())
+    )
 }
 
 /// The keychain service `keychain check` uses, apart from the till's own.
