@@ -124,3 +124,49 @@ async fn a_taken_port_moves_the_links_and_a_damaged_file_is_kept_aside() {
     assert_eq!(kept.len(), 1, "the damaged file is kept aside");
     assert_eq!(std::fs::read(kept[0].path()).unwrap(), b"{ damaged");
 }
+
+/// The D24 side survives a restart too: its refunds, what is left of each deposit, and the
+/// answers kept by idempotency key (a request resent after the restart makes no second refund).
+#[tokio::test(flavor = "multi_thread")]
+async fn d24_refunds_survive_a_restart() {
+    use kassa::d24::{AccountType, Amount, BankAccount, Method, RefundRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let first = Sandbox::start(cfg(dir.path()), 0).await.unwrap();
+    let (base, credentials) = first.d24();
+    let client =
+        kassa::d24::Client::new(&base, credentials.clone(), &support::quick_options()).unwrap();
+    let request = RefundRequest::new(
+        Method::Other,
+        300_000_005,
+        "KASSA-D24-0005",
+        Some(&Amount::parse_api("20", "EUR").unwrap()),
+        Some(BankAccount {
+            beneficiary: "Marie".into(),
+            bank_code: 7,
+            branch: "12".into(),
+            account_number: "55501234".into(),
+            account_type: AccountType::Checking,
+            document_id: None,
+        }),
+        None,
+    )
+    .unwrap();
+    let made = client.create_refund(&request, "persist-d24-key").await.unwrap();
+    saved(dir.path(), "persist-d24-key").await;
+    drop(first);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+
+    let second = Sandbox::start(cfg(dir.path()), 0).await.unwrap();
+    let client = kassa::d24::Client::new(&second.d24().0, credentials, &support::quick_options())
+        .unwrap();
+    let state = client.refund(&made.refund_id).await.unwrap();
+    assert_eq!(state.deposit_id, Some(300_000_005));
+    let again = client.create_refund(&request, "persist-d24-key").await.unwrap();
+    assert_eq!(again.refund_id, made.refund_id, "the same answer, no second refund");
+    let cash = second
+        .d24_deposits()
+        .into_iter()
+        .find(|d| d.deposit_id == 300_000_005)
+        .unwrap();
+    assert_eq!(cash.remaining.to_api(), "40.00");
+}
