@@ -151,18 +151,27 @@ async fn d24_refunds_survive_a_restart() {
         None,
     )
     .unwrap();
-    let made = client.create_refund(&request, "persist-d24-key").await.unwrap();
+    let made = client
+        .create_refund(&request, "persist-d24-key")
+        .await
+        .unwrap();
     saved(dir.path(), "persist-d24-key").await;
     drop(first);
     tokio::time::sleep(Duration::from_millis(100)).await;
 
     let second = Sandbox::start(cfg(dir.path()), 0).await.unwrap();
-    let client = kassa::d24::Client::new(&second.d24().0, credentials, &support::quick_options())
-        .unwrap();
+    let client =
+        kassa::d24::Client::new(&second.d24().0, credentials, &support::quick_options()).unwrap();
     let state = client.refund(&made.refund_id).await.unwrap();
     assert_eq!(state.deposit_id, Some(300_000_005));
-    let again = client.create_refund(&request, "persist-d24-key").await.unwrap();
-    assert_eq!(again.refund_id, made.refund_id, "the same answer, no second refund");
+    let again = client
+        .create_refund(&request, "persist-d24-key")
+        .await
+        .unwrap();
+    assert_eq!(
+        again.refund_id, made.refund_id,
+        "the same answer, no second refund"
+    );
     let cash = second
         .d24_deposits()
         .into_iter()

@@ -6,7 +6,7 @@
 
 mod routes;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
@@ -82,8 +82,14 @@ pub struct D24State {
     pub refunds: BTreeMap<u64, SimRefund>,
     /// Answers already given, by X-Login and idempotency key, with the body they answered.
     pub answered: HashMap<String, (Vec<u8>, Vec<u8>)>,
+    /// Their keys, oldest first: beyond [`ANSWERS_KEPT`] the oldest are forgotten.
+    #[serde(default)]
+    pub answered_order: VecDeque<String>,
     pub next_refund: u64,
 }
+
+/// How many answers are kept for idempotent repeats (bounded, like the payments' retention).
+pub const ANSWERS_KEPT: usize = 10_000;
 
 impl D24State {
     /// The deposits a new sandbox starts with (ids and invoices shown by `kassa sandbox`).
@@ -115,6 +121,18 @@ impl D24State {
             );
         }
         s
+    }
+
+    /// Keeps `answer` for repeats of the request with `key`.
+    pub fn remember(&mut self, key: String, body: Vec<u8>, answer: Vec<u8>) {
+        if self.answered.insert(key.clone(), (body, answer)).is_none() {
+            self.answered_order.push_back(key);
+        }
+        while self.answered_order.len() > ANSWERS_KEPT {
+            if let Some(old) = self.answered_order.pop_front() {
+                self.answered.remove(&old);
+            }
+        }
     }
 
     /// What is left to refund of a deposit: rejected refunds gave nothing back.
@@ -203,5 +221,22 @@ pub fn rejection(paid: Paid) -> (&'static str, &'static str) {
             "The beneficiary's bank account does not exist",
             "INVALID_BANK_ACCOUNT",
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idempotent_answers_are_kept_up_to_a_bound() {
+        let mut s = D24State::default();
+        for i in 0..ANSWERS_KEPT + 5 {
+            s.remember(format!("k{i}"), vec![], vec![]);
+        }
+        s.remember("k9999".into(), vec![1], vec![]);
+        assert_eq!(s.answered.len(), ANSWERS_KEPT);
+        assert!(!s.answered.contains_key("k0") && s.answered.contains_key("k5"));
+        assert_eq!(s.answered_order.len(), ANSWERS_KEPT);
     }
 }

@@ -287,8 +287,7 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
         };
         let answer = with_amount(&answer, Some(&st.deposit_amount(&deposit, amount)));
         if let Some(key) = &key {
-            st.answered
-                .insert(key.clone(), (body.to_vec(), answer.clone()));
+            st.remember(key.clone(), body.to_vec(), answer.clone());
         }
         Ok((answer, refund))
     })?;
