@@ -12,7 +12,7 @@ use kassa::screen::refund::{Field, Message as Rf};
 use support::ui::{Harness, till_screens};
 
 /// The tests here switch the UI language (a process-wide setting): one at a time.
-static LANGUAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+static LANGUAGE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn text(field: Field, value: &str) -> Message {
     Message::Refund(Rf::Text(field, value.into()))
@@ -48,7 +48,7 @@ async fn follow_until(h: &mut Harness, words: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_d24_refund_end_to_end() {
-    let _one_at_a_time = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let _one_at_a_time = LANGUAGE.lock().await;
     kassa::i18n::set_language(kassa::i18n::Lang::En);
     let mut h = Harness::new().await;
     h.choose_pin("2468").await;
@@ -185,7 +185,7 @@ async fn the_refund_buttons_fit_in_every_language() {
 /// and the Refund screen then refunds there.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_d24_account_set_in_settings_is_tested_kept_in_the_keychain_and_used() {
-    let _one_at_a_time = LANGUAGE.lock().unwrap_or_else(|p| p.into_inner());
+    let _one_at_a_time = LANGUAGE.lock().await;
     kassa::i18n::set_language(kassa::i18n::Lang::En);
     use kassa::config::{D24Environment, Settings};
     use kassa::sandbox::SandboxConfig;

@@ -16,6 +16,7 @@ use crate::journal::{D24Entry, D24Event};
 use crate::sandbox::d24::DepositSummary;
 use crate::screen::settings::Choice;
 use crate::theme;
+use crate::widget::form::{action, labelled};
 
 /// How often an unanswered request is sent again while the screen is open (ticks of 1 s).
 const RESEND_EVERY: u32 = 5;
@@ -656,21 +657,11 @@ pub fn account_type_label(t: AccountType) -> String {
 }
 
 fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
-    row![
-        text(label.clone()).width(Length::Fixed(200.0)),
+    labelled(
+        label.clone(),
+        200.0,
         text_input(&label, value)
             .on_input(move |v| Message::Text(which, v))
             .padding(8),
-    ]
-    .spacing(10)
-    .align_y(iced::Center)
-    .into()
-}
-
-fn action<'a>(label: String, message: Message) -> Element<'a, Message> {
-    button(text(label))
-        .padding([8, 14])
-        .style(theme::secondary)
-        .on_press(message)
-        .into()
+    )
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the cashier screens.
 
+pub mod form;
 pub mod framed_qr;
 pub mod keypad;
 pub mod path_prompt;

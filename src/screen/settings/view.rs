@@ -311,10 +311,7 @@ fn heading<'a>(label: String) -> Element<'a, Message> {
 }
 
 fn field<'a>(label: String, control: Element<'a, Message>) -> Element<'a, Message> {
-    row![text(label).width(Length::Fixed(220.0)), control]
-        .spacing(12)
-        .align_y(iced::Center)
-        .into()
+    crate::widget::form::labelled(label, 220.0, control)
 }
 
 fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
@@ -327,10 +324,4 @@ fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
     )
 }
 
-fn action<'a>(label: String, message: Message) -> Element<'a, Message> {
-    button(text(label))
-        .padding([8, 14])
-        .style(theme::secondary)
-        .on_press(message)
-        .into()
-}
+use crate::widget::form::action;
