@@ -508,3 +508,4 @@ d24-deposit-left = übrig: { $left }
 d24-deposit-not-completed = nicht abgeschlossen
 d24-use = Verwenden
 d24-env-custom = Eigene Adresse
+d24-field-currency = Währung (drei Buchstaben, z. B. EUR)

@@ -508,3 +508,4 @@ d24-deposit-left = left: { $left }
 d24-deposit-not-completed = not completed
 d24-use = Use
 d24-env-custom = Custom address
+d24-field-currency = Currency (three letters, e.g. EUR)

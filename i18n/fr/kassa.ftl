@@ -508,3 +508,4 @@ d24-deposit-left = reste : { $left }
 d24-deposit-not-completed = pas terminé
 d24-use = Utiliser
 d24-env-custom = Adresse personnalisée
+d24-field-currency = Devise (trois lettres, p. ex. EUR)

@@ -508,3 +508,4 @@ d24-deposit-left = over: { $left }
 d24-deposit-not-completed = niet voltooid
 d24-use = Gebruiken
 d24-env-custom = Eigen adres
+d24-field-currency = Munt (drie letters, bv. EUR)

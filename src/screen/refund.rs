@@ -9,6 +9,7 @@ use iced::widget::{
 };
 use iced::{Element, Fill, Length};
 
+use crate::d24::amount::AmountProblem;
 use crate::d24::model::{AccountType, BankAccount, Method, RefundRequest, RefundStatus};
 use crate::d24::{Amount, Client};
 use crate::fl;
@@ -171,7 +172,10 @@ impl Refund {
             Method::Other => {
                 let amount = Amount::parse_typed(&self.amount, &self.currency)
                     .and_then(Amount::positive)
-                    .map_err(|_| field(fl!("d24-field-amount")))?;
+                    .map_err(|p| match p {
+                        AmountProblem::UnknownCurrency => field(fl!("d24-field-currency")),
+                        _ => field(fl!("d24-field-amount")),
+                    })?;
                 let bank_code: u32 = self
                     .bank_code
                     .trim()
@@ -664,4 +668,56 @@ fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
             .on_input(move |v| Message::Text(which, v))
             .padding(8),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_that_cannot_be_sent_says_which_field() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        let mut r = Refund::new();
+        let send = |r: &mut Refund, field: Field, value: &str| {
+            r.update(Message::Text(field, value.into()));
+            r.update(Message::Review);
+            r.problem.clone()
+        };
+        r.update(Message::Method(Method::Other));
+        assert_eq!(
+            send(&mut r, Field::Deposit, "30000x"),
+            Some("Check this field: Deposit id.".into())
+        );
+        r.update(Message::Text(Field::Deposit, "300000004".into()));
+        r.update(Message::Text(Field::Invoice, "KASSA-D24-0004".into()));
+        assert_eq!(
+            send(&mut r, Field::Amount, "12,505"),
+            Some("Check this field: Amount.".into())
+        );
+        r.update(Message::Text(Field::Amount, "12,50".into()));
+        assert_eq!(
+            send(&mut r, Field::Currency, "EURO"),
+            Some("Check this field: Currency (three letters, e.g. EUR).".into())
+        );
+        r.update(Message::Text(Field::Currency, "eur".into()));
+        for (field, value) in [
+            (Field::Beneficiary, "Carlos Ramirez"),
+            (Field::BankCode, "1"),
+            (Field::Branch, "9283"),
+        ] {
+            r.update(Message::Text(field, value.into()));
+        }
+        assert_eq!(
+            send(&mut r, Field::AccountNumber, "12;34"),
+            Some("Check this field: Account number.".into())
+        );
+        r.update(Message::Text(Field::AccountNumber, "18293435".into()));
+        r.update(Message::Review);
+        assert!(r.review.is_some(), "{:?}", r.problem);
+        // What was typed is kept through every refusal.
+        assert_eq!(
+            (r.deposit.as_str(), r.amount.as_str()),
+            ("300000004", "12,50")
+        );
+    }
 }
