@@ -591,3 +591,52 @@ async fn a_lost_answer_is_resumed_from_the_journal_after_a_restart() {
     );
     assert!(!entry.unanswered() && !entry.settling());
 }
+
+/// An answer that cannot be read (a proxy's error page, a cut body) is an unclear outcome, not
+/// a crash: the journal keeps the request as unanswered, to be sent again with the same key.
+#[tokio::test]
+async fn an_unreadable_answer_is_kept_as_an_unclear_outcome() {
+    use kassa::d24::flow;
+    use kassa::journal::{D24Event, Journal};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    kassa::i18n::set_language(kassa::i18n::Lang::En);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let mut buf = vec![0u8; 8192];
+            let _ = stream.read(&mut buf).await;
+            let body = "<html>502 Bad Gateway</html>";
+            let reply = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(reply.as_bytes()).await;
+        }
+    });
+    let client = Client::new(
+        &base,
+        Credentials {
+            login: "l".into(),
+            secret: Secret::new("s"),
+        },
+        &quick_options(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+    let request = card_refund(300_000_001, "KASSA-D24-0001");
+    let (entry, error) = flow::request(&client, &journal, &request, Method::Card, "EUR")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, flow::FlowError::D24(Error::Response(_))),
+        "{error:?}"
+    );
+    assert_eq!(error.explain(), "D24 sent an answer Kassa cannot read.");
+    let entry = entry.unwrap();
+    assert!(entry.unanswered());
+    assert!(matches!(entry.last, Some((_, D24Event::Unknown { .. }))));
+    // The status endpoint's unreadable answer is an error too, with nothing recorded.
+    assert!(matches!(client.refund("1").await, Err(Error::Response(_))));
+}
