@@ -113,14 +113,24 @@ fn the_release_workflow_passes_actionlint() {
     );
 }
 
-/// Every icon size the packages install is drawn from the one SVG by the script.
-#[test]
-fn icons_are_drawn_from_the_svg() {
+/// The tests that draw the icons do so one at a time (the script rewrites target/icons) and
+/// hold the lock while they read them.
+static ICONS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn draw_icons() -> std::sync::MutexGuard<'static, ()> {
+    let guard = ICONS.lock().unwrap_or_else(|p| p.into_inner());
     check(
         "packaging/icons.sh",
         &[],
         "run packaging/linux/install-deps.sh",
     );
+    guard
+}
+
+/// Every icon size the packages install is drawn from the one SVG by the script.
+#[test]
+fn icons_are_drawn_from_the_svg() {
+    let _icons = draw_icons();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for n in [16, 24, 32, 48, 64, 128, 256, 512] {
         let png = root.join(format!(
@@ -141,11 +151,7 @@ include!("../packaging/windows/resource.rs");
 /// (MinGW's windres here, rc.exe on Windows) and hold the icon and the version.
 #[test]
 fn windows_exe_resources_compile_with_the_icon_and_version() {
-    check(
-        "packaging/icons.sh",
-        &[],
-        "run packaging/linux/install-deps.sh",
-    );
+    let _icons = draw_icons();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let script = dir.path().join("kassa.rc");
