@@ -96,15 +96,37 @@ pub enum Repeat {
     Never,
 }
 
-/// What the retry loop needs to know about a failure.
+/// What the retry loop needs to know about a failure: the HTTP status the provider answered
+/// with, or how the network failed; the rest follows the same way for every provider.
 pub trait Failure {
-    /// Trying again later may work (network trouble, rate limits, provider outages).
-    fn is_transient(&self) -> bool;
-    /// The provider surely did nothing: no connection was made, or it said 429.
-    fn refused_before_processing(&self) -> bool;
-    /// How long the provider asked us to wait.
+    /// The provider's HTTP status, when it answered.
+    fn status(&self) -> Option<u16>;
+    /// How the request failed to get an answer, when it did.
+    fn transport(&self) -> Option<TransportKind>;
+    /// How long the provider asked us to wait (`Retry-After`).
     fn retry_after(&self) -> Option<Duration>;
-    fn rate_limited(&self) -> bool;
+
+    /// Trying again later may work (network trouble, rate limits, provider outages).
+    fn is_transient(&self) -> bool {
+        self.transport().is_some() || self.status().is_some_and(|s| s == 429 || s >= 500)
+    }
+
+    /// The provider surely did nothing: no connection was made, or it said 429.
+    fn refused_before_processing(&self) -> bool {
+        self.rate_limited() || self.transport() == Some(TransportKind::Connect)
+    }
+
+    fn rate_limited(&self) -> bool {
+        self.status() == Some(429)
+    }
+}
+
+/// `Retry-After` in whole seconds, when an answer gave one.
+pub fn retry_after_header(headers: &reqwest::header::HeaderMap) -> Option<u32> {
+    headers
+        .get("Retry-After")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u32>().ok())
 }
 
 /// Runs `attempt` until it succeeds, fails for good, or the policy's attempts are spent.

@@ -13,7 +13,7 @@ use kassa::d24::{
 };
 use kassa::sandbox::{Fault, FaultKind, Sandbox, SandboxConfig};
 use kassa::secrets::Secret;
-use support::quick_options;
+use support::{d24_left as remaining, quick_options};
 
 async fn setup() -> (Sandbox, Client) {
     setup_with(SandboxConfig::for_tests()).await
@@ -79,22 +79,6 @@ fn api_code(e: &Error) -> (Option<u16>, Option<u32>) {
         Error::Api(f) => (Some(f.status), f.code),
         _ => (None, None),
     }
-}
-
-async fn remaining(sandbox: &Sandbox, deposit: u64) -> String {
-    let list: serde_json::Value =
-        reqwest::get(format!("{}/sandbox/d24/deposits", sandbox.base_url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["deposit_id"] == deposit)
-        .map(|d| d["remaining"].as_str().unwrap().to_string())
-        .unwrap()
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use kassa::app::{Message, Screen};
 use kassa::screen::refund::{Field, Message as Rf};
+use support::d24_left as remaining;
 use support::ui::{Harness, till_screens};
 
 /// The tests here switch the UI language (a process-wide setting): one at a time.
@@ -16,22 +17,6 @@ static LANGUAGE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn text(field: Field, value: &str) -> Message {
     Message::Refund(Rf::Text(field, value.into()))
-}
-
-async fn remaining(h: &Harness, deposit: u64) -> String {
-    let list: serde_json::Value =
-        reqwest::get(format!("{}/sandbox/d24/deposits", h.sandbox().base_url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["deposit_id"] == deposit)
-        .map(|d| d["remaining"].as_str().unwrap().to_string())
-        .unwrap()
 }
 
 /// Ticks the screen (as its one-second subscription would) until `words` show.
@@ -77,7 +62,7 @@ async fn a_d24_refund_end_to_end() {
         panic!()
     };
     assert!(!r.following(), "no more ticks once final");
-    assert_eq!(remaining(&h, 300_000_002).await, "0.00");
+    assert_eq!(remaining(h.sandbox(), 300_000_002).await, "0.00");
 
     // A bank deposit: an incomplete form is stopped before anything is sent.
     h.click("Another refund").await;
@@ -99,13 +84,13 @@ async fn a_d24_refund_end_to_end() {
     assert!(h.shows("Refund 12.50 EUR? This sends money back and cannot be undone."));
     assert!(h.shows("To Carlos Ramirez, account 18293435 (bank 1, branch 9283)"));
     assert_eq!(
-        remaining(&h, 300_000_004).await,
+        remaining(h.sandbox(), 300_000_004).await,
         "120.00",
         "nothing sent before Confirm"
     );
     h.click("Refund now").await;
     follow_until(&mut h, "Completed: the money went back to the customer.").await;
-    assert_eq!(remaining(&h, 300_000_004).await, "107.50");
+    assert_eq!(remaining(h.sandbox(), 300_000_004).await, "107.50");
 
     // More than is left: D24's 802 in plain words, nothing refunded.
     h.click("Another refund").await;
@@ -125,7 +110,7 @@ async fn a_d24_refund_end_to_end() {
     h.click("Refund now").await;
     assert!(h.shows_prefix("D24 refused the amount"));
     assert!(h.shows("Refused by D24: nothing was paid back."));
-    assert_eq!(remaining(&h, 300_000_004).await, "107.50");
+    assert_eq!(remaining(h.sandbox(), 300_000_004).await, "107.50");
 
     // Everything is in the journal and the audit log.
     let journal = h.app.journal().unwrap().clone();
@@ -268,15 +253,9 @@ async fn a_d24_account_set_in_settings_is_tested_kept_in_the_keychain_and_used()
     h.click("Next").await;
     h.click("Refund now").await;
     assert!(h.shows("Completed: the money went back to the customer."));
-    let left: serde_json::Value =
-        reqwest::get(format!("{}/sandbox/d24/deposits", provider.base_url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
     assert_eq!(
-        left[0]["remaining"], "0.00",
+        remaining(&provider, 300_000_001).await,
+        "0.00",
         "refunded at the configured account"
     );
 }

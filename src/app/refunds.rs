@@ -61,7 +61,6 @@ impl App {
             return Task::none();
         };
         let action = r.update(message);
-        let journal = self.journal.clone();
         match action {
             refund::Action::None => Task::none(),
             refund::Action::Deposits => Task::done(to_screen(refund::Message::Deposits(
@@ -74,53 +73,49 @@ impl App {
                 Task::none()
             }
             // Nothing is sent without the journal to keep it.
-            _ if journal.is_none() => Task::done(to_screen(refund::Message::Sent(Err((
-                None,
-                fl!("journal-needed"),
-            ))))),
-            _ => self.refund_request(action, journal),
+            _ => match self.journal.clone() {
+                Some(journal) => refund_request(action, journal),
+                None => Task::done(to_screen(refund::Message::Sent(Err((
+                    None,
+                    fl!("journal-needed"),
+                ))))),
+            },
         }
     }
+}
 
-    fn refund_request(
-        &mut self,
-        action: refund::Action,
-        journal: Option<crate::journal::Journal>,
-    ) -> Task<Message> {
-        let Some(journal) = journal else {
-            return Task::none();
-        };
-        match action {
-            refund::Action::Send {
-                client,
-                request,
-                method,
-                currency,
-            } => Task::perform(
-                async move {
-                    flow::request(&client, &journal, &request, method, &currency)
-                        .await
-                        .map_err(|(entry, e)| (entry, e.explain()))
-                },
-                |r| to_screen(refund::Message::Sent(r)),
-            ),
-            refund::Action::Resume(client, entry) => Task::perform(
-                async move {
-                    flow::resume(&client, &journal, &entry)
-                        .await
-                        .map_err(|(entry, e)| (entry, e.explain()))
-                },
-                |r| to_screen(refund::Message::Sent(r)),
-            ),
-            refund::Action::Check(client, entry) => Task::perform(
-                async move {
-                    flow::check(&client, &journal, &entry)
-                        .await
-                        .map_err(|e| e.explain())
-                },
-                |r| to_screen(refund::Message::Checked(r)),
-            ),
-            _ => Task::none(),
-        }
+/// The Refund screen's calls to D24, each through the journal.
+fn refund_request(action: refund::Action, journal: crate::journal::Journal) -> Task<Message> {
+    match action {
+        refund::Action::Send {
+            client,
+            request,
+            method,
+            currency,
+        } => Task::perform(
+            async move {
+                flow::request(&client, &journal, &request, method, &currency)
+                    .await
+                    .map_err(|(entry, e)| (entry, e.explain()))
+            },
+            |r| to_screen(refund::Message::Sent(r)),
+        ),
+        refund::Action::Resume(client, entry) => Task::perform(
+            async move {
+                flow::resume(&client, &journal, &entry)
+                    .await
+                    .map_err(|(entry, e)| (entry, e.explain()))
+            },
+            |r| to_screen(refund::Message::Sent(r)),
+        ),
+        refund::Action::Check(client, entry) => Task::perform(
+            async move {
+                flow::check(&client, &journal, &entry)
+                    .await
+                    .map_err(|e| e.explain())
+            },
+            |r| to_screen(refund::Message::Checked(r)),
+        ),
+        _ => Task::none(),
     }
 }

@@ -151,11 +151,7 @@ impl Client {
         }
         let resp = req.send().await.map_err(transport)?;
         let status = resp.status();
-        let retry_after = resp
-            .headers()
-            .get("Retry-After")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u32>().ok());
+        let retry_after = crate::http::retry_after_header(resp.headers());
         let bytes = resp.bytes().await.map_err(transport)?;
         if status.is_success() {
             Ok(bytes)

@@ -85,23 +85,18 @@ impl Error {
 }
 
 impl crate::http::Failure for Error {
-    fn is_transient(&self) -> bool {
+    fn status(&self) -> Option<u16> {
         match self {
-            Error::Transport { .. } => true,
-            Error::Api(f) => f.status == 429 || f.status >= 500,
-            _ => false,
+            Error::Api(f) => Some(f.status),
+            _ => None,
         }
     }
 
-    fn refused_before_processing(&self) -> bool {
-        matches!(self, Error::Api(f) if f.status == 429)
-            || matches!(
-                self,
-                Error::Transport {
-                    kind: TransportKind::Connect,
-                    ..
-                }
-            )
+    fn transport(&self) -> Option<TransportKind> {
+        match self {
+            Error::Transport { kind, .. } => Some(*kind),
+            _ => None,
+        }
     }
 
     fn retry_after(&self) -> Option<std::time::Duration> {
@@ -111,10 +106,6 @@ impl crate::http::Failure for Error {
                 .map(|s| std::time::Duration::from_secs(u64::from(s))),
             _ => None,
         }
-    }
-
-    fn rate_limited(&self) -> bool {
-        matches!(self, Error::Api(f) if f.status == 429)
     }
 }
 

@@ -120,24 +120,7 @@ impl Error {
 
     /// Whether trying again later may work (network trouble, rate limits, provider outages).
     pub fn is_transient(&self) -> bool {
-        match self {
-            Error::Transport { .. } => true,
-            Error::Api(f) => f.status == 429 || f.status >= 500,
-            _ => false,
-        }
-    }
-
-    /// 429 means the provider refused the request before doing anything: safe to repeat even
-    /// for calls that are otherwise never repeated. So is a connection that was never made.
-    fn refused_before_processing(&self) -> bool {
-        matches!(self, Error::Api(f) if f.status == 429)
-            || matches!(
-                self,
-                Error::Transport {
-                    kind: TransportKind::Connect,
-                    ..
-                }
-            )
+        crate::http::Failure::is_transient(self)
     }
 
     /// A short explanation in the current language, for the screen.
@@ -159,17 +142,17 @@ impl Error {
 }
 
 impl crate::http::Failure for Error {
-    fn is_transient(&self) -> bool {
-        Error::is_transient(self)
+    fn status(&self) -> Option<u16> {
+        Error::status(self)
     }
-    fn refused_before_processing(&self) -> bool {
-        Error::refused_before_processing(self)
+    fn transport(&self) -> Option<TransportKind> {
+        match self {
+            Error::Transport { kind, .. } => Some(*kind),
+            _ => None,
+        }
     }
     fn retry_after(&self) -> Option<std::time::Duration> {
         Error::retry_after(self)
-    }
-    fn rate_limited(&self) -> bool {
-        self.status() == Some(429)
     }
 }
 

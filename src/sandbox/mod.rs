@@ -141,6 +141,8 @@ pub(crate) struct Shared {
     pub callbacks: Mutex<callbacks::Callbacks>,
     /// The D24 side: deposits and refunds over them.
     pub d24: Mutex<d24::D24State>,
+    /// The client that sends D24 notifications, made at the first one.
+    pub d24_http: std::sync::OnceLock<reqwest::Client>,
 }
 
 impl Shared {
@@ -299,6 +301,7 @@ impl Sandbox {
             port: addr.port(),
             callbacks: Mutex::new(callbacks::Callbacks::default()),
             d24: Mutex::new(d24_state),
+            d24_http: std::sync::OnceLock::new(),
         });
         let (stop, stopped) = watch::channel(false);
         if let Some(path) = state_file {

@@ -125,8 +125,7 @@ async fn handle(
             resp
         }
         None => match router.oneshot(req.map(Body::new)).await {
-            Ok(resp) if d24 => d24_error_object(resp),
-            Ok(resp) => error_object(resp),
+            Ok(resp) => error_object(resp, d24),
             Err(never) => match never {},
         },
     };
@@ -149,8 +148,9 @@ async fn handle(
 }
 
 /// Errors the HTTP framework answers itself (no route, wrong method, a path or body it cannot
-/// read) get the API's error object too, as every error of the real API does.
-fn error_object(resp: Response<Body>) -> Response<Body> {
+/// read) get the API's error object too, as every error of the real API does: Payconiq's, or
+/// D24's shape and codes under `/d24`.
+fn error_object(resp: Response<Body>, d24: bool) -> Response<Body> {
     let status = resp.status();
     let is_json = resp
         .headers()
@@ -159,7 +159,19 @@ fn error_object(resp: Response<Body>) -> Response<Body> {
     if !(status.is_client_error() || status.is_server_error()) || is_json {
         return resp;
     }
-    let (code, message) = match status.as_u16() {
+    let status = status.as_u16();
+    if d24 {
+        let (code, kind, message) = match status {
+            404 => (208, "RESOURCE_NOT_FOUND", "Resource not found"),
+            405 => (200, "METHOD_NOT_ALLOWED", "Request method not supported"),
+            400..=499 => (202, "INVALID_REQUEST_BODY", "Invalid request body"),
+            _ => (500, "GENERIC_ERROR", "Generic error"),
+        };
+        return axum::response::IntoResponse::into_response(D24Reject::new(
+            status, code, kind, message,
+        ));
+    }
+    let (code, message) = match status {
         404 => ("NOT_FOUND", "No such resource"),
         405 => ("METHOD_NOT_ALLOWED", "This method is not allowed here"),
         413 => ("PAYLOAD_TOO_LARGE", "The body is too large"),
@@ -167,36 +179,7 @@ fn error_object(resp: Response<Body>) -> Response<Body> {
         400..=499 => ("BAD_REQUEST", "The request could not be read"),
         _ => ("TECHNICAL_ERROR", "Something went wrong"),
     };
-    axum::response::IntoResponse::into_response(Reject::new(status.as_u16(), code, message))
-}
-
-/// As [`error_object`], in D24's shape and codes.
-fn d24_error_object(resp: Response<Body>) -> Response<Body> {
-    let status = resp.status();
-    let is_json = resp
-        .headers()
-        .get("content-type")
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if !(status.is_client_error() || status.is_server_error()) || is_json {
-        return resp;
-    }
-    let reject = match status.as_u16() {
-        404 => D24Reject::new(404, 208, "RESOURCE_NOT_FOUND", "Resource not found"),
-        405 => D24Reject::new(
-            405,
-            200,
-            "METHOD_NOT_ALLOWED",
-            "Request method not supported",
-        ),
-        400..=499 => D24Reject::new(
-            status.as_u16(),
-            202,
-            "INVALID_REQUEST_BODY",
-            "Invalid request body",
-        ),
-        _ => D24Reject::new(status.as_u16(), 500, "GENERIC_ERROR", "Generic error"),
-    };
-    axum::response::IntoResponse::into_response(reject)
+    axum::response::IntoResponse::into_response(Reject::new(status, code, message))
 }
 
 async fn sign(shared: &Shared, path: &str, resp: Response<Body>) -> Response<Body> {

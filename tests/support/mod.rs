@@ -92,3 +92,21 @@ pub async fn wait_for_status(sandbox: &Sandbox, id: &str, status: PaymentStatus)
 pub async fn charge_in(sandbox: &Sandbox, cents: i64) -> String {
     charge(&api_key_client(sandbox), cents).await.payment_id
 }
+
+/// What is left of a D24 deposit in `sandbox`, as its control endpoint
+/// `GET /sandbox/d24/deposits` says ("12.50").
+pub async fn d24_left(sandbox: &Sandbox, deposit: u64) -> String {
+    let list: serde_json::Value =
+        reqwest::get(format!("{}/sandbox/d24/deposits", sandbox.base_url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["deposit_id"] == deposit)
+        .map(|d| d["remaining"].as_str().unwrap().to_string())
+        .unwrap()
+}

@@ -353,10 +353,14 @@ async fn notify(s: Arc<Shared>, url: String, refund: SimRefund) {
         );
         return;
     }
-    let http = reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs(5))
-        .build()
-        .unwrap_or_default();
+    // One client per sandbox for every notification: building one loads the system's
+    // certificates. (Not a static: its connections belong to this sandbox's runtime.)
+    let http = s.d24_http.get_or_init(|| {
+        reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(5))
+            .build()
+            .unwrap_or_default()
+    });
     let mut last = None;
     for _ in 0..8 {
         let status = {
