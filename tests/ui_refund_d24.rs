@@ -112,12 +112,40 @@ async fn a_d24_refund_end_to_end() {
     assert!(h.shows("Refused by D24: nothing was paid back."));
     assert_eq!(remaining(h.sandbox(), 300_000_004).await, "107.50");
 
+    // No clear answer even after the client's own retries: the screen says so and, on its
+    // ticks, sends the same request again with the same key; one refund in the end.
+    h.sandbox().inject(kassa::sandbox::Fault::new(
+        "d24-refund-create",
+        kassa::sandbox::FaultKind::Drop,
+        Some(4),
+    ));
+    h.click("Another refund").await;
+    h.send(text(Field::Deposit, "300000001")).await;
+    h.send(text(Field::Invoice, "KASSA-D24-0001")).await;
+    h.click("Next").await;
+    h.click("Refund now").await;
+    assert!(h.shows("No clear answer from D24 yet: the refund may or may not have been made."));
+    assert!(
+        h.shows_prefix("Kassa sends the same request again, with the same key, every 5 seconds")
+    );
+    assert_eq!(
+        remaining(h.sandbox(), 300_000_001).await,
+        "0.00",
+        "made by the first try"
+    );
+    follow_until(&mut h, "Completed: the money went back to the customer.").await;
+    assert_eq!(
+        remaining(h.sandbox(), 300_000_001).await,
+        "0.00",
+        "and only once"
+    );
+
     // Everything is in the journal and the audit log.
     let journal = h.app.journal().unwrap().clone();
     let refunds = journal.d24_refunds().await.unwrap();
-    assert_eq!(refunds.len(), 3);
+    assert_eq!(refunds.len(), 4);
     let audit = journal.audit_log(20).await.unwrap();
-    assert_eq!(audit.iter().filter(|a| a.action == "d24-refund").count(), 3);
+    assert_eq!(audit.iter().filter(|a| a.action == "d24-refund").count(), 4);
 
     the_refund_buttons_fit_in_every_language().await;
 }
