@@ -117,7 +117,7 @@ mod tests {
     fn keys(source: &str) -> BTreeSet<String> {
         source
             .lines()
-            .filter(|l| !l.starts_with([' ', '#', '\t', '.', '*', '[']) && l.contains('='))
+            .filter(|l| !l.starts_with([' ', '#', '\t', '.', '*', '[', '}']) && l.contains('='))
             .map(|l| l.split('=').next().unwrap_or("").trim().to_string())
             .collect()
     }
@@ -145,6 +145,49 @@ mod tests {
         for (lang, source) in ftl_sources() {
             let parsed = fluent_syntax::parser::parse(source.as_str());
             assert!(parsed.is_ok(), "{lang:?} has Fluent syntax errors");
+        }
+    }
+
+    /// Counts select the singular or plural by each language's rules: numbers, not text, must
+    /// reach Fluent for that (French counts 0 as singular too).
+    #[test]
+    fn counts_agree_with_their_nouns_in_every_language() {
+        use std::collections::HashMap;
+        let expected = [
+            (Lang::En, ["1 payment, 0 refunds", "2 payments, 1 refund"]),
+            (
+                Lang::Nl,
+                [
+                    "1 betaling, 0 terugbetalingen",
+                    "2 betalingen, 1 terugbetaling",
+                ],
+            ),
+            (
+                Lang::Fr,
+                [
+                    "1 paiement, 0 remboursement",
+                    "2 paiements, 1 remboursement",
+                ],
+            ),
+            (
+                Lang::De,
+                ["1 Zahlung, 0 Erstattungen", "2 Zahlungen, 1 Erstattung"],
+            ),
+        ];
+        for (lang, [first, second]) in expected {
+            // A loader of its own: the shared one's language belongs to other tests.
+            let loader: FluentLanguageLoader = fluent_language_loader!();
+            let id: LanguageIdentifier = lang.code().parse().unwrap();
+            loader.load_languages(&Localizations, &[id]).unwrap();
+            loader.set_use_isolating(false);
+            let line = |payments: u32, refunds: u32| {
+                loader.get_args(
+                    "payouts-line",
+                    HashMap::from([("payments", payments), ("refunds", refunds)]),
+                )
+            };
+            assert_eq!(line(1, 0), first, "{lang:?}");
+            assert_eq!(line(2, 1), second, "{lang:?}");
         }
     }
 

@@ -388,9 +388,13 @@ mod manager {
         .await;
         h.click("Manager").await;
         assert!(h.shows("Choose a manager PIN (4 to 8 digits)."));
-        pin(&mut h, "2468").await;
+        // Choosing a PIN unlocks nothing yet: the buttons say Next, then Set PIN.
+        assert!(!h.shows("Unlock"));
+        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
+        h.click("Next").await;
         assert!(h.shows("Enter the same PIN again."));
-        pin(&mut h, "2468").await;
+        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
+        h.click("Set PIN").await;
         assert!(
             matches!(h.app.screen(), Screen::History(_)),
             "the payment history opens after choosing a PIN"
@@ -422,7 +426,8 @@ mod manager {
         assert!(h.shows("Enter the manager PIN."));
         pin(&mut h, "1111").await;
         assert!(h.shows("Wrong PIN. After 4 more wrong PINs the entry locks for a while."));
-        pin(&mut h, "2468").await;
+        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
+        h.click("Unlock").await;
         assert!(matches!(h.app.screen(), Screen::History(_)));
     }
 
@@ -456,7 +461,7 @@ mod manager {
         for _ in 0..4 {
             pin(&mut h, "1111").await;
         }
-        assert!(h.shows("Wrong PIN. After 1 more wrong PINs the entry locks for a while."));
+        assert!(h.shows("Wrong PIN. After one more wrong PIN the entry locks for a while."));
         pin(&mut h, "1111").await;
         let locked = |h: &Harness| {
             h.not_in_view(&["Too many wrong PINs. The PIN entry is locked until…"])

@@ -37,6 +37,16 @@ async fn payouts_drill_down_and_export() {
     let count = p.payouts().len();
     assert!((10..=12).contains(&count), "a payout per demo day: {count}");
     assert!(h.shows_prefix(&format!("{count} payouts · ")));
+    // Each line counts in words that agree with the number ("1 refund", "0 refunds").
+    let noun = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    for payout in p.payouts() {
+        let line = format!(
+            "{}, {}",
+            noun(payout.total_payments, "payment", "payments"),
+            noun(payout.total_refunds, "refund", "refunds")
+        );
+        assert!(h.shows(&line), "{line}");
+    }
     for size in till_screens() {
         h.size = size;
         let wrong = h.not_in_view(&["Payouts", "Save CSV…", "Back", "Show"]);

@@ -266,7 +266,10 @@ settings-unsaved = Es gibt ungespeicherte Änderungen. Ohne Speichern schließen
 settings-keep-editing = Weiter bearbeiten
 settings-discard = Ohne Speichern schließen
 lock-locked = Zu viele falsche PINs. Die Eingabe ist bis { $time } gesperrt.
-lock-wrong-pin-left = Falsche PIN. Nach { $left } weiteren falschen PINs wird die Eingabe eine Weile gesperrt.
+lock-wrong-pin-left = Falsche PIN. { $left ->
+    [one] Nach einer weiteren falschen PIN
+   *[other] Nach { $left } weiteren falschen PINs
+} wird die Eingabe eine Weile gesperrt.
 file-no-dialog = Dieser Computer kann kein Dateifenster anzeigen (installieren Sie zenity oder ein Desktop-Portal). Geben Sie stattdessen den vollständigen Dateipfad ein:
 file-path = Pfad, z. B. ~/Dokumente/datei.png
 file-cancel = Abbrechen
@@ -307,7 +310,10 @@ history-search = Referenz, Beschreibung oder Betrag suchen
 history-payment-id = Oder eine Zahlungs-ID eingeben
 history-open = Öffnen
 history-none = Keine passenden Zahlungen.
-history-count = { $shown } Zahlungen angezeigt · bezahlt { $paid }
+history-count = { $shown ->
+    [one] 1 Zahlung
+   *[other] { $shown } Zahlungen
+} angezeigt · bezahlt { $paid }
 detail-title = Zahlung
 detail-back = Zurück
 detail-status = Status
@@ -379,8 +385,17 @@ shift-close-now = Schicht abschließen
 payouts-open-button = Auszahlungen…
 payouts-title = Auszahlungen
 payouts-loading = { $done } von { $all } Tagen geladen
-payouts-line = { $payments } Zahlungen, { $refunds } Erstattungen
-payouts-total = { $count } Auszahlungen · { $total } ausgezahlt
+payouts-line = { $payments ->
+    [one] 1 Zahlung
+   *[other] { $payments } Zahlungen
+}, { $refunds ->
+    [one] 1 Erstattung
+   *[other] { $refunds } Erstattungen
+}
+payouts-total = { $count ->
+    [one] 1 Auszahlung
+   *[other] { $count } Auszahlungen
+} · { $total } ausgezahlt
 payouts-drill-title = Auszahlung vom { $day }: { $amount }
 payouts-sums = Zahlungen { $payments } − Erstattungen { $refunds } = ausgezahlt { $payout }
 payouts-ok = Alles stimmt, und jede Zahlung stammt von dieser Kasse.
@@ -395,7 +410,10 @@ shift-printed = Gedruckt
 shift-save-pdf = PDF speichern…
 payouts-sums-ok = Die Summen stimmen: Zahlungen − Erstattungen = ausgezahlt, und die Zeilen passen zu den Summen.
 payouts-all-known = Jede Zahlung wurde an dieser Kasse kassiert.
-payouts-unknown-count = { $count } Zahlungen wurden nicht an dieser Kasse kassiert (andere Kasse, Aufkleber oder Rechnungs-QR).
+payouts-unknown-count = { $count ->
+    [one] 1 Zahlung wurde
+   *[other] { $count } Zahlungen wurden
+} nicht an dieser Kasse kassiert (andere Kasse, Aufkleber oder Rechnungs-QR).
 payouts-this-till = diese Kasse
 payouts-paid-out = Ausgezahlt
 payouts-failed = Fehlgeschlagen
@@ -414,7 +432,10 @@ cli-api-refund-key = Idempotenzschlüssel: { $key } (erneut mit --idempotency-ke
 cli-api-expires = Läuft ab
 cli-api-qr = QR-Inhalt
 cli-api-refund-id = Erstattungs-ID
-cli-api-count = { $count } Zahlungen
+cli-api-count = { $count ->
+    [one] 1 Zahlung
+   *[other] { $count } Zahlungen
+}
 cli-api-no-payouts = Keine Auszahlungen im Zeitraum { $period }.
 cli-api-payout-date = Datum
 cli-api-paid-out = Ausgezahlt
@@ -509,3 +530,5 @@ d24-deposit-not-completed = nicht abgeschlossen
 d24-use = Verwenden
 d24-env-custom = Eigene Adresse
 d24-field-currency = Währung (drei Buchstaben, z. B. EUR)
+lock-next = Weiter
+lock-set-pin = PIN festlegen

@@ -266,7 +266,10 @@ settings-unsaved = There are unsaved changes. Close without saving?
 settings-keep-editing = Keep editing
 settings-discard = Close without saving
 lock-locked = Too many wrong PINs. The PIN entry is locked until { $time }.
-lock-wrong-pin-left = Wrong PIN. After { $left } more wrong PINs the entry locks for a while.
+lock-wrong-pin-left = Wrong PIN. { $left ->
+    [one] After one more wrong PIN
+   *[other] After { $left } more wrong PINs
+} the entry locks for a while.
 file-no-dialog = This computer cannot show a file dialog (install zenity or a desktop portal). Type the file's full path instead:
 file-path = Path, e.g. ~/Documents/file.png
 file-cancel = Cancel
@@ -307,7 +310,10 @@ history-search = Search reference, description or amount
 history-payment-id = Or type a payment id
 history-open = Open
 history-none = No payments match.
-history-count = { $shown } payments shown · paid { $paid }
+history-count = { $shown ->
+    [one] 1 payment
+   *[other] { $shown } payments
+} shown · paid { $paid }
 detail-title = Payment
 detail-back = Back
 detail-status = Status
@@ -379,8 +385,17 @@ shift-close-now = Close the shift
 payouts-open-button = Payouts…
 payouts-title = Payouts
 payouts-loading = { $done } of { $all } days loaded
-payouts-line = { $payments } payments, { $refunds } refunds
-payouts-total = { $count } payouts · { $total } paid out
+payouts-line = { $payments ->
+    [one] 1 payment
+   *[other] { $payments } payments
+}, { $refunds ->
+    [one] 1 refund
+   *[other] { $refunds } refunds
+}
+payouts-total = { $count ->
+    [one] 1 payout
+   *[other] { $count } payouts
+} · { $total } paid out
 payouts-drill-title = Payout of { $day }: { $amount }
 payouts-sums = Payments { $payments } − refunds { $refunds } = paid out { $payout }
 payouts-ok = Everything adds up, and every payment is one of this till's.
@@ -395,7 +410,10 @@ shift-printed = Printed
 shift-save-pdf = Save PDF…
 payouts-sums-ok = The sums add up: payments − refunds = paid out, and the lines match the totals.
 payouts-all-known = Every payment was rung up on this till.
-payouts-unknown-count = { $count } payments were not rung up on this till (another till, a sticker or an invoice QR).
+payouts-unknown-count = { $count ->
+    [one] 1 payment was
+   *[other] { $count } payments were
+} not rung up on this till (another till, a sticker or an invoice QR).
 payouts-this-till = this till
 payouts-paid-out = Paid out
 payouts-failed = Failed
@@ -414,7 +432,10 @@ cli-api-refund-key = Idempotency key: { $key } (ask again with --idempotency-key
 cli-api-expires = Expires
 cli-api-qr = QR payload
 cli-api-refund-id = Refund id
-cli-api-count = { $count } payments
+cli-api-count = { $count ->
+    [one] 1 payment
+   *[other] { $count } payments
+}
 cli-api-no-payouts = No payouts in { $period }.
 cli-api-payout-date = Date
 cli-api-paid-out = Paid out
@@ -509,3 +530,5 @@ d24-deposit-not-completed = not completed
 d24-use = Use
 d24-env-custom = Custom address
 d24-field-currency = Currency (three letters, e.g. EUR)
+lock-next = Next
+lock-set-pin = Set PIN

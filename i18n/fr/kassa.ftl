@@ -266,7 +266,10 @@ settings-unsaved = Des modifications ne sont pas enregistrées. Fermer sans enre
 settings-keep-editing = Continuer
 settings-discard = Fermer sans enregistrer
 lock-locked = Trop de codes erronés. La saisie est bloquée jusqu'à { $time }.
-lock-wrong-pin-left = Code erroné. Après encore { $left } codes erronés, la saisie sera bloquée un moment.
+lock-wrong-pin-left = Code erroné. { $left ->
+    [one] Après encore un code erroné
+   *[other] Après encore { $left } codes erronés
+}, la saisie sera bloquée un moment.
 file-no-dialog = Cet ordinateur ne peut pas afficher de fenêtre de fichiers (installez zenity ou un portail de bureau). Tapez plutôt le chemin complet du fichier :
 file-path = Chemin, p. ex. ~/Documents/fichier.png
 file-cancel = Annuler
@@ -307,7 +310,10 @@ history-search = Chercher référence, description ou montant
 history-payment-id = Ou tapez un identifiant de paiement
 history-open = Ouvrir
 history-none = Aucun paiement ne correspond.
-history-count = { $shown } paiements affichés · payé { $paid }
+history-count = { $shown ->
+    [one] { $shown } paiement affiché
+   *[other] { $shown } paiements affichés
+} · payé { $paid }
 detail-title = Paiement
 detail-back = Retour
 detail-status = Statut
@@ -379,8 +385,17 @@ shift-close-now = Clôturer
 payouts-open-button = Versements…
 payouts-title = Versements
 payouts-loading = { $done } jours sur { $all } chargés
-payouts-line = { $payments } paiements, { $refunds } remboursements
-payouts-total = { $count } versements · { $total } versés
+payouts-line = { $payments ->
+    [one] { $payments } paiement
+   *[other] { $payments } paiements
+}, { $refunds ->
+    [one] { $refunds } remboursement
+   *[other] { $refunds } remboursements
+}
+payouts-total = { $count ->
+    [one] { $count } versement
+   *[other] { $count } versements
+} · { $total } versés
 payouts-drill-title = Versement du { $day } : { $amount }
 payouts-sums = Paiements { $payments } − remboursements { $refunds } = versé { $payout }
 payouts-ok = Tout concorde, et chaque paiement vient de cette caisse.
@@ -395,7 +410,10 @@ shift-printed = Imprimé
 shift-save-pdf = Enregistrer PDF…
 payouts-sums-ok = Les montants concordent : paiements − remboursements = versé, et les lignes correspondent aux totaux.
 payouts-all-known = Chaque paiement a été encaissé sur cette caisse.
-payouts-unknown-count = { $count } paiements n'ont pas été encaissés sur cette caisse (autre caisse, autocollant ou QR de facture).
+payouts-unknown-count = { $count ->
+    [one] { $count } paiement n'a pas été encaissé
+   *[other] { $count } paiements n'ont pas été encaissés
+} sur cette caisse (autre caisse, autocollant ou QR de facture).
 payouts-this-till = cette caisse
 payouts-paid-out = Versé
 payouts-failed = Échoué
@@ -414,7 +432,10 @@ cli-api-refund-key = Clé d'idempotence : { $key } (redemandez avec --idempotenc
 cli-api-expires = Expire
 cli-api-qr = Contenu du QR
 cli-api-refund-id = Id du remboursement
-cli-api-count = { $count } paiements
+cli-api-count = { $count ->
+    [one] { $count } paiement
+   *[other] { $count } paiements
+}
 cli-api-no-payouts = Aucun versement du { $period }.
 cli-api-payout-date = Date
 cli-api-paid-out = Versé
@@ -509,3 +530,5 @@ d24-deposit-not-completed = pas terminé
 d24-use = Utiliser
 d24-env-custom = Adresse personnalisée
 d24-field-currency = Devise (trois lettres, p. ex. EUR)
+lock-next = Suivant
+lock-set-pin = Définir le PIN

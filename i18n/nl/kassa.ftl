@@ -266,7 +266,10 @@ settings-unsaved = Er zijn niet-bewaarde wijzigingen. Sluiten zonder te bewaren?
 settings-keep-editing = Verder bewerken
 settings-discard = Sluiten zonder bewaren
 lock-locked = Te veel foute pincodes. Het invoeren is geblokkeerd tot { $time }.
-lock-wrong-pin-left = Foute pincode. Na nog { $left } foute pincodes wordt het invoeren een tijd geblokkeerd.
+lock-wrong-pin-left = Foute pincode. { $left ->
+    [one] Na nog één foute pincode
+   *[other] Na nog { $left } foute pincodes
+} wordt het invoeren een tijd geblokkeerd.
 file-no-dialog = Deze computer kan geen bestandsvenster tonen (installeer zenity of een desktopportaal). Typ in de plaats het volledige pad van het bestand:
 file-path = Pad, bv. ~/Documenten/bestand.png
 file-cancel = Annuleren
@@ -307,7 +310,10 @@ history-search = Zoek referentie, omschrijving of bedrag
 history-payment-id = Of typ een betalings-id
 history-open = Openen
 history-none = Geen betalingen gevonden.
-history-count = { $shown } betalingen getoond · betaald { $paid }
+history-count = { $shown ->
+    [one] 1 betaling
+   *[other] { $shown } betalingen
+} getoond · betaald { $paid }
 detail-title = Betaling
 detail-back = Terug
 detail-status = Status
@@ -379,8 +385,17 @@ shift-close-now = Dienst afsluiten
 payouts-open-button = Uitbetalingen…
 payouts-title = Uitbetalingen
 payouts-loading = { $done } van { $all } dagen geladen
-payouts-line = { $payments } betalingen, { $refunds } terugbetalingen
-payouts-total = { $count } uitbetalingen · { $total } uitbetaald
+payouts-line = { $payments ->
+    [one] 1 betaling
+   *[other] { $payments } betalingen
+}, { $refunds ->
+    [one] 1 terugbetaling
+   *[other] { $refunds } terugbetalingen
+}
+payouts-total = { $count ->
+    [one] 1 uitbetaling
+   *[other] { $count } uitbetalingen
+} · { $total } uitbetaald
 payouts-drill-title = Uitbetaling van { $day }: { $amount }
 payouts-sums = Betalingen { $payments } − terugbetalingen { $refunds } = uitbetaald { $payout }
 payouts-ok = Alles klopt, en elke betaling is er een van deze kassa.
@@ -395,7 +410,10 @@ shift-printed = Afgedrukt
 shift-save-pdf = PDF bewaren…
 payouts-sums-ok = De bedragen kloppen: betalingen − terugbetalingen = uitbetaald, en de regels kloppen met de totalen.
 payouts-all-known = Elke betaling werd op deze kassa aangeslagen.
-payouts-unknown-count = { $count } betalingen werden niet op deze kassa aangeslagen (andere kassa, sticker of factuur-QR).
+payouts-unknown-count = { $count ->
+    [one] 1 betaling werd
+   *[other] { $count } betalingen werden
+} niet op deze kassa aangeslagen (andere kassa, sticker of factuur-QR).
 payouts-this-till = deze kassa
 payouts-paid-out = Uitbetaald
 payouts-failed = Mislukt
@@ -414,7 +432,10 @@ cli-api-refund-key = Idempotentiesleutel: { $key } (vraag opnieuw met --idempote
 cli-api-expires = Vervalt
 cli-api-qr = QR-inhoud
 cli-api-refund-id = Terugbetalings-id
-cli-api-count = { $count } betalingen
+cli-api-count = { $count ->
+    [one] 1 betaling
+   *[other] { $count } betalingen
+}
 cli-api-no-payouts = Geen uitbetalingen in { $period }.
 cli-api-payout-date = Datum
 cli-api-paid-out = Uitbetaald
@@ -509,3 +530,5 @@ d24-deposit-not-completed = niet voltooid
 d24-use = Gebruiken
 d24-env-custom = Eigen adres
 d24-field-currency = Munt (drie letters, bv. EUR)
+lock-next = Volgende
+lock-set-pin = PIN instellen

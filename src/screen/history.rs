@@ -394,7 +394,7 @@ impl History {
         col = col.push(
             text(fl!(
                 "history-count",
-                shown = self.shown.len().to_string(),
+                shown = self.shown.len(),
                 paid = self.shown_paid.format(self.lang)
             ))
             .size(16),

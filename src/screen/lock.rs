@@ -2,7 +2,7 @@
 //! it asks for a new PIN twice.
 
 use iced::widget::{button, column, container, row, text, text_input};
-use iced::{Center, Element};
+use iced::{Center, Element, Fill};
 
 use time::OffsetDateTime;
 
@@ -67,7 +67,7 @@ impl Lock {
     /// Says how many tries are left after a wrong PIN.
     pub fn set_tries_left(&mut self, left: u32) {
         if self.locked_until.is_none() {
-            self.problem = Some(fl!("lock-wrong-pin-left", left = left.to_string()));
+            self.problem = Some(fl!("lock-wrong-pin-left", left = left));
         }
     }
 
@@ -134,14 +134,15 @@ impl Lock {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        let prompt = match (self.setting_up(), &self.first) {
-            (false, _) => fl!("lock-enter-pin"),
-            (true, None) => fl!("lock-choose-pin"),
-            (true, Some(_)) => fl!("lock-repeat-pin"),
+        // While a PIN is being chosen there is nothing to unlock yet: the button says what it does.
+        let (prompt, submit) = match (self.setting_up(), &self.first) {
+            (false, _) => (fl!("lock-enter-pin"), fl!("lock-unlock")),
+            (true, None) => (fl!("lock-choose-pin"), fl!("lock-next")),
+            (true, Some(_)) => (fl!("lock-repeat-pin"), fl!("lock-set-pin")),
         };
         let mut col = column![
             text(fl!("lock-title")).size(28).style(theme::brand),
-            text(prompt).size(18),
+            text(prompt).size(18).width(Fill).align_x(Center),
             text_input("••••", &self.pin)
                 .id(PIN_INPUT)
                 .secure(true)
@@ -154,7 +155,12 @@ impl Lock {
         .spacing(16)
         .align_x(Center);
         if let Some(p) = &self.problem {
-            col = col.push(text(p.clone()).style(theme::error));
+            col = col.push(
+                text(p.clone())
+                    .width(Fill)
+                    .align_x(Center)
+                    .style(theme::error),
+            );
         }
         col = col.push(
             row![
@@ -162,14 +168,19 @@ impl Lock {
                     .padding([10, 18])
                     .style(theme::secondary)
                     .on_press(Message::Back),
-                button(text(fl!("lock-unlock")))
+                button(text(submit))
                     .padding([10, 18])
                     .style(theme::primary)
                     .on_press(Message::Submit),
             ]
             .spacing(10),
         );
-        container(col).padding(32).style(theme::card).into()
+        // One width for every step, so the card does not jump as the prompt changes.
+        container(col)
+            .padding(32)
+            .width(460)
+            .style(theme::card)
+            .into()
     }
 }
 

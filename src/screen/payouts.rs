@@ -261,8 +261,8 @@ impl Payouts {
                 text(p.payout_amount.format(self.lang)).width(Length::Fixed(120.0)),
                 text(fl!(
                     "payouts-line",
-                    payments = p.total_payments.to_string(),
-                    refunds = p.total_refunds.to_string()
+                    payments = p.total_payments,
+                    refunds = p.total_refunds
                 ))
                 .size(14)
                 .width(Fill),
@@ -288,7 +288,7 @@ impl Payouts {
             .push(
                 text(fl!(
                     "payouts-total",
-                    count = self.payouts.len().to_string(),
+                    count = self.payouts.len(),
                     total = total.format(self.lang)
                 ))
                 .size(16),
@@ -378,7 +378,7 @@ impl Payouts {
             text(if unknown.is_empty() {
                 fl!("payouts-all-known")
             } else {
-                fl!("payouts-unknown-count", count = unknown.len().to_string())
+                fl!("payouts-unknown-count", count = unknown.len())
             })
             .size(14)
             .style(theme::muted),
