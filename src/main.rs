@@ -82,6 +82,7 @@ fn main() -> ExitCode {
         Command::Refund { connect, command } => {
             runtime.block_on(cli::api::refund(command, &connect))
         }
+        Command::D24 { connect, command } => runtime.block_on(cli::d24::d24(command, &connect)),
         Command::Payouts {
             connect,
             from,

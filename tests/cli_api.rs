@@ -1,4 +1,4 @@
-//! `kassa payment|refund|payouts`, run as a support person would, against a sandbox over
+//! `kassa payment|refund|payouts|d24`, run as a support person would, against a sandbox over
 //! loopback: the answers printed readable and as JSON, errors explained, bad input refused
 //! before anything is sent.
 
@@ -250,4 +250,154 @@ async fn the_tills_own_sandbox_is_used_while_the_till_runs() {
     .await;
     assert!(!out.status.success());
     assert!(stderr(&out).contains("https"), "{}", stderr(&out));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn d24_refunds_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let sandbox = support::sandbox_with(SandboxConfig::for_tests()).await;
+    let url = sandbox.base_url().to_string();
+    let run = |args: &[&str]| {
+        let mut all: Vec<&str> = vec!["d24", "--sandbox", url.as_str()];
+        all.extend(args);
+        let all: Vec<String> = all.iter().map(|s| s.to_string()).collect();
+        let home = home.path().to_path_buf();
+        async move {
+            let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+            kassa(&home, &refs).await
+        }
+    };
+    let bank = [
+        "--beneficiary",
+        "Jan Peeters",
+        "--bank-code",
+        "101",
+        "--branch",
+        "0001",
+        "--account-number",
+        "12345678",
+    ];
+    let bank_refund = |amount: &'static str, key: &'static str| {
+        let mut args = vec![
+            "refund",
+            "--deposit",
+            "300000004",
+            "--invoice",
+            "KASSA-D24-0004",
+            "--amount",
+            amount,
+            "--idempotency-key",
+            key,
+        ];
+        args.extend(bank);
+        args
+    };
+
+    // A card deposit, refunded whole: done at once.
+    let out = run(&[
+        "refund",
+        "--deposit",
+        "300000001",
+        "--invoice",
+        "KASSA-D24-0001",
+    ])
+    .await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Completed: the money went back"), "{text}");
+    assert!(text.contains("45.00 EUR"), "{text}");
+    assert!(text.contains("Idempotency key: "), "{text}");
+    assert_eq!(support::d24_left(&sandbox, 300000001).await, "0.00");
+
+    // Part of a bank-transfer deposit; asked twice with one key, refunded once.
+    let first = json(&run(&[&bank_refund("30,00", "cli-d24-1")[..], &["--json"]].concat()).await);
+    let again = json(&run(&[&bank_refund("30,00", "cli-d24-1")[..], &["--json"]].concat()).await);
+    assert_eq!(first["refund_id"], again["refund_id"]);
+    assert_eq!(support::d24_left(&sandbox, 300000004).await, "90.00");
+
+    // More than is left: D24's 802 in words, nothing refunded.
+    let out = run(&bank_refund("100", "cli-d24-2")).await;
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("more than is left of the deposit"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("802"), "{}", stderr(&out));
+    assert_eq!(support::d24_left(&sandbox, 300000004).await, "90.00");
+
+    // Refused before anything is sent: an amount without the bank account it needs, an
+    // unknown account type, three decimals in euros.
+    let out = run(&[
+        "refund",
+        "--deposit",
+        "300000004",
+        "--invoice",
+        "KASSA-D24-0004",
+        "--amount",
+        "5",
+    ])
+    .await;
+    assert!(
+        stderr(&out).contains("needs the customer's bank account"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&[
+        &bank_refund("5", "cli-d24-3")[..],
+        &["--account-type", "current"],
+    ]
+    .concat())
+    .await;
+    assert!(
+        stderr(&out).contains("'current' is not an account type"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&bank_refund("1.234", "cli-d24-4")).await;
+    assert!(
+        stderr(&out).contains("Check this field: Amount."),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(support::d24_left(&sandbox, 300000004).await, "90.00");
+
+    // The status, readable and as JSON; an id D24 does not know.
+    let id = first["refund_id"].as_str().unwrap().to_string();
+    let out = run(&["status", &id]).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("30.00 EUR"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Deposit 300000004 · invoice KASSA-D24-0004"),
+        "{}",
+        stdout(&out)
+    );
+    let state = json(&run(&["status", &id, "--json"]).await);
+    assert_eq!(state["deposit_id"], 300000004);
+    assert_eq!(state["amount"], "30.00");
+    let out = run(&["status", "424242"]).await;
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("D24 knows no refund with id 424242"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Without --sandbox: the till's D24 account, here its embedded sandbox while it runs.
+    let out = kassa(home.path(), &["d24", "status", &id]).await;
+    assert!(
+        stderr(&out).contains("embedded sandbox"),
+        "{}",
+        stderr(&out)
+    );
+    let data = home.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("sandbox.json"),
+        format!(r#"{{"port": {}}}"#, sandbox.addr().port()),
+    )
+    .unwrap();
+    let out = kassa(home.path(), &["d24", "status", &id]).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("30.00 EUR"), "{}", stdout(&out));
 }

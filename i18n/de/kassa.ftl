@@ -532,3 +532,7 @@ d24-env-custom = Eigene Adresse
 d24-field-currency = Währung (drei Buchstaben, z. B. EUR)
 lock-next = Weiter
 lock-set-pin = PIN festlegen
+cli-d24-account-type = '{ $given }' ist keine Kontoart: schreiben Sie checking, saving oder salary.
+cli-d24-deposit = Einzahlung { $deposit } · Rechnung { $invoice }
+cli-d24-amount-needs-account = --amount erstattet einen Teil einer Einzahlung, die nicht per Karte bezahlt wurde, und dafür braucht es das Bankkonto des Kunden (--beneficiary, --bank-code, --branch, --account-number). Eine Karteneinzahlung wird ganz erstattet: lassen Sie --amount weg.
+cli-d24-no-refund = D24 kennt für dieses Konto keine Erstattung mit der ID { $id }.

@@ -532,3 +532,7 @@ d24-env-custom = Custom address
 d24-field-currency = Currency (three letters, e.g. EUR)
 lock-next = Next
 lock-set-pin = Set PIN
+cli-d24-account-type = '{ $given }' is not an account type: write checking, saving or salary.
+cli-d24-deposit = Deposit { $deposit } · invoice { $invoice }
+cli-d24-amount-needs-account = --amount refunds part of a deposit not paid by card, and that needs the customer's bank account (--beneficiary, --bank-code, --branch, --account-number). A card deposit is refunded whole: leave out --amount.
+cli-d24-no-refund = D24 knows no refund with id { $id } for this account.

@@ -532,3 +532,7 @@ d24-env-custom = Adresse personnalisée
 d24-field-currency = Devise (trois lettres, p. ex. EUR)
 lock-next = Suivant
 lock-set-pin = Définir le PIN
+cli-d24-account-type = « { $given } » n'est pas un type de compte : écrivez checking, saving ou salary.
+cli-d24-deposit = Dépôt { $deposit } · facture { $invoice }
+cli-d24-amount-needs-account = --amount rembourse une partie d'un dépôt qui n'a pas été payé par carte, ce qui demande le compte bancaire du client (--beneficiary, --bank-code, --branch, --account-number). Un dépôt par carte est remboursé en entier : omettez --amount.
+cli-d24-no-refund = D24 ne connaît aucun remboursement avec l'id { $id } pour ce compte.

@@ -532,3 +532,7 @@ d24-env-custom = Eigen adres
 d24-field-currency = Munt (drie letters, bv. EUR)
 lock-next = Volgende
 lock-set-pin = PIN instellen
+cli-d24-account-type = '{ $given }' is geen rekeningtype: schrijf checking, saving of salary.
+cli-d24-deposit = Storting { $deposit } · factuur { $invoice }
+cli-d24-amount-needs-account = --amount betaalt een deel terug van een storting die niet met een kaart betaald is, en daarvoor is de bankrekening van de klant nodig (--beneficiary, --bank-code, --branch, --account-number). Een kaartstorting wordt volledig terugbetaald: laat --amount weg.
+cli-d24-no-refund = D24 kent geen terugbetaling met id { $id } voor deze rekening.

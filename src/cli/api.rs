@@ -105,20 +105,30 @@ pub async fn client(connect: &Connect) -> Result<Client, String> {
     }
 }
 
+/// The till's settings, as Kassa would start with them.
+pub(super) fn till_settings() -> Result<Settings, String> {
+    match Settings::default_path() {
+        Some(path) => Settings::load(&path),
+        None => Ok(Settings::default()),
+    }
+}
+
+/// The address of the till's embedded sandbox, which is there only while Kassa is open.
+pub(super) fn till_sandbox_url() -> Result<String, String> {
+    let port = crate::config::data_dir()
+        .and_then(|dir| std::fs::read(dir.join("sandbox.json")).ok())
+        .and_then(|bytes| serde_json::from_slice::<SavedPort>(&bytes).ok())
+        .map(|s| s.port)
+        .ok_or_else(|| fl!("cli-api-no-sandbox"))?;
+    Ok(format!("http://127.0.0.1:{port}"))
+}
+
 /// The till's account from its settings and the OS keychain; in sandbox mode, the till's
 /// embedded sandbox while the till runs.
 async fn till_client() -> Result<Client, String> {
-    let settings = match Settings::default_path() {
-        Some(path) => Settings::load(&path)?,
-        None => Settings::default(),
-    };
+    let settings = till_settings()?;
     if settings.environment == EnvironmentKind::Sandbox {
-        let port = crate::config::data_dir()
-            .and_then(|dir| std::fs::read(dir.join("sandbox.json")).ok())
-            .and_then(|bytes| serde_json::from_slice::<SavedPort>(&bytes).ok())
-            .map(|s| s.port)
-            .ok_or_else(|| fl!("cli-api-no-sandbox"))?;
-        return sandbox_client(&format!("http://127.0.0.1:{port}"))
+        return sandbox_client(&till_sandbox_url()?)
             .await
             .map_err(|_| fl!("cli-api-no-sandbox"));
     }
@@ -135,21 +145,39 @@ struct SavedPort {
     port: u16,
 }
 
+/// What a running sandbox says about itself (`GET /sandbox`).
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct SandboxInfo {
+pub(super) struct SandboxInfo {
     api_base: String,
     merchant_id: String,
     profile_id: String,
     api_key: String,
+    pub d24: D24Info,
 }
 
-/// A client for a running sandbox: its ids and API key from `/sandbox`, and a new signing key
-/// added to the ones it accepts (refunds and reconciliation are signed).
-async fn sandbox_client(url: &str) -> Result<Client, String> {
+/// The sandbox's D24 account.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct D24Info {
+    pub base_url: String,
+    pub login: String,
+    pub secret_key: String,
+}
+
+/// Asks the sandbox at `url` what it is; with the HTTP client used and a way to word failures.
+pub(super) async fn sandbox_info(
+    url: &str,
+) -> Result<(SandboxInfo, reqwest::Client, impl Fn(String) -> String), String> {
+    let base = url.trim_end_matches('/').to_string();
+    let unreachable = move |detail: String| {
+        fl!(
+            "cli-api-sandbox-unreachable",
+            url = base.clone(),
+            detail = detail
+        )
+    };
     let base = url.trim_end_matches('/');
-    let unreachable =
-        |detail: String| fl!("cli-api-sandbox-unreachable", url = base, detail = detail);
     if !crate::payconiq::environment::is_safe_url(base) {
         return Err(unreachable(fl!("cli-jwks-not-https")));
     }
@@ -166,6 +194,14 @@ async fn sandbox_client(url: &str) -> Result<Client, String> {
         .json()
         .await
         .map_err(|e| unreachable(e.to_string()))?;
+    Ok((info, http, unreachable))
+}
+
+/// A client for a running sandbox: its ids and API key from `/sandbox`, and a new signing key
+/// added to the ones it accepts (refunds and reconciliation are signed).
+async fn sandbox_client(url: &str) -> Result<Client, String> {
+    let (info, http, unreachable) = sandbox_info(url).await?;
+    let base = url.trim_end_matches('/');
     let kid = format!(
         "kassa-cli-{}",
         &uuid::Uuid::new_v4().simple().to_string()[..8]
@@ -198,7 +234,7 @@ fn amount(text: &str) -> Result<Money, String> {
 }
 
 /// The API's answer as JSON with `--json`, else as `text` makes it readable.
-fn answer<T: serde::Serialize>(
+pub(super) fn answer<T: serde::Serialize>(
     connect: &Connect,
     value: &T,
     text: impl FnOnce(&T) -> String,

@@ -1,6 +1,7 @@
 //! Command-line tools for integrators. Each returns the text to print; `main` prints it.
 
 pub mod api;
+pub mod d24;
 mod show;
 
 use std::path::{Path, PathBuf};
@@ -91,6 +92,13 @@ pub enum Command {
         connect: api::Connect,
         #[command(subcommand)]
         command: api::RefundCommand,
+    },
+    /// Refunds over D24 (OneKey Payments) deposits: refund, status.
+    D24 {
+        #[command(flatten)]
+        connect: api::Connect,
+        #[command(subcommand)]
+        command: d24::D24Command,
     },
     /// Payouts to the shop's account in a period (default: the last 7 days).
     Payouts {

@@ -1,7 +1,7 @@
 //! OneKey Payments (D24): refunds over deposits taken through D24, the till's second refund
 //! provider beside Payconiq. A typed client (`client`), its request signing (`auth`), exact
-//! amounts (`amount`), the API's shapes (`model`) and errors in plain words (`error`). No
-//! iced; shares the HTTP and retry pieces (`crate::http`) and secret handling with Payconiq.
+//! amounts (`amount`), the API's shapes (`model`), errors and statuses in plain words (`error`,
+//! `words`). No iced; shares the HTTP and retry pieces (`crate::http`) and secret handling with Payconiq.
 
 pub mod amount;
 pub mod auth;
@@ -9,6 +9,7 @@ pub mod client;
 pub mod error;
 pub mod flow;
 pub mod model;
+pub mod words;
 
 pub use amount::Amount;
 pub use auth::Credentials;

@@ -173,7 +173,7 @@ pub fn check_account(a: &BankAccount) -> Result<(), RequestProblem> {
 
 /// What `POST /v3/refunds` answers: only the id for most methods; for a card refund done
 /// at once, the details too.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Created {
     #[serde(deserialize_with = "id_text")]
     pub refund_id: String,
@@ -185,7 +185,7 @@ pub struct Created {
     pub refund_info: Option<RefundInfo>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefundInfo {
     #[serde(rename = "type", default)]
     pub kind: Option<String>,
@@ -207,7 +207,7 @@ pub struct RefundInfo {
 }
 
 /// The result of a card refund in the creation answer.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum CardResult {
     Success,
@@ -218,7 +218,7 @@ pub enum CardResult {
 }
 
 /// `GET /v3/refunds/{refund_id}`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RefundState {
     #[serde(default)]
     pub deposit_id: Option<u64>,

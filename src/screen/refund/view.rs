@@ -7,7 +7,6 @@ use iced::widget::{
 use iced::{Element, Fill, Length};
 
 use super::*;
-use crate::d24::model::RefundStatus;
 use crate::journal::D24Event;
 use crate::theme;
 use crate::widget::form::{action, labelled};
@@ -16,17 +15,9 @@ use crate::widget::form::{action, labelled};
 /// checks, "sent again" only while it resends).
 pub fn entry_words(e: &D24Entry) -> String {
     match &e.last {
-        Some((_, D24Event::Status { status, reason, .. })) => match status {
-            RefundStatus::Completed => fl!("d24-status-completed"),
-            RefundStatus::Rejected => fl!(
-                "d24-status-rejected",
-                reason = reason.clone().unwrap_or_default()
-            ),
-            RefundStatus::Cancelled => fl!("d24-status-cancelled"),
-            RefundStatus::Delivered => fl!("d24-status-delivered"),
-            RefundStatus::IncorrectDetails => fl!("d24-status-incorrect-details"),
-            RefundStatus::Pending | RefundStatus::Unknown => fl!("d24-status-pending"),
-        },
+        Some((_, D24Event::Status { status, reason, .. })) => {
+            crate::d24::words::status_words(status, reason.as_deref())
+        }
         Some((_, D24Event::Unknown { .. })) | None => fl!("d24-status-unanswered"),
         Some((_, D24Event::Refused { .. })) => fl!("d24-status-refused"),
     }
