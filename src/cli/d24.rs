@@ -3,7 +3,7 @@
 //! nothing is journalled: the idempotency key is printed, and asking again with it never
 //! refunds twice.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use crate::config::D24Environment;
 use crate::d24::model::{Created, RefundState};
@@ -21,72 +21,70 @@ pub enum D24Command {
     /// For other methods give the customer's bank account (--beneficiary, --bank-code,
     /// --branch, --account-number), and --amount for part of the deposit. Repeating with the
     /// same --idempotency-key never refunds twice.
-    Refund {
-        /// D24's deposit id.
-        #[arg(long)]
-        deposit: String,
-        /// The invoice id the deposit was made with (D24 finds the deposit by both).
-        #[arg(long)]
-        invoice: String,
-        /// Part of a non-card deposit, e.g. 10.00 (default: all of it).
-        #[arg(long)]
-        amount: Option<String>,
-        /// The deposit's currency, which decides how many decimals an amount has.
-        #[arg(long, default_value = "EUR")]
-        currency: String,
-        /// The bank account's holder.
-        #[arg(long)]
-        beneficiary: Option<String>,
-        /// D24's code for the customer's bank.
-        #[arg(long)]
-        bank_code: Option<String>,
-        #[arg(long)]
-        branch: Option<String>,
-        #[arg(long)]
-        account_number: Option<String>,
-        /// checking, saving or salary.
-        #[arg(long, default_value = "checking")]
-        account_type: String,
-        /// The beneficiary's ID document number, where the country requires it.
-        #[arg(long)]
-        document_id: Option<String>,
-        #[arg(long)]
-        comments: Option<String>,
-        /// Defaults to a new random key (printed, so a lost answer can be asked again).
-        #[arg(long)]
-        idempotency_key: Option<String>,
-    },
+    Refund(Box<RefundArgs>),
     /// Show a refund's status.
     Status { refund_id: String },
+}
+
+#[derive(Args, Debug)]
+pub struct RefundArgs {
+    /// D24's deposit id.
+    #[arg(long)]
+    deposit: String,
+    /// The invoice id the deposit was made with (D24 finds the deposit by both).
+    #[arg(long)]
+    invoice: String,
+    /// Part of a non-card deposit, e.g. 10.00 (default: all of it).
+    #[arg(long)]
+    amount: Option<String>,
+    /// The deposit's currency, which decides how many decimals an amount has.
+    #[arg(long, default_value = "EUR")]
+    currency: String,
+    #[command(flatten)]
+    bank: BankInput,
+    #[arg(long)]
+    comments: Option<String>,
+    /// Defaults to a new random key (printed, so a lost answer can be asked again).
+    #[arg(long)]
+    idempotency_key: Option<String>,
+}
+
+/// The bank account as typed; any of it makes a non-card refund, which needs all of it.
+#[derive(Args, Debug)]
+struct BankInput {
+    /// The bank account's holder.
+    #[arg(long)]
+    beneficiary: Option<String>,
+    /// D24's code for the customer's bank.
+    #[arg(long)]
+    bank_code: Option<String>,
+    #[arg(long)]
+    branch: Option<String>,
+    #[arg(long)]
+    account_number: Option<String>,
+    /// checking, saving or salary.
+    #[arg(long, default_value = "checking")]
+    account_type: String,
+    /// The beneficiary's ID document number, where the country requires it.
+    #[arg(long)]
+    document_id: Option<String>,
 }
 
 type Outcome = Result<String, String>;
 
 pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
     match command {
-        D24Command::Refund {
-            deposit,
-            invoice,
-            amount,
-            currency,
-            beneficiary,
-            bank_code,
-            branch,
-            account_number,
-            account_type,
-            document_id,
-            comments,
-            idempotency_key,
-        } => {
+        D24Command::Refund(args) => {
+            let RefundArgs {
+                deposit,
+                invoice,
+                amount,
+                currency,
+                bank,
+                comments,
+                idempotency_key,
+            } = *args;
             // Refused input is explained before any connection is made.
-            let bank = BankInput {
-                beneficiary,
-                bank_code,
-                branch,
-                account_number,
-                account_type,
-                document_id,
-            };
             let request = build_request(
                 &deposit,
                 &invoice,
@@ -140,16 +138,6 @@ pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
             Ok(answer(connect, &state, state_text))
         }
     }
-}
-
-/// The bank account as typed; all of it or none of it makes a non-card refund.
-struct BankInput {
-    beneficiary: Option<String>,
-    bank_code: Option<String>,
-    branch: Option<String>,
-    account_number: Option<String>,
-    account_type: String,
-    document_id: Option<String>,
 }
 
 fn problem(p: crate::d24::model::RequestProblem) -> String {
