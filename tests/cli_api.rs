@@ -31,6 +31,28 @@ async fn kassa(home: &Path, args: &[&str]) -> Output {
     .unwrap()
 }
 
+/// Runs `args` with no account set up: refused while the till (and so its embedded sandbox) is
+/// not running, then answered once the till's sandbox state names `sandbox`'s port.
+async fn through_the_tills_sandbox(home: &Path, sandbox: &Sandbox, args: &[&str]) -> Output {
+    let out = kassa(home, args).await;
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("embedded sandbox"),
+        "{}",
+        stderr(&out)
+    );
+    let data = home.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("sandbox.json"),
+        format!(r#"{{"port": {}}}"#, sandbox.addr().port()),
+    )
+    .unwrap();
+    let out = kassa(home, args).await;
+    assert!(out.status.success(), "{}", stderr(&out));
+    out
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -215,25 +237,8 @@ async fn the_tills_own_sandbox_is_used_while_the_till_runs() {
     let sandbox: Sandbox = support::sandbox_with(SandboxConfig::for_tests()).await;
     let p = support::charge_in(&sandbox, 700).await;
 
-    // No settings: the embedded sandbox, which is not running.
-    let out = kassa(home.path(), &["payment", "get", &p]).await;
-    assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("embedded sandbox"),
-        "{}",
-        stderr(&out)
-    );
-
-    // The till's sandbox state names its port; while it answers there, it is used.
-    let data = home.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(
-        data.join("sandbox.json"),
-        format!(r#"{{"port": {}}}"#, sandbox.addr().port()),
-    )
-    .unwrap();
-    let out = kassa(home.path(), &["payment", "get", &p]).await;
-    assert!(out.status.success(), "{}", stderr(&out));
+    // No settings: the embedded sandbox, used while the till runs.
+    let out = through_the_tills_sandbox(home.path(), &sandbox, &["payment", "get", &p]).await;
     assert!(stdout(&out).contains("€7.00"));
 
     // A sandbox URL that is not this machine is refused (the API key would travel in clear).
@@ -277,18 +282,16 @@ async fn d24_refunds_from_the_command_line() {
         "--account-number",
         "12345678",
     ];
+    let deposit_4 = [
+        "refund",
+        "--deposit",
+        "300000004",
+        "--invoice",
+        "KASSA-D24-0004",
+    ];
     let bank_refund = |amount: &'static str, key: &'static str| {
-        let mut args = vec![
-            "refund",
-            "--deposit",
-            "300000004",
-            "--invoice",
-            "KASSA-D24-0004",
-            "--amount",
-            amount,
-            "--idempotency-key",
-            key,
-        ];
+        let mut args = deposit_4.to_vec();
+        args.extend(["--amount", amount, "--idempotency-key", key]);
         args.extend(bank);
         args
     };
@@ -328,16 +331,7 @@ async fn d24_refunds_from_the_command_line() {
 
     // Refused before anything is sent: an amount without the bank account it needs, an
     // unknown account type, three decimals in euros.
-    let out = run(&[
-        "refund",
-        "--deposit",
-        "300000004",
-        "--invoice",
-        "KASSA-D24-0004",
-        "--amount",
-        "5",
-    ])
-    .await;
+    let out = run(&[&deposit_4[..], &["--amount", "5"]].concat()).await;
     assert!(
         stderr(&out).contains("needs the customer's bank account"),
         "{}",
@@ -384,20 +378,6 @@ async fn d24_refunds_from_the_command_line() {
     );
 
     // Without --sandbox: the till's D24 account, here its embedded sandbox while it runs.
-    let out = kassa(home.path(), &["d24", "status", &id]).await;
-    assert!(
-        stderr(&out).contains("embedded sandbox"),
-        "{}",
-        stderr(&out)
-    );
-    let data = home.path().join("data");
-    std::fs::create_dir_all(&data).unwrap();
-    std::fs::write(
-        data.join("sandbox.json"),
-        format!(r#"{{"port": {}}}"#, sandbox.addr().port()),
-    )
-    .unwrap();
-    let out = kassa(home.path(), &["d24", "status", &id]).await;
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out = through_the_tills_sandbox(home.path(), &sandbox, &["d24", "status", &id]).await;
     assert!(stdout(&out).contains("30.00 EUR"), "{}", stdout(&out));
 }

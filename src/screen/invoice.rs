@@ -200,7 +200,13 @@ impl Invoice {
         ]
         .spacing(10);
         if let Some(p) = &self.problem {
-            side = side.push(text(p.clone()).size(15).style(theme::error));
+            let line = text(p.clone()).size(15);
+            // Nothing typed yet is not a mistake: the prompt is a hint until an amount is wrong.
+            side = side.push(if self.amount.trim().is_empty() {
+                line.style(theme::muted)
+            } else {
+                line.style(theme::error)
+            });
         }
         side = side.push(
             self.exporter
