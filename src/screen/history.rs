@@ -447,11 +447,7 @@ impl History {
             } else {
                 theme::muted
             }),
-            column![
-                text(s.description.clone().unwrap_or_default()).size(15),
-                text(note).size(12).style(theme::muted),
-            ]
-            .width(Fill),
+            crate::widget::described::described(s.description.as_deref(), &note, 15.0),
         ]
         .spacing(10)
         .align_y(iced::Center);

@@ -183,9 +183,8 @@ impl Today {
                         .filter(|t| !t.is_empty())
                         .collect::<Vec<_>>()
                         .join(" · ");
-                    let what = column![text(s.description.clone().unwrap_or_default())]
-                        .push((!note.is_empty()).then(|| text(note).size(13).style(theme::muted)))
-                        .width(Fill);
+                    let what =
+                        crate::widget::described::described(s.description.as_deref(), &note, 16.0);
                     let line = row![
                         text(crate::clock::time_of_day(s.at)).width(Length::Fixed(90.0)),
                         text(s.amount.format(self.lang)).width(Length::Fixed(110.0)),

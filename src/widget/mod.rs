@@ -1,5 +1,6 @@
 //! Reusable pieces of the cashier screens.
 
+pub mod described;
 pub mod form;
 pub mod framed_qr;
 pub mod keypad;
