@@ -32,6 +32,21 @@ pub struct Sale {
 }
 
 impl Sale {
+    /// The line beneath the description: where the sale came from when not from this till,
+    /// and its reference; whichever is missing is left out.
+    pub fn note(&self) -> String {
+        let origin = match self.origin {
+            Origin::ThisTill => None,
+            Origin::Elsewhere => Some(crate::fl!("today-elsewhere")),
+        };
+        origin
+            .into_iter()
+            .chain(self.reference.clone())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     pub fn from_entry(e: &Entry) -> Option<Sale> {
         // A create that was refused or never made is not a sale.
         if matches!(e.last, Some((_, crate::journal::Event::NotCreated { .. }))) {
@@ -203,6 +218,19 @@ pub fn actions_for(status: &PaymentStatus) -> Vec<PaymentAction> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_note_leaves_out_what_is_missing() {
+        crate::i18n::set_language(Lang::En);
+        let mut s = sale(None, 100, "", "K1");
+        assert_eq!(s.note(), "K1");
+        s.origin = Origin::Elsewhere;
+        assert_eq!(s.note(), "other till, sticker or invoice · K1");
+        s.reference = None;
+        assert_eq!(s.note(), "other till, sticker or invoice");
+        s.origin = Origin::ThisTill;
+        assert_eq!(s.note(), "");
+    }
 
     fn sale(status: Option<PaymentStatus>, cents: i64, d: &str, r: &str) -> Sale {
         Sale {

@@ -16,6 +16,10 @@ pub const DANGER: Color = Color::from_rgb8(0xC6, 0x28, 0x28);
 pub const WARNING: Color = Color::from_rgb8(0xB2, 0x6A, 0x00);
 pub const SANDBOX: Color = Color::from_rgb8(0xFF, 0xE8, 0xA3);
 
+/// The text face, built in (iced's `fira-sans` feature) rather than whatever sans-serif the
+/// system has: text is as wide on every till as in the layout tests, which measure with it.
+pub const FONT: iced::Font = iced::Font::with_name("Fira Sans");
+
 /// The application theme: light, with the brand colour as primary.
 pub fn theme() -> Theme {
     Theme::custom(

@@ -580,6 +580,7 @@ pub fn run(settings: Settings) -> iced::Result {
     iced::daemon(move || App::boot(settings.clone()), App::update, App::view)
         .title(App::title)
         .theme(|_: &App, _| theme::theme())
+        .default_font(theme::FONT)
         .subscription(App::subscription)
         .run()
 }

@@ -11,7 +11,7 @@ use iced::{Element, Fill, Length};
 use time::OffsetDateTime;
 
 use crate::fl;
-use crate::history::{self, Filter, Origin, Sale, StatusFilter};
+use crate::history::{self, Filter, Sale, StatusFilter};
 use crate::i18n::Lang;
 use crate::journal::{Entry, RefundEntry};
 use crate::payconiq::model::{Payment, PaymentStatus};
@@ -431,14 +431,7 @@ impl History {
             None => fl!("attention-unknown"),
         };
         let paid = s.status == Some(PaymentStatus::Succeeded);
-        let note = match s.origin {
-            Origin::ThisTill => s.reference.clone().unwrap_or_default(),
-            Origin::Elsewhere => format!(
-                "{} · {}",
-                fl!("today-elsewhere"),
-                s.reference.clone().unwrap_or_default()
-            ),
-        };
+        let note = s.note();
         let line = row![
             text(crate::clock::date_time(s.at)).width(Length::Fixed(150.0)),
             text(s.amount.format(self.lang)).width(Length::Fixed(100.0)),

@@ -172,19 +172,13 @@ impl Today {
                         None => fl!("attention-unknown"),
                     };
                     let status = text(label).width(Length::Fixed(200.0));
-                    let origin = match s.origin {
-                        Origin::ThisTill => String::new(),
-                        Origin::Elsewhere => fl!("today-elsewhere"),
-                    };
                     // Description with where it came from and its reference beneath, so a long
                     // one is not squeezed.
-                    let note = [origin, s.reference.clone().unwrap_or_default()]
-                        .into_iter()
-                        .filter(|t| !t.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · ");
-                    let what =
-                        crate::widget::described::described(s.description.as_deref(), &note, 16.0);
+                    let what = crate::widget::described::described(
+                        s.description.as_deref(),
+                        &s.note(),
+                        16.0,
+                    );
                     let line = row![
                         text(crate::clock::time_of_day(s.at)).width(Length::Fixed(90.0)),
                         text(s.amount.format(self.lang)).width(Length::Fixed(110.0)),

@@ -28,7 +28,11 @@ pub fn screen_sized<'a>(
     view: iced::Element<'a, Message>,
     size: iced::Size,
 ) -> Simulator<'a, Message> {
-    Simulator::with_size(iced::Settings::default(), size, view)
+    let settings = iced::Settings {
+        default_font: kassa::theme::FONT,
+        ..iced::Settings::default()
+    };
+    Simulator::with_size(settings, size, view)
 }
 
 /// The window sizes tills have: whole 1024×768 and 1366×768 screens, and the window the app
