@@ -166,21 +166,7 @@ impl Money {
     pub fn format(self, lang: Lang) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        let (euros, cents) = (abs / 100, abs % 100);
-        let (group, decimal) = match lang {
-            Lang::En => (',', '.'),
-            Lang::Nl | Lang::De => ('.', ','),
-            Lang::Fr => ('\u{202f}', ','),
-        };
-        let digits = euros.to_string();
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(group);
-            }
-            grouped.push(c);
-        }
-        let number = format!("{grouped}{decimal}{cents:02}");
+        let number = localized_number(abs / 100, &format!("{:02}", abs % 100), lang);
         match lang {
             Lang::En => format!("{sign}€{number}"),
             Lang::Nl => format!("{sign}€ {number}"),
@@ -193,6 +179,29 @@ impl Money {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    }
+}
+
+/// `whole` with the language's digit grouping, then its decimal mark and `fraction` (its
+/// digits as they are; none, and no mark, when empty).
+pub fn localized_number(whole: u64, fraction: &str, lang: Lang) -> String {
+    let (group, decimal) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Nl | Lang::De => ('.', ','),
+        Lang::Fr => ('\u{202f}', ','),
+    };
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    if fraction.is_empty() {
+        grouped
+    } else {
+        format!("{grouped}{decimal}{fraction}")
     }
 }
 

@@ -308,7 +308,7 @@ async fn d24_refunds_from_the_command_line() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Completed: the money went back"), "{text}");
-    assert!(text.contains("45.00 EUR"), "{text}");
+    assert!(text.contains("€45.00"), "{text}");
     assert!(text.contains("Idempotency key: "), "{text}");
     assert_eq!(support::d24_left(&sandbox, 300000001).await, "0.00");
 
@@ -360,7 +360,7 @@ async fn d24_refunds_from_the_command_line() {
     let id = first["refund_id"].as_str().unwrap().to_string();
     let out = run(&["status", &id]).await;
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("30.00 EUR"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("€30.00"), "{}", stdout(&out));
     assert!(
         stdout(&out).contains("Deposit 300000004 · invoice KASSA-D24-0004"),
         "{}",
@@ -379,5 +379,5 @@ async fn d24_refunds_from_the_command_line() {
 
     // Without --sandbox: the till's D24 account, here its embedded sandbox while it runs.
     let out = through_the_tills_sandbox(home.path(), &sandbox, &["d24", "status", &id]).await;
-    assert!(stdout(&out).contains("30.00 EUR"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("€30.00"), "{}", stdout(&out));
 }

@@ -251,7 +251,7 @@ fn created_text(c: &Created) -> String {
     if let Some(i) = info
         && let (Some(amount), Some(currency)) = (&i.amount, &i.currency)
     {
-        lines.push(format!("{amount} {currency}"));
+        lines.push(amount_words(amount, currency));
     }
     lines.join("\n")
 }
@@ -259,7 +259,7 @@ fn created_text(c: &Created) -> String {
 fn state_text(s: &RefundState) -> String {
     let mut lines = vec![status_words(&s.status, s.reason.as_deref())];
     if let (Some(amount), Some(currency)) = (&s.amount, &s.currency) {
-        lines.push(format!("{amount} {currency}"));
+        lines.push(amount_words(amount, currency));
     }
     if let Some(deposit) = s.deposit_id {
         lines.push(fl!(
@@ -269,4 +269,11 @@ fn state_text(s: &RefundState) -> String {
         ));
     }
     lines.join("\n")
+}
+
+/// An answer's amount as the till writes amounts; as D24 wrote it when it cannot be read.
+fn amount_words(amount: &str, currency: &str) -> String {
+    Amount::parse_api(amount, currency)
+        .map(|a| a.format(crate::i18n::current_language()))
+        .unwrap_or_else(|_| format!("{amount} {currency}"))
 }

@@ -148,6 +148,37 @@ impl Amount {
     }
 }
 
+impl Amount {
+    /// For people: euros as the rest of the till writes them ("€12.50", "12,50 €"), other
+    /// currencies as a localized number and the code ("1.500,00 MXN").
+    pub fn format(&self, lang: crate::i18n::Lang) -> String {
+        if self.currency == "EUR" {
+            return crate::money::Money::from_cents(self.minor).format(lang);
+        }
+        let places = decimals(&self.currency);
+        let unit = 10u64.pow(places);
+        let abs = self.minor.unsigned_abs();
+        let fraction = match places {
+            0 => String::new(),
+            _ => format!("{:0width$}", abs % unit, width = places as usize),
+        };
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let number = crate::money::localized_number(abs / unit, &fraction, lang);
+        format!("{sign}{number}\u{a0}{}", self.currency)
+    }
+}
+
+impl Amount {
+    /// As a person would type it in `lang` (no grouping; a decimal comma outside English),
+    /// for filling in a form field.
+    pub fn to_typed(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::En => self.to_api(),
+            _ => self.to_api().replace('.', ","),
+        }
+    }
+}
+
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.to_api(), self.currency)
@@ -157,6 +188,25 @@ impl fmt::Display for Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_written_for_people_in_each_language() {
+        use crate::i18n::Lang;
+        let eur = Amount::parse_api("1500", "EUR").unwrap();
+        assert_eq!(eur.format(Lang::En), "€1,500.00");
+        assert_eq!(eur.format(Lang::De), "1.500,00\u{a0}€");
+        let mxn = Amount::parse_api("505.95", "MXN").unwrap();
+        assert_eq!(mxn.format(Lang::En), "505.95\u{a0}MXN");
+        assert_eq!(mxn.format(Lang::Nl), "505,95\u{a0}MXN");
+        let clp = Amount::parse_api("1500", "CLP").unwrap();
+        assert_eq!(clp.format(Lang::Fr), "1\u{202f}500\u{a0}CLP");
+        assert_eq!(mxn.to_typed(Lang::De), "505,95");
+        assert_eq!(mxn.to_typed(Lang::En), "505.95");
+        assert_eq!(
+            Amount::parse_typed(&mxn.to_typed(Lang::Fr), "MXN").unwrap(),
+            mxn
+        );
+    }
 
     #[test]
     fn api_text_is_read_exactly() {

@@ -244,7 +244,7 @@ impl Refund {
                     self.amount = if d.card {
                         String::new()
                     } else {
-                        d.remaining.to_api()
+                        d.remaining.to_typed(crate::i18n::current_language())
                     };
                     self.review = None;
                     self.problem = None;

@@ -26,7 +26,7 @@ pub fn entry_words(e: &D24Entry) -> String {
 fn amount_words(e: &D24Entry) -> String {
     e.amount
         .as_ref()
-        .map(Amount::to_string)
+        .map(|a| a.format(crate::i18n::current_language()))
         .unwrap_or_else(|| fl!("d24-whole-deposit"))
 }
 
@@ -146,6 +146,11 @@ impl Refund {
     }
 
     fn form_view(&self) -> Element<'_, Message> {
+        let lang = crate::i18n::current_language();
+        let zero = match lang {
+            crate::i18n::Lang::En => "0.00",
+            _ => "0,00",
+        };
         let method = |label: String, m: Method| {
             button(text(label))
                 .padding([8, 14])
@@ -180,7 +185,7 @@ impl Refund {
                     .push(
                         row![
                             text(fl!("d24-field-amount")).width(Length::Fixed(200.0)),
-                            text_input("0.00", &self.amount)
+                            text_input(zero, &self.amount)
                                 .on_input(|v| Message::Text(Field::Amount, v))
                                 .padding(8)
                                 .width(Length::Fixed(160.0)),
@@ -237,7 +242,7 @@ impl Refund {
             );
             for (i, d) in self.deposits.iter().enumerate() {
                 let state = if d.completed {
-                    fl!("d24-deposit-left", left = d.remaining.to_string())
+                    fl!("d24-deposit-left", left = d.remaining.format(lang))
                 } else {
                     fl!("d24-deposit-not-completed")
                 };
@@ -246,7 +251,7 @@ impl Refund {
                         text(format!("{} · {}", d.deposit_id, d.invoice_id))
                             .width(Length::Fixed(250.0)),
                         text(d.method).width(Length::Fixed(140.0)),
-                        text(d.amount.to_string()).width(Length::Fixed(110.0)),
+                        text(d.amount.format(lang)).width(Length::Fixed(110.0)),
                         text(state).width(Fill),
                         button(text(fl!("d24-use")))
                             .padding([4, 10])
@@ -267,7 +272,10 @@ impl Refund {
         amount: Option<&Amount>,
     ) -> Element<'_, Message> {
         let what = match amount {
-            Some(a) => fl!("d24-review-amount", amount = a.to_string()),
+            Some(a) => fl!(
+                "d24-review-amount",
+                amount = a.format(crate::i18n::current_language())
+            ),
             None => fl!("d24-review-card"),
         };
         let mut lines = column![

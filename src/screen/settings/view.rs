@@ -206,7 +206,7 @@ impl Settings {
                 action(fl!("history-open-button"), Message::History),
                 action(fl!("sticker-open"), Message::Sticker),
                 button(text(fl!("settings-test")))
-                    .padding([10, 16])
+                    .padding([8, 14])
                     .style(theme::secondary)
                     .on_press_maybe((!self.busy).then_some(Message::TestConnection)),
                 button(text(fl!("settings-save")))
@@ -215,6 +215,7 @@ impl Settings {
                     .on_press_maybe((!self.busy).then_some(Message::Save)),
             ]
             .spacing(10)
+            .align_y(iced::Center)
             .into()
         };
         // Outcomes on their own line: beside the buttons they would squeeze them to slivers.
