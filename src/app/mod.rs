@@ -81,6 +81,12 @@ pub struct App {
     /// Whether native file dialogs may be tried (tests of the typed-path fallback turn them
     /// off; the real dialog is tested under Xvfb in tests/file_dialog.rs).
     file_dialogs: bool,
+    /// Flipped by every message, so the window's background alternates by one step of blue
+    /// (invisible) and tiny-skia redraws the whole window instead of its damaged parts: its
+    /// damage tracking leaves stale pixels where a clipped widget vanished (a half-hidden pick
+    /// list at a scrollable's edge stayed on screen after the Refund form became its review;
+    /// iced-rs/iced#2665).
+    repaint: bool,
 }
 
 pub enum Screen {
@@ -223,6 +229,7 @@ impl App {
             sandbox_config: crate::sandbox::SandboxConfig::default(),
             create_window: crate::recovery::CREATE_WINDOW,
             file_dialogs: true,
+            repaint: false,
         }
     }
 
@@ -254,6 +261,7 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        self.repaint = !self.repaint;
         match message {
             Message::Started(Ok(services)) => {
                 self.services = Some(services);
@@ -580,6 +588,7 @@ pub fn run(settings: Settings) -> iced::Result {
     iced::daemon(move || App::boot(settings.clone()), App::update, App::view)
         .title(App::title)
         .theme(|_: &App, _| theme::theme())
+        .style(|app: &App, _| theme::window_style(app.repaint))
         .default_font(theme::FONT)
         .subscription(App::subscription)
         .run()
