@@ -380,4 +380,21 @@ async fn d24_refunds_from_the_command_line() {
     // Without --sandbox: the till's D24 account, here its embedded sandbox while it runs.
     let out = through_the_tills_sandbox(home.path(), &sandbox, &["d24", "status", &id]).await;
     assert!(stdout(&out).contains("€30.00"), "{}", stdout(&out));
+
+    // The port a till left behind when it closed answers nothing: said as such.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    std::fs::write(
+        home.path().join("data").join("sandbox.json"),
+        format!(r#"{{"port": {port}}}"#),
+    )
+    .unwrap();
+    let out = kassa(home.path(), &["d24", "status", &id]).await;
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("embedded sandbox"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -213,22 +213,27 @@ fn build_request(
 /// A D24 client for the sandbox at `--sandbox`, or for the till's D24 account (its embedded
 /// sandbox while Kassa is open, when that is the account's environment).
 async fn client(connect: &Connect) -> Result<crate::d24::Client, String> {
-    let url = match &connect.sandbox {
-        Some(url) => url.clone(),
-        None => {
-            let settings = till_settings()?;
-            if settings.d24.environment != D24Environment::Sandbox {
-                // Keychain reads may block (D-Bus, an unlock prompt).
-                return tokio::task::spawn_blocking(move || {
-                    crate::services::d24_client(&settings, &OsKeychain::new(), None)
-                })
-                .await
-                .map_err(|e| e.to_string())?;
-            }
-            till_sandbox_url()?
-        }
-    };
-    let (info, _, _) = sandbox_info(&url).await?;
+    if let Some(url) = &connect.sandbox {
+        return sandbox_client(url).await;
+    }
+    let settings = till_settings()?;
+    if settings.d24.environment == D24Environment::Sandbox {
+        // The port left by a till that has since closed answers nothing: say why.
+        return sandbox_client(&till_sandbox_url()?)
+            .await
+            .map_err(|_| fl!("cli-api-no-sandbox"));
+    }
+    // Keychain reads may block (D-Bus, an unlock prompt).
+    tokio::task::spawn_blocking(move || {
+        crate::services::d24_client(&settings, &OsKeychain::new(), None)
+    })
+    .await
+    .map_err(|e| e.to_string())?
+}
+
+/// A client for the D24 account of the sandbox at `url`, as `GET /sandbox` names it.
+async fn sandbox_client(url: &str) -> Result<crate::d24::Client, String> {
+    let (info, _, _) = sandbox_info(url).await?;
     let credentials = Credentials {
         login: info.d24.login,
         secret: Secret::new(info.d24.secret_key),
