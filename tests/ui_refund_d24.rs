@@ -80,9 +80,14 @@ async fn a_d24_refund_end_to_end() {
     h.send(text(Field::BankCode, "1")).await;
     h.send(text(Field::Branch, "9283")).await;
     h.send(text(Field::AccountNumber, "18293435")).await;
+    // Below the fold at 1024×768: chosen as its button does.
+    h.send(Message::Refund(Rf::AccountType(
+        kassa::d24::AccountType::Saving,
+    )))
+    .await;
     h.click("Next").await;
     assert!(h.shows("Refund €12.50? This sends money back and cannot be undone."));
-    assert!(h.shows("To Carlos Ramirez, account 18293435 (bank 1, branch 9283)"));
+    assert!(h.shows("To Carlos Ramirez, account 18293435 (Savings, bank 1, branch 9283)"));
     assert_eq!(
         remaining(h.sandbox(), 300_000_004).await,
         "120.00",

@@ -10,7 +10,6 @@ use crate::d24::{Amount, Client};
 use crate::fl;
 use crate::journal::D24Entry;
 use crate::sandbox::d24::DepositSummary;
-use crate::screen::settings::Choice;
 
 /// How often an unanswered request is sent again while the screen is open (ticks of 1 s).
 const RESEND_EVERY: u32 = 5;
@@ -69,7 +68,7 @@ pub enum Message {
     Provider(Provider),
     Method(Method),
     Text(Field, String),
-    AccountType(Choice<AccountType>),
+    AccountType(AccountType),
     Review,
     Back,
     Confirm,
@@ -205,7 +204,7 @@ impl Refund {
                 self.review = None;
             }
             Message::Text(field, value) => self.set_text(field, value),
-            Message::AccountType(c) => self.account_type = c.value,
+            Message::AccountType(t) => self.account_type = t,
             Message::Review => match self.checked() {
                 Ok(checked) => {
                     self.review = Some(checked);

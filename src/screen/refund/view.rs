@@ -1,9 +1,7 @@
 //! The Refund screen as drawn: provider tabs, the D24 form, review and outcome, the list of
 //! D24 refunds asked for, and the step's buttons below the scrolling part.
 
-use iced::widget::{
-    button, column, container, pick_list, row, scrollable, space, text, text_input,
-};
+use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
 use iced::{Element, Fill, Length};
 
 use super::*;
@@ -151,24 +149,29 @@ impl Refund {
             crate::i18n::Lang::En => "0.00",
             _ => "0,00",
         };
-        let method = |label: String, m: Method| {
+        // One of a few choices, as buttons: a pick list half hidden at the scrolling form's
+        // edge draws its text past the edge (iced's tiny-skia clipping), buttons do not.
+        let choice = |label: String, chosen: bool, message: Message| {
             button(text(label))
                 .padding([8, 14])
-                .style(if self.method == m {
+                .style(if chosen {
                     theme::primary
                 } else {
                     theme::secondary
                 })
-                .on_press(Message::Method(m))
+                .on_press(message)
         };
+        let method = |label: String, m: Method| choice(label, self.method == m, Message::Method(m));
         let mut form = column![
-            row![
-                text(fl!("d24-method")).width(Length::Fixed(200.0)),
-                method(fl!("d24-method-card"), Method::Card),
-                method(fl!("d24-method-other"), Method::Other),
-            ]
-            .spacing(10)
-            .align_y(iced::Center),
+            labelled(
+                fl!("d24-method"),
+                LABEL_WIDTH,
+                row![
+                    method(fl!("d24-method-card"), Method::Card),
+                    method(fl!("d24-method-other"), Method::Other),
+                ]
+                .spacing(10),
+            ),
             input(fl!("d24-field-deposit"), &self.deposit, Field::Deposit),
             input(fl!("d24-field-invoice"), &self.invoice, Field::Invoice),
         ]
@@ -176,15 +179,11 @@ impl Refund {
         match self.method {
             Method::Card => form = form.push(text(fl!("d24-card-whole")).size(14)),
             Method::Other => {
-                let types: Vec<Choice<AccountType>> = AccountType::ALL
-                    .into_iter()
-                    .map(|t| Choice::new(t, account_type_label(t)))
-                    .collect();
-                let current = types.iter().find(|c| c.value == self.account_type).cloned();
                 form = form
-                    .push(
+                    .push(labelled(
+                        fl!("d24-field-amount"),
+                        LABEL_WIDTH,
                         row![
-                            text(fl!("d24-field-amount")).width(Length::Fixed(200.0)),
                             text_input(zero, &self.amount)
                                 .on_input(|v| Message::Text(Field::Amount, v))
                                 .padding(8)
@@ -194,9 +193,8 @@ impl Refund {
                                 .padding(8)
                                 .width(Length::Fixed(80.0)),
                         ]
-                        .spacing(10)
-                        .align_y(iced::Center),
-                    )
+                        .spacing(10),
+                    ))
                     .push(text(fl!("d24-bank-account")).size(16).style(theme::brand))
                     .push(input(
                         fl!("d24-field-beneficiary"),
@@ -214,14 +212,19 @@ impl Refund {
                         &self.account_number,
                         Field::AccountNumber,
                     ))
-                    .push(
-                        row![
-                            text(fl!("d24-account-type")).width(Length::Fixed(200.0)),
-                            pick_list(types, current, Message::AccountType),
-                        ]
-                        .spacing(10)
-                        .align_y(iced::Center),
-                    )
+                    .push(labelled(
+                        fl!("d24-account-type"),
+                        LABEL_WIDTH,
+                        iced::widget::Row::with_children(AccountType::ALL.into_iter().map(|t| {
+                            choice(
+                                account_type_label(t),
+                                self.account_type == t,
+                                Message::AccountType(t),
+                            )
+                            .into()
+                        }))
+                        .spacing(10),
+                    ))
                     .push(input(
                         fl!("d24-field-document-id"),
                         &self.document_id,
@@ -292,6 +295,7 @@ impl Refund {
                 "d24-review-account",
                 beneficiary = a.beneficiary.clone(),
                 account = a.account_number.clone(),
+                kind = account_type_label(a.account_type),
                 bank = a.bank_code.to_string(),
                 branch = a.branch.clone()
             )));
@@ -333,10 +337,13 @@ pub fn account_type_label(t: AccountType) -> String {
     }
 }
 
+/// The form's label column.
+const LABEL_WIDTH: f32 = 200.0;
+
 fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
     labelled(
         label.clone(),
-        200.0,
+        LABEL_WIDTH,
         text_input(&label, value)
             .on_input(move |v| Message::Text(which, v))
             .padding(8),
