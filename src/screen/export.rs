@@ -161,6 +161,10 @@ impl Exporter {
                     .on_press_maybe(enabled.then_some(Message::SaveSvg)),
             ]
             .spacing(10)
+            // In a narrow side panel the second button goes below rather than its label
+            // breaking in two.
+            .wrap()
+            .vertical_spacing(10)
         ]
         .spacing(10);
         self.tail(col).into()

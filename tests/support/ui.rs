@@ -229,6 +229,33 @@ impl Harness {
         .is_ok()
     }
 
+    /// The texts among `texts` that take more than one line: a button label squeezed until
+    /// it wraps. Judged by height, for labels of 14 to 26 px (one line of 26 px is 33.8 px
+    /// high, two of 14 px are 36.4).
+    pub fn wrapped(&self, texts: &[&str]) -> Vec<String> {
+        use iced_test::selector::Candidate;
+        let mut ui = screen_sized(self.app.view_main(), self.size);
+        texts
+            .iter()
+            .filter_map(|wanted| {
+                let bounds = ui
+                    .find(|c: Candidate<'_>| match c {
+                        Candidate::Text {
+                            bounds, content, ..
+                        } if content == *wanted => Some(bounds),
+                        _ => None,
+                    })
+                    .ok()?;
+                (bounds.height > 35.0).then(|| {
+                    format!(
+                        "'{wanted}' wraps ({bounds:?}) in {}×{}",
+                        self.size.width, self.size.height
+                    )
+                })
+            })
+            .collect()
+    }
+
     /// The texts among `texts` that are missing, or not wholly inside the window and unclipped
     /// (a text ending in `…` matches any text starting with what comes before it).
     pub fn not_in_view(&self, texts: &[&str]) -> Vec<String> {

@@ -1,0 +1,183 @@
+//! Every screen's buttons fit the tills' screens (1024×768, 1366×768 and the window first
+//! opened on them) in all four languages, whole and on one line, measured in the face the app
+//! draws with. One test: the language is a process-wide setting.
+
+mod support;
+
+use kassa::app::Screen;
+use kassa::i18n::{Lang, set_language};
+use kassa::payconiq::model::PaymentStatus;
+use support::ui::{Harness, till_screens};
+
+/// Asserts that the texts of `keys` are whole and in view, in every language and size.
+fn fits_in_every_language(h: &mut Harness, screen: &str, keys: &[&str]) {
+    for lang in Lang::ALL {
+        set_language(lang);
+        let texts: Vec<String> = keys
+            .iter()
+            .map(|k| kassa::i18n::LANGUAGE_LOADER.get(k))
+            .collect();
+        for size in till_screens() {
+            h.size = size;
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            assert_eq!(
+                h.not_in_view(&texts),
+                Vec::<String>::new(),
+                "{screen} in {lang:?}"
+            );
+            // Labels on one line (titles are bigger text: not counted).
+            let labels: Vec<&str> = keys
+                .iter()
+                .zip(&texts)
+                .filter(|(k, _)| !k.ends_with("-title"))
+                .map(|(_, t)| *t)
+                .collect();
+            assert_eq!(
+                h.wrapped(&labels),
+                Vec::<String>::new(),
+                "{screen} in {lang:?}"
+            );
+        }
+    }
+    set_language(Lang::En);
+    h.size = till_screens()[0];
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_fits_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = Harness::stored(
+        kassa::sandbox::SandboxConfig::for_tests(),
+        kassa::config::Settings::default(),
+        std::sync::Arc::new(kassa::secrets::MemoryStore::default()),
+        Some(dir.path().join("settings.toml")),
+    )
+    .await;
+    h.no_file_dialogs();
+    let phone = [
+        "phone-scan",
+        "phone-confirm",
+        "phone-decline",
+        "phone-insufficient",
+        "phone-expire",
+    ];
+
+    let till = [
+        "invoice-open",
+        "today-open",
+        "manager-open",
+        "display-show",
+        "till-charge",
+        "till-clear",
+    ];
+    fits_in_every_language(&mut h, "till", &[&till[..], &phone[..]].concat());
+
+    h.charge("12").await;
+    fits_in_every_language(
+        &mut h,
+        "checkout",
+        &[&["checkout-cancel"][..], &phone[..]].concat(),
+    );
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    fits_in_every_language(&mut h, "paid", &["final-new-sale"]);
+    h.click("New sale").await;
+
+    h.click("Today's sales").await;
+    assert!(matches!(h.app.screen(), Screen::Today(_)));
+    fits_in_every_language(
+        &mut h,
+        "today",
+        &["today-title", "today-refresh", "settings-close"],
+    );
+    h.click("Close").await;
+
+    h.click("Invoice QR").await;
+    assert!(matches!(h.app.screen(), Screen::Invoice(_)));
+    fits_in_every_language(
+        &mut h,
+        "invoice",
+        &[
+            "invoice-title",
+            "sticker-save-png",
+            "sticker-save-svg",
+            "invoice-pay-sandbox",
+            "settings-close",
+        ],
+    );
+    h.click("Close").await;
+
+    h.choose_pin("2468").await;
+    assert!(matches!(h.app.screen(), Screen::History(_)));
+    fits_in_every_language(
+        &mut h,
+        "history",
+        &[
+            "history-title",
+            "history-refund-button",
+            "payouts-open-button",
+            "shift-open-button",
+            "history-settings",
+            "settings-close",
+            "history-show",
+        ],
+    );
+
+    h.click("€12.00").await;
+    assert!(matches!(h.app.screen(), Screen::Detail(_)));
+    fits_in_every_language(
+        &mut h,
+        "payment detail",
+        &[
+            "today-refresh",
+            "detail-back",
+            "detail-refund",
+            "detail-get-iban",
+        ],
+    );
+    h.click("Back").await;
+
+    h.click("Payouts…").await;
+    assert!(matches!(h.app.screen(), Screen::Payouts(_)));
+    fits_in_every_language(
+        &mut h,
+        "payouts",
+        &[
+            "payouts-title",
+            "shift-save-csv",
+            "detail-back",
+            "history-show",
+        ],
+    );
+    h.click("Back").await;
+
+    h.click("Shift report…").await;
+    assert!(matches!(h.app.screen(), Screen::Shift(_)));
+    fits_in_every_language(
+        &mut h,
+        "shift report",
+        &[
+            "shift-title",
+            "shift-x",
+            "shift-save-csv",
+            "shift-save-pdf",
+            "shift-z",
+            "detail-back",
+        ],
+    );
+    h.click("Back").await;
+
+    h.click("Settings…").await;
+    assert!(matches!(h.app.screen(), Screen::Settings(_)));
+    fits_in_every_language(
+        &mut h,
+        "settings",
+        &[
+            "settings-close",
+            "history-open-button",
+            "sticker-open",
+            "settings-test",
+            "settings-save",
+        ],
+    );
+}
