@@ -107,7 +107,14 @@ async fn every_screen_fits_in_every_language() {
     );
     h.click("Close").await;
 
-    h.choose_pin("2468").await;
+    h.click("Manager").await;
+    fits_in_every_language(&mut h, "PIN", &["lock-title", "lock-back", "lock-next"]);
+    for _ in 0..2 {
+        use kassa::screen::lock::Message as Lock;
+        h.send(kassa::app::Message::Lock(Lock::Pin("2468".into())))
+            .await;
+        h.send(kassa::app::Message::Lock(Lock::Submit)).await;
+    }
     assert!(matches!(h.app.screen(), Screen::History(_)));
     fits_in_every_language(
         &mut h,
@@ -178,6 +185,19 @@ async fn every_screen_fits_in_every_language() {
             "sticker-open",
             "settings-test",
             "settings-save",
+        ],
+    );
+
+    h.click("Sticker…").await;
+    assert!(matches!(h.app.screen(), Screen::Sticker(_)));
+    fits_in_every_language(
+        &mut h,
+        "sticker",
+        &[
+            "sticker-title",
+            "sticker-save-png",
+            "sticker-save-svg",
+            "settings-close",
         ],
     );
 }
