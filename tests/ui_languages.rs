@@ -130,49 +130,68 @@ async fn every_screen_fits_in_every_language() {
         ],
     );
 
-    h.click("€12.00").await;
-    assert!(matches!(h.app.screen(), Screen::Detail(_)));
+    h.click("Refund…").await;
+    assert!(matches!(h.app.screen(), Screen::Refund(_)));
+    h.click("Cash, bank transfer, other").await;
     fits_in_every_language(
         &mut h,
-        "payment detail",
+        "refund",
         &[
-            "today-refresh",
-            "detail-back",
-            "detail-refund",
-            "detail-get-iban",
+            "refund-title",
+            "refund-provider-payconiq",
+            "refund-provider-d24",
+            "refund-next",
+            "settings-close",
         ],
     );
-    h.click("Back").await;
+    // Its Close leaves the manager's screens, which stay unlocked for a while.
+    h.click("Close").await;
+    h.click("Manager").await;
+    assert!(matches!(h.app.screen(), Screen::History(_)));
 
-    h.click("Payouts…").await;
-    assert!(matches!(h.app.screen(), Screen::Payouts(_)));
-    fits_in_every_language(
-        &mut h,
-        "payouts",
-        &[
-            "payouts-title",
-            "shift-save-csv",
-            "detail-back",
-            "history-show",
-        ],
-    );
-    h.click("Back").await;
-
-    h.click("Shift report…").await;
-    assert!(matches!(h.app.screen(), Screen::Shift(_)));
-    fits_in_every_language(
-        &mut h,
-        "shift report",
-        &[
-            "shift-title",
-            "shift-x",
-            "shift-save-csv",
-            "shift-save-pdf",
-            "shift-z",
-            "detail-back",
-        ],
-    );
-    h.click("Back").await;
+    // The manager's screens that go back to the history: how each opens, what it is, its
+    // labels.
+    type IsScreen = fn(&Screen) -> bool;
+    let from_history: [(&str, IsScreen, &[&str]); 3] = [
+        (
+            "€12.00",
+            |s| matches!(s, Screen::Detail(_)),
+            &[
+                "today-refresh",
+                "detail-back",
+                "detail-refund",
+                "detail-get-iban",
+            ],
+        ),
+        (
+            "Payouts…",
+            |s| matches!(s, Screen::Payouts(_)),
+            &[
+                "payouts-title",
+                "shift-save-csv",
+                "detail-back",
+                "history-show",
+            ],
+        ),
+        (
+            "Shift report…",
+            |s| matches!(s, Screen::Shift(_)),
+            &[
+                "shift-title",
+                "shift-x",
+                "shift-save-csv",
+                "shift-save-pdf",
+                "shift-z",
+                "detail-back",
+            ],
+        ),
+    ];
+    for (open, is, keys) in from_history {
+        h.click(open).await;
+        assert!(is(h.app.screen()), "{open}");
+        fits_in_every_language(&mut h, open, keys);
+        h.click("Back").await;
+    }
 
     h.click("Settings…").await;
     assert!(matches!(h.app.screen(), Screen::Settings(_)));

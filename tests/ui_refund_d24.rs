@@ -12,9 +12,6 @@ use kassa::screen::refund::{Field, Message as Rf};
 use support::d24_left as remaining;
 use support::ui::{Harness, till_screens};
 
-/// The tests here switch the UI language (a process-wide setting): one at a time.
-static LANGUAGE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 fn text(field: Field, value: &str) -> Message {
     Message::Refund(Rf::Text(field, value.into()))
 }
@@ -33,8 +30,6 @@ async fn follow_until(h: &mut Harness, words: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_d24_refund_end_to_end() {
-    let _one_at_a_time = LANGUAGE.lock().await;
-    kassa::i18n::set_language(kassa::i18n::Lang::En);
     let mut h = Harness::new().await;
     h.choose_pin("2468").await;
     h.click("Refund…").await;
@@ -151,51 +146,6 @@ async fn a_d24_refund_end_to_end() {
     assert_eq!(refunds.len(), 4);
     let audit = journal.audit_log(20).await.unwrap();
     assert_eq!(audit.iter().filter(|a| a.action == "d24-refund").count(), 4);
-
-    the_refund_buttons_fit_in_every_language().await;
-}
-
-/// The History header (with its new Refund button) and the Refund screen's buttons fit the
-/// till screens in every language. (Part of the one test above: the language is global.)
-async fn the_refund_buttons_fit_in_every_language() {
-    use kassa::i18n::{Lang, set_language};
-    set_language(Lang::En);
-    let mut h = Harness::new().await;
-    h.choose_pin("2468").await;
-    for lang in [Lang::En, Lang::Nl, Lang::Fr, Lang::De] {
-        set_language(lang);
-        let header = [
-            kassa::fl!("history-refund-button"),
-            kassa::fl!("payouts-open-button"),
-            kassa::fl!("shift-open-button"),
-            kassa::fl!("history-settings"),
-            kassa::fl!("settings-close"),
-        ];
-        for size in till_screens() {
-            h.size = size;
-            let texts: Vec<&str> = header.iter().map(String::as_str).collect();
-            assert_eq!(h.not_in_view(&texts), Vec::<String>::new(), "{lang:?}");
-        }
-    }
-    set_language(Lang::En);
-    h.size = till_screens()[0];
-    h.click("Refund…").await;
-    h.click("Cash, bank transfer, other").await;
-    for lang in [Lang::En, Lang::Nl, Lang::Fr, Lang::De] {
-        set_language(lang);
-        let wanted = [
-            kassa::fl!("refund-provider-payconiq"),
-            kassa::fl!("refund-provider-d24"),
-            kassa::fl!("refund-next"),
-            kassa::fl!("settings-close"),
-        ];
-        for size in till_screens() {
-            h.size = size;
-            let texts: Vec<&str> = wanted.iter().map(String::as_str).collect();
-            assert_eq!(h.not_in_view(&texts), Vec::<String>::new(), "{lang:?}");
-        }
-    }
-    set_language(Lang::En);
 }
 
 /// Settings → D24 account at a custom address (a second sandbox plays D24): the connection
@@ -203,8 +153,6 @@ async fn the_refund_buttons_fit_in_every_language() {
 /// and the Refund screen then refunds there.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_d24_account_set_in_settings_is_tested_kept_in_the_keychain_and_used() {
-    let _one_at_a_time = LANGUAGE.lock().await;
-    kassa::i18n::set_language(kassa::i18n::Lang::En);
     use kassa::config::{D24Environment, Settings};
     use kassa::sandbox::SandboxConfig;
     use kassa::screen::settings::{Choice, Field as SF, Message as S};
