@@ -342,16 +342,16 @@ impl Detail {
             if let Some(tip) = p.tip() {
                 facts = facts.push(field(fl!("detail-tip"), tip.format(lang)));
             }
+            // A payment made without a description or reference says so, not a blank.
+            let given = |v: &Option<String>| {
+                v.clone()
+                    .filter(|v| !v.trim().is_empty())
+                    .unwrap_or_else(|| "—".to_string())
+            };
             facts = facts
                 .push(field(fl!("detail-total"), p.paid_total().format(lang)))
-                .push(field(
-                    fl!("detail-description"),
-                    p.description.clone().unwrap_or_default(),
-                ))
-                .push(field(
-                    fl!("detail-reference"),
-                    p.reference.clone().unwrap_or_default(),
-                ))
+                .push(field(fl!("detail-description"), given(&p.description)))
+                .push(field(fl!("detail-reference"), given(&p.reference)))
                 .push(field(fl!("detail-payment-id"), p.payment_id.clone()));
             for (label, at) in [
                 (fl!("detail-created"), p.created_at),
