@@ -182,14 +182,23 @@ impl Money {
     }
 }
 
+/// What goes before the decimals in `lang`.
+pub fn decimal_mark(lang: Lang) -> char {
+    match lang {
+        Lang::En => '.',
+        Lang::Nl | Lang::Fr | Lang::De => ',',
+    }
+}
+
 /// `whole` with the language's digit grouping, then its decimal mark and `fraction` (its
 /// digits as they are; none, and no mark, when empty).
 pub fn localized_number(whole: u64, fraction: &str, lang: Lang) -> String {
-    let (group, decimal) = match lang {
-        Lang::En => (',', '.'),
-        Lang::Nl | Lang::De => ('.', ','),
-        Lang::Fr => ('\u{202f}', ','),
+    let group = match lang {
+        Lang::En => ',',
+        Lang::Nl | Lang::De => '.',
+        Lang::Fr => '\u{202f}',
     };
+    let decimal = decimal_mark(lang);
     let digits = whole.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -377,15 +377,9 @@ mod manager {
 
     #[tokio::test(flavor = "multi_thread")]
     async fn first_pin_then_unlock_then_lock_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("settings.toml");
-        let mut h = Harness::stored(
-            SandboxConfig::for_tests(),
-            Settings::default(),
-            Arc::new(MemoryStore::default()),
-            Some(path.clone()),
-        )
-        .await;
+        let mut h =
+            Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await;
+        let path = h.settings_file().to_path_buf();
         h.click("Manager").await;
         assert!(h.shows("Choose a manager PIN (4 to 8 digits)."));
         // Choosing a PIN unlocks nothing yet: the buttons say Next, then Set PIN.
@@ -433,15 +427,9 @@ mod manager {
 
     #[tokio::test(flavor = "multi_thread")]
     async fn five_wrong_pins_lock_the_entry_even_across_a_restart() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("settings.toml");
-        let mut h = Harness::stored(
-            SandboxConfig::for_tests(),
-            Settings::default(),
-            Arc::new(MemoryStore::default()),
-            Some(path.clone()),
-        )
-        .await;
+        let mut h =
+            Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await;
+        let path = h.settings_file().to_path_buf();
         h.click("Manager").await;
         pin(&mut h, "2468").await;
         pin(&mut h, "2468").await;
@@ -497,13 +485,8 @@ mod manager {
         use kassa::screen::export::Message as Ex;
         use kassa::screen::sticker::Message as St;
         let dir = tempfile::tempdir().unwrap();
-        let mut h = Harness::stored(
-            SandboxConfig::for_tests(),
-            Settings::default(),
-            Arc::new(MemoryStore::default()),
-            Some(dir.path().join("settings.toml")),
-        )
-        .await;
+        let mut h =
+            Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await;
         h.click("Manager").await;
         pin(&mut h, "2468").await;
         pin(&mut h, "2468").await;
@@ -542,14 +525,8 @@ mod manager {
 
     #[tokio::test(flavor = "multi_thread")]
     async fn unsaved_settings_ask_before_closing_and_esc_leaves_the_sticker() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut h = Harness::stored(
-            SandboxConfig::for_tests(),
-            Settings::default(),
-            Arc::new(MemoryStore::default()),
-            Some(dir.path().join("settings.toml")),
-        )
-        .await;
+        let mut h =
+            Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await;
         h.click("Manager").await;
         pin(&mut h, "2468").await;
         pin(&mut h, "2468").await;
@@ -596,15 +573,8 @@ mod manager {
     #[tokio::test(flavor = "multi_thread")]
     async fn settings_test_a_real_connection_and_keep_the_key_in_the_keychain() {
         let secrets = Arc::new(MemoryStore::default());
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("settings.toml");
-        let mut h = Harness::stored(
-            SandboxConfig::for_tests(),
-            Settings::default(),
-            secrets.clone(),
-            Some(path.clone()),
-        )
-        .await;
+        let mut h = Harness::saving(SandboxConfig::for_tests(), secrets.clone()).await;
+        let path = h.settings_file().to_path_buf();
         // A second sandbox plays the "real" provider at custom URLs.
         let provider = support::sandbox_with(SandboxConfig::for_tests()).await;
         h.click("Manager").await;

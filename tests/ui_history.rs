@@ -6,7 +6,6 @@ mod support;
 use std::sync::Arc;
 
 use kassa::app::{Message, Screen};
-use kassa::config::Settings;
 use kassa::payconiq::model::{PaymentStatus, RefundStatus};
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::history::Message as Hist;
@@ -20,16 +19,7 @@ async fn manager(h: &mut Harness) {
 }
 
 async fn harness() -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("settings.toml");
-    std::mem::forget(dir);
-    Harness::stored(
-        SandboxConfig::for_tests(),
-        Settings::default(),
-        Arc::new(MemoryStore::default()),
-        Some(path),
-    )
-    .await
+    Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -45,12 +45,9 @@ fn fits_in_every_language(h: &mut Harness, screen: &str, keys: &[&str]) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_fits_in_every_language() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = Harness::stored(
+    let mut h = Harness::saving(
         kassa::sandbox::SandboxConfig::for_tests(),
-        kassa::config::Settings::default(),
         std::sync::Arc::new(kassa::secrets::MemoryStore::default()),
-        Some(dir.path().join("settings.toml")),
     )
     .await;
     h.no_file_dialogs();

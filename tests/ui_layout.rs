@@ -117,14 +117,7 @@ async fn unlock(h: &mut Harness) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn settings_and_sticker_fit() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = Harness::stored(
-        SandboxConfig::for_tests(),
-        Settings::default(),
-        Arc::new(MemoryStore::default()),
-        Some(dir.path().join("settings.toml")),
-    )
-    .await;
+    let mut h = Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await;
     unlock(&mut h).await;
     assert_in_view(
         &mut h,

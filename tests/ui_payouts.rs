@@ -6,7 +6,6 @@ mod support;
 use std::sync::Arc;
 
 use kassa::app::{Message, Screen};
-use kassa::config::Settings;
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::export::Message as Ex;
 use kassa::screen::payouts::Message as Po;
@@ -20,13 +19,7 @@ async fn payouts_drill_down_and_export() {
         demo_days: 12,
         ..SandboxConfig::for_tests()
     };
-    let mut h = Harness::stored(
-        cfg,
-        Settings::default(),
-        Arc::new(MemoryStore::default()),
-        Some(dir.path().join("settings.toml")),
-    )
-    .await;
+    let mut h = Harness::saving(cfg, Arc::new(MemoryStore::default())).await;
     h.no_file_dialogs();
     h.choose_pin("2468").await;
     h.click("Payouts…").await;

@@ -153,22 +153,15 @@ async fn a_d24_refund_end_to_end() {
 /// and the Refund screen then refunds there.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_d24_account_set_in_settings_is_tested_kept_in_the_keychain_and_used() {
-    use kassa::config::{D24Environment, Settings};
+    use kassa::config::D24Environment;
     use kassa::sandbox::SandboxConfig;
     use kassa::screen::settings::{Choice, Field as SF, Message as S};
     use kassa::secrets::{MemoryStore, Secret, SecretStore};
     use std::sync::Arc;
 
     let secrets = Arc::new(MemoryStore::default());
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("settings.toml");
-    let mut h = Harness::stored(
-        SandboxConfig::for_tests(),
-        Settings::default(),
-        secrets.clone(),
-        Some(path.clone()),
-    )
-    .await;
+    let mut h = Harness::saving(SandboxConfig::for_tests(), secrets.clone()).await;
+    let path = h.settings_file().to_path_buf();
     let provider = support::sandbox_with(SandboxConfig::for_tests()).await;
     let (base, credentials) = provider.d24();
     h.choose_pin("1357").await;

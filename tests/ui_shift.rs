@@ -6,7 +6,6 @@ mod support;
 use std::sync::Arc;
 
 use kassa::app::{Message, Screen};
-use kassa::config::Settings;
 use kassa::payconiq::model::PaymentStatus;
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::export::Message as Ex;
@@ -27,13 +26,7 @@ async fn to_shift_report(h: &mut Harness, first: bool) {
 #[tokio::test(flavor = "multi_thread")]
 async fn x_report_csv_then_numbered_z_reports() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = Harness::stored(
-        SandboxConfig::for_tests(),
-        Settings::default(),
-        Arc::new(MemoryStore::default()),
-        Some(dir.path().join("settings.toml")),
-    )
-    .await;
+    let mut h = Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await;
     h.no_file_dialogs();
     h.charge("10").await;
     h.send(Message::Phone(kassa::screen::phone::Message::Tip(

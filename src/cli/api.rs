@@ -165,42 +165,37 @@ pub(super) struct D24Info {
     pub secret_key: String,
 }
 
-/// Asks the sandbox at `url` what it is; with the HTTP client used and a way to word failures.
-pub(super) async fn sandbox_info(
-    url: &str,
-) -> Result<(SandboxInfo, reqwest::Client, impl Fn(String) -> String), String> {
-    let base = url.trim_end_matches('/').to_string();
-    let unreachable = move |detail: String| {
-        fl!(
-            "cli-api-sandbox-unreachable",
-            url = base.clone(),
-            detail = detail
-        )
-    };
+/// No sandbox answered at `base`, and why.
+fn unreachable(base: &str, detail: String) -> String {
+    fl!("cli-api-sandbox-unreachable", url = base, detail = detail)
+}
+
+/// Asks the sandbox at `url` what it is; with the HTTP client that asked.
+pub(super) async fn sandbox_info(url: &str) -> Result<(SandboxInfo, reqwest::Client), String> {
     let base = url.trim_end_matches('/');
     if !crate::payconiq::environment::is_safe_url(base) {
-        return Err(unreachable(fl!("cli-jwks-not-https")));
+        return Err(unreachable(base, fl!("cli-jwks-not-https")));
     }
     let http = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(5))
         .build()
-        .map_err(|e| unreachable(e.to_string()))?;
+        .map_err(|e| unreachable(base, e.to_string()))?;
     let info: SandboxInfo = http
         .get(format!("{base}/sandbox"))
         .send()
         .await
         .and_then(reqwest::Response::error_for_status)
-        .map_err(|e| unreachable(e.to_string()))?
+        .map_err(|e| unreachable(base, e.to_string()))?
         .json()
         .await
-        .map_err(|e| unreachable(e.to_string()))?;
-    Ok((info, http, unreachable))
+        .map_err(|e| unreachable(base, e.to_string()))?;
+    Ok((info, http))
 }
 
 /// A client for a running sandbox: its ids and API key from `/sandbox`, and a new signing key
 /// added to the ones it accepts (refunds and reconciliation are signed).
 async fn sandbox_client(url: &str) -> Result<Client, String> {
-    let (info, http, unreachable) = sandbox_info(url).await?;
+    let (info, http) = sandbox_info(url).await?;
     let base = url.trim_end_matches('/');
     let kid = format!(
         "kassa-cli-{}",
@@ -212,7 +207,7 @@ async fn sandbox_client(url: &str) -> Result<Client, String> {
         .send()
         .await
         .and_then(reqwest::Response::error_for_status)
-        .map_err(|e| unreachable(e.to_string()))?;
+        .map_err(|e| unreachable(base, e.to_string()))?;
     let account = Account {
         environment: Environment::sandbox(&info.api_base),
         merchant_id: info.merchant_id,

@@ -233,7 +233,7 @@ async fn client(connect: &Connect) -> Result<crate::d24::Client, String> {
 
 /// A client for the D24 account of the sandbox at `url`, as `GET /sandbox` names it.
 async fn sandbox_client(url: &str) -> Result<crate::d24::Client, String> {
-    let (info, _, _) = sandbox_info(url).await?;
+    let (info, _) = sandbox_info(url).await?;
     let credentials = Credentials {
         login: info.d24.login,
         secret: Secret::new(info.d24.secret_key),

@@ -146,9 +146,7 @@ impl Amount {
             currency: self.currency.clone(),
         })
     }
-}
 
-impl Amount {
     /// For people: euros as the rest of the till writes them ("€12.50", "12,50 €"), other
     /// currencies as a localized number and the code ("1.500,00 MXN").
     pub fn format(&self, lang: crate::i18n::Lang) -> String {
@@ -166,16 +164,12 @@ impl Amount {
         let number = crate::money::localized_number(abs / unit, &fraction, lang);
         format!("{sign}{number}\u{a0}{}", self.currency)
     }
-}
 
-impl Amount {
-    /// As a person would type it in `lang` (no grouping; a decimal comma outside English),
-    /// for filling in a form field.
+    /// As a person would type it in `lang` (no grouping; the language's decimal mark), for
+    /// filling in a form field.
     pub fn to_typed(&self, lang: crate::i18n::Lang) -> String {
-        match lang {
-            crate::i18n::Lang::En => self.to_api(),
-            _ => self.to_api().replace('.', ","),
-        }
+        self.to_api()
+            .replace('.', &crate::money::decimal_mark(lang).to_string())
     }
 }
 

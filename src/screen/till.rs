@@ -211,7 +211,7 @@ impl Till {
 
     /// `wide`: lay the keypad beside the fields (there is at least [`WIDE`] of width).
     pub fn view(&self, wide: bool) -> Element<'_, Message> {
-        let separator = if self.lang == Lang::En { '.' } else { ',' };
+        let separator = crate::money::decimal_mark(self.lang);
         let amount = text(self.display_amount()).size(52);
         let description = text_input(&fl!("till-description"), &self.description)
             .on_input(Message::Description)

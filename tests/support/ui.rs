@@ -49,6 +49,27 @@ pub fn till_screens() -> Vec<iced::Size> {
     sizes
 }
 
+/// The bounds and visible bounds of the text `wanted` (one ending in `…` matches any text
+/// starting with what comes before it).
+fn find_text(
+    ui: &mut Simulator<'_, Message>,
+    wanted: &str,
+) -> Result<(iced::Rectangle, Option<iced::Rectangle>), iced_test::Error> {
+    use iced_test::selector::Candidate;
+    let prefix = wanted.strip_suffix('…');
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text {
+            bounds,
+            visible_bounds,
+            content,
+            ..
+        } if prefix.map_or(content == wanted, |p| content.starts_with(p)) => {
+            Some((bounds, visible_bounds))
+        }
+        _ => None,
+    })
+}
+
 pub struct Harness {
     pub app: App,
     pub services: Arc<Services>,
@@ -77,11 +98,40 @@ impl Harness {
         .await
     }
 
+    /// On `cfg`'s sandbox with default settings, secrets kept in `secrets` and settings saved
+    /// to a file of the harness's own ([`Harness::settings_file`]), as the till keeps them.
+    pub async fn saving(
+        cfg: SandboxConfig,
+        secrets: Arc<dyn kassa::secrets::SecretStore>,
+    ) -> Harness {
+        let dir = Arc::new(tempfile::tempdir().unwrap());
+        let path = dir.path().join("settings.toml");
+        Self::start(cfg, Settings::default(), secrets, Some(path), dir).await
+    }
+
+    /// Where [`Harness::saving`] keeps the settings.
+    pub fn settings_file(&self) -> &std::path::Path {
+        self.settings_path
+            .as_deref()
+            .expect("a harness made by Harness::saving")
+    }
+
     pub async fn stored(
         cfg: SandboxConfig,
         settings: Settings,
         secrets: Arc<dyn kassa::secrets::SecretStore>,
         path: Option<PathBuf>,
+    ) -> Harness {
+        let dir = Arc::new(tempfile::tempdir().unwrap());
+        Self::start(cfg, settings, secrets, path, dir).await
+    }
+
+    async fn start(
+        cfg: SandboxConfig,
+        settings: Settings,
+        secrets: Arc<dyn kassa::secrets::SecretStore>,
+        path: Option<PathBuf>,
+        dir: Arc<tempfile::TempDir>,
     ) -> Harness {
         kassa::i18n::set_language(Lang::En);
         let settings = Settings {
@@ -93,7 +143,6 @@ impl Harness {
                 .await
                 .unwrap(),
         );
-        let dir = Arc::new(tempfile::tempdir().unwrap());
         let journal_path = dir.path().join("journal.sqlite");
         let mut h = Harness {
             app: App::new(settings.clone(), PollPolicy::immediate()),
@@ -233,19 +282,11 @@ impl Harness {
     /// it wraps. Judged by height, for labels of 14 to 26 px (one line of 26 px is 33.8 px
     /// high, two of 14 px are 36.4).
     pub fn wrapped(&self, texts: &[&str]) -> Vec<String> {
-        use iced_test::selector::Candidate;
         let mut ui = screen_sized(self.app.view_main(), self.size);
         texts
             .iter()
             .filter_map(|wanted| {
-                let bounds = ui
-                    .find(|c: Candidate<'_>| match c {
-                        Candidate::Text {
-                            bounds, content, ..
-                        } if content == *wanted => Some(bounds),
-                        _ => None,
-                    })
-                    .ok()?;
+                let (bounds, _) = find_text(&mut ui, wanted).ok()?;
                 (bounds.height > 35.0).then(|| {
                     format!(
                         "'{wanted}' wraps ({bounds:?}) in {}×{}",
@@ -259,23 +300,11 @@ impl Harness {
     /// The texts among `texts` that are missing, or not wholly inside the window and unclipped
     /// (a text ending in `…` matches any text starting with what comes before it).
     pub fn not_in_view(&self, texts: &[&str]) -> Vec<String> {
-        use iced_test::selector::Candidate;
         let window = iced::Rectangle::new(iced::Point::ORIGIN, self.size);
         let mut ui = screen_sized(self.app.view_main(), self.size);
         let mut wrong = Vec::new();
         for wanted in texts {
-            let prefix = wanted.strip_suffix('…');
-            let found = ui.find(|c: Candidate<'_>| match c {
-                Candidate::Text {
-                    bounds,
-                    visible_bounds,
-                    content,
-                    ..
-                } if prefix.map_or(content == *wanted, |p| content.starts_with(p)) => {
-                    Some((bounds, visible_bounds))
-                }
-                _ => None,
-            });
+            let found = find_text(&mut ui, wanted);
             match found {
                 Err(_) => wrong.push(format!("'{wanted}' is not shown")),
                 Ok((bounds, visible)) => {

@@ -145,10 +145,7 @@ impl Refund {
 
     fn form_view(&self) -> Element<'_, Message> {
         let lang = crate::i18n::current_language();
-        let zero = match lang {
-            crate::i18n::Lang::En => "0.00",
-            _ => "0,00",
-        };
+        let zero = format!("0{}00", crate::money::decimal_mark(lang));
         // One of a few choices, as buttons: a pick list half hidden at the scrolling form's
         // edge draws its text past the edge (iced's tiny-skia clipping), buttons do not.
         let choice = |label: String, chosen: bool, message: Message| {
@@ -184,7 +181,7 @@ impl Refund {
                         fl!("d24-field-amount"),
                         LABEL_WIDTH,
                         row![
-                            text_input(zero, &self.amount)
+                            text_input(&zero, &self.amount)
                                 .on_input(|v| Message::Text(Field::Amount, v))
                                 .padding(8)
                                 .width(Length::Fixed(160.0)),
