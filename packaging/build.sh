@@ -10,8 +10,11 @@ cd "$(dirname "$0")/.."
 out=target/packages
 mkdir -p "$out"
 
-tool() { # binary crate version
-    command -v "$1" >/dev/null 2>&1 || cargo install --locked "$2@$3"
+# The cargo tools at their pinned versions, from the project's own folder (packaging/tools.sh).
+tools() {
+    bin=$(packaging/tools.sh "$@")
+    PATH="$bin:$PATH"
+    export PATH
 }
 
 case "$(uname -s)" in
@@ -19,8 +22,7 @@ Linux)
     packaging/icons.sh
     cargo build --release --locked
     packaging/linux/check-deps.sh target/release/kassa
-    tool cargo-deb cargo-deb 3
-    tool cargo-generate-rpm cargo-generate-rpm 0.21
+    tools cargo-deb cargo-generate-rpm
     cargo deb --no-build --locked --output "$out/"
     cargo generate-rpm --output "$out/"
     ;;
@@ -30,7 +32,7 @@ Darwin)
     ;;
 MINGW* | MSYS* | CYGWIN*)
     packaging/icons.sh
-    tool cargo-wix cargo-wix 0.3
+    tools cargo-wix
     cargo wix --nocapture --output "$out/"
     ;;
 *)

@@ -227,3 +227,42 @@ fn packaging_scripts_pass_shellcheck() {
         "run packaging/linux/install-deps.sh (shellcheck)",
     );
 }
+
+/// Every cargo tool the scripts install is pinned to one exact version in packaging/tools.sh,
+/// and no other script installs a cargo tool itself: a fresh machine gets the tools this one
+/// was checked with (a bare `cargo-deb@3` is refused by cargo; `@3.8` floats).
+#[test]
+fn packaging_tools_are_pinned_to_exact_versions() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tools = std::fs::read_to_string(root.join("packaging/tools.sh")).unwrap();
+    for tool in ["cargo-deb", "cargo-generate-rpm", "cargo-wix"] {
+        let line = tools
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{tool})")))
+            .unwrap_or_else(|| panic!("packaging/tools.sh pins no version of {tool}"));
+        let version = line.split("echo").nth(1).unwrap_or("").trim();
+        let version = version.trim_end_matches(';').trim();
+        let parts: Vec<&str> = version.split('.').collect();
+        assert!(
+            parts.len() == 3 && parts.iter().all(|p| p.parse::<u32>().is_ok()),
+            "{tool} is pinned to {version:?}, not an exact x.y.z"
+        );
+    }
+    assert!(tools.contains("\"$tool@=$v\""), "installed with an exact requirement");
+    let mut scripts = vec![".ci/run".to_string(), ".github/workflows/release.yml".into()];
+    for dir in ["packaging", "packaging/linux", "packaging/macos"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.ends_with(".sh") && name != "tools.sh" {
+                scripts.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    for script in scripts {
+        let text = std::fs::read_to_string(root.join(&script)).unwrap();
+        assert!(
+            !text.contains("cargo install"),
+            "{script} installs a cargo tool itself; pin it in packaging/tools.sh"
+        );
+    }
+}

