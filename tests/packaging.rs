@@ -248,8 +248,14 @@ fn packaging_tools_are_pinned_to_exact_versions() {
             "{tool} is pinned to {version:?}, not an exact x.y.z"
         );
     }
-    assert!(tools.contains("\"$tool@=$v\""), "installed with an exact requirement");
-    let mut scripts = vec![".ci/run".to_string(), ".github/workflows/release.yml".into()];
+    assert!(
+        tools.contains("\"$tool@=$v\""),
+        "installed with an exact requirement"
+    );
+    let mut scripts = vec![
+        ".ci/run".to_string(),
+        ".github/workflows/release.yml".into(),
+    ];
     for dir in ["packaging", "packaging/linux", "packaging/macos"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
