@@ -55,6 +55,10 @@ pub struct Settings {
     /// The OneKey Payments (D24) account refunds over D24 deposits go to (its secret key
     /// lives in the keychain).
     pub d24: D24Account,
+    /// Where the daily copy of the journal goes (a USB stick, a network share); empty: none.
+    pub backup_dir: String,
+    /// How many daily copies are kept there.
+    pub backup_keep: u32,
 }
 
 /// Where D24 refunds go.
@@ -119,16 +123,137 @@ impl Default for Settings {
             pin_locked_until: None,
             lock_after_minutes: 5,
             d24: D24Account::default(),
+            backup_dir: String::new(),
+            backup_keep: 14,
         }
     }
 }
 
-/// Kassa's data directory (journal, sandbox state, logs): `KASSA_DATA_DIR` if set, else the OS's
-/// (`~/.local/share/kassa` on Linux).
+/// The till profile chosen with `--profile NAME` (a second till on one machine), if any.
+static PROFILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Chooses the till profile for this process (before anything reads a path). A name is letters,
+/// digits, `-` and `_`, at most 32 of them.
+pub fn set_profile(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 32
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !ok {
+        return Err(crate::fl!("profile-bad-name", name = name.to_string()));
+    }
+    let _ = PROFILE.set(name.to_string());
+    Ok(())
+}
+
+fn os_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("be", "Kassa", "kassa").map(|d| d.data_dir().into())
+}
+
+/// `KASSA_DATA_DIR`, when set.
+fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os("KASSA_DATA_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+}
+
+/// Kassa's data directory (journal, settings of a profile, sandbox state, logs): `KASSA_DATA_DIR`
+/// if set, else the OS's (`~/.local/share/kassa` on Linux); a `--profile NAME` has its own
+/// folder `profiles/NAME` inside it.
 pub fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("KASSA_DATA_DIR") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => directories::ProjectDirs::from("be", "Kassa", "kassa").map(|d| d.data_dir().into()),
+    let base = data_dir_override().or_else(os_data_dir)?;
+    Some(match PROFILE.get() {
+        Some(name) => base.join("profiles").join(name),
+        None => base,
+    })
+}
+
+/// Whether this till keeps its settings in its data directory (a profile, or `KASSA_DATA_DIR`)
+/// rather than the OS's config folder.
+fn own_settings() -> bool {
+    PROFILE.get().is_some() || data_dir_override().is_some()
+}
+
+/// The keychain service this till's secrets are kept under: the app id, and for a profile or a
+/// `KASSA_DATA_DIR` till one of its own, so two tills on one machine never share a key.
+pub fn keychain_service() -> String {
+    if let Some(name) = PROFILE.get() {
+        return format!("{}.profile.{name}", crate::secrets::SERVICE);
+    }
+    match data_dir_override() {
+        Some(dir) => {
+            use sha2::Digest;
+            let digest = sha2::Sha256::digest(dir.to_string_lossy().as_bytes());
+            let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+            format!("{}.dir.{short}", crate::secrets::SERVICE)
+        }
+        None => crate::secrets::SERVICE.to_string(),
+    }
+}
+
+/// The lock that makes one data directory one till's: held for as long as the till runs.
+#[derive(Debug)]
+pub struct DataDirLock {
+    _file: std::fs::File,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockError {
+    /// Another Kassa holds it (its process id, when it wrote one).
+    Busy { dir: PathBuf, pid: Option<u32> },
+    Io(String),
+}
+
+/// The lock file's name inside the data directory.
+pub const LOCK_FILE: &str = "kassa.lock";
+
+/// Takes the data directory `dir` for this process (an exclusive OS file lock, released when
+/// the process ends, however it ends), or says who has it.
+pub fn lock_data_dir(dir: &Path) -> Result<DataDirLock, LockError> {
+    use std::io::{Read, Seek, Write};
+    private_dir(dir).map_err(|e| LockError::Io(format!("{}: {e}", dir.display())))?;
+    let path = dir.join(LOCK_FILE);
+    let io = |e: std::io::Error| LockError::Io(format!("{}: {e}", path.display()));
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => {
+            file.set_len(0).map_err(io)?;
+            file.rewind().map_err(io)?;
+            write!(file, "{}", std::process::id()).map_err(io)?;
+            file.sync_all().map_err(io)?;
+            Ok(DataDirLock { _file: file, path })
+        }
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            Err(LockError::Busy {
+                dir: dir.to_path_buf(),
+                pid: text.trim().parse().ok(),
+            })
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+    }
+}
+
+impl LockError {
+    /// Words for whoever started the second Kassa.
+    pub fn explain(&self) -> String {
+        match self {
+            LockError::Busy { dir, pid } => crate::fl!(
+                "already-running",
+                dir = dir.display().to_string(),
+                pid = pid.map(|p| p.to_string()).unwrap_or_else(|| "?".into())
+            ),
+            LockError::Io(d) => crate::fl!("lock-failed", detail = d.clone()),
+        }
     }
 }
 
@@ -166,8 +291,13 @@ impl Settings {
         self.language.unwrap_or_else(Lang::from_os)
     }
 
-    /// The settings file's path (`…/kassa/settings.toml`).
+    /// The settings file's path: `settings.toml` in the OS config folder (`~/.config/kassa`), or
+    /// in the data directory of a profile or a `KASSA_DATA_DIR` till (its own POS id, PIN and
+    /// account).
     pub fn default_path() -> Option<PathBuf> {
+        if own_settings() {
+            return data_dir().map(|d| d.join("settings.toml"));
+        }
         directories::ProjectDirs::from("be", "Kassa", "kassa")
             .map(|d| d.config_dir().join("settings.toml"))
     }
@@ -181,16 +311,57 @@ impl Settings {
         }
     }
 
-    /// Writes atomically (temp file, then rename) so a crash never leaves half a file.
+    /// Writes atomically (temporary file, fsync, rename, fsync of the folder) so a crash or a
+    /// power cut never leaves half a file.
     pub fn save(&self, path: &Path) -> Result<(), String> {
+        use std::io::Write;
         let text = toml::to_string_pretty(self).map_err(|e| e.to_string())?;
         if let Some(dir) = path.parent() {
             private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         let tmp = path.with_extension("toml.tmp");
-        std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        private_file(&tmp).map_err(|e| format!("{}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+        let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+        let mut file = std::fs::File::create(&tmp).map_err(|e| err(&tmp, e))?;
+        private_file(&tmp).map_err(|e| err(&tmp, e))?;
+        file.write_all(text.as_bytes())
+            .and_then(|_| file.sync_all())
+            .map_err(|e| err(&tmp, e))?;
+        drop(file);
+        std::fs::rename(&tmp, path).map_err(|e| err(path, e))?;
+        #[cfg(unix)]
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+        }
+        Ok(())
+    }
+
+    /// Reads the settings at `path`; an unreadable file is set aside (never overwritten) and
+    /// defaults are used, with the words for the banner that says so.
+    pub fn load_or_set_aside(path: &Path) -> (Settings, Option<String>) {
+        match Settings::load(path) {
+            Ok(s) => (s, None),
+            Err(detail) => {
+                tracing::error!(error = %detail, "settings unreadable");
+                let aside = match Settings::set_aside(path) {
+                    Ok(p) => p.display().to_string(),
+                    Err(e) => e,
+                };
+                (
+                    Settings::default(),
+                    Some(crate::fl!("settings-set-aside", detail = detail, aside = aside)),
+                )
+            }
+        }
+    }
+
+    /// Moves an unreadable settings file aside (kept, renamed, never overwritten) and returns
+    /// where it went; the till then starts from defaults and says so.
+    pub fn set_aside(path: &Path) -> Result<PathBuf, String> {
+        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+        let aside = path.with_extension(format!("toml.damaged-{stamp}"));
+        std::fs::rename(path, &aside).map_err(|e| format!("{}: {e}", path.display()))?;
+        tracing::warn!(from = %path.display(), to = %aside.display(), "unreadable settings set aside");
+        Ok(aside)
     }
 }
 

@@ -4,7 +4,14 @@ use clap::Parser;
 use kassa::cli::{self, Cli, Command, KeychainCommand, KeysCommand};
 
 fn main() -> ExitCode {
-    let Some(command) = Cli::parse().command else {
+    let cli = Cli::parse();
+    if let Some(name) = &cli.profile
+        && let Err(e) = kassa::config::set_profile(name)
+    {
+        eprintln!("{e}");
+        return ExitCode::FAILURE;
+    }
+    let Some(command) = cli.command else {
         return run_gui();
     };
     tracing_subscriber::fmt()
@@ -89,6 +96,8 @@ fn main() -> ExitCode {
             to,
             csv,
         } => runtime.block_on(cli::api::payouts(from, to, csv, &connect)),
+        Command::Report { command } => runtime.block_on(cli::books::report(command)),
+        Command::Journal { command } => runtime.block_on(cli::books::journal(command)),
         Command::Qr {
             payload,
             size,
@@ -110,20 +119,35 @@ fn main() -> ExitCode {
     }
 }
 
-/// The till: settings from the config file, logs to a rotating file in the data directory.
+/// The till: one per data directory (a second start says so and exits), settings from its
+/// file (an unreadable one is set aside and named), logs to a rotating file in the data
+/// directory.
 fn run_gui() -> ExitCode {
-    let _log = kassa::logging::init_file();
-    let settings =
-        match kassa::config::Settings::default_path().map(|p| kassa::config::Settings::load(&p)) {
-            Some(Ok(s)) => s,
-            Some(Err(e)) => {
-                eprintln!("{e}");
-                tracing::error!(error = %e, "settings unreadable; using defaults");
-                kassa::config::Settings::default()
+    kassa::i18n::set_language(kassa::i18n::Lang::from_os());
+    let Some(dir) = kassa::config::data_dir() else {
+        eprintln!("{}", kassa::fl!("app-no-data-dir"));
+        return ExitCode::FAILURE;
+    };
+    // Held until the process ends.
+    let _lock = match kassa::config::lock_data_dir(&dir) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("{}", e.explain());
+            if let kassa::config::LockError::Busy { pid: Some(pid), .. } = e {
+                kassa::monitors::raise_window_of(pid);
             }
-            None => kassa::config::Settings::default(),
-        };
-    match kassa::app::run(settings) {
+            return ExitCode::from(3);
+        }
+    };
+    let _log = kassa::logging::init_file();
+    let (settings, problem) = match kassa::config::Settings::default_path() {
+        Some(path) => kassa::config::Settings::load_or_set_aside(&path),
+        None => (kassa::config::Settings::default(), None),
+    };
+    if let Some(p) = &problem {
+        eprintln!("{p}");
+    }
+    match kassa::app::run(settings, problem) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{e}");

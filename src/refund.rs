@@ -87,6 +87,49 @@ pub enum RefundError {
     Api(Error),
     /// No clear answer: the refund may exist. It is re-sent with the same key by [`resume`].
     Unknown { key: String, error: Error },
+    /// Not sent: this refund's request is already on its way (from another screen or task).
+    InFlight,
+    /// Not sent again: unanswered for longer than the provider may keep its key
+    /// ([`RESEND_WINDOW`]), so a new send could refund twice. To be checked by hand.
+    CheckByHand { key: String },
+}
+
+/// How long after its first request an unanswered refund is still sent again with its key. The
+/// guide promises idempotency for repeated requests but names no retention; its callbacks are
+/// retried for a day, and payment providers commonly keep keys 24 hours. After that a resend
+/// might be taken as new, so the refund is flagged "check by hand" instead.
+pub const RESEND_WINDOW: time::Duration = time::Duration::hours(24);
+
+/// Whether an unanswered refund may still be sent again at `now`.
+pub fn may_resend(entry: &RefundEntry, now: OffsetDateTime) -> bool {
+    now - entry.requested_at < RESEND_WINDOW
+}
+
+/// The keys of refund requests on their way in this process: one request per refund at a time,
+/// whichever screen, task or command asks.
+static IN_FLIGHT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Holds a key in [`IN_FLIGHT`] until dropped.
+struct Flight(String);
+
+impl Flight {
+    fn take(key: &str) -> Option<Flight> {
+        let mut keys = IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner());
+        if keys.iter().any(|k| k == key) {
+            return None;
+        }
+        keys.push(key.to_string());
+        Some(Flight(key.to_string()))
+    }
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        IN_FLIGHT
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|k| *k != self.0);
+    }
 }
 
 /// Records the request, sends it, records the answer. `refunds` are the payment's refunds the
@@ -99,11 +142,39 @@ pub async fn request(
     amount: Money,
     description: Option<String>,
 ) -> Result<Refund, RefundError> {
+    let key = uuid::Uuid::new_v4().to_string();
+    request_keyed(
+        client,
+        journal,
+        payment,
+        refunds,
+        amount,
+        description,
+        key,
+        |_| {},
+    )
+    .await
+}
+
+/// [`request`] with the Idempotency-Key chosen by the caller, who is told it (`committed`) once
+/// the journal holds the request and before the request leaves: a command killed mid-request
+/// has printed the key it can be asked again with.
+#[allow(clippy::too_many_arguments)]
+pub async fn request_keyed(
+    client: &Client,
+    journal: &Journal,
+    payment: &Payment,
+    refunds: &[RefundEntry],
+    amount: Money,
+    description: Option<String>,
+    key: String,
+    committed: impl FnOnce(&RefundRequest),
+) -> Result<Refund, RefundError> {
     let balance = refundable(payment, refunds);
     let amount = check(payment, &balance, amount).map_err(RefundError::Refused)?;
     let account = client.account();
     let request = RefundRequest {
-        key: uuid::Uuid::new_v4().to_string(),
+        key,
         payment_id: payment.payment_id.clone(),
         amount,
         description,
@@ -114,6 +185,7 @@ pub async fn request(
         .record_refund_request(request.clone())
         .await
         .map_err(RefundError::Journal)?;
+    committed(&request);
     send(
         client,
         journal,
@@ -132,6 +204,18 @@ pub async fn resume(
     journal: &Journal,
     entry: &RefundEntry,
 ) -> Result<Refund, RefundError> {
+    if !may_resend(entry, OffsetDateTime::now_utc()) {
+        // In the journal (and so in the X report of the shift it is found in) as it is.
+        if let Err(e) = journal
+            .record_refund_event(&entry.key, RefundEvent::CheckByHand)
+            .await
+        {
+            tracing::error!(key = %entry.key, error = %e, "journal: check-by-hand not recorded");
+        }
+        return Err(RefundError::CheckByHand {
+            key: entry.key.clone(),
+        });
+    }
     send(
         client,
         journal,
@@ -151,6 +235,9 @@ async fn send(
     amount: Money,
     description: Option<String>,
 ) -> Result<Refund, RefundError> {
+    let Some(_flight) = Flight::take(key) else {
+        return Err(RefundError::InFlight);
+    };
     let body = CreateRefund {
         amount,
         currency: "EUR".into(),

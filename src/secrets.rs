@@ -119,8 +119,10 @@ pub struct OsKeychain {
 }
 
 impl OsKeychain {
+    /// This till's entries: the app's service, or its profile's own (see
+    /// [`crate::config::keychain_service`]).
     pub fn new() -> OsKeychain {
-        Self::with_service(SERVICE)
+        Self::with_service(&crate::config::keychain_service())
     }
 
     pub fn with_service(service: &str) -> OsKeychain {

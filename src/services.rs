@@ -59,10 +59,7 @@ impl Services {
 
     /// A client for the configured account.
     pub fn account(settings: &Settings, store: &dyn SecretStore) -> Result<Services, String> {
-        let environment = match (&settings.custom, settings.environment) {
-            (Some(custom), EnvironmentKind::Custom) => custom.clone(),
-            (_, kind) => Environment::preset(kind),
-        };
+        let environment = environment_of(settings);
         let api_key = store
             .get(secrets::API_KEY)
             .map_err(|e| e.to_string())?
@@ -100,6 +97,23 @@ impl Services {
             sandbox: None,
         })
     }
+}
+
+/// The API environment `settings` name (a preset, or the custom one).
+fn environment_of(settings: &Settings) -> Environment {
+    match (&settings.custom, settings.environment) {
+        (Some(custom), EnvironmentKind::Custom) => custom.clone(),
+        (_, kind) => Environment::preset(kind),
+    }
+}
+
+/// The books the till's sales and refunds are counted in with `settings`
+/// ([`crate::journal::account_key`]), as the running till names them.
+pub fn books(settings: &Settings) -> String {
+    if settings.environment == EnvironmentKind::Sandbox {
+        return crate::journal::SANDBOX.into();
+    }
+    crate::journal::account_key(&environment_of(settings).api_base, &settings.profile_id)
 }
 
 /// The D24 client for `settings`: the embedded sandbox's D24 side, or the configured account

@@ -38,3 +38,15 @@ pub fn status_label(status: &PaymentStatus) -> String {
         PaymentStatus::Other(s) => s.clone(),
     }
 }
+
+/// Why a refund was not sent, checked before anything left.
+pub fn refusal(r: &crate::refund::Refusal, lang: Lang) -> String {
+    use crate::refund::Refusal;
+    match r {
+        Refusal::NotPaid(s) => fl!("refund-not-paid", status = status_label(s)),
+        Refusal::Nothing => fl!("refund-nothing"),
+        Refusal::TooMuch { remaining } => {
+            fl!("refund-too-much", remaining = remaining.format(lang))
+        }
+    }
+}

@@ -503,7 +503,7 @@ async fn a_lost_answer_is_resumed_from_the_journal_after_a_restart() {
     let journal = Journal::open(&path).unwrap();
     sandbox.inject(Fault::new("d24-refund-create", FaultKind::Drop, Some(1)));
     let request = bank_refund(300_000_004, "KASSA-D24-0004", "25", "18293435");
-    let (entry, error) = flow::request(&client, &journal, &request, Method::Other, "EUR")
+    let (entry, error) = flow::request(&client, &journal, "sandbox", &request, Method::Other, "EUR")
         .await
         .unwrap_err();
     let entry = entry.unwrap();
@@ -556,7 +556,7 @@ async fn a_lost_answer_is_resumed_from_the_journal_after_a_restart() {
 
     // A refusal is journalled as such and never re-sent.
     let over = bank_refund(300_000_004, "KASSA-D24-0004", "500", "18293435");
-    let (entry, _) = flow::request(&client, &journal, &over, Method::Other, "EUR")
+    let (entry, _) = flow::request(&client, &journal, "sandbox", &over, Method::Other, "EUR")
         .await
         .unwrap_err();
     let entry = entry.unwrap();
@@ -610,7 +610,7 @@ async fn an_unreadable_answer_is_kept_as_an_unclear_outcome() {
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
     let request = card_refund(300_000_001, "KASSA-D24-0001");
-    let (entry, error) = flow::request(&client, &journal, &request, Method::Card, "EUR")
+    let (entry, error) = flow::request(&client, &journal, "sandbox", &request, Method::Card, "EUR")
         .await
         .unwrap_err();
     assert!(

@@ -6,43 +6,10 @@
 //! Needs `Xvfb`, `zenity` and `xdotool` (installed by packaging/linux/install-deps.sh). Each
 //! check runs in a child process, so the display and PATH are set before anything reads them.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+mod support;
+
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// A private X server; dropped, it stops.
-struct Xvfb(Child, String);
-
-impl Xvfb {
-    fn start() -> Xvfb {
-        let mut child = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1024x768x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb is needed for this test: run packaging/linux/install-deps.sh");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        Xvfb(child, format!(":{}", line.trim()))
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn xdotool(display: &str, args: &[&str]) -> bool {
     Command::new("xdotool")
@@ -69,7 +36,7 @@ fn child(name: &str) -> Command {
 
 #[test]
 fn saving_goes_through_the_real_dialog_under_xvfb() {
-    let x = Xvfb::start();
+    let x = support::Xvfb::start();
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("chosen-sticker.png");
     let mut saver = child("save_child").env("DISPLAY", &x.1).spawn().unwrap();

@@ -212,3 +212,53 @@ async fn a_refund_waiting_for_the_customers_account_is_kept_as_a_reminder() {
     let _ = refund::request(&client, &journal, &p, &known, euros(600), None).await;
     assert_eq!(journal.refunds_to_retry().await.unwrap().len(), 1);
 }
+
+/// One request per refund at a time: two look-ups that both find it unanswered (two screens,
+/// a screen and a command) send it once; the other is told it is on its way.
+#[tokio::test]
+async fn an_unanswered_refund_is_sent_again_once_however_many_ask() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+    let p = paid(&sandbox, &client, 1000, 0).await;
+    sandbox.inject(Fault::new("refund-create", FaultKind::Drop, Some(4)));
+    let Err(RefundError::Unknown { key, .. }) =
+        refund::request(&client, &journal, &p, &[], euros(300), None).await
+    else {
+        panic!("a dropped answer is unclear");
+    };
+    let entry = journal.refund_by_key(&key).await.unwrap().unwrap();
+    sandbox.clear_faults();
+    sandbox.inject(Fault::new(
+        "refund-create",
+        FaultKind::Latency { ms: 400 },
+        Some(1),
+    ));
+    let posts = refund_posts(&sandbox);
+    let (a, b) = tokio::join!(
+        refund::resume(&client, &journal, &entry),
+        refund::resume(&client, &journal, &entry)
+    );
+    let results = [a, b];
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
+    assert!(
+        results
+            .iter()
+            .any(|r| matches!(r, Err(RefundError::InFlight)))
+    );
+    assert_eq!(refund_posts(&sandbox), posts + 1, "one request went out");
+    assert_eq!(sandbox.refunds_of(&p.payment_id).len(), 1);
+
+    // A day later the key may be forgotten: not sent again, flagged to check by hand.
+    let old = kassa::journal::RefundEntry {
+        requested_at: time::OffsetDateTime::now_utc() - time::Duration::hours(25),
+        refund_id: None,
+        ..entry
+    };
+    let posts = refund_posts(&sandbox);
+    assert!(matches!(
+        refund::resume(&client, &journal, &old).await,
+        Err(RefundError::CheckByHand { .. })
+    ));
+    assert_eq!(refund_posts(&sandbox), posts, "nothing sent");
+}

@@ -14,7 +14,7 @@ use kassa::payconiq::model::PaymentStatus;
 use kassa::sandbox::{CustomerAction, Fault, FaultKind, SandboxConfig};
 use kassa::screen::checkout::{self, PollPolicy};
 use kassa::services::Services;
-use support::ui::{Harness, screen};
+use support::ui::{Harness, screen, till_screens};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn charge_12_50_scan_confirm_paid() {
@@ -731,8 +731,10 @@ async fn the_sticker_exports_a_code_for_the_pos() {
     assert!(String::from_utf8(svg.bytes).unwrap().contains("<svg"));
 }
 
+/// Fails closed: a production account whose key cannot be read stops the till, says why and
+/// what to do, and never hands the cashier the sandbox instead.
 #[tokio::test(flavor = "multi_thread")]
-async fn an_unusable_account_falls_back_to_the_sandbox_and_says_why() {
+async fn an_unusable_account_refuses_to_charge_and_says_why() {
     kassa::i18n::set_language(Lang::En);
     let settings = Settings {
         language: Some(Lang::En),
@@ -745,20 +747,92 @@ async fn an_unusable_account_falls_back_to_the_sandbox_and_says_why() {
     let store: Arc<dyn kassa::secrets::SecretStore> =
         Arc::new(kassa::secrets::MemoryStore::default());
     let app = App::new(settings.clone(), PollPolicy::immediate()).with_storage(store.clone(), None);
-    let started = Services::start(settings, store, SandboxConfig::for_tests())
+    let started = Services::start(settings, store.clone(), SandboxConfig::for_tests())
         .await
         .map(Arc::new);
     assert!(
         started.is_err(),
         "JWS mode without a signing key cannot start"
     );
-    // The app falls back to a sandbox of its own.
     let mut h = Harness::adopt(app, Message::Started(started)).await;
-    assert!(h.shows("Sandbox — no real money"));
-    assert!(h.shows(
-        "The configured account cannot be used (Import or generate a signing key first.). The till runs on the sandbox until this is fixed in Settings."
-    ));
-    h.charge("2").await;
+    assert!(h.app.services().is_none(), "no sandbox in its place");
+    assert!(h.shows("This till cannot take payments now"));
+    assert!(h.shows("Import or generate a signing key first."), "why");
+    assert!(h.shows_prefix("Its Payconiq account is set up but cannot be used."));
+    assert!(!h.shows("Sandbox — no real money"));
+    assert!(!h.shows("Charge"), "nothing to charge with");
+    for size in till_screens() {
+        h.size = size;
+        let wrong = h.not_in_view(&["This till cannot take payments now", "Try again", "Settings…"]);
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+    h.size = iced::Size::new(1024.0, 768.0);
+    // Trying again with the keychain as it is: still stopped.
+    h.click("Try again").await;
+    assert!(h.shows("This till cannot take payments now"));
+    // The key put back (as after unlocking the keychain): the till takes payments again.
+    let key = kassa::payconiq::jws::SigningKey::generate("kassa-1").unwrap();
+    store
+        .set(kassa::secrets::SIGNING_KEY, &key.to_pem())
+        .unwrap();
+    h.click("Try again").await;
+    assert!(h.app.services().is_some());
+    assert!(!h.shows("This till cannot take payments now"));
+    assert!(h.shows("Charge"));
+    // The manager way in goes straight to Settings while the account is unusable.
+    let app = App::new(
+        Settings {
+            language: Some(Lang::En),
+            environment: kassa::payconiq::EnvironmentKind::BancontactPreprod,
+            ..Settings::default()
+        },
+        PollPolicy::immediate(),
+    );
+    let mut h = Harness::adopt(app, Message::Started(Err("keychain locked".into()))).await;
+    assert!(h.shows("keychain locked"));
+    h.click("Settings…").await;
+    h.choose_pin("2468").await;
+    assert!(matches!(h.app.screen(), Screen::Settings(_)));
+}
+
+/// An unreadable settings file is set aside (kept, never overwritten) and named on the till.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unreadable_settings_file_is_set_aside_and_named() {
+    kassa::i18n::set_language(Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.toml");
+    std::fs::write(&path, "qr-size = [not toml").unwrap();
+    let (settings, problem) = Settings::load_or_set_aside(&path);
+    assert_eq!(settings, Settings::default());
+    let problem = problem.expect("said");
+    assert!(!path.exists(), "moved aside");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(aside[0].starts_with("settings.toml.damaged-"), "{aside:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
+        "qr-size = [not toml",
+        "kept as it was"
+    );
+    assert!(problem.contains(&aside[0]), "{problem}");
+    let services = Arc::new(
+        Services::embedded(SandboxConfig::for_tests(), support::quick_options())
+            .await
+            .unwrap(),
+    );
+    let app = App::new(
+        Settings {
+            language: Some(Lang::En),
+            ..settings
+        },
+        PollPolicy::immediate(),
+    )
+    .with_settings_problem(Some(problem.clone()));
+    let h = Harness::adopt(app, Message::Started(Ok(services))).await;
+    assert!(h.shows(&problem), "named in a banner");
 }
 
 /// A payment still waiting that no checkout follows (another till's, or left by a crash) is
@@ -793,4 +867,35 @@ async fn a_left_behind_pending_payment_is_cancelled_from_todays_sales() {
         log.iter()
             .any(|e| e.action == "cancel" && e.detail == other.payment_id)
     );
+}
+
+/// Answers delivered out of order never move a payment back, on the screen or in the journal:
+/// a PENDING read before the cancel but answered after it is dropped.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_late_answer_never_moves_the_checkout_back() {
+    let mut h = Harness::new().await;
+    h.charge("3").await;
+    let id = h.payment_id();
+    let stale = h.services.client.get_payment(&id).await.unwrap();
+    assert_eq!(stale.status, PaymentStatus::Pending);
+    h.click("Cancel payment").await;
+    h.until(PaymentStatus::Cancelled).await;
+    h.send(Message::Checkout(checkout::Message::Fetched(
+        id.clone(),
+        Ok(Box::new(stale)),
+    )))
+    .await;
+    assert_eq!(h.status(), PaymentStatus::Cancelled, "the screen stays");
+    assert_eq!(h.app.poll_interval(), None, "and polling does not revive");
+    let sale = h
+        .app
+        .journal()
+        .unwrap()
+        .entries_since(time::OffsetDateTime::UNIX_EPOCH)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.payment_id.as_deref() == Some(id.as_str()))
+        .unwrap();
+    assert_eq!(sale.status(), Some(&PaymentStatus::Cancelled), "nor the journal");
 }

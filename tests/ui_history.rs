@@ -166,3 +166,48 @@ async fn history_filters_apply_without_fetching_again() {
     h.click("Show").await;
     assert!(h.shows("Type both dates as YYYY-MM-DD, the first not after the second."));
 }
+
+/// The payment screen's reloads are single-flight: a Refresh asked for while one is out is
+/// dropped, so an unanswered refund is sent again once; the automatic reloads (while a refund
+/// settles) follow it and never re-send.
+#[tokio::test(flavor = "multi_thread")]
+async fn overlapping_detail_reloads_send_one_request() {
+    use kassa::sandbox::{Fault, FaultKind};
+    let mut h = harness().await;
+    h.charge("20").await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    let id = h.payment_id();
+    h.click("New sale").await;
+    manager(&mut h).await;
+    h.click("€20.00").await;
+    h.click("Refund…").await;
+    h.send(Message::Detail(kassa::screen::detail::Message::Amount(
+        "5".into(),
+    )))
+    .await;
+    h.click("Next").await;
+    h.sandbox()
+        .inject(Fault::new("refund-create", FaultKind::Drop, Some(20)));
+    h.click("Refund now").await;
+    let posts = |h: &Harness| {
+        h.sandbox()
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/refunds"))
+            .count()
+    };
+    assert!(following(&h), "an unanswered refund is followed");
+    let before = posts(&h);
+    // Automatic reloads: no re-send.
+    h.send(Message::Detail(kassa::screen::detail::Message::Follow))
+        .await;
+    assert_eq!(posts(&h), before);
+    // Two Refreshes, the second while the first is out: one re-send.
+    h.sandbox().clear_faults();
+    h.queue(Message::Detail(kassa::screen::detail::Message::Refresh));
+    h.queue(Message::Detail(kassa::screen::detail::Message::Refresh));
+    h.run_until(|_| false).await;
+    assert_eq!(posts(&h), before + 1, "one request for two reloads");
+    assert_eq!(h.sandbox().refunds_of(&id).len(), 1);
+}

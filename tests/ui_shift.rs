@@ -72,13 +72,17 @@ async fn x_report_csv_then_numbered_z_reports() {
     assert_eq!(
         rows[0],
         [
-            "report", "session", "from", "until", "item", "count", "amount"
+            "report", "account", "session", "from", "until", "item", "count", "amount", "note"
         ]
     );
-    let paid = rows.iter().find(|r| r[4] == "paid").unwrap();
-    assert_eq!((paid[0], paid[5], paid[6]), ("X", "1", "11.50"));
-    let cancelled = rows.iter().find(|r| r[4] == "cancelled").unwrap();
-    assert_eq!((cancelled[5], cancelled[6]), ("1", "4.00"));
+    let paid = rows.iter().find(|r| r[5] == "paid").unwrap();
+    assert_eq!(
+        (paid[0], paid[1], paid[6], paid[7]),
+        ("X", "sandbox", "1", "11.50")
+    );
+    let cancelled = rows.iter().find(|r| r[5] == "cancelled").unwrap();
+    assert_eq!((cancelled[6], cancelled[7]), ("1", "4.00"));
+    assert!(h.shows("Account: Sandbox (play money, not takings)"));
 
     // Z: asks first, then closes under number 1.
     h.click("Close the shift (Z report)…").await;
@@ -95,8 +99,37 @@ async fn x_report_csv_then_numbered_z_reports() {
         log.iter()
             .any(|e| e.action == "z-report" && e.detail == "1")
     );
+    assert!(h.shows_prefix("Z report no. 1 · "), "listed among the earlier ones");
 
-    // The next shift starts empty and closes as number 2.
+    // A refund made after the Z, from the payment's screen: in the next X, not in Z 1.
+    h.click("Back").await;
+    h.click("€11.50").await;
+    h.click("Refund…").await;
+    h.send(Message::Detail(kassa::screen::detail::Message::Amount(
+        "1".into(),
+    )))
+    .await;
+    h.click("Next").await;
+    h.click("Refund now").await;
+    h.click("Back").await;
+    h.click("Shift report…").await;
+    let Screen::Shift(s) = h.app.screen() else {
+        unreachable!()
+    };
+    let x = s.report().unwrap();
+    assert_eq!(x.kind, kassa::reports::Kind::X);
+    assert_eq!(x.refunded.count, 1, "the refund after the Z is in the next X");
+    assert_eq!(x.refunded.amount, kassa::money::Money::from_cents(100));
+    // Z 1 printed again: as it was taken, marked.
+    h.click_prefix("Z report no. 1 · ").await;
+    assert!(h.shows("REPRINT — as taken"));
+    let Screen::Shift(s) = h.app.screen() else {
+        unreachable!()
+    };
+    let z1 = s.report().unwrap();
+    assert_eq!((z1.refunded.count, z1.paid.count), (0, 1));
+
+    // The next shift holds the refund and the new sale, and closes as number 2.
     h.click("Back").await;
     h.click("Close").await;
     h.charge("2").await;
@@ -115,4 +148,8 @@ async fn x_report_csv_then_numbered_z_reports() {
     h.click("Close the shift (Z report)…").await;
     h.click("Close the shift").await;
     assert!(h.shows("Z report no. 2 — shift closed"));
+    let Screen::Shift(s) = h.app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(s.report().unwrap().refunded.count, 1, "and in Z 2");
 }

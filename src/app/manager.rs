@@ -32,8 +32,45 @@ impl App {
                 &self.settings.manager_pin_hash,
                 self.pin_locked_until(),
             )));
-            iced::widget::operation::focus(lock::PIN_INPUT)
+            // Wrong PINs typed on the command line count here too (the journal has them all).
+            let shared = match self.journal.clone() {
+                Some(j) => Task::perform(
+                    async move { j.pin_failures().await.ok() },
+                    Message::PinFailures,
+                ),
+                None => Task::none(),
+            };
+            Task::batch([iced::widget::operation::focus(lock::PIN_INPUT), shared])
         }
+    }
+
+    /// The wrong PINs the journal counts (at the till and on the command line): the lock-out is
+    /// the stricter of that and the till's own count.
+    pub(super) fn pin_failures(
+        &mut self,
+        known: Option<(u32, Option<time::OffsetDateTime>)>,
+    ) -> Task<Message> {
+        let Some((failures, last)) = known else {
+            return Task::none();
+        };
+        if failures <= self.settings.pin_failures {
+            return Task::none();
+        }
+        self.settings.pin_failures = failures;
+        let until = crate::pin::lockout(failures)
+            .zip(last)
+            .map(|(d, at)| at + d)
+            .filter(|u| *u > time::OffsetDateTime::now_utc());
+        if let Some(u) = until {
+            self.settings.pin_locked_until = Some(u.unix_timestamp());
+        }
+        if let Screen::Lock(l) = &mut self.screen {
+            if until.is_some() {
+                l.set_locked_until(until);
+            }
+            l.set_tries_left(crate::pin::FREE_TRIES.saturating_sub(failures));
+        }
+        Task::none()
     }
 
     fn manager_unlocked(&self) -> bool {
@@ -51,6 +88,11 @@ impl App {
     /// Unlocked: starts the manager's activity clock and shows the payment history.
     fn enter_manager(&mut self) -> Task<Message> {
         self.manager_active = Some(Instant::now());
+        // A till whose account cannot be used has no history to show: the manager came to fix
+        // the account.
+        if self.services.is_none() {
+            return self.open_settings();
+        }
         self.open_history()
     }
 
@@ -480,6 +522,24 @@ pub(super) async fn audit_when(
     {
         tracing::error!(error = %e, "audit log not written");
     }
+}
+
+/// Runs a money operation (void, cancel, acknowledge) audited as it is asked, before it leaves,
+/// and with its outcome after: one that timed out but happened still leaves a trace.
+pub(super) async fn audited<T, E: std::fmt::Display>(
+    journal: Option<crate::journal::Journal>,
+    action: AuditAction,
+    op: impl std::future::Future<Output = Result<T, E>>,
+) -> Result<T, E> {
+    audit_when(journal.clone(), true, action.clone()).await;
+    let r = op.await;
+    let outcome = match &r {
+        Ok(_) => "done".to_string(),
+        Err(e) => e.to_string(),
+    };
+    let action = Box::new(action);
+    audit_when(journal, true, AuditAction::Outcome { action, outcome }).await;
+    r
 }
 
 /// Where a file comes from or goes to.

@@ -1,6 +1,7 @@
 //! The top level: which screen is up, the windows (cashier and customer display), and the
 //! routing of screen `Action`s to services as `Task`s whose results come back as `Message`s.
 
+mod backups;
 mod codes;
 mod manager;
 mod payment;
@@ -71,8 +72,15 @@ pub struct App {
     settings_path: Option<PathBuf>,
     /// When the manager last did something while unlocked; `None` when locked.
     manager_active: Option<Instant>,
-    /// Why the configured account could not be used (the till fell back to the sandbox).
+    /// Why the configured account cannot be used: the till refuses to charge until it can (it
+    /// never falls back to the sandbox).
     account_problem: Option<String>,
+    /// The settings file could not be read and was set aside (where to, and why).
+    settings_problem: Option<String>,
+    /// The last daily journal backup, when it failed.
+    backup_failed: Option<crate::journal::BackupFailure>,
+    /// A daily backup is being made.
+    backing_up: bool,
     /// How the embedded sandbox runs: kept in the data directory for the real till, in memory
     /// for tests.
     sandbox_config: crate::sandbox::SandboxConfig,
@@ -116,6 +124,8 @@ pub enum Screen {
 #[derive(Debug, Clone)]
 pub enum Message {
     Started(Result<Arc<Services>, String>),
+    /// Tries the configured account again (after the keychain was unlocked, say).
+    RetryAccount,
     JournalOpened(Result<Journal, JournalError>),
     /// Moves a damaged journal aside and starts a new one.
     JournalSetAside,
@@ -159,6 +169,15 @@ pub enum Message {
     Settings(settings_screen::Message),
     /// Re-engages the manager lock after inactivity.
     LockCheck,
+    /// Time to make the daily journal backup if it is due.
+    BackupCheck,
+    /// How a daily backup ended (and the state now kept beside the journal).
+    BackedUp(
+        Box<crate::journal::BackupState>,
+        Result<PathBuf, crate::journal::BackupError>,
+    ),
+    /// Wrong PINs in a row as the journal counts them, and when the last was.
+    PinFailures(Option<(u32, Option<time::OffsetDateTime>)>),
     /// Settings to apply, once their secrets reached the keychain (or why they did not).
     Apply(Box<crate::config::Settings>, Result<(), String>),
     /// A window moved (the places of both windows are remembered).
@@ -226,6 +245,9 @@ impl App {
             settings_path: None,
             manager_active: None,
             account_problem: None,
+            settings_problem: None,
+            backup_failed: None,
+            backing_up: false,
             sandbox_config: crate::sandbox::SandboxConfig::default(),
             create_window: crate::recovery::CREATE_WINDOW,
             file_dialogs: true,
@@ -242,6 +264,17 @@ impl App {
         self.secrets = secrets;
         self.settings_path = settings_path;
         self
+    }
+
+    /// Says in a banner that the settings file was unreadable and set aside.
+    pub fn with_settings_problem(mut self, problem: Option<String>) -> App {
+        self.settings_problem = problem;
+        self
+    }
+
+    /// Why the configured account cannot take payments now, if it cannot.
+    pub fn account_problem(&self) -> Option<&str> {
+        self.account_problem.as_deref()
     }
 
     pub fn services(&self) -> Option<&Arc<Services>> {
@@ -265,6 +298,7 @@ impl App {
         match message {
             Message::Started(Ok(services)) => {
                 self.services = Some(services);
+                self.account_problem = None;
                 if matches!(self.screen, Screen::Starting) {
                     self.set_screen(Screen::Till(Till::new(self.lang)));
                 }
@@ -303,7 +337,7 @@ impl App {
             }
             Message::Started(Err(e)) => {
                 tracing::error!(error = %e, "could not start");
-                let fall_back = !self.is_sandbox() && self.account_problem.is_none();
+                let sandbox = self.is_sandbox();
                 match (&self.services, &mut self.screen) {
                     // A restart after saving settings failed: keep the running services and
                     // say why on the settings screen.
@@ -313,18 +347,24 @@ impl App {
                             detail = e
                         ))));
                     }
-                    // The configured account cannot be used (no keychain, missing key…): say so
-                    // and keep the till working on the sandbox.
-                    (None, _) if fall_back => {
-                        self.account_problem = Some(e);
-                        return Task::perform(
-                            Services::embedded(self.sandbox_config.clone(), Default::default()),
-                            |r| Message::Started(r.map(Arc::new)),
-                        );
-                    }
+                    // The configured account cannot be used (keychain locked or empty, a key
+                    // missing): the till stops and says why. Never the sandbox instead: a
+                    // customer would "pay" play money and walk out with the goods.
+                    (None, _) if !sandbox => self.account_problem = Some(e),
                     _ => self.startup_error = Some(e),
                 }
                 Task::none()
+            }
+            Message::RetryAccount => {
+                self.account_problem = None;
+                Task::perform(
+                    Services::start(
+                        self.settings.clone(),
+                        self.secrets.clone(),
+                        self.sandbox_config.clone(),
+                    ),
+                    |r| Message::Started(r.map(Arc::new)),
+                )
             }
             Message::Till(m) => {
                 let Screen::Till(till) = &mut self.screen else {
@@ -411,6 +451,9 @@ impl App {
                 self.settings(m)
             }
             Message::LockCheck => self.check_lock(),
+            Message::PinFailures(known) => self.pin_failures(known),
+            Message::BackupCheck => self.backup_if_due(),
+            Message::BackedUp(state, outcome) => self.backed_up(*state, outcome),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
             Message::Keyboard(event) => match &self.screen {
                 Screen::Till(_) if self.charging.is_none() => {
@@ -495,6 +538,13 @@ impl App {
                 _ => None,
             }),
         ];
+        // The daily journal backup, checked every hour.
+        if !self.settings.backup_dir.trim().is_empty() {
+            subs.push(
+                iced::time::every(std::time::Duration::from_secs(3600))
+                    .map(|_| Message::BackupCheck),
+            );
+        }
         // Ticks only while something on screen changes: never on the till, never once final.
         if let Some(pace) = self.poll_interval() {
             // Status reads at exactly the policy's pace; a one-second clock for the countdown.
@@ -505,7 +555,7 @@ impl App {
         if matches!(&self.screen, Screen::Detail(d) if d.following()) {
             subs.push(
                 iced::time::every(std::time::Duration::from_secs(1))
-                    .map(|_| Message::Detail(crate::screen::detail::Message::Refresh)),
+                    .map(|_| Message::Detail(crate::screen::detail::Message::Follow)),
             );
         }
         // A D24 refund is followed (or its lost answer asked for again) while it is on screen.
@@ -584,8 +634,16 @@ pub(super) async fn open_journal(path: Option<PathBuf>) -> Result<Journal, Journ
 }
 
 /// Runs the GUI until the cashier window closes.
-pub fn run(settings: Settings) -> iced::Result {
-    iced::daemon(move || App::boot(settings.clone()), App::update, App::view)
+/// Runs the till. `settings_problem` says the settings file was unreadable and set aside.
+pub fn run(settings: Settings, settings_problem: Option<String>) -> iced::Result {
+    iced::daemon(
+        move || {
+            let (app, task) = App::boot(settings.clone());
+            (app.with_settings_problem(settings_problem.clone()), task)
+        },
+        App::update,
+        App::view,
+    )
         .title(App::title)
         .theme(|_: &App, _| theme::theme())
         .style(|app: &App, _| theme::window_style(app.repaint))

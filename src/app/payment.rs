@@ -5,6 +5,7 @@
 use iced::Task;
 
 use super::{App, Message, Screen};
+use crate::journal::AuditAction;
 use crate::screen::checkout;
 use crate::screen::phone;
 use crate::screen::till::Till;
@@ -28,7 +29,7 @@ impl App {
             }
             _ => Task::none(),
         };
-        let mut audit = Task::none();
+        let journal = self.journal.clone();
         let task: Task<Message> = match c.update(message) {
             checkout::Action::None => Task::none(),
             checkout::Action::Fetch(id) => {
@@ -38,21 +39,17 @@ impl App {
                     move |r| Message::Checkout(checkout::Message::Fetched(for_id.clone(), r)),
                 )
             }
-            checkout::Action::Cancel(id) => {
-                op_task(
-                    id,
-                    move |id| async move { client.cancel_payment(&id).await },
-                )
-            }
-            checkout::Action::Void(id) => {
-                audit = self.audit(crate::journal::AuditAction::Void {
-                    payment_id: id.clone(),
-                });
-                op_task(id, move |id| async move { client.void_payment(&id).await })
-            }
-            checkout::Action::Acknowledge(id, ack) => op_task(id, move |id| async move {
-                client.acknowledge_payment(&id, &ack).await
+            checkout::Action::Cancel(id) => op_task(id, journal, AuditAction::cancel, move |id| async move {
+                client.cancel_payment(&id).await
             }),
+            checkout::Action::Void(id) => op_task(id, journal, AuditAction::void, move |id| async move {
+                client.void_payment(&id).await
+            }),
+            checkout::Action::Acknowledge(id, ack) => {
+                op_task(id, journal, AuditAction::acknowledge, move |id| async move {
+                    client.acknowledge_payment(&id, &ack).await
+                })
+            }
             checkout::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
@@ -65,7 +62,7 @@ impl App {
                 Task::none()
             }
         };
-        Task::batch([record, audit, self.screen_task(task)])
+        Task::batch([record, self.screen_task(task)])
     }
 
     pub(super) fn phone(&mut self, message: phone::Message) -> Task<Message> {
@@ -113,13 +110,21 @@ impl App {
 }
 
 /// A cancel, void or acknowledge whose answer names the payment it is for.
-fn op_task<F, Fut>(id: String, op: F) -> Task<Message>
+/// A cancel, void or acknowledge of the payment on screen, audited as asked and as it ended.
+fn op_task<F, Fut>(
+    id: String,
+    journal: Option<crate::journal::Journal>,
+    audit: fn(String) -> AuditAction,
+    op: F,
+) -> Task<Message>
 where
     F: FnOnce(String) -> Fut,
     Fut: std::future::Future<Output = Result<(), crate::payconiq::Error>> + Send + 'static,
 {
     let for_id = id.clone();
-    Task::perform(op(id), move |r| {
+    let action = audit(id.clone());
+    let run = super::manager::audited(journal, action, op(id));
+    Task::perform(run, move |r| {
         Message::Checkout(checkout::Message::OpDone(for_id.clone(), r))
     })
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use iced::Task;
 use time::OffsetDateTime;
 
-use super::manager::audit_when;
+use super::manager::{audit_when, audited};
 use super::{App, Message, Screen};
 use crate::fl;
 use crate::journal::{AuditAction, Journal};
@@ -14,7 +14,8 @@ use crate::payconiq::model::{Acknowledge, SearchCriteria};
 use crate::payconiq::reconciliation::PayoutFilter;
 use crate::payouts::Lines;
 use crate::refund::{self, RefundError};
-use crate::reports::{Kind, ShiftReport};
+use crate::journal::Door;
+use crate::reports;
 use crate::screen::detail::{self, Detail, Loaded};
 use crate::screen::history::{self, History};
 use crate::screen::payouts::{self as payouts_screen, Payouts};
@@ -42,6 +43,7 @@ impl App {
             None => Task::none(),
         };
         let journal = self.journal.clone();
+        let books = self.books();
         let local = Task::perform(
             async move {
                 match journal {
@@ -50,7 +52,7 @@ impl App {
                         .await
                         .map(|mut e| {
                             e.retain(|e| e.attempted_at < to);
-                            e
+                            super::sales::only_these_books(e, books.as_deref())
                         })
                         .map_err(|e| e.explain()),
                     None => Ok(Vec::new()),
@@ -95,7 +97,7 @@ impl App {
                     .services
                     .as_ref()
                     .is_some_and(|s| s.client.account().signing_key.is_some());
-                let d = Detail::new(self.lang, payment_id, reference, can_sign);
+                let mut d = Detail::new(self.lang, payment_id, reference, can_sign);
                 let load = d.load();
                 self.set_screen(Screen::Detail(Box::new(d)));
                 self.detail_action(load)
@@ -110,7 +112,8 @@ impl App {
             history::Action::Shift => {
                 let shop = self.settings.shop_name.clone();
                 self.set_screen(Screen::Shift(Box::new(Shift::new(self.lang, &shop))));
-                self.shift_action(shift::Action::LoadX)
+                let x = self.shift_action(shift::Action::LoadX);
+                Task::batch([x, self.shift_action(shift::Action::LoadPast)])
             }
             history::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
@@ -192,7 +195,7 @@ impl App {
 
     fn shift_action(&mut self, action: shift::Action) -> Task<Message> {
         let loaded = |r| Message::Shift(shift::Message::Loaded(r));
-        let Some(journal) = self.journal.clone() else {
+        let (Some(journal), Some(books)) = (self.journal.clone(), self.books()) else {
             return match action {
                 shift::Action::Back => self.open_history(),
                 _ => Task::done(loaded(Err(fl!("journal-needed")))),
@@ -203,25 +206,30 @@ impl App {
             shift::Action::Back => self.open_history(),
             shift::Action::LoadX => Task::perform(
                 async move {
-                    let data = journal.current_shift().await.map_err(|e| e.explain())?;
-                    Ok(ShiftReport::from_shift(
-                        &data,
-                        Kind::X,
-                        OffsetDateTime::now_utc(),
-                    ))
+                    reports::x_report(&journal, &books)
+                        .await
+                        .map_err(|e| e.explain())
                 },
                 loaded,
             ),
             shift::Action::CloseShift => Task::perform(
                 async move {
-                    let data = journal.close_shift().await.map_err(|e| e.explain())?;
-                    let number = data.session.z_number.unwrap_or_default();
-                    audit_when(Some(journal), true, AuditAction::ZReport { number }).await;
-                    Ok(ShiftReport::from_shift(
-                        &data,
-                        Kind::Z(number),
-                        OffsetDateTime::now_utc(),
-                    ))
+                    reports::take_z(&journal, &books, Door::Screen)
+                        .await
+                        .map_err(|e| e.explain())
+                },
+                loaded,
+            ),
+            shift::Action::LoadPast => Task::perform(
+                async move { journal.z_list(&books).await.map_err(|e| e.explain()) },
+                |r| Message::Shift(shift::Message::Past(r)),
+            ),
+            shift::Action::Reprint(number) => Task::perform(
+                async move {
+                    reports::reprint_z(&journal, &books, number)
+                        .await
+                        .map_err(|e| e.explain())?
+                        .ok_or_else(|| fl!("shift-no-such-z", number = number.to_string()))
                 },
                 loaded,
             ),
@@ -253,9 +261,11 @@ impl App {
             detail::Action::Load {
                 payment_id,
                 reference,
-            } => Task::perform(load_detail(services, journal, payment_id, reference), |r| {
-                Message::Detail(detail::Message::Loaded(Box::new(r)))
-            }),
+                resend,
+            } => Task::perform(
+                load_detail(services, journal, payment_id, reference, resend),
+                |r| Message::Detail(detail::Message::Loaded(Box::new(r))),
+            ),
             detail::Action::Refund {
                 payment,
                 refunds,
@@ -290,6 +300,10 @@ impl App {
                             Err(RefundError::Api(e)) => Err(e.explain()),
                             Err(RefundError::Journal(e)) => Err(e.explain()),
                             Err(RefundError::Refused(_)) => Err(fl!("refund-nothing")),
+                            Err(RefundError::InFlight) => Err(fl!("refund-in-flight")),
+                            Err(RefundError::CheckByHand { .. }) => {
+                                Err(fl!("refund-check-by-hand"))
+                            }
                         }
                     },
                     done,
@@ -314,17 +328,25 @@ impl App {
             ),
             detail::Action::Cancel(id) => Task::perform(
                 async move {
-                    let r = services.client.cancel_payment(&id).await;
-                    audit_when(journal, r.is_ok(), AuditAction::Cancel { payment_id: id }).await;
-                    r.map(|()| fl!("detail-cancelled")).map_err(|e| e.explain())
+                    let action = AuditAction::Cancel {
+                        payment_id: id.clone(),
+                    };
+                    audited(journal, action, services.client.cancel_payment(&id))
+                        .await
+                        .map(|()| fl!("detail-cancelled"))
+                        .map_err(|e| e.explain())
                 },
                 done,
             ),
             detail::Action::Void(id) => Task::perform(
                 async move {
-                    let r = services.client.void_payment(&id).await;
-                    audit_when(journal, r.is_ok(), AuditAction::Void { payment_id: id }).await;
-                    r.map(|()| fl!("final-voided-why")).map_err(|e| e.explain())
+                    let action = AuditAction::Void {
+                        payment_id: id.clone(),
+                    };
+                    audited(journal, action, services.client.void_payment(&id))
+                        .await
+                        .map(|()| fl!("final-voided-why"))
+                        .map_err(|e| e.explain())
                 },
                 done,
             ),
@@ -332,14 +354,17 @@ impl App {
                 async move {
                     let ack = Acknowledge::for_payment(&payment);
                     let id = payment.payment_id.clone();
-                    let r = services.client.acknowledge_payment(&id, &ack).await;
-                    audit_when(
+                    let action = AuditAction::Acknowledge {
+                        payment_id: id.clone(),
+                    };
+                    audited(
                         journal,
-                        r.is_ok(),
-                        AuditAction::Acknowledge { payment_id: id },
+                        action,
+                        services.client.acknowledge_payment(&id, &ack),
                     )
-                    .await;
-                    r.map(|()| fl!("detail-done")).map_err(|e| e.explain())
+                    .await
+                    .map(|()| fl!("detail-done"))
+                    .map_err(|e| e.explain())
                 },
                 done,
             ),
@@ -347,13 +372,15 @@ impl App {
     }
 }
 
-/// Reads a payment from the API and the journal; unanswered refunds are sent again with their
-/// own key, settling ones are followed, before the list is read.
+/// Reads a payment from the API and the journal; settling refunds are followed, and (with
+/// `resend`: when the screen opens, or on Refresh) unanswered ones are sent again with their own
+/// key, before the list is read. The screen's automatic reloads do not re-send.
 async fn load_detail(
     services: Arc<Services>,
     journal: Option<Journal>,
     payment_id: Option<String>,
     reference: Option<String>,
+    resend: bool,
 ) -> Result<Loaded, String> {
     let client = &services.client;
     let entry = match (&journal, &reference) {
@@ -373,7 +400,9 @@ async fn load_detail(
     }
     if let (Some(j), Some(id)) = (&journal, &id) {
         for r in j.refunds_for(id).await.map_err(|e| e.explain())? {
-            let outcome = if r.unanswered() {
+            let outcome = if r.unanswered() && !resend {
+                Ok(())
+            } else if r.unanswered() {
                 refund::resume(client, j, &r)
                     .await
                     .map(|_| ())

@@ -72,10 +72,10 @@ impl App {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
             }
-            // Nothing is sent without the journal to keep it.
-            _ => match self.journal.clone() {
-                Some(journal) => refund_request(action, journal),
-                None => Task::done(to_screen(refund::Message::Sent(Err((
+            // Nothing is sent without the journal to keep it, and the books to count it in.
+            _ => match (self.journal.clone(), self.books()) {
+                (Some(journal), Some(books)) => refund_request(action, journal, books),
+                _ => Task::done(to_screen(refund::Message::Sent(Err((
                     None,
                     fl!("journal-needed"),
                 ))))),
@@ -85,7 +85,11 @@ impl App {
 }
 
 /// The Refund screen's calls to D24, each through the journal.
-fn refund_request(action: refund::Action, journal: crate::journal::Journal) -> Task<Message> {
+fn refund_request(
+    action: refund::Action,
+    journal: crate::journal::Journal,
+    books: String,
+) -> Task<Message> {
     match action {
         refund::Action::Send {
             client,
@@ -94,7 +98,7 @@ fn refund_request(action: refund::Action, journal: crate::journal::Journal) -> T
             currency,
         } => Task::perform(
             async move {
-                flow::request(&client, &journal, &request, method, &currency)
+                flow::request(&client, &journal, &books, &request, method, &currency)
                     .await
                     .map_err(|(entry, e)| (entry, e.explain()))
             },

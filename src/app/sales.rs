@@ -56,7 +56,8 @@ impl App {
             Ok(journal) => {
                 self.journal = Some(journal);
                 self.journal_problem = None;
-                self.recover()
+                let backup = self.backup_if_due();
+                Task::batch([self.recover(), backup])
             }
             Err(e) => {
                 tracing::error!(error = %e, "journal unavailable; the till will not charge");
@@ -272,14 +273,17 @@ impl App {
 
     /// Whether a journal entry was made on the account the till now uses.
     fn on_this_account(&self, entry: &Entry) -> bool {
-        let Some(services) = &self.services else {
-            return false;
-        };
-        let account = services.client.account();
-        entry
-            .account
-            .as_ref()
-            .is_none_or(|a| *a == account_key(&account.environment.api_base, &account.profile_id))
+        self.books()
+            .is_some_and(|b| entry.account.as_ref().is_none_or(|a| *a == b))
+    }
+
+    /// The books of the account the till runs on ([`account_key`]), once it has started.
+    pub(super) fn books(&self) -> Option<String> {
+        let account = self.services.as_ref()?.client.account();
+        Some(account_key(
+            &account.environment.api_base,
+            &account.profile_id,
+        ))
     }
 
     pub(super) fn open_sales(&mut self, result: Result<Vec<Entry>, JournalError>) -> Task<Message> {
@@ -479,15 +483,16 @@ impl App {
         let journal = self.journal.clone();
         Task::perform(
             async move {
-                let r = services
-                    .client
-                    .cancel_payment(&payment_id)
-                    .await
-                    .map_err(|e| e.explain());
                 let action = crate::journal::AuditAction::Cancel {
                     payment_id: payment_id.clone(),
                 };
-                super::manager::audit_when(journal, r.is_ok(), action).await;
+                let r = super::manager::audited(
+                    journal,
+                    action,
+                    services.client.cancel_payment(&payment_id),
+                )
+                .await
+                .map_err(|e| e.explain());
                 (payment_id, r)
             },
             |(id, r)| Message::Today(today::Message::Cancelled(id, r)),
@@ -497,10 +502,15 @@ impl App {
     pub(super) fn load_today(&self) -> Task<Message> {
         let from = crate::clock::today_start();
         let journal = self.journal.clone();
+        let books = self.books();
         let local = Task::perform(
             async move {
                 match journal {
-                    Some(j) => j.entries_since(from).await.map_err(|e| e.explain()),
+                    Some(j) => j
+                        .entries_since(from)
+                        .await
+                        .map(|e| only_these_books(e, books.as_deref()))
+                        .map_err(|e| e.explain()),
                     None => Ok(Vec::new()),
                 }
             },
@@ -526,6 +536,13 @@ impl App {
         );
         Task::batch([local, remote])
     }
+}
+
+/// The sales made on the account with `books` (sandbox sales are not takings, and another
+/// account's are not this one's); nothing while the till has not started.
+pub(super) fn only_these_books(mut entries: Vec<Entry>, books: Option<&str>) -> Vec<Entry> {
+    entries.retain(|e| books.is_some_and(|b| e.account.as_deref() == Some(b)));
+    entries
 }
 
 /// A journal-shaped entry for a payment this session created (before the journal is re-read).

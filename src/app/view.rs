@@ -76,12 +76,18 @@ impl App {
         );
         // Screens of natural height scroll when the window is short; checkout fits itself (its
         // code shrinks), so its buttons never need scrolling to.
+        let blocked = self.account_problem.as_ref().filter(|_| {
+            self.services.is_none() && !matches!(self.screen, Screen::Lock(_) | Screen::Settings(_))
+        });
         let body: Element<'_, Message> = match (&self.screen, &self.startup_error) {
             (_, Some(e)) => scrolled(
                 text(fl!("app-start-failed", detail = e.clone()))
                     .style(theme::error)
                     .into(),
             ),
+            (_, None) if blocked.is_some() => {
+                scrolled(account_blocked(blocked.map(String::as_str).unwrap_or_default()))
+            }
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
                 let creating = self.charging.is_some();
@@ -145,11 +151,17 @@ impl App {
                     .style(theme::offline_banner),
             );
         }
-        if let Some(problem) = &self.account_problem
-            && sandbox
-        {
+        if let Some(problem) = self.backup_problem() {
             page = page.push(
-                container(text(fl!("app-account-unavailable", detail = problem.clone())).size(16))
+                container(text(problem).size(16))
+                    .width(Fill)
+                    .padding([6, 16])
+                    .style(theme::offline_banner),
+            );
+        }
+        if let Some(problem) = &self.settings_problem {
+            page = page.push(
+                container(text(problem.clone()).size(16))
                     .width(Fill)
                     .padding([6, 16])
                     .style(theme::offline_banner),
@@ -172,6 +184,33 @@ impl App {
         )
         .into()
     }
+}
+
+/// The till when its account cannot be used: no charging, why, and what to do.
+fn account_blocked(problem: &str) -> Element<'_, Message> {
+    container(
+        column![
+            text(fl!("app-blocked-title")).size(24).style(theme::error),
+            text(problem.to_string()).size(18),
+            text(fl!("app-blocked-what-to-do")).size(16),
+            row![
+                button(text(fl!("app-blocked-retry")))
+                    .padding([10, 16])
+                    .style(theme::primary)
+                    .on_press(Message::RetryAccount),
+                button(text(fl!("app-blocked-settings")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press(Message::OpenManager),
+            ]
+            .spacing(12),
+        ]
+        .spacing(14)
+        .max_width(720),
+    )
+    .padding(24)
+    .style(theme::card)
+    .into()
 }
 
 /// A screen of natural height, centred, scrolling when the window is shorter than it.

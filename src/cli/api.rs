@@ -11,14 +11,16 @@ use crate::i18n;
 use crate::money::Money;
 use crate::payconiq::jws::SigningKey;
 use crate::payconiq::model::{
-    CreatePayment, CreatePosPayment, CreateRefund, PaymentStatus, SearchCriteria,
+    CreatePayment, CreatePosPayment, PaymentStatus, SearchCriteria,
 };
 use crate::payconiq::reconciliation::{format_date, parse_date};
 use crate::payconiq::{
     Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Error, Secret,
 };
+use crate::journal::{AuditAction, Door, Journal};
+use crate::refund::RefundError;
 use crate::secrets::OsKeychain;
-use crate::words::money_problem;
+use crate::words::{self, money_problem};
 
 use super::show::{payment_text, payments_table, payouts_table, refund_text};
 
@@ -53,8 +55,13 @@ pub enum PaymentCommand {
     },
     /// Show one payment as the API has it now.
     Get { payment_id: String },
-    /// Cancel a payment that is still waiting (or void one waiting for acknowledgement).
-    Cancel { payment_id: String },
+    /// Cancel a payment that is still waiting (or void one waiting for acknowledgement); asks
+    /// the manager PIN.
+    Cancel {
+        payment_id: String,
+        #[command(flatten)]
+        pin: super::pin::PinArgs,
+    },
     /// List payments created in a period (default: the last 24 hours).
     Search {
         /// From (YYYY-MM-DD, local midnight, or an RFC 3339 time).
@@ -84,9 +91,13 @@ pub enum RefundCommand {
         amount: String,
         #[arg(long)]
         description: Option<String>,
-        /// Defaults to a new random key (printed, so a lost answer can be asked again).
+        /// Defaults to a new random key. The key is printed as soon as the journal holds the
+        /// request, before it leaves: run the command again with it after a lost answer (or a
+        /// Ctrl-C) and the refund is never made twice.
         #[arg(long)]
         idempotency_key: Option<String>,
+        #[command(flatten)]
+        pin: super::pin::PinArgs,
     },
     /// Show one refund.
     Get {
@@ -103,6 +114,19 @@ pub async fn client(connect: &Connect) -> Result<Client, String> {
         Some(url) => sandbox_client(url).await,
         None => till_client().await,
     }
+}
+
+/// The till's journal (money moved from the command line is recorded there, as at the till).
+pub(super) fn till_journal() -> Result<Journal, String> {
+    let path = Journal::default_path().ok_or_else(|| fl!("app-no-data-dir"))?;
+    Journal::open(&path).map_err(|e| e.explain())
+}
+
+/// Prints a refund's Idempotency-Key at once, on standard error, before the request leaves.
+pub(super) fn announce_key(key: &str) {
+    use std::io::Write;
+    eprintln!("{}", fl!("cli-api-refund-key", key = key.to_string()));
+    let _ = std::io::stderr().flush();
 }
 
 /// The till's settings, as Kassa would start with them.
@@ -282,11 +306,32 @@ pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
                 .map_err(|e| failed(&e))?;
             Ok(answer(connect, &p, payment_text))
         }
-        PaymentCommand::Cancel { payment_id } => {
-            client
-                .cancel_payment(&payment_id)
+        PaymentCommand::Cancel { payment_id, pin } => {
+            let (settings, journal) = (till_settings()?, till_journal()?);
+            super::pin::ask(&settings, &journal, &pin).await?;
+            // Audited as asked before it leaves, and its outcome after: a cancel that timed
+            // out but happened leaves a trace.
+            let action = AuditAction::Cancel {
+                payment_id: payment_id.clone(),
+            };
+            journal
+                .audit_from(action.clone(), Door::CommandLine)
                 .await
-                .map_err(|e| failed(&e))?;
+                .map_err(|e| e.explain())?;
+            let outcome = client.cancel_payment(&payment_id).await;
+            let _ = journal
+                .audit_from(
+                    AuditAction::Outcome {
+                        action: Box::new(action),
+                        outcome: match &outcome {
+                            Ok(()) => "done".into(),
+                            Err(e) => e.to_string(),
+                        },
+                    },
+                    Door::CommandLine,
+                )
+                .await;
+            outcome.map_err(|e| failed(&e))?;
             // What it is now, as the API says (a cancel answers with nothing).
             let p = client
                 .get_payment(&payment_id)
@@ -360,38 +405,73 @@ pub async fn refund(command: RefundCommand, connect: &Connect) -> Outcome {
             amount: a,
             description,
             idempotency_key,
+            pin,
         } => {
-            let key = idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-            let request = CreateRefund {
-                amount: amount(&a)?,
-                currency: "EUR".into(),
-                description,
+            let amount = amount(&a)?;
+            let (settings, journal) = (till_settings()?, till_journal()?);
+            super::pin::ask(&settings, &journal, &pin).await?;
+            let explain = |e: crate::journal::JournalError| e.explain();
+            let known = match &idempotency_key {
+                Some(key) => journal.refund_by_key(key).await.map_err(explain)?,
+                None => None,
             };
-            let refund = client
-                .create_refund(&payment_id, &request, &key)
-                .await
-                .map_err(|e| {
-                    // When the outcome is unclear, the key goes with the error: asking again
-                    // with it never refunds twice.
-                    let refused = matches!(&e, Error::Invalid(_))
-                        || matches!(&e, Error::Api(f) if f.status < 500 && f.status != 429);
-                    if refused {
-                        failed(&e)
-                    } else {
-                        format!(
-                            "{}\n{}",
-                            failed(&e),
-                            fl!("cli-api-refund-key", key = key.clone())
-                        )
+            let audit = AuditAction::Refund {
+                payment_id: payment_id.clone(),
+                amount,
+            };
+            let outcome = match known {
+                // The journal holds this request: it goes again with its key (never a
+                // second refund), and only as it was first asked.
+                Some(entry) => {
+                    if entry.payment_id != payment_id || entry.amount != amount {
+                        return Err(fl!(
+                            "cli-api-refund-key-other",
+                            key = entry.key.clone(),
+                            payment = entry.payment_id.clone(),
+                            amount = entry.amount.to_decimal_string()
+                        ));
                     }
-                })?;
-            Ok(answer(connect, &refund, |r| {
-                format!(
+                    announce_key(&entry.key);
+                    crate::refund::resume(&client, &journal, &entry).await
+                }
+                None => {
+                    let payment = client
+                        .get_payment(&payment_id)
+                        .await
+                        .map_err(|e| failed(&e))?;
+                    let refunds = journal.refunds_for(&payment_id).await.map_err(explain)?;
+                    journal
+                        .audit_from(audit.clone(), Door::CommandLine)
+                        .await
+                        .map_err(explain)?;
+                    let key = idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+                    crate::refund::request_keyed(
+                        &client,
+                        &journal,
+                        &payment,
+                        &refunds,
+                        amount,
+                        description,
+                        key,
+                        |request| announce_key(&request.key),
+                    )
+                    .await
+                }
+            };
+            let refund = outcome.map_err(|e| match e {
+                RefundError::Refused(r) => words::refusal(&r, i18n::current_language()),
+                RefundError::Journal(e) => e.explain(),
+                RefundError::Api(e) => failed(&e),
+                RefundError::InFlight => fl!("refund-in-flight"),
+                RefundError::CheckByHand { .. } => fl!("refund-check-by-hand"),
+                // The key was printed before the request left.
+                RefundError::Unknown { key, error } => format!(
                     "{}\n{}",
-                    refund_text(r),
+                    failed(&error),
                     fl!("cli-api-refund-key", key = key)
-                )
-            }))
+                ),
+            })?;
+            Ok(answer(connect, &refund, refund_text))
         }
         RefundCommand::Get {
             payment_id,

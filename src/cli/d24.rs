@@ -1,12 +1,15 @@
 //! `kassa d24 refund|status`: refunds over D24 deposits for integrators and support, with the
 //! till's D24 account (settings and keychain) or a sandbox given by URL. Like `kassa refund`,
-//! nothing is journalled: the idempotency key is printed, and asking again with it never
-//! refunds twice.
+//! a refund asks for the manager PIN and goes through the journal (counted in the till's
+//! books, audited as from the command line); its idempotency key is printed before the
+//! request leaves, and asking again with it never refunds twice.
 
 use clap::{Args, Subcommand};
 
 use crate::config::D24Environment;
-use crate::d24::model::{Created, RefundState};
+use crate::d24::flow;
+use crate::d24::model::RefundState;
+use crate::journal::Door;
 use crate::d24::words::status_words;
 use crate::d24::{AccountType, Amount, BankAccount, Credentials, Error, Method, RefundRequest};
 use crate::fl;
@@ -44,9 +47,29 @@ pub struct RefundArgs {
     bank: BankInput,
     #[arg(long)]
     comments: Option<String>,
-    /// Defaults to a new random key (printed, so a lost answer can be asked again).
+    /// Defaults to a new random key, printed as soon as the journal holds the request and
+    /// before it leaves, so a lost answer can be asked again with it.
     #[arg(long)]
     idempotency_key: Option<String>,
+    #[command(flatten)]
+    pin: super::pin::PinArgs,
+}
+
+/// What `kassa d24 refund` prints as JSON: the refund, its key, and its status now.
+#[derive(serde::Serialize)]
+struct Made {
+    refund_id: String,
+    idempotency_key: String,
+    state: Option<RefundState>,
+}
+
+/// The method the request was built for (a bank account means a non-card deposit).
+fn request_method(r: &RefundRequest) -> Method {
+    if r.bank_account.is_some() {
+        Method::Other
+    } else {
+        Method::Card
+    }
 }
 
 /// The bank account as typed; any of it makes a non-card refund, which needs all of it.
@@ -83,6 +106,7 @@ pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
                 bank,
                 comments,
                 idempotency_key,
+                pin,
             } = *args;
             // Refused input is explained before any connection is made.
             let request = build_request(
@@ -94,36 +118,73 @@ pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
                 comments.as_deref(),
             )?;
             let client = client(connect).await?;
-            let key = idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-            let created = client.create_refund(&request, &key).await.map_err(|e| {
+            // Money moves: the manager PIN, the journal and the audit log, as at the till.
+            let settings = till_settings()?;
+            let journal = super::api::till_journal()?;
+            super::pin::ask(&settings, &journal, &pin).await?;
+            let explain = |e: crate::journal::JournalError| e.explain();
+            let known = match &idempotency_key {
+                Some(key) => journal.d24_refund(key).await.map_err(explain)?,
+                None => None,
+            };
+            let outcome = match known {
+                // The journal holds this request: the same bytes go again with its key.
+                Some(entry) => {
+                    if entry.deposit_id != request.deposit_id {
+                        return Err(fl!(
+                            "cli-d24-key-other",
+                            key = entry.key.clone(),
+                            deposit = entry.deposit_id.to_string()
+                        ));
+                    }
+                    super::api::announce_key(&entry.key);
+                    flow::resume(&client, &journal, &entry).await
+                }
+                None => {
+                    let key = idempotency_key.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+                    flow::request_keyed(
+                        &client,
+                        &journal,
+                        &crate::services::books(&settings),
+                        &request,
+                        (request_method(&request), &currency.trim().to_ascii_uppercase()),
+                        (key, Door::CommandLine),
+                        super::api::announce_key,
+                    )
+                    .await
+                }
+            };
+            let entry = outcome.map_err(|(entry, e)| {
+                let text = match &e {
+                    flow::FlowError::D24(d) => failed(d),
+                    other => other.explain(),
+                };
                 // When the outcome is unclear, the key goes with the error: asking again with
                 // it never refunds twice.
-                if e.may_have_created() {
-                    format!(
-                        "{}\n{}",
-                        failed(&e),
-                        fl!("cli-api-refund-key", key = key.clone())
-                    )
-                } else {
-                    failed(&e)
+                match entry.filter(|en| en.unanswered()) {
+                    Some(en) => format!("{text}\n{}", fl!("cli-api-refund-key", key = en.key)),
+                    None => text,
                 }
             })?;
-            // Most creation answers carry only the id: the status is read at once, so what is
-            // printed is true now (a repeated request may find the refund long completed).
-            let now = match &created.refund_info {
-                Some(_) => None,
-                None => client.refund(&created.refund_id).await.ok(),
+            let id = entry.refund_id.clone().unwrap_or_default();
+            // The status read at once, so what is printed is true now (a repeated request may
+            // find the refund long completed).
+            let now = client.refund(&id).await.ok();
+            let made = Made {
+                refund_id: id,
+                idempotency_key: entry.key.clone(),
+                state: now,
             };
-            Ok(answer(connect, &created, |c| {
-                let status = match &now {
-                    Some(state) => format!(
-                        "{}\n{}",
-                        fl!("d24-refund-id", id = c.refund_id.clone()),
-                        state_text(state)
-                    ),
-                    None => created_text(c),
+            Ok(answer(connect, &made, |m| {
+                let status = match &m.state {
+                    Some(state) => state_text(state),
+                    None => String::new(),
                 };
-                format!("{status}\n{}", fl!("cli-api-refund-key", key = key))
+                format!(
+                    "{}\n{status}\n{}",
+                    fl!("d24-refund-id", id = m.refund_id.clone()),
+                    fl!("cli-api-refund-key", key = m.idempotency_key.clone())
+                )
             }))
         }
         D24Command::Status { refund_id } => {
@@ -245,20 +306,6 @@ async fn sandbox_client(url: &str) -> Result<crate::d24::Client, String> {
 /// A D24 error as the Refund screen explains it, with what support needs (status, code).
 fn failed(e: &Error) -> String {
     format!("{}\n  ({e})", e.explain())
-}
-
-fn created_text(c: &Created) -> String {
-    let info = c.refund_info.as_ref();
-    let mut lines = vec![
-        fl!("d24-refund-id", id = c.refund_id.clone()),
-        status_words(&c.status(), info.and_then(|i| i.reason.as_deref())),
-    ];
-    if let Some(i) = info
-        && let (Some(amount), Some(currency)) = (&i.amount, &i.currency)
-    {
-        lines.push(amount_words(amount, currency));
-    }
-    lines.join("\n")
 }
 
 fn state_text(s: &RefundState) -> String {

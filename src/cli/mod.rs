@@ -1,7 +1,9 @@
 //! Command-line tools for integrators. Each returns the text to print; `main` prints it.
 
 pub mod api;
+pub mod books;
 pub mod d24;
+pub mod pin;
 mod show;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +23,10 @@ use crate::secrets::{self, OsKeychain, SecretStore};
     about = "Kassa: a cashier for Bancontact Payconiq QR payments"
 )]
 pub struct Cli {
+    /// Run as this till profile: its own data folder, settings, PIN, account and keychain
+    /// entries (a second till on one machine).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -113,6 +119,17 @@ pub enum Command {
         /// Print CSV (as the payouts screen exports it).
         #[arg(long)]
         csv: bool,
+    },
+    /// Shift reports, as on the Shift screen: `x` (nothing closes), `z` (closes the shift,
+    /// manager PIN) or `z --number N` (an earlier Z, printed again).
+    Report {
+        #[command(subcommand)]
+        command: books::ReportCommand,
+    },
+    /// The journal: verify its hash chain, back it up, restore a backup.
+    Journal {
+        #[command(subcommand)]
+        command: books::JournalCommand,
     },
     /// Draw a framed Payconiq QR code to PNG or SVG.
     Qr {

@@ -9,7 +9,7 @@ use super::amount::Amount;
 use super::client::Client;
 use super::error::Error;
 use super::model::{Created, Method, RefundRequest, RefundState, RefundStatus};
-use crate::journal::{AuditAction, D24Entry, D24Event, D24Request, Journal, JournalError};
+use crate::journal::{Door, AuditAction, D24Entry, D24Event, D24Request, Journal, JournalError};
 
 /// What went wrong in a refund flow.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,14 +63,46 @@ fn created_event(c: &Created) -> D24Event {
 
 /// Journals the request, sends it, journals the answer. Returns the journal's entry, and the
 /// error when D24 refused it or the outcome is unclear (the entry says which).
+///
+/// `books` are the till's ([`crate::journal::account_key`]) the refund is counted in; one to a
+/// D24 simulator on loopback is play money, counted in the sandbox's.
 pub async fn request(
     client: &Client,
     journal: &Journal,
+    books: &str,
     request: &RefundRequest,
     method: Method,
     currency: &str,
 ) -> Result<D24Entry, (Option<D24Entry>, FlowError)> {
     let key = uuid::Uuid::new_v4().to_string();
+    request_keyed(
+        client,
+        journal,
+        books,
+        request,
+        (method, currency),
+        (key, Door::Screen),
+        |_| {},
+    )
+    .await
+}
+
+/// [`request`] with the key chosen by the caller, who is told it (`committed`) once the
+/// journal holds the request, before it leaves; audited as from `door`.
+pub async fn request_keyed(
+    client: &Client,
+    journal: &Journal,
+    books: &str,
+    request: &RefundRequest,
+    (method, currency): (Method, &str),
+    (key, door): (String, Door),
+    committed: impl FnOnce(&str),
+) -> Result<D24Entry, (Option<D24Entry>, FlowError)> {
+    let book = match url::Url::parse(client.base_url()) {
+        Ok(u) if crate::payconiq::environment::is_loopback(&u) => crate::journal::SANDBOX,
+        _ => books,
+    }
+    .to_string();
     let body = serde_json::to_vec(request)
         .map_err(|e| (None, FlowError::D24(Error::Response(e.to_string()))))?;
     let amount = request
@@ -88,17 +120,22 @@ pub async fn request(
             currency: currency.to_string(),
             body: body.clone(),
             at: OffsetDateTime::now_utc(),
+            book,
         })
         .await
         .map_err(|e| (None, e.into()))?;
     let _ = journal
-        .audit(AuditAction::D24Refund {
-            deposit_id: request.deposit_id,
-            amount: amount
-                .map(|a| a.to_string())
-                .unwrap_or_else(|| "full".into()),
-        })
+        .audit_from(
+            AuditAction::D24Refund {
+                deposit_id: request.deposit_id,
+                amount: amount
+                    .map(|a| a.to_string())
+                    .unwrap_or_else(|| "full".into()),
+            },
+            door,
+        )
         .await;
+    committed(&key);
     send(client, journal, &key, &body).await
 }
 

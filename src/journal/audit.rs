@@ -63,9 +63,27 @@ pub enum AuditAction {
     JournalSetAside {
         to: String,
     },
+    /// How an action audited as it was asked (a void, cancel, acknowledge) ended: "done", or
+    /// what went wrong (one that timed out may still have happened).
+    Outcome {
+        action: Box<AuditAction>,
+        outcome: String,
+    },
 }
 
 impl AuditAction {
+    pub fn cancel(payment_id: String) -> AuditAction {
+        AuditAction::Cancel { payment_id }
+    }
+
+    pub fn void(payment_id: String) -> AuditAction {
+        AuditAction::Void { payment_id }
+    }
+
+    pub fn acknowledge(payment_id: String) -> AuditAction {
+        AuditAction::Acknowledge { payment_id }
+    }
+
     fn parts(&self) -> (&'static str, String) {
         match self {
             AuditAction::Unlock => ("unlock", String::new()),
@@ -100,6 +118,10 @@ impl AuditAction {
             }
             AuditAction::Acknowledge { payment_id } => ("acknowledge", payment_id.clone()),
             AuditAction::JournalSetAside { to } => ("journal-set-aside", to.clone()),
+            AuditAction::Outcome { action, outcome } => {
+                let (name, detail) = action.parts();
+                ("outcome", format!("{name} {detail}: {outcome}"))
+            }
         }
     }
 }
@@ -114,13 +136,43 @@ pub struct AuditEntry {
 
 impl Journal {
     pub async fn audit(&self, action: AuditAction) -> Result<(), JournalError> {
-        let (name, detail) = action.parts();
+        self.audit_from(action, super::Door::Screen).await
+    }
+
+    /// Audits `action`, saying when it came from the command line.
+    pub async fn audit_from(
+        &self,
+        action: AuditAction,
+        door: super::Door,
+    ) -> Result<(), JournalError> {
+        let (name, mut detail) = action.parts();
+        if door == super::Door::CommandLine {
+            detail = if detail.is_empty() {
+                "[command line]".into()
+            } else {
+                format!("{detail} [command line]")
+            };
+        }
         self.run(move |conn| {
             conn.execute(
                 "INSERT INTO audit (at, action, detail) VALUES (?1, ?2, ?3)",
                 params![now_ms(), name, detail],
             )
             .map(|_| ())
+        })
+        .await
+    }
+
+    /// Wrong PINs in a row since the last right one (or a new PIN), at the till or on the
+    /// command line, and when the last was: the one lock-out both share.
+    pub async fn pin_failures(&self) -> Result<(u32, Option<OffsetDateTime>), JournalError> {
+        self.run(|conn| {
+            conn.query_row(
+                "SELECT COUNT(*), MAX(at) FROM audit WHERE action = 'unlock-refused' AND id >
+                    COALESCE((SELECT MAX(id) FROM audit WHERE action IN ('unlock', 'pin-set')), 0)",
+                [],
+                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?.map(from_ms))),
+            )
         })
         .await
     }

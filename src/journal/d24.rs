@@ -5,6 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
+use super::sessions::open_session;
 use super::{Journal, JournalError, from_ms, now_ms, to_ms};
 use crate::d24::amount::Amount;
 use crate::d24::model::{Method, RefundStatus};
@@ -24,6 +25,9 @@ pub struct D24Request {
     /// The JSON body as it is sent, every time.
     pub body: Vec<u8>,
     pub at: OffsetDateTime,
+    /// The till's books it is counted in (its Payconiq account, see
+    /// [`super::account_key`]): a D24 refund made on the sandbox is play money too.
+    pub book: String,
 }
 
 /// Something learnt about a D24 refund request.
@@ -81,12 +85,24 @@ impl D24Entry {
     }
 }
 
-const SELECT: &str = "SELECT r.idempotency_key, r.account, r.deposit_id, r.invoice_id, r.method,
+macro_rules! d24_columns {
+    () => {
+        "r.idempotency_key, r.account, r.deposit_id, r.invoice_id, r.method,
         r.amount_minor, r.currency, r.body, r.requested_at, r.refund_id,
-        e.at, e.kind, e.status, e.code, e.detail
-    FROM d24_refunds r
+        e.at, e.kind, e.status, e.code, e.detail"
+    };
+}
+
+/// The columns [`entry`] reads, with `e` the event that counts as the refund's latest.
+pub(super) const COLUMNS: &str = d24_columns!();
+
+const SELECT: &str = concat!(
+    "SELECT ",
+    d24_columns!(),
+    " FROM d24_refunds r
     LEFT JOIN d24_refund_events e ON e.id =
-        (SELECT MAX(id) FROM d24_refund_events WHERE idempotency_key = r.idempotency_key)";
+        (SELECT MAX(id) FROM d24_refund_events WHERE idempotency_key = r.idempotency_key)"
+);
 
 fn method_name(m: Method) -> &'static str {
     match m {
@@ -95,13 +111,16 @@ fn method_name(m: Method) -> &'static str {
     }
 }
 
-fn entry(row: &Row<'_>) -> rusqlite::Result<D24Entry> {
-    let currency: String = row.get(6)?;
-    let amount: Option<i64> = row.get(5)?;
-    let kind: Option<String> = row.get(11)?;
-    let status: Option<String> = row.get(12)?;
-    let code: Option<String> = row.get(13)?;
-    let detail: Option<String> = row.get(14)?;
+/// An event from five columns starting at `at`: at, kind, status, code, detail.
+pub(super) fn event_at(
+    row: &Row<'_>,
+    at: usize,
+) -> rusqlite::Result<Option<(OffsetDateTime, D24Event)>> {
+    let when: Option<i64> = row.get(at)?;
+    let kind: Option<String> = row.get(at + 1)?;
+    let status: Option<String> = row.get(at + 2)?;
+    let code: Option<String> = row.get(at + 3)?;
+    let detail: Option<String> = row.get(at + 4)?;
     let event = kind.map(|k| match k.as_str() {
         "status" => D24Event::Status {
             status: RefundStatus::parse(status.as_deref().unwrap_or("")),
@@ -117,7 +136,12 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<D24Entry> {
             detail: detail.unwrap_or_default(),
         },
     });
-    let at: Option<i64> = row.get(10)?;
+    Ok(when.zip(event).map(|(w, e)| (from_ms(w), e)))
+}
+
+pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<D24Entry> {
+    let currency: String = row.get(6)?;
+    let amount: Option<i64> = row.get(5)?;
     let method: String = row.get(4)?;
     let deposit: i64 = row.get(2)?;
     Ok(D24Entry {
@@ -135,7 +159,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<D24Entry> {
         body: row.get(7)?,
         requested_at: from_ms(row.get(8)?),
         refund_id: row.get(9)?,
-        last: at.zip(event).map(|(at, e)| (from_ms(at), e)),
+        last: event_at(row, 10)?,
     })
 }
 
@@ -148,14 +172,35 @@ fn latest(conn: &Connection, key: &str) -> rusqlite::Result<Option<D24Entry>> {
     .optional()
 }
 
-/// Adds `event` unless it is what the journal already says last.
+/// Adds `event` unless it is what the journal already says last or would follow a final
+/// status or a refusal; it goes to the shift open for the refund's books now.
 fn add_if_new(conn: &Connection, key: &str, event: D24Event) -> rusqlite::Result<()> {
-    if latest(conn, key)?
-        .and_then(|e| e.last)
-        .is_some_and(|(_, last)| last == event)
-    {
-        return Ok(());
+    let last = latest(conn, key)?;
+    if let Some((_, last)) = last.as_ref().and_then(|e| e.last.as_ref()) {
+        let closed = match last {
+            D24Event::Refused { .. } => true,
+            D24Event::Status { status, .. } => {
+                status.is_final() || !matches!(event, D24Event::Status { .. })
+            }
+            D24Event::Unknown { .. } => false,
+        };
+        if *last == event || closed {
+            return Ok(());
+        }
     }
+    let now = now_ms();
+    let book: Option<String> = conn
+        .query_row(
+            "SELECT book FROM d24_refunds WHERE idempotency_key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    let session = match book {
+        Some(book) => Some(open_session(conn, &book, now)?),
+        None => None,
+    };
     let (kind, status, code, detail) = match event {
         D24Event::Status {
             status,
@@ -173,9 +218,10 @@ fn add_if_new(conn: &Connection, key: &str, event: D24Event) -> rusqlite::Result
         }
     };
     conn.execute(
-        "INSERT INTO d24_refund_events (idempotency_key, at, kind, status, code, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![key, now_ms(), kind, status, code, detail],
+        "INSERT INTO d24_refund_events
+            (idempotency_key, at, kind, status, code, detail, session_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![key, now, kind, status, code, detail, session],
     )?;
     Ok(())
 }
@@ -184,10 +230,12 @@ impl Journal {
     /// Commits the request, its body and its key before it may leave.
     pub async fn record_d24_request(&self, r: D24Request) -> Result<(), JournalError> {
         self.run(move |conn| {
+            // Counted in the shift open for the till's books now.
+            let session = open_session(conn, &r.book, now_ms())?;
             conn.execute(
                 "INSERT INTO d24_refunds (idempotency_key, account, deposit_id, invoice_id,
-                    method, amount_minor, currency, body, requested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    method, amount_minor, currency, body, requested_at, book, session_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     r.key,
                     r.account,
@@ -197,7 +245,9 @@ impl Journal {
                     r.amount.as_ref().map(Amount::minor),
                     r.currency,
                     r.body,
-                    to_ms(r.at)
+                    to_ms(r.at),
+                    r.book,
+                    session
                 ],
             )
             .map(|_| ())

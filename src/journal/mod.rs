@@ -6,7 +6,9 @@
 //! write ever blocks the UI thread.
 
 mod audit;
+mod backup;
 mod d24;
+pub mod ledger;
 mod payments;
 mod refunds;
 pub mod schema;
@@ -21,9 +23,10 @@ use tokio::sync::oneshot;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use d24::{D24Entry, D24Event, D24Request};
-pub use payments::{Attempt, Entry, Event, account_key};
+pub use backup::{Backup, BackupError, BackupFailure, BackupState, verify_file};
+pub use payments::{Attempt, Entry, Event, SANDBOX, account_key};
 pub use refunds::{RefundEntry, RefundEvent, RefundRequest};
-pub use sessions::{Session, ShiftData};
+pub use sessions::{D24Move, Door, Earlier, RefundMove, SaleMove, Session, ShiftData, StoredZ};
 
 /// The journal file's name inside the data directory.
 pub const FILE_NAME: &str = "journal.sqlite";
@@ -105,15 +108,11 @@ type Job = Box<dyn FnOnce(&mut Connection) + Send>;
 pub struct Journal {
     jobs: mpsc::Sender<Job>,
     path: Arc<PathBuf>,
-    session: i64,
 }
 
 impl std::fmt::Debug for Journal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Journal")
-            .field("path", &self.path)
-            .field("session", &self.session)
-            .finish()
+        f.debug_struct("Journal").field("path", &self.path).finish()
     }
 }
 
@@ -139,8 +138,6 @@ impl Journal {
             schema::MigrateError::Newer(v) => JournalError::Newer(v),
             schema::MigrateError::Sql(e) => JournalError::from_sql(e, path),
         })?;
-        let session = payments::current_session(&conn, now_ms())
-            .map_err(|e| JournalError::from_sql(e, path))?;
         let (jobs, inbox) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("kassa-journal".into())
@@ -150,11 +147,10 @@ impl Journal {
                 }
             })
             .map_err(|e| JournalError::Other(e.to_string()))?;
-        tracing::info!(path = %path.display(), session, "journal open");
+        tracing::info!(path = %path.display(), "journal open");
         Ok(Journal {
             jobs,
             path: Arc::new(path.to_path_buf()),
-            session,
         })
     }
 
@@ -183,10 +179,9 @@ impl Journal {
         &self.path
     }
 
-    /// The cashier session that was open when the journal was opened (sales go to the session
-    /// open at the time they are recorded; see [`Journal::current_shift`]).
-    pub fn session(&self) -> i64 {
-        self.session
+    /// Walks the hash chain of the live file (see [`ledger::verify`]).
+    pub async fn verify(&self) -> Result<ledger::Verdict, JournalError> {
+        self.run(|conn| ledger::verify(conn)).await
     }
 
     /// Runs `f` on the writer thread and waits for its answer without blocking the caller's
@@ -216,6 +211,8 @@ fn prepare(conn: &mut Connection) -> Result<(), schema::MigrateError> {
         )));
     }
     let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    // The chain's triggers hash with it.
+    ledger::register(conn)?;
     conn.execute_batch(
         "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
     )?;

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
+use super::sessions::open_session;
 use super::{Journal, JournalError, from_ms, now_ms, to_ms};
 use crate::money::Money;
 use crate::payconiq::model::{Payment, PaymentStatus};
@@ -22,9 +23,18 @@ pub struct Attempt {
     pub at: OffsetDateTime,
 }
 
-/// Names an account for the journal: its API base and profile id.
+/// The account of every simulator (the embedded sandbox, or one on loopback): play money, kept
+/// in books of its own.
+pub const SANDBOX: &str = "sandbox";
+
+/// Names an account for the journal and its books: the API base and profile id, or
+/// [`SANDBOX`] for an API on loopback (the real API never is; the embedded sandbox's port
+/// changes with every start, its books do not).
 pub fn account_key(api_base: &str, profile_id: &str) -> String {
-    format!("{api_base}#{profile_id}")
+    match url::Url::parse(api_base) {
+        Ok(u) if crate::payconiq::environment::is_loopback(&u) => SANDBOX.into(),
+        _ => format!("{api_base}#{profile_id}"),
+    }
 }
 
 /// Something learnt about a sale after its attempt.
@@ -100,33 +110,48 @@ impl Entry {
     }
 }
 
-pub(super) const ENTRY_SELECT: &str =
-    "SELECT p.reference, p.session_id, p.amount_cents, p.description,
+macro_rules! entry_columns {
+    () => {
+        "p.reference, p.session_id, p.amount_cents, p.description,
         p.pos_id, p.attempted_at, p.payment_id, p.created_at, p.account,
-        e.at, e.kind, e.status, e.tip_cents, e.total_cents, e.detail
-    FROM payments p
-    LEFT JOIN payment_events e
-        ON e.id = (SELECT MAX(id) FROM payment_events WHERE reference = p.reference)";
-
-pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
-    let at: Option<i64> = row.get(9)?;
-    let kind: Option<String> = row.get(10)?;
-    let detail = || -> rusqlite::Result<String> {
-        Ok(row.get::<_, Option<String>>(14)?.unwrap_or_default())
+        e.at, e.kind, e.status, e.tip_cents, e.total_cents, e.detail"
     };
-    let last = match (at, kind.as_deref()) {
-        (Some(at), Some("status")) => Some((
-            from_ms(at),
+}
+
+/// The columns [`entry`] reads, with `e` the event that counts as the sale's latest.
+pub(super) const ENTRY_COLUMNS: &str = entry_columns!();
+
+pub(super) const ENTRY_SELECT: &str = concat!(
+    "SELECT ",
+    entry_columns!(),
+    " FROM payments p
+    LEFT JOIN payment_events e
+        ON e.id = (SELECT MAX(id) FROM payment_events WHERE reference = p.reference)"
+);
+
+/// An event from six columns starting at `at`: at, kind, status, tip, total, detail.
+pub(super) fn event_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<(OffsetDateTime, Event)>> {
+    let when: Option<i64> = row.get(at)?;
+    let kind: Option<String> = row.get(at + 1)?;
+    let detail = || -> rusqlite::Result<String> {
+        Ok(row.get::<_, Option<String>>(at + 5)?.unwrap_or_default())
+    };
+    Ok(match (when, kind.as_deref()) {
+        (Some(when), Some("status")) => Some((
+            from_ms(when),
             Event::Status {
-                status: PaymentStatus::parse(&row.get::<_, String>(11)?),
-                tip: row.get::<_, Option<i64>>(12)?.map(Money::from_cents),
-                total: row.get::<_, Option<i64>>(13)?.map(Money::from_cents),
+                status: PaymentStatus::parse(&row.get::<_, String>(at + 2)?),
+                tip: row.get::<_, Option<i64>>(at + 3)?.map(Money::from_cents),
+                total: row.get::<_, Option<i64>>(at + 4)?.map(Money::from_cents),
             },
         )),
-        (Some(at), Some("unknown")) => Some((from_ms(at), Event::Unknown { detail: detail()? })),
-        (Some(at), Some(_)) => Some((from_ms(at), Event::NotCreated { detail: detail()? })),
+        (Some(when), Some("unknown")) => Some((from_ms(when), Event::Unknown { detail: detail()? })),
+        (Some(when), Some(_)) => Some((from_ms(when), Event::NotCreated { detail: detail()? })),
         _ => None,
-    };
+    })
+}
+
+pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
     Ok(Entry {
         reference: row.get(0)?,
         session: row.get(1)?,
@@ -137,29 +162,19 @@ pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
         payment_id: row.get(6)?,
         created_at: row.get::<_, Option<i64>>(7)?.map(from_ms),
         account: row.get(8)?,
-        last,
+        last: event_at(row, 9)?,
     })
 }
 
-/// The open cashier session, or a new one.
-pub(super) fn current_session(conn: &Connection, now: i64) -> rusqlite::Result<i64> {
-    let open: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM sessions WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match open {
-        Some(id) => Ok(id),
-        None => {
-            conn.execute("INSERT INTO sessions (opened_at) VALUES (?1)", [now])?;
-            Ok(conn.last_insert_rowid())
-        }
-    }
-}
-
 fn insert_event(conn: &Connection, reference: &str, event: &Event) -> rusqlite::Result<()> {
+    let now = now_ms();
+    // The shift open for the sale's account now: the event is counted there, and only there.
+    let account: Option<String> = conn.query_row(
+        "SELECT account FROM payments WHERE reference = ?1",
+        [reference],
+        |r| r.get(0),
+    )?;
+    let session = open_session(conn, account.as_deref().unwrap_or(SANDBOX), now)?;
     let (kind, status, tip, total, detail) = match event {
         Event::Status { status, tip, total } => (
             "status",
@@ -172,9 +187,10 @@ fn insert_event(conn: &Connection, reference: &str, event: &Event) -> rusqlite::
         Event::NotCreated { detail } => ("not-created", None, None, None, Some(detail.clone())),
     };
     conn.execute(
-        "INSERT INTO payment_events (reference, at, kind, status, tip_cents, total_cents, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![reference, now_ms(), kind, status, tip, total, detail],
+        "INSERT INTO payment_events
+            (reference, at, kind, status, tip_cents, total_cents, detail, session_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![reference, now, kind, status, tip, total, detail, session],
     )?;
     Ok(())
 }
@@ -196,15 +212,36 @@ fn latest_event(conn: &Connection, reference: &str) -> rusqlite::Result<Option<E
     .optional()
 }
 
-/// Adds `event` unless it is what the journal already says last (polls repeat themselves).
-fn add_if_new(conn: &Connection, reference: &str, event: Event) -> rusqlite::Result<bool> {
-    let same = latest_event(conn, reference)?
-        .and_then(|e| e.last)
-        .is_some_and(|(_, last)| last == event);
-    if !same {
-        insert_event(conn, reference, &event)?;
+/// Whether `new` may follow `last`: statuses only move forward (never from a final one, never
+/// back in the API's order), and once the API has given a status an unclear or "not created"
+/// outcome says nothing new. A late answer that would move back is dropped.
+pub(super) fn moves_forward(last: &Event, new: &Event) -> bool {
+    match (last, new) {
+        (Event::Status { status, .. }, _) if status.is_final() => false,
+        (Event::Status { status: old, .. }, Event::Status { status, .. }) => status.may_follow(old),
+        (Event::Status { .. }, _) => false,
+        // A payment proved absent may still turn up (found after all): only a status follows.
+        (Event::NotCreated { .. }, new) => matches!(new, Event::Status { .. }),
+        (Event::Unknown { .. }, _) => true,
     }
-    Ok(!same)
+}
+
+/// Adds `event` unless it is what the journal already says last (polls repeat themselves) or
+/// would move the sale backwards. Returns whether it was added.
+fn add_if_new(conn: &Connection, reference: &str, event: Event) -> rusqlite::Result<bool> {
+    let last = latest_event(conn, reference)?.and_then(|e| e.last);
+    let news = match &last {
+        None => true,
+        Some((_, last)) => *last != event && moves_forward(last, &event),
+    };
+    if news {
+        insert_event(conn, reference, &event)?;
+    } else if let Some((_, last)) = &last
+        && *last != event
+    {
+        tracing::info!(reference, ?last, ?event, "stale answer not recorded");
+    }
+    Ok(news)
 }
 
 impl Journal {
@@ -213,8 +250,8 @@ impl Journal {
         let reference = attempt.reference.clone();
         let result = self
             .run(move |conn| {
-                // The session open now (a Z report may have closed the one open at start).
-                let session = current_session(conn, now_ms())?;
+                // The shift open for this account now.
+                let session = open_session(conn, &attempt.account, now_ms())?;
                 conn.execute(
                     "INSERT INTO payments
                     (reference, session_id, amount_cents, description, pos_id, attempted_at,

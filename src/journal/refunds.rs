@@ -4,6 +4,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
+use super::payments::SANDBOX;
+use super::sessions::open_session;
 use super::{Journal, JournalError, from_ms, now_ms, to_ms};
 use crate::money::Money;
 use crate::payconiq::model::{Refund, RefundStatus};
@@ -32,6 +34,9 @@ pub enum RefundEvent {
         code: Option<String>,
         detail: String,
     },
+    /// Unanswered for longer than the provider may keep its key: no longer sent again, to be
+    /// checked by hand (it may or may not have been made).
+    CheckByHand,
 }
 
 /// A refund as the journal knows it.
@@ -74,28 +79,48 @@ impl RefundEntry {
     }
 }
 
-pub(super) const SELECT: &str =
-    "SELECT r.idempotency_key, r.payment_id, r.amount_cents, r.description,
-        r.account, r.requested_at, r.refund_id, e.at, e.kind, e.status, e.detail
-    FROM refunds r
-    LEFT JOIN refund_events e ON e.id =
-        (SELECT MAX(id) FROM refund_events WHERE idempotency_key = r.idempotency_key)";
+macro_rules! refund_columns {
+    () => {
+        "r.idempotency_key, r.payment_id, r.amount_cents, r.description,
+        r.account, r.requested_at, r.refund_id, e.at, e.kind, e.status, e.detail"
+    };
+}
 
-pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<RefundEntry> {
-    let kind: Option<String> = row.get(8)?;
-    let status: Option<String> = row.get(9)?;
-    let detail: Option<String> = row.get(10)?;
+/// The columns [`entry`] reads, with `e` the event that counts as the refund's latest.
+pub(super) const COLUMNS: &str = refund_columns!();
+
+pub(super) const SELECT: &str = concat!(
+    "SELECT ",
+    refund_columns!(),
+    " FROM refunds r
+    LEFT JOIN refund_events e ON e.id =
+        (SELECT MAX(id) FROM refund_events WHERE idempotency_key = r.idempotency_key)"
+);
+
+/// An event from four columns starting at `at`: at, kind, status, detail.
+pub(super) fn event_at(
+    row: &Row<'_>,
+    at: usize,
+) -> rusqlite::Result<Option<(OffsetDateTime, RefundEvent)>> {
+    let when: Option<i64> = row.get(at)?;
+    let kind: Option<String> = row.get(at + 1)?;
+    let status: Option<String> = row.get(at + 2)?;
+    let detail: Option<String> = row.get(at + 3)?;
     let event = kind.map(|k| match k.as_str() {
         "status" => RefundEvent::Status(RefundStatus::parse(status.as_deref().unwrap_or(""))),
         "refused" => RefundEvent::Refused {
             code: status,
             detail: detail.unwrap_or_default(),
         },
+        "check-by-hand" => RefundEvent::CheckByHand,
         _ => RefundEvent::Unknown {
             detail: detail.unwrap_or_default(),
         },
     });
-    let at: Option<i64> = row.get(7)?;
+    Ok(when.zip(event).map(|(w, e)| (from_ms(w), e)))
+}
+
+pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<RefundEntry> {
     Ok(RefundEntry {
         key: row.get(0)?,
         payment_id: row.get(1)?,
@@ -104,7 +129,7 @@ pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<RefundEntry> {
         account: row.get(4)?,
         requested_at: from_ms(row.get(5)?),
         refund_id: row.get(6)?,
-        last: at.zip(event).map(|(at, e)| (from_ms(at), e)),
+        last: event_at(row, 7)?,
     })
 }
 
@@ -117,23 +142,48 @@ fn latest(conn: &Connection, key: &str) -> rusqlite::Result<Option<RefundEntry>>
     .optional()
 }
 
-/// Adds `event` unless it is what the journal already says last.
+/// Whether `new` may follow `last`: a refused or final refund says nothing more, a status never
+/// moves back (PENDING, PROCESSING, then REFUNDED or FAILED), and once the API has given a
+/// status an unclear outcome is no news.
+fn moves_forward(last: &RefundEvent, new: &RefundEvent) -> bool {
+    let rank = |s: &RefundStatus| match s {
+        RefundStatus::Pending => 0,
+        RefundStatus::Processing | RefundStatus::Other(_) => 1,
+        _ => 9,
+    };
+    match (last, new) {
+        (RefundEvent::Refused { .. }, _) => false,
+        (RefundEvent::Status(s), _) if rank(s) == 9 => false,
+        (RefundEvent::Status(old), RefundEvent::Status(s)) => rank(s) >= rank(old),
+        (RefundEvent::Status(_), _) => false,
+        // Found after all (a status), or refused: nothing else follows.
+        (RefundEvent::CheckByHand, new) => !matches!(new, RefundEvent::Unknown { .. }),
+        (RefundEvent::Unknown { .. }, _) => true,
+    }
+}
+
+/// Adds `event` unless it is what the journal already says last or would move the refund back;
+/// it goes to the shift open for the refund's account now.
 fn add_if_new(conn: &Connection, key: &str, event: RefundEvent) -> rusqlite::Result<()> {
-    if latest(conn, key)?
-        .and_then(|e| e.last)
-        .is_some_and(|(_, last)| last == event)
+    let last = latest(conn, key)?;
+    if let Some((_, last)) = last.as_ref().and_then(|e| e.last.as_ref())
+        && (*last == event || !moves_forward(last, &event))
     {
         return Ok(());
     }
+    let now = now_ms();
+    let account = last.and_then(|e| e.account);
+    let session = open_session(conn, account.as_deref().unwrap_or(SANDBOX), now)?;
     let (kind, status, detail) = match event {
         RefundEvent::Status(s) => ("status", Some(s.as_str().to_string()), None),
         RefundEvent::Unknown { detail } => ("unknown", None, Some(detail)),
         RefundEvent::Refused { code, detail } => ("refused", code, Some(detail)),
+        RefundEvent::CheckByHand => ("check-by-hand", None, None),
     };
     conn.execute(
-        "INSERT INTO refund_events (idempotency_key, at, kind, status, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![key, now_ms(), kind, status, detail],
+        "INSERT INTO refund_events (idempotency_key, at, kind, status, detail, session_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![key, now, kind, status, detail, session],
     )?;
     Ok(())
 }
@@ -142,17 +192,20 @@ impl Journal {
     /// Commits the request (and its key) before it may leave.
     pub async fn record_refund_request(&self, r: RefundRequest) -> Result<(), JournalError> {
         self.run(move |conn| {
+            // Counted in the shift open for its account now.
+            let session = open_session(conn, &r.account, now_ms())?;
             conn.execute(
-                "INSERT INTO refunds
-                    (idempotency_key, payment_id, amount_cents, description, account, requested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO refunds (idempotency_key, payment_id, amount_cents, description,
+                    account, requested_at, session_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     r.key,
                     r.payment_id,
                     r.amount.cents(),
                     r.description,
                     r.account,
-                    to_ms(r.at)
+                    to_ms(r.at),
+                    session
                 ],
             )
             .map(|_| ())
@@ -185,6 +238,12 @@ impl Journal {
     ) -> Result<(), JournalError> {
         let key = key.to_string();
         self.run(move |conn| add_if_new(conn, &key, event)).await
+    }
+
+    /// One refund request by its Idempotency-Key.
+    pub async fn refund_by_key(&self, key: &str) -> Result<Option<RefundEntry>, JournalError> {
+        let key = key.to_string();
+        self.run(move |conn| latest(conn, &key)).await
     }
 
     /// The refunds asked for on one payment, oldest first.

@@ -160,7 +160,122 @@ const MIGRATIONS: &[&str] = &[
           OR (OLD.refund_id IS NOT NULL AND NEW.refund_id IS NOT OLD.refund_id)
         BEGIN SELECT RAISE(ABORT, 'a refund''s recorded facts never change'); END;
     "#,
+    // 6: a ledger, not a log. Shifts are per account (the embedded sandbox is one account,
+    // 'sandbox'; a real one is its API base and profile), and every money event carries the
+    // shift that was open for its account when it was recorded. A Z report is stored as it was
+    // taken. Every row is hash-chained (see ledger.rs; its triggers follow this SQL).
+    // Rows from before: loopback and unknown accounts are the sandbox's; events are given the
+    // shift the old rules counted them in (a sale's events its sale's shift, a refund the shift
+    // open at its request, else the next one); closed shifts keep their numbers, with no account.
+    r#"
+    ALTER TABLE sessions ADD COLUMN account TEXT;
+    ALTER TABLE payment_events ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+    ALTER TABLE refunds ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+    ALTER TABLE refund_events ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+    ALTER TABLE d24_refunds ADD COLUMN book TEXT;
+    ALTER TABLE d24_refunds ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+    ALTER TABLE d24_refund_events ADD COLUMN session_id INTEGER REFERENCES sessions(id);
+    CREATE INDEX payment_events_session ON payment_events(session_id);
+    CREATE INDEX refund_events_session ON refund_events(session_id);
+    CREATE INDEX d24_refund_events_session ON d24_refund_events(session_id);
+    CREATE INDEX payments_session ON payments(session_id);
+
+    UPDATE payments SET account = 'sandbox'
+        WHERE account IS NULL OR account LIKE 'http://127.0.0.1:%'
+           OR account LIKE 'http://localhost:%' OR account LIKE 'http://[::1]:%';
+    UPDATE refunds SET account = 'sandbox'
+        WHERE account IS NULL OR account LIKE 'http://127.0.0.1:%'
+           OR account LIKE 'http://localhost:%' OR account LIKE 'http://[::1]:%';
+
+    DROP TRIGGER sessions_never_reopened;
+    UPDATE sessions SET account = COALESCE(
+        (SELECT p.account FROM payments p WHERE p.session_id = sessions.id
+         ORDER BY p.attempted_at DESC LIMIT 1), 'sandbox')
+        WHERE closed_at IS NULL;
+    CREATE TRIGGER sessions_never_reopened BEFORE UPDATE ON sessions
+        WHEN OLD.closed_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a closed cashier session is never reopened'); END;
+    CREATE TRIGGER sessions_account_fixed BEFORE UPDATE OF account ON sessions
+        WHEN OLD.account IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a shift''s account never changes'); END;
+    DROP INDEX sessions_z_number;
+    CREATE UNIQUE INDEX sessions_account_z ON sessions(account, z_number);
+    CREATE UNIQUE INDEX sessions_one_open ON sessions(account) WHERE closed_at IS NULL;
+
+    DROP TRIGGER payment_events_never_edited;
+    UPDATE payment_events SET session_id =
+        (SELECT session_id FROM payments WHERE reference = payment_events.reference);
+    CREATE TRIGGER payment_events_never_edited BEFORE UPDATE ON payment_events
+        BEGIN SELECT RAISE(ABORT, 'the journal never edits an event'); END;
+
+    DROP TRIGGER refunds_facts_fixed;
+    UPDATE refunds SET session_id = COALESCE(
+        (SELECT id FROM sessions s WHERE s.opened_at <= refunds.requested_at
+            AND (s.closed_at IS NULL OR s.closed_at > refunds.requested_at)
+         ORDER BY id DESC LIMIT 1),
+        (SELECT MIN(id) FROM sessions s WHERE s.opened_at > refunds.requested_at),
+        (SELECT MAX(id) FROM sessions WHERE closed_at IS NULL));
+    CREATE TRIGGER refunds_facts_fixed BEFORE UPDATE ON refunds
+        WHEN NEW.idempotency_key IS NOT OLD.idempotency_key
+          OR NEW.payment_id IS NOT OLD.payment_id
+          OR NEW.amount_cents IS NOT OLD.amount_cents
+          OR NEW.description IS NOT OLD.description
+          OR NEW.requested_at IS NOT OLD.requested_at
+          OR NEW.account IS NOT OLD.account
+          OR NEW.session_id IS NOT OLD.session_id
+          OR (OLD.refund_id IS NOT NULL AND NEW.refund_id IS NOT OLD.refund_id)
+        BEGIN SELECT RAISE(ABORT, 'a refund''s recorded facts never change'); END;
+    DROP TRIGGER refund_events_never_edited;
+    UPDATE refund_events SET session_id =
+        (SELECT session_id FROM refunds WHERE idempotency_key = refund_events.idempotency_key);
+    CREATE TRIGGER refund_events_never_edited BEFORE UPDATE ON refund_events
+        BEGIN SELECT RAISE(ABORT, 'the journal never edits an event'); END;
+
+    DROP TRIGGER d24_refunds_facts_fixed;
+    UPDATE d24_refunds SET
+        book = CASE WHEN account LIKE '%127.0.0.1%' OR account LIKE '%localhost%'
+                    THEN 'sandbox' END,
+        session_id = COALESCE(
+            (SELECT id FROM sessions s WHERE s.opened_at <= d24_refunds.requested_at
+                AND (s.closed_at IS NULL OR s.closed_at > d24_refunds.requested_at)
+             ORDER BY id DESC LIMIT 1),
+            (SELECT MIN(id) FROM sessions s WHERE s.opened_at > d24_refunds.requested_at),
+            (SELECT MAX(id) FROM sessions WHERE closed_at IS NULL));
+    CREATE TRIGGER d24_refunds_facts_fixed BEFORE UPDATE ON d24_refunds
+        WHEN NEW.idempotency_key IS NOT OLD.idempotency_key
+          OR NEW.account IS NOT OLD.account
+          OR NEW.deposit_id IS NOT OLD.deposit_id
+          OR NEW.invoice_id IS NOT OLD.invoice_id
+          OR NEW.method IS NOT OLD.method
+          OR NEW.amount_minor IS NOT OLD.amount_minor
+          OR NEW.currency IS NOT OLD.currency
+          OR NEW.body IS NOT OLD.body
+          OR NEW.requested_at IS NOT OLD.requested_at
+          OR NEW.book IS NOT OLD.book
+          OR NEW.session_id IS NOT OLD.session_id
+          OR (OLD.refund_id IS NOT NULL AND NEW.refund_id IS NOT OLD.refund_id)
+        BEGIN SELECT RAISE(ABORT, 'a refund''s recorded facts never change'); END;
+    DROP TRIGGER d24_refund_events_never_edited;
+    UPDATE d24_refund_events SET session_id = (SELECT session_id FROM d24_refunds
+        WHERE idempotency_key = d24_refund_events.idempotency_key);
+    CREATE TRIGGER d24_refund_events_never_edited BEFORE UPDATE ON d24_refund_events
+        BEGIN SELECT RAISE(ABORT, 'the journal never edits an event'); END;
+
+    CREATE TABLE z_reports (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+        taken_at INTEGER NOT NULL,
+        report TEXT NOT NULL
+    );
+    CREATE TRIGGER z_reports_never_deleted BEFORE DELETE ON z_reports
+        BEGIN SELECT RAISE(ABORT, 'the journal never deletes a Z report'); END;
+    CREATE TRIGGER z_reports_never_edited BEFORE UPDATE ON z_reports
+        BEGIN SELECT RAISE(ABORT, 'a Z report never changes once taken'); END;
+    "#,
 ];
+
+/// The migration that adds the hash chain (its triggers and the chaining of earlier rows run
+/// after its SQL; see ledger.rs).
+const CHAIN_MIGRATION: usize = 6;
 
 /// The schema version this build writes.
 pub const CURRENT: u32 = MIGRATIONS.len() as u32;
@@ -187,6 +302,11 @@ pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), MigrateError
         .skip(from as usize)
     {
         tx.execute_batch(sql)?;
+        if i + 1 == CHAIN_MIGRATION {
+            super::ledger::register(&tx)?;
+            tx.execute_batch(&super::ledger::schema_sql())?;
+            super::ledger::backfill(&tx)?;
+        }
         tracing::info!(version = i + 1, "journal schema migrated");
     }
     // PRAGMA takes no bound parameters; `target` is our own number.

@@ -38,7 +38,7 @@ fn a_sale_is_recorded_before_and_after_its_create_and_closes_when_final() {
         assert_eq!(open.len(), 1, "an unanswered create is open");
         assert_eq!(open[0].last, None);
         assert_eq!(open[0].amount, Money::from_cents(1250));
-        assert_eq!(open[0].session, j.session());
+        assert_eq!(open[0].session, 1, "the sandbox's first shift");
 
         j.record_created("K1", &payment("p1", PaymentStatus::Pending, 1250))
             .await
@@ -149,7 +149,12 @@ fn a_file_from_the_previous_schema_is_upgraded_with_its_sales_kept() {
         assert_eq!(open[0].reference, "OLD-1");
         assert_eq!(open[0].description.as_deref(), Some("from v1"));
         assert_eq!(open[0].pos_id, None);
-        assert_eq!(j.session(), 1, "the open session carries on");
+        let shift = j.current_shift(SANDBOX).await.unwrap();
+        assert_eq!(shift.session.id, 1, "the open session carries on, as the sandbox's");
+        assert_eq!(shift.sales.len(), 1);
+        let verdict = j.verify().await.unwrap();
+        assert_eq!(verdict.problem, None, "the rows from before are chained");
+        assert!(verdict.checked >= 2);
         j.audit(AuditAction::SettingsChanged(vec!["qr-size".into()]))
             .await
             .unwrap();
@@ -217,4 +222,113 @@ fn the_journal_and_its_folder_are_the_users_only() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(path.parent().unwrap()), 0o700);
+}
+
+#[test]
+fn statuses_only_move_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    rt().block_on(async {
+        let j = Journal::open(&dir.path().join(FILE_NAME)).unwrap();
+        j.record_attempt(attempt("K9", 500)).await.unwrap();
+        j.record_created("K9", &payment("p9", PaymentStatus::Identified, 500))
+            .await
+            .unwrap();
+        // A late answer from before the scan: dropped.
+        let news = j
+            .record_status(&payment("p9", PaymentStatus::Pending, 500))
+            .await
+            .unwrap();
+        assert!(!news, "PENDING after IDENTIFIED is stale");
+        assert!(
+            j.record_status(&payment("p9", PaymentStatus::Cancelled, 500))
+                .await
+                .unwrap()
+        );
+        for late in [PaymentStatus::Pending, PaymentStatus::Succeeded] {
+            assert!(
+                !j.record_status(&payment("p9", late, 500)).await.unwrap(),
+                "nothing follows a final status"
+            );
+        }
+        j.record_unknown("K9", "timeout").await.unwrap();
+        let e = j.entry("K9").await.unwrap().unwrap();
+        assert_eq!(e.status(), Some(&PaymentStatus::Cancelled));
+        assert!(!e.is_open(), "a stale PENDING does not revive it");
+        assert_eq!(j.history("K9").await.unwrap().len(), 2);
+    });
+}
+
+#[test]
+fn the_chain_names_the_row_edited_behind_kassas_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    rt().block_on(async {
+        let j = Journal::open(&path).unwrap();
+        for (r, id) in [("K1", "p1"), ("K2", "p2")] {
+            j.record_attempt(attempt(r, 700)).await.unwrap();
+            j.record_created(r, &payment(id, PaymentStatus::Pending, 700))
+                .await
+                .unwrap();
+            j.record_status(&payment(id, PaymentStatus::Succeeded, 700))
+                .await
+                .unwrap();
+        }
+        let good = j.verify().await.unwrap();
+        assert_eq!(good.problem, None);
+        assert!(good.head.is_some());
+    });
+    let conn = Connection::open(&path).unwrap();
+    let id: i64 = conn
+        .query_row(
+            "SELECT id FROM payment_events WHERE reference = 'K1' AND status = 'SUCCEEDED'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DROP TRIGGER payment_events_never_edited;
+         UPDATE payment_events SET total_cents = 70 WHERE id = {id};"
+    ))
+    .unwrap();
+    let verdict = ledger::verify(&conn).unwrap();
+    match verdict.problem {
+        Some(ledger::Problem::Edited { table, row_id, .. }) => {
+            assert_eq!(table, "payment_events");
+            assert_eq!(row_id, id);
+        }
+        other => panic!("expected the edited row, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_daily_backup_is_due_once_a_day_and_a_failure_is_kept_until_it_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    rt().block_on(async {
+        let j = Journal::open(&path).unwrap();
+        j.record_attempt(attempt("B1", 100)).await.unwrap();
+    });
+    let now = OffsetDateTime::now_utc();
+    let mut state = BackupState::load(&path);
+    assert!(state.due(now), "never made");
+    // A folder that cannot be made (a file is in the way): failed, said, kept.
+    let blocked = dir.path().join("usb");
+    std::fs::write(&blocked, b"not a folder").unwrap();
+    let failed = Journal::backup(&path, &blocked, Some(3));
+    assert!(failed.is_err());
+    state.record(&blocked, &failed, now);
+    state.save(&path);
+    let state = BackupState::load(&path);
+    let f = state.failed.clone().expect("the failure is kept for the next start");
+    assert!(f.dir.ends_with("usb"));
+    assert!(state.due(now), "tried again");
+    let good_dir = dir.path().join("share");
+    let ok = Journal::backup(&path, &good_dir, Some(3));
+    let mut state = state;
+    state.record(&good_dir, &ok, now);
+    assert_eq!(state.failed, None);
+    assert!(!state.due(now + time::Duration::hours(23)));
+    assert!(state.due(now + time::Duration::hours(24)));
+    let copy = ok.unwrap().path;
+    assert_eq!(backup::verify_file(&copy).unwrap().problem, None);
 }

@@ -86,6 +86,22 @@ impl PaymentStatus {
         )
     }
 
+    /// How far along the API's order a status is: waiting, scanned, authorised, then final.
+    fn rank(&self) -> u8 {
+        match self {
+            s if s.is_final() => 9,
+            PaymentStatus::Pending => 0,
+            PaymentStatus::Identified | PaymentStatus::Other(_) => 1,
+            _ => 2,
+        }
+    }
+
+    /// Whether a payment may go from `old` to this status: statuses only move forward (never
+    /// from a final one, never back in the API's order), so a late answer is not news.
+    pub fn may_follow(&self, old: &PaymentStatus) -> bool {
+        self == old || (!old.is_final() && self.rank() >= old.rank())
+    }
+
     /// Whether the merchant may still cancel (DELETE) it.
     pub fn is_cancellable(&self) -> bool {
         matches!(self, PaymentStatus::Pending | PaymentStatus::Identified)

@@ -5,15 +5,18 @@
 
 pub mod pdf;
 
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::fl;
-use crate::journal::{Event, RefundEvent, ShiftData};
+use crate::journal::{
+    D24Event, Door, Event, Journal, JournalError, RefundEvent, ShiftData, StoredZ,
+};
 use crate::money::Money;
 use crate::payconiq::model::PaymentStatus;
 
 /// Which report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     /// A look at the open shift; closes nothing.
     X,
@@ -22,7 +25,7 @@ pub enum Kind {
 }
 
 /// A count and what it adds up to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub count: u32,
     pub amount: Money,
@@ -35,31 +38,118 @@ impl Tally {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Something that started in an earlier shift and moved money in this one: named, so the
+/// earlier Z (which stays as it was) and this one can be put side by side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carried {
+    pub what: CarriedKind,
+    /// The sale's till reference, or the refund's payment id.
+    pub reference: String,
+    /// The Z report of the shift it started in (`None`: that shift is still open or legacy).
+    pub z_number: Option<i64>,
+    pub amount: Money,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CarriedKind {
+    /// A sale rung up earlier, paid in this shift.
+    Paid,
+    /// A refund counted earlier that was refused or failed in this shift: given back here.
+    RefundUndone,
+    /// A refund left unanswered longer than its key may be kept: to be checked by hand (still
+    /// counted as made).
+    CheckByHand,
+}
+
+/// A refund over a D24 deposit touched in this shift (D24 amounts are in the deposit's
+/// currency, so they are listed, not added to the euros).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct D24Line {
+    pub deposit_id: u64,
+    /// The amount as written in its currency; `None` for the whole deposit.
+    pub amount: Option<String>,
+    pub currency: String,
+    /// The status as D24 writes it, or what the till knows ("REQUESTED", "REFUSED").
+    pub status: String,
+    /// Asked for in an earlier shift (its Z), when it was.
+    pub earlier_z: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShiftReport {
     pub kind: Kind,
     pub session: i64,
+    /// The books it covers ([`crate::journal::account_key`]); empty for shifts closed before
+    /// accounts were kept apart.
+    pub account: String,
+    #[serde(with = "time::serde::rfc3339")]
     pub opened_at: OffsetDateTime,
     /// When the shift was closed (Z), or when the X report was made.
+    #[serde(with = "time::serde::rfc3339")]
     pub until: OffsetDateTime,
-    /// Paid, tips included.
+    /// Paid in this shift, tips included (also sales rung up earlier).
     pub paid: Tally,
     pub tips: Money,
     pub cancelled: Tally,
     pub expired: Tally,
     /// Refused by the bank or failed.
     pub failed: Tally,
-    /// Still waiting, or not known yet.
+    /// Rung up or followed in this shift and still waiting, or not known yet.
     pub open: Tally,
-    /// Refunds asked for during the shift that may move money (pending or made).
+    /// Refunds asked for in this shift that may move money (pending or made).
     pub refunded: Tally,
+    /// Refunds counted in an earlier shift that turned out not made: given back here.
+    pub refunds_undone: Tally,
+    /// Sales and refunds from earlier shifts that moved money in this one.
+    pub carried: Vec<Carried>,
+    pub d24: Vec<D24Line>,
+    /// A Z printed again from what was stored when it was taken.
+    #[serde(skip)]
+    pub reprint: bool,
+    /// The Z's hash in the journal's chain.
+    #[serde(skip)]
+    pub chain_hash: Option<String>,
+}
+
+fn paid(state: Option<&Event>, amount: Money) -> Option<(Money, Money)> {
+    match state {
+        Some(Event::Status {
+            status: PaymentStatus::Succeeded,
+            tip,
+            total,
+        }) => Some((
+            total.unwrap_or(amount + tip.unwrap_or_default()),
+            tip.unwrap_or_default(),
+        )),
+        _ => None,
+    }
+}
+
+fn is_final(state: Option<&Event>) -> bool {
+    match state {
+        Some(Event::Status { status, .. }) => status.is_final(),
+        Some(Event::NotCreated { .. }) => true,
+        _ => false,
+    }
+}
+
+/// Whether a refund in this state may move money.
+fn refund_counts(state: Option<&RefundEvent>) -> bool {
+    match state {
+        Some(RefundEvent::Refused { .. }) => false,
+        Some(RefundEvent::Status(s)) => s.holds_funds(),
+        _ => true,
+    }
 }
 
 impl ShiftReport {
+    /// The report of a shift: each sale and refund counts in it by what changed during it, so
+    /// across all shifts every euro is counted once.
     pub fn from_shift(data: &ShiftData, kind: Kind, now: OffsetDateTime) -> ShiftReport {
         let mut r = ShiftReport {
             kind,
             session: data.session.id,
+            account: data.session.account.clone().unwrap_or_default(),
             opened_at: data.session.opened_at,
             until: data.session.closed_at.unwrap_or(now),
             paid: Tally::default(),
@@ -69,49 +159,100 @@ impl ShiftReport {
             failed: Tally::default(),
             open: Tally::default(),
             refunded: Tally::default(),
+            refunds_undone: Tally::default(),
+            carried: Vec::new(),
+            d24: Vec::new(),
+            reprint: false,
+            chain_hash: None,
         };
-        for sale in &data.sales {
-            match &sale.last {
-                Some((_, Event::NotCreated { .. })) => {}
-                Some((_, Event::Status { status, tip, total })) => match status {
-                    PaymentStatus::Succeeded => {
-                        r.paid
-                            .add(total.unwrap_or(sale.amount + tip.unwrap_or_default()));
-                        r.tips = r.tips + tip.unwrap_or_default();
+        for m in &data.sales {
+            let sale = &m.sale;
+            let end = sale.last.as_ref().map(|(_, e)| e);
+            let before = m.before.as_ref();
+            if let Some((total, tip)) = paid(end, sale.amount) {
+                if paid(before, sale.amount).is_none() {
+                    r.paid.add(total);
+                    r.tips = r.tips + tip;
+                    if let Some(e) = &m.earlier {
+                        r.carried.push(Carried {
+                            what: CarriedKind::Paid,
+                            reference: sale.reference.clone(),
+                            z_number: e.z_number,
+                            amount: total,
+                        });
                     }
-                    PaymentStatus::Cancelled | PaymentStatus::Voided => {
-                        r.cancelled.add(sale.amount)
-                    }
-                    PaymentStatus::Expired => r.expired.add(sale.amount),
-                    PaymentStatus::AuthorizationFailed | PaymentStatus::Failed => {
-                        r.failed.add(sale.amount)
-                    }
-                    _ => r.open.add(sale.amount),
-                },
-                _ => r.open.add(sale.amount),
+                }
+                continue;
+            }
+            if is_final(end) {
+                if is_final(before) {
+                    continue;
+                }
+                match end {
+                    Some(Event::Status { status, .. }) => match status {
+                        PaymentStatus::Cancelled | PaymentStatus::Voided => {
+                            r.cancelled.add(sale.amount)
+                        }
+                        PaymentStatus::Expired => r.expired.add(sale.amount),
+                        _ => r.failed.add(sale.amount),
+                    },
+                    // Never made: no sale.
+                    _ => {}
+                }
+            } else {
+                r.open.add(sale.amount);
             }
         }
-        for refund in &data.refunds {
-            let counts = match &refund.last {
-                Some((_, RefundEvent::Refused { .. })) => false,
-                Some((_, RefundEvent::Status(s))) => s.holds_funds(),
-                _ => true,
-            };
-            if counts {
-                r.refunded.add(refund.amount);
+        for m in &data.refunds {
+            let before = m.earlier.is_some() && refund_counts(m.before.as_ref());
+            let last = m.refund.last.as_ref().map(|(_, e)| e);
+            let end = refund_counts(last);
+            if matches!(last, Some(RefundEvent::CheckByHand)) {
+                r.carried.push(Carried {
+                    what: CarriedKind::CheckByHand,
+                    reference: m.refund.payment_id.clone(),
+                    z_number: m.earlier.as_ref().and_then(|e| e.z_number),
+                    amount: m.refund.amount,
+                });
             }
+            if end && !before {
+                r.refunded.add(m.refund.amount);
+            } else if before && !end {
+                r.refunds_undone.add(m.refund.amount);
+                r.carried.push(Carried {
+                    what: CarriedKind::RefundUndone,
+                    reference: m.refund.payment_id.clone(),
+                    z_number: m.earlier.as_ref().and_then(|e| e.z_number),
+                    amount: m.refund.amount,
+                });
+            }
+        }
+        for m in &data.d24 {
+            let f = &m.refund;
+            let status = match f.last.as_ref().map(|(_, e)| e) {
+                Some(D24Event::Status { status, .. }) => status.as_str().to_string(),
+                Some(D24Event::Refused { .. }) => "REFUSED".into(),
+                _ => "REQUESTED".into(),
+            };
+            r.d24.push(D24Line {
+                deposit_id: f.deposit_id,
+                amount: f.amount.as_ref().map(|a| a.to_string()),
+                currency: f.currency.clone(),
+                status,
+                earlier_z: m.earlier.as_ref().and_then(|e| e.z_number),
+            });
         }
         r
     }
 
-    /// What the shift took in: paid minus refunded.
+    /// What the shift took in: paid minus refunded, plus refunds given back.
     pub fn net(&self) -> Money {
-        self.paid.amount - self.refunded.amount
+        self.paid.amount - self.refunded.amount + self.refunds_undone.amount
     }
 
     /// The report's rows: a stable key, its count and its amount (for CSV and printing).
     pub fn rows(&self) -> Vec<(&'static str, Option<u32>, Money)> {
-        vec![
+        let mut rows = vec![
             ("paid", Some(self.paid.count), self.paid.amount),
             ("tips", None, self.tips),
             (
@@ -123,12 +264,70 @@ impl ShiftReport {
             ("failed", Some(self.failed.count), self.failed.amount),
             ("open", Some(self.open.count), self.open.amount),
             ("refunded", Some(self.refunded.count), self.refunded.amount),
-            ("net", None, self.net()),
-        ]
+        ];
+        if self.refunds_undone.count > 0 {
+            rows.push((
+                "refunds-undone",
+                Some(self.refunds_undone.count),
+                self.refunds_undone.amount,
+            ));
+        }
+        rows.push(("net", None, self.net()));
+        rows
     }
 
-    /// As CSV: a header row, then one row per line of the report (decimal euros with a dot,
-    /// ISO 8601 times).
+    /// The lines under the figures, in the UI language: what came from earlier shifts, and the
+    /// D24 refunds.
+    pub fn notes(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        let z = |n: Option<i64>| match n {
+            Some(n) => fl!("shift-earlier-z", number = n.to_string()),
+            None => fl!("shift-earlier-open"),
+        };
+        let mut out: Vec<String> = self
+            .carried
+            .iter()
+            .map(|c| match c.what {
+                CarriedKind::Paid => fl!(
+                    "shift-carried-paid",
+                    reference = c.reference.clone(),
+                    earlier = z(c.z_number),
+                    amount = c.amount.format(lang)
+                ),
+                CarriedKind::RefundUndone => fl!(
+                    "shift-carried-refund-undone",
+                    payment = c.reference.clone(),
+                    earlier = z(c.z_number),
+                    amount = c.amount.format(lang)
+                ),
+                CarriedKind::CheckByHand => fl!(
+                    "shift-check-by-hand",
+                    payment = c.reference.clone(),
+                    amount = c.amount.format(lang)
+                ),
+            })
+            .collect();
+        for d in &self.d24 {
+            let amount = d
+                .amount
+                .clone()
+                .unwrap_or_else(|| fl!("shift-d24-whole-deposit"));
+            let mut line = fl!(
+                "shift-d24-line",
+                deposit = d.deposit_id.to_string(),
+                amount = amount,
+                currency = d.currency.clone(),
+                status = d.status.clone()
+            );
+            if d.earlier_z.is_some() {
+                line = format!("{line} ({})", z(d.earlier_z));
+            }
+            out.push(line);
+        }
+        out
+    }
+
+    /// As CSV: a header row, then one row per figure of the report, then one per note line
+    /// (decimal euros with a dot, ISO 8601 times).
     pub fn csv(&self) -> String {
         let iso = |t: OffsetDateTime| {
             t.format(&time::format_description::well_known::Rfc3339)
@@ -138,18 +337,126 @@ impl ShiftReport {
             Kind::X => "X".to_string(),
             Kind::Z(n) => format!("Z{n}"),
         };
-        let mut out = String::from("report,session,from,until,item,count,amount\n");
+        let prefix = format!(
+            "{report},{},{},{},{}",
+            csv_field(&self.account),
+            self.session,
+            iso(self.opened_at),
+            iso(self.until)
+        );
+        let mut out = String::from("report,account,session,from,until,item,count,amount,note\n");
         for (key, count, amount) in self.rows() {
             out += &format!(
-                "{report},{},{},{},{key},{},{}\n",
-                self.session,
-                iso(self.opened_at),
-                iso(self.until),
+                "{prefix},{key},{},{},\n",
                 count.map(|c| c.to_string()).unwrap_or_default(),
                 amount.to_decimal_string()
             );
         }
+        for c in &self.carried {
+            let key = match c.what {
+                CarriedKind::Paid => "carried-paid",
+                CarriedKind::RefundUndone => "carried-refund-undone",
+                CarriedKind::CheckByHand => "refund-check-by-hand",
+            };
+            let from = c.z_number.map(|n| format!("Z{n}")).unwrap_or_default();
+            out += &format!(
+                "{prefix},{key},1,{},{}\n",
+                c.amount.to_decimal_string(),
+                csv_field(&format!("{} {from}", c.reference))
+            );
+        }
+        for d in &self.d24 {
+            out += &format!(
+                "{prefix},d24-refund,1,{},{}\n",
+                csv_field(d.amount.as_deref().unwrap_or("")),
+                csv_field(&format!("deposit {} {} {}", d.deposit_id, d.currency, d.status))
+            );
+        }
         out
+    }
+}
+
+/// The X report of `account`'s open shift (closes nothing).
+pub async fn x_report(journal: &Journal, account: &str) -> Result<ShiftReport, JournalError> {
+    let data = journal.current_shift(account).await?;
+    Ok(ShiftReport::from_shift(
+        &data,
+        Kind::X,
+        OffsetDateTime::now_utc(),
+    ))
+}
+
+/// Takes the Z report of `account`'s open shift: the shift closes under the next number, the
+/// next one opens, and the report is stored as it is returned here (and audited), in one
+/// transaction.
+pub async fn take_z(
+    journal: &Journal,
+    account: &str,
+    door: Door,
+) -> Result<ShiftReport, JournalError> {
+    let (_, stored) = journal
+        .close_shift(account, door, |data, number| {
+            let report = ShiftReport::from_shift(data, Kind::Z(number), OffsetDateTime::now_utc());
+            serde_json::to_string(&report).unwrap_or_default()
+        })
+        .await?;
+    let mut report = stored_report(&stored)?;
+    report.chain_hash = stored.chain_hash;
+    Ok(report)
+}
+
+/// An earlier Z report of `account`, exactly as it was taken, marked as a reprint; `None` if
+/// there is no Z with that number.
+pub async fn reprint_z(
+    journal: &Journal,
+    account: &str,
+    number: i64,
+) -> Result<Option<ShiftReport>, JournalError> {
+    let Some((stored, data)) = journal.z_report(account, number).await? else {
+        return Ok(None);
+    };
+    let mut report = match &stored.report {
+        Some(_) => stored_report(&stored)?,
+        // Closed before reports were stored: its events cannot change any more (they were
+        // given its shift when recorded), so it is made again from them.
+        None => ShiftReport::from_shift(&data, Kind::Z(number), stored.taken_at),
+    };
+    report.reprint = true;
+    report.chain_hash = stored.chain_hash;
+    Ok(Some(report))
+}
+
+fn stored_report(stored: &StoredZ) -> Result<ShiftReport, JournalError> {
+    serde_json::from_str(stored.report.as_deref().unwrap_or_default()).map_err(|e| {
+        JournalError::Other(format!(
+            "Z report {:?} as stored cannot be read: {e}",
+            stored.session.z_number
+        ))
+    })
+}
+
+/// A CSV field, quoted when it needs to be.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The books a report covers, in words: the sandbox is named as play money.
+pub fn account_name(account: &str) -> String {
+    match account {
+        crate::journal::SANDBOX => fl!("shift-account-sandbox"),
+        "" => fl!("shift-account-legacy"),
+        a => {
+            let (base, profile) = a.split_once('#').unwrap_or((a, ""));
+            let host = url::Url::parse(base)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_else(|| base.to_string());
+            fl!("shift-account", host = host, profile = profile.to_string())
+        }
     }
 }
 
@@ -163,6 +470,7 @@ pub fn label(key: &str) -> String {
         "failed" => fl!("shift-failed"),
         "open" => fl!("shift-open"),
         "refunded" => fl!("shift-refunded"),
+        "refunds-undone" => fl!("shift-refunds-undone"),
         _ => fl!("shift-net"),
     }
 }
@@ -170,21 +478,25 @@ pub fn label(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{Entry, RefundEntry, Session};
+    use crate::journal::{Earlier, Entry, RefundEntry, RefundMove, SaleMove, Session};
     use crate::payconiq::model::RefundStatus;
 
-    fn sale(cents: i64, last: Option<Event>) -> Entry {
-        Entry {
-            reference: "K".into(),
-            session: 1,
-            amount: Money::from_cents(cents),
-            description: None,
-            pos_id: None,
-            account: None,
-            attempted_at: OffsetDateTime::UNIX_EPOCH,
-            payment_id: None,
-            created_at: None,
-            last: last.map(|e| (OffsetDateTime::UNIX_EPOCH, e)),
+    fn sale(cents: i64, last: Option<Event>) -> SaleMove {
+        SaleMove {
+            sale: Entry {
+                reference: "K".into(),
+                session: 3,
+                amount: Money::from_cents(cents),
+                description: None,
+                pos_id: None,
+                account: Some("sandbox".into()),
+                attempted_at: OffsetDateTime::UNIX_EPOCH,
+                payment_id: None,
+                created_at: None,
+                last: last.map(|e| (OffsetDateTime::UNIX_EPOCH, e)),
+            },
+            before: None,
+            earlier: None,
         }
     }
 
@@ -196,15 +508,33 @@ mod tests {
         })
     }
 
+    fn refund(cents: i64, last: Option<RefundEvent>) -> RefundEntry {
+        RefundEntry {
+            key: "k".into(),
+            payment_id: "p".into(),
+            amount: Money::from_cents(cents),
+            description: None,
+            account: Some("sandbox".into()),
+            requested_at: OffsetDateTime::UNIX_EPOCH,
+            refund_id: Some("r".into()),
+            last: last.map(|e| (OffsetDateTime::UNIX_EPOCH, e)),
+        }
+    }
+
+    fn session() -> Session {
+        Session {
+            id: 3,
+            account: Some("sandbox".into()),
+            opened_at: OffsetDateTime::UNIX_EPOCH,
+            closed_at: None,
+            z_number: None,
+        }
+    }
+
     #[test]
     fn counts_and_totals_per_outcome() {
         let data = ShiftData {
-            session: Session {
-                id: 3,
-                opened_at: OffsetDateTime::UNIX_EPOCH,
-                closed_at: None,
-                z_number: None,
-            },
+            session: session(),
             sales: vec![
                 sale(1000, status(PaymentStatus::Succeeded, 150)),
                 sale(500, status(PaymentStatus::Succeeded, 0)),
@@ -219,19 +549,12 @@ mod tests {
                     }),
                 ),
             ],
-            refunds: vec![RefundEntry {
-                key: "k".into(),
-                payment_id: "p".into(),
-                amount: Money::from_cents(250),
-                description: None,
-                account: None,
-                requested_at: OffsetDateTime::UNIX_EPOCH,
-                refund_id: Some("r".into()),
-                last: Some((
-                    OffsetDateTime::UNIX_EPOCH,
-                    RefundEvent::Status(RefundStatus::Refunded),
-                )),
+            refunds: vec![RefundMove {
+                refund: refund(250, Some(RefundEvent::Status(RefundStatus::Refunded))),
+                before: None,
+                earlier: None,
             }],
+            d24: Vec::new(),
         };
         let r = ShiftReport::from_shift(&data, Kind::X, OffsetDateTime::UNIX_EPOCH);
         assert_eq!(
@@ -250,15 +573,53 @@ mod tests {
         assert_eq!(r.net(), Money::from_cents(1400));
         let csv = r.csv();
         let rows: Vec<&str> = csv.lines().collect();
-        assert_eq!(rows[0], "report,session,from,until,item,count,amount");
+        assert_eq!(
+            rows[0],
+            "report,account,session,from,until,item,count,amount,note"
+        );
         assert_eq!(
             rows[1],
-            "X,3,1970-01-01T00:00:00Z,1970-01-01T00:00:00Z,paid,2,16.50"
+            "X,sandbox,3,1970-01-01T00:00:00Z,1970-01-01T00:00:00Z,paid,2,16.50,"
         );
-        assert_eq!(
-            rows[2].rsplit(',').take(2).collect::<Vec<_>>(),
-            ["1.50", ""]
-        );
-        assert!(rows.last().unwrap().ends_with(",net,,14.00"));
+        assert!(rows.last().unwrap().ends_with(",net,,14.00,"));
+    }
+
+    /// What moved in an earlier shift is not counted again; what moved now is, and is named.
+    #[test]
+    fn only_what_changed_during_the_shift_counts() {
+        let earlier = Some(Earlier {
+            session: 2,
+            z_number: Some(7),
+        });
+        let mut paid_now = sale(1000, status(PaymentStatus::Succeeded, 0));
+        paid_now.before = status(PaymentStatus::Pending, 0);
+        paid_now.earlier = earlier.clone();
+        let mut paid_before = sale(500, status(PaymentStatus::Succeeded, 0));
+        paid_before.before = status(PaymentStatus::Succeeded, 0);
+        paid_before.earlier = earlier.clone();
+        let data = ShiftData {
+            session: session(),
+            sales: vec![paid_now, paid_before],
+            refunds: vec![RefundMove {
+                refund: refund(
+                    300,
+                    Some(RefundEvent::Status(RefundStatus::Failed)),
+                ),
+                before: Some(RefundEvent::Status(RefundStatus::Pending)),
+                earlier,
+            }],
+            d24: Vec::new(),
+        };
+        let r = ShiftReport::from_shift(&data, Kind::Z(8), OffsetDateTime::UNIX_EPOCH);
+        assert_eq!(r.paid.count, 1);
+        assert_eq!(r.paid.amount, Money::from_cents(1000));
+        assert_eq!(r.refunded.count, 0);
+        assert_eq!(r.refunds_undone.amount, Money::from_cents(300));
+        assert_eq!(r.net(), Money::from_cents(1300));
+        assert_eq!(r.carried.len(), 2);
+        assert_eq!(r.carried[0].z_number, Some(7));
+        let json = serde_json::to_string(&r).unwrap();
+        let back: ShiftReport = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r, "a stored Z reads back the same");
     }
 }

@@ -39,6 +39,25 @@ fn spread(left: &str, right: &str) -> String {
     format!("{left}{}{right}", " ".repeat(COLUMNS - used))
 }
 
+/// A long line cut into lines of the paper's width, at spaces where it can be.
+fn wrap(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in s.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > COLUMNS {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 fn centred(s: &str) -> String {
     let pad = COLUMNS.saturating_sub(s.chars().count()) / 2;
     format!("{}{s}", " ".repeat(pad))
@@ -54,8 +73,16 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
     let mut out = vec![
         centred(if shop.is_empty() { "Kassa" } else { shop }),
         centred(&title),
-        String::new(),
     ];
+    if r.reprint {
+        out.push(centred(&fl!("shift-reprint")));
+    }
+    out.push(String::new());
+    out.extend(wrap(&format!(
+        "{}: {}",
+        fl!("shift-account-label"),
+        super::account_name(&r.account)
+    )));
     out.push(spread(&fl!("shift-session"), &r.session.to_string()));
     out.push(spread(
         &fl!("shift-from"),
@@ -77,7 +104,17 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
         };
         out.push(spread(&left, &amount.format(lang)));
     }
-    out.push(rule);
+    out.push(rule.clone());
+    let notes = r.notes(lang);
+    if !notes.is_empty() {
+        for note in notes {
+            out.extend(wrap(&note));
+        }
+        out.push(rule);
+    }
+    if let Some(hash) = &r.chain_hash {
+        out.push(spread(&fl!("shift-chain"), &hash[..hash.len().min(16)]));
+    }
     out.push(spread(
         &fl!("shift-printed"),
         &crate::clock::date_time(printed),

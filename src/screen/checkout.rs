@@ -219,7 +219,11 @@ impl Checkout {
                 self.in_flight = false;
                 match result {
                     Ok(p) if p.payment_id == self.payment.payment_id => {
-                        self.payment = *p;
+                        // An answer that left before a newer one arrived never moves the
+                        // screen back (a stale PENDING after CANCELLED would revive it).
+                        if p.status.may_follow(&self.payment.status) {
+                            self.payment = *p;
+                        }
                         self.failures = 0;
                         self.hold_off = None;
                         self.offline = false;

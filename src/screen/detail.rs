@@ -40,6 +40,8 @@ pub struct Detail {
     form: Option<RefundForm>,
     iban: Option<String>,
     busy: bool,
+    /// A load is out (reloads wait for it).
+    loading: bool,
     info: Option<String>,
     problem: Option<String>,
 }
@@ -56,6 +58,8 @@ struct RefundForm {
 pub enum Message {
     Loaded(Box<Result<Loaded, String>>),
     Refresh,
+    /// The automatic reload while a refund settles (follows, never re-sends).
+    Follow,
     Refund,
     Amount(String),
     Description(String),
@@ -81,6 +85,8 @@ pub enum Action {
     Load {
         payment_id: Option<String>,
         reference: Option<String>,
+        /// Send unanswered refunds again (not on the automatic reloads).
+        resend: bool,
     },
     Refund {
         payment: Box<Payment>,
@@ -112,15 +118,28 @@ impl Detail {
             form: None,
             iban: None,
             busy: false,
+            loading: false,
             info: None,
             problem: None,
         }
     }
 
-    pub fn load(&self) -> Action {
+    /// Loads the payment, sending unanswered refunds again (when it opens, and on Refresh).
+    pub fn load(&mut self) -> Action {
+        self.load_with(true)
+    }
+
+    /// One load at a time: a reload asked for while one is out is dropped (the answer on its
+    /// way is as new).
+    fn load_with(&mut self, resend: bool) -> Action {
+        if self.loading {
+            return Action::None;
+        }
+        self.loading = true;
         Action::Load {
             payment_id: self.payment_id.clone(),
             reference: self.reference.clone(),
+            resend,
         }
     }
 
@@ -134,9 +153,10 @@ impl Detail {
 
     /// Whether a refund is still settling (the app then refreshes the screen).
     pub fn following(&self) -> bool {
+        let now = time::OffsetDateTime::now_utc();
         self.refunds()
             .iter()
-            .any(|r| r.settling() || r.unanswered())
+            .any(|r| r.settling() || (r.unanswered() && refund::may_resend(r, now)))
     }
 
     fn balance(&self) -> Option<Refundable> {
@@ -146,6 +166,7 @@ impl Detail {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Loaded(result) => {
+                self.loading = false;
                 match *result {
                     Ok(loaded) => {
                         if let Some(p) = &loaded.payment {
@@ -158,6 +179,7 @@ impl Detail {
                 Action::None
             }
             Message::Refresh => self.load(),
+            Message::Follow => self.load_with(false),
             Message::Refund => {
                 let remaining = self.balance().map(|b| b.remaining).unwrap_or_default();
                 self.form = Some(RefundForm {
@@ -284,13 +306,7 @@ impl Detail {
     }
 
     fn refusal(&self, r: &Refusal) -> String {
-        match r {
-            Refusal::NotPaid(s) => fl!("refund-not-paid", status = status_label(s)),
-            Refusal::Nothing => fl!("refund-nothing"),
-            Refusal::TooMuch { remaining } => {
-                fl!("refund-too-much", remaining = remaining.format(self.lang))
-            }
-        }
+        crate::words::refusal(r, self.lang)
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -434,6 +450,7 @@ impl Detail {
         let state = match &r.last {
             Some((_, RefundEvent::Status(s))) => refund_status(s),
             Some((_, RefundEvent::Unknown { .. })) | None => fl!("refund-state-unanswered"),
+            Some((_, RefundEvent::CheckByHand)) => fl!("refund-check-by-hand"),
             Some((_, RefundEvent::Refused { detail, .. })) => {
                 fl!("refund-state-refused", detail = detail.clone())
             }

@@ -103,6 +103,8 @@ pub enum Field {
     LockMinutes,
     D24BaseUrl,
     D24Login,
+    BackupDir,
+    BackupKeep,
 }
 
 /// A pick-list option with a translated label.
@@ -427,6 +429,12 @@ impl Settings {
             Field::PayloadBase => custom.payload_base = value,
             Field::D24BaseUrl => d.d24.base_url = value,
             Field::D24Login => d.d24.login = value,
+            Field::BackupDir => d.backup_dir = value,
+            Field::BackupKeep => {
+                if let Ok(n) = value.trim().parse::<u32>() {
+                    d.backup_keep = n.clamp(1, 365);
+                }
+            }
             Field::LockMinutes => {
                 if let Ok(m) = value.trim().parse::<u32>() {
                     d.lock_after_minutes = m.min(240);

@@ -1,12 +1,14 @@
-//! Shift reports (manager): the X report of the open shift, and the Z report that closes it
-//! under the next number after a question (a closed shift cannot be reopened). The figures come
-//! from `reports.rs`; this screen shows them and exports them as CSV.
+//! Shift reports (manager): the X report of the open shift, the Z report that closes it under
+//! the next number after a question (a closed shift cannot be reopened), and the earlier Z
+//! reports, printed again exactly as they were taken. The figures come from `reports`; this
+//! screen shows them and exports them as CSV and PDF.
 
 use iced::widget::{button, column, container, row, scrollable, text};
 use iced::{Element, Fill, Length};
 
 use crate::fl;
 use crate::i18n::Lang;
+use crate::journal::Session;
 use crate::reports::{Kind, ShiftReport};
 use crate::screen::export::{self, Export, Exporter};
 use crate::theme;
@@ -17,6 +19,8 @@ pub struct Shift {
     /// Printed at the top of the PDF.
     shop: String,
     report: Option<ShiftReport>,
+    /// The closed shifts of this account, newest first.
+    past: Vec<Session>,
     confirming: bool,
     busy: bool,
     exporter: Exporter,
@@ -26,6 +30,9 @@ pub struct Shift {
 #[derive(Debug, Clone)]
 pub enum Message {
     Loaded(Result<ShiftReport, String>),
+    Past(Result<Vec<Session>, String>),
+    /// Show Z report number N again, as it was taken.
+    Reprint(i64),
     XReport,
     CloseShift,
     ConfirmClose,
@@ -43,6 +50,10 @@ pub enum Action {
     LoadX,
     /// Close the open shift (Z report).
     CloseShift,
+    /// List the earlier Z reports.
+    LoadPast,
+    /// Read Z report number N as stored.
+    Reprint(i64),
     Export(export::Action),
     Back,
 }
@@ -53,6 +64,7 @@ impl Shift {
             lang,
             shop: shop.to_string(),
             report: None,
+            past: Vec::new(),
             confirming: false,
             busy: true,
             exporter: Exporter::default(),
@@ -75,7 +87,24 @@ impl Shift {
                     }
                     Err(e) => self.problem = Some(e),
                 }
+                // A Z just taken joins the list.
+                if matches!(self.report, Some(ShiftReport { kind: Kind::Z(_), reprint: false, .. }))
+                {
+                    Action::LoadPast
+                } else {
+                    Action::None
+                }
+            }
+            Message::Past(r) => {
+                match r {
+                    Ok(past) => self.past = past,
+                    Err(e) => self.problem = Some(e),
+                }
                 Action::None
+            }
+            Message::Reprint(n) => {
+                self.busy = true;
+                Action::Reprint(n)
             }
             Message::XReport => {
                 self.busy = true;
@@ -101,6 +130,7 @@ impl Shift {
                 let pdf = matches!(message, Message::SavePdf);
                 let stem = match r.kind {
                     Kind::X => format!("x-report-shift-{}", r.session),
+                    Kind::Z(n) if r.reprint => format!("z-report-{n}-reprint"),
                     Kind::Z(n) => format!("z-report-{n}"),
                 };
                 let export = if pdf {
@@ -142,15 +172,29 @@ impl Shift {
                 Kind::X => fl!("shift-x-title", session = r.session.to_string()),
                 Kind::Z(n) => fl!("shift-z-title", number = n.to_string()),
             };
-            col = col.push(text(title).size(20)).push(
-                text(fl!(
-                    "shift-period",
-                    from = crate::clock::date_time(r.opened_at),
-                    until = crate::clock::date_time(r.until)
-                ))
-                .size(15)
-                .style(theme::muted),
-            );
+            let mut heading = row![text(title).size(20)].spacing(12).align_y(iced::Center);
+            if r.reprint {
+                heading = heading.push(text(fl!("shift-reprint")).size(15).style(theme::brand));
+            }
+            col = col
+                .push(heading)
+                .push(
+                    text(format!(
+                        "{}: {}",
+                        fl!("shift-account-label"),
+                        crate::reports::account_name(&r.account)
+                    ))
+                    .size(15),
+                )
+                .push(
+                    text(fl!(
+                        "shift-period",
+                        from = crate::clock::date_time(r.opened_at),
+                        until = crate::clock::date_time(r.until)
+                    ))
+                    .size(15)
+                    .style(theme::muted),
+                );
             let mut table = column![].spacing(4);
             for (key, count, amount) in r.rows() {
                 let line = row![
@@ -162,7 +206,39 @@ impl Shift {
                 .spacing(10);
                 table = table.push(line);
             }
-            col = col.push(scrollable(table).height(Fill));
+            for note in r.notes(self.lang) {
+                table = table.push(text(note).size(14).style(theme::muted));
+            }
+            if let Some(hash) = &r.chain_hash {
+                table = table.push(
+                    text(format!("{}: {}", fl!("shift-chain"), &hash[..hash.len().min(16)]))
+                        .size(13)
+                        .style(theme::muted),
+                );
+            }
+            let mut past = column![text(fl!("shift-past")).size(15).style(theme::muted)].spacing(6);
+            for z in &self.past {
+                let Some(n) = z.z_number else { continue };
+                let when = z.closed_at.map(crate::clock::date_time).unwrap_or_default();
+                past = past.push(
+                    button(text(format!("{} {n} · {when}", fl!("shift-z-short"))).size(14))
+                        .width(Fill)
+                        .padding([6, 10])
+                        .style(theme::secondary)
+                        .on_press_maybe((!self.busy).then_some(Message::Reprint(n))),
+                );
+            }
+            if self.past.is_empty() {
+                past = past.push(text(fl!("shift-past-none")).size(14).style(theme::muted));
+            }
+            col = col.push(
+                row![
+                    scrollable(table).height(Fill).width(Fill),
+                    scrollable(past).height(Fill).width(Length::Fixed(250.0)),
+                ]
+                .spacing(16)
+                .height(Fill),
+            );
         } else if self.busy {
             col = col.push(text(fl!("today-loading")));
         }

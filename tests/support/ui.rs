@@ -363,6 +363,23 @@ impl Harness {
         done(&self.app)
     }
 
+    /// Clicks the text that starts with `prefix` (labels with a time in them).
+    pub async fn click_prefix(&mut self, prefix: &str) {
+        let full = {
+            let mut ui = screen_sized(self.app.view_main(), self.size);
+            let found = ui.find(|c: iced_test::selector::Candidate<'_>| match c {
+                iced_test::selector::Candidate::Text { content, .. }
+                    if content.starts_with(prefix) =>
+                {
+                    Some(content.to_string())
+                }
+                _ => None,
+            });
+            found.unwrap_or_else(|e| panic!("no text starting '{prefix}': {e:?}"))
+        };
+        self.click(&full).await;
+    }
+
     /// Clicks `label` but only queues what it produces (see [`Harness::run_until`]).
     pub fn queue_click(&mut self, label: &str) {
         let mut ui = screen_sized(self.app.view_main(), self.size);

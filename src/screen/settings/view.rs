@@ -186,7 +186,19 @@ impl Settings {
                 &d.lock_after_minutes.to_string(),
                 Field::LockMinutes,
             ))
-            .push(action(fl!("settings-change-pin"), Message::ChangePin));
+            .push(action(fl!("settings-change-pin"), Message::ChangePin))
+            .push(heading(fl!("settings-section-backup")))
+            .push(input(
+                fl!("settings-backup-dir"),
+                &d.backup_dir,
+                Field::BackupDir,
+            ))
+            .push(input(
+                fl!("settings-backup-keep"),
+                &d.backup_keep.to_string(),
+                Field::BackupKeep,
+            ))
+            .push(text(fl!("settings-backup-hint")).size(14).style(theme::muted));
 
         let footer: Element<'_, Message> = if self.confirm_close {
             row![
