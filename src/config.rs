@@ -202,7 +202,10 @@ pub struct DataDirLock {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LockError {
     /// Another Kassa holds it (its process id, when it wrote one).
-    Busy { dir: PathBuf, pid: Option<u32> },
+    Busy {
+        dir: PathBuf,
+        pid: Option<u32>,
+    },
     Io(String),
 }
 
@@ -348,7 +351,11 @@ impl Settings {
                 };
                 (
                     Settings::default(),
-                    Some(crate::fl!("settings-set-aside", detail = detail, aside = aside)),
+                    Some(crate::fl!(
+                        "settings-set-aside",
+                        detail = detail,
+                        aside = aside
+                    )),
                 )
             }
         }

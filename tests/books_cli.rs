@@ -168,7 +168,8 @@ fn two_profiles_run_side_by_side_each_with_its_own_settings() {
         assert_eq!(s.pos_id, pos);
     }
     assert!(
-        profiles.join("front/journal.sqlite").exists() && profiles.join("back/journal.sqlite").exists(),
+        profiles.join("front/journal.sqlite").exists()
+            && profiles.join("back/journal.sqlite").exists(),
         "a journal each"
     );
     let bad = kassa(home.path())
@@ -176,7 +177,11 @@ fn two_profiles_run_side_by_side_each_with_its_own_settings() {
         .output()
         .unwrap();
     assert!(!bad.status.success());
-    assert!(text(&bad).contains("is not a profile name"), "{}", text(&bad));
+    assert!(
+        text(&bad).contains("is not a profile name"),
+        "{}",
+        text(&bad)
+    );
 }
 
 fn paid(reference: &str, cents: i64) -> Payment {
@@ -293,7 +298,11 @@ async fn a_backup_taken_while_sales_are_recorded_verifies_and_restores() {
         .output()
         .unwrap();
     assert!(last.status.success(), "{}", text(&last));
-    assert_eq!(std::fs::read_dir(&backups).unwrap().count(), 2, "keeps the last 2");
+    assert_eq!(
+        std::fs::read_dir(&backups).unwrap().count(),
+        2,
+        "keeps the last 2"
+    );
     let copy = std::fs::read_dir(&backups)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -340,7 +349,14 @@ fn till_on(home: &Path, sandbox: &kassa::sandbox::Sandbox) {
 
 fn refund_cmd(home: &Path, payment: &str, key: Option<&str>) -> Command {
     let mut c = in_data(home);
-    c.args(["refund", "create", payment, "--amount", "2.50", "--pin-stdin"]);
+    c.args([
+        "refund",
+        "create",
+        payment,
+        "--amount",
+        "2.50",
+        "--pin-stdin",
+    ]);
     if let Some(k) = key {
         c.args(["--idempotency-key", k]);
     }
@@ -358,10 +374,9 @@ async fn a_refund_from_the_command_line_keeps_the_tills_rules() {
     // A wrong PIN: nothing sent, and counted.
     let p = payment.clone();
     let h = home.path().to_path_buf();
-    let wrong =
-        tokio::task::spawn_blocking(move || run_with(refund_cmd(&h, &p, None), "1357\n"))
-            .await
-            .unwrap();
+    let wrong = tokio::task::spawn_blocking(move || run_with(refund_cmd(&h, &p, None), "1357\n"))
+        .await
+        .unwrap();
     assert!(!wrong.status.success());
     assert!(text(&wrong).contains("Wrong PIN"), "{}", text(&wrong));
     assert!(sandbox.refunds_of(&payment).is_empty());
@@ -438,7 +453,11 @@ async fn a_refund_from_the_command_line_keeps_the_tills_rules() {
     );
     let journalled = j.refunds_for(&payment).await.unwrap();
     assert_eq!(journalled.len(), 2);
-    assert!(journalled.iter().any(|r| r.key == key && r.refund_id.is_some()));
+    assert!(
+        journalled
+            .iter()
+            .any(|r| r.key == key && r.refund_id.is_some())
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -462,14 +481,17 @@ async fn the_pin_lock_out_is_shared_with_the_till() {
     .await
     .unwrap();
     assert!(!out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("PIN entry is locked until"), "{}", text(&out));
+    assert!(
+        text(&out).contains("PIN entry is locked until"),
+        "{}",
+        text(&out)
+    );
     // Reading asks nothing.
     let h = home.path().to_path_buf();
-    let x = tokio::task::spawn_blocking(move || {
-        in_data(&h).args(["report", "x"]).output().unwrap()
-    })
-    .await
-    .unwrap();
+    let x =
+        tokio::task::spawn_blocking(move || in_data(&h).args(["report", "x"]).output().unwrap())
+            .await
+            .unwrap();
     assert!(x.status.success(), "{}", text(&x));
     assert!(text(&x).contains("Sandbox (play money"), "{}", text(&x));
 }

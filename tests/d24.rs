@@ -503,9 +503,10 @@ async fn a_lost_answer_is_resumed_from_the_journal_after_a_restart() {
     let journal = Journal::open(&path).unwrap();
     sandbox.inject(Fault::new("d24-refund-create", FaultKind::Drop, Some(1)));
     let request = bank_refund(300_000_004, "KASSA-D24-0004", "25", "18293435");
-    let (entry, error) = flow::request(&client, &journal, "sandbox", &request, Method::Other, "EUR")
-        .await
-        .unwrap_err();
+    let (entry, error) =
+        flow::request(&client, &journal, "sandbox", &request, Method::Other, "EUR")
+            .await
+            .unwrap_err();
     let entry = entry.unwrap();
     assert!(entry.unanswered(), "{entry:?}");
     assert!(matches!(entry.last, Some((_, D24Event::Unknown { .. }))));

@@ -86,7 +86,10 @@ async fn a_refund_after_a_z_is_in_the_next_x_and_z() {
     let z2 = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
     assert_eq!(z2.kind, Kind::Z(2));
     assert_eq!(z2.refunded.amount, Money::from_cents(250));
-    assert_eq!(z2.opened_at, z1.until, "the next shift opened as the Z closed the first");
+    assert_eq!(
+        z2.opened_at, z1.until,
+        "the next shift opened as the Z closed the first"
+    );
 }
 
 #[tokio::test]
@@ -97,7 +100,10 @@ async fn a_z_reprinted_after_its_pending_sale_was_paid_is_identical() {
     sale(&j, &prod(), "K2", 700, "PENDING").await;
     let z1 = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
     assert_eq!(z1.open.count, 1, "K2 still open at the Z");
-    assert!(z1.chain_hash.is_some(), "the Z names its place in the chain");
+    assert!(
+        z1.chain_hash.is_some(),
+        "the Z names its place in the chain"
+    );
 
     // Paid after the Z.
     assert!(
@@ -201,7 +207,11 @@ async fn z_numbers_have_no_gaps_across_restarts_and_processes() {
         sale(&j, &prod(), &format!("K{n}"), 100 * n, "SUCCEEDED").await;
         let z = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
         assert_eq!(z.kind, Kind::Z(n));
-        assert_eq!(z.paid.amount, Money::from_cents(100 * n), "only its own sale");
+        assert_eq!(
+            z.paid.amount,
+            Money::from_cents(100 * n),
+            "only its own sale"
+        );
     }
     // A second handle on the same file (as `kassa report z` beside the till) takes the next.
     let till = open(&dir);
@@ -235,5 +245,8 @@ async fn z_numbers_have_no_gaps_across_restarts_and_processes() {
     let renumber = conn.execute("UPDATE sessions SET z_number = 9 WHERE z_number = 2", []);
     assert!(renumber.is_err());
     assert!(conn.execute("DELETE FROM sessions", []).is_err());
-    assert!(conn.execute("UPDATE z_reports SET report = '{}'", []).is_err());
+    assert!(
+        conn.execute("UPDATE z_reports SET report = '{}'", [])
+            .is_err()
+    );
 }

@@ -763,7 +763,11 @@ async fn an_unusable_account_refuses_to_charge_and_says_why() {
     assert!(!h.shows("Charge"), "nothing to charge with");
     for size in till_screens() {
         h.size = size;
-        let wrong = h.not_in_view(&["This till cannot take payments now", "Try again", "Settings…"]);
+        let wrong = h.not_in_view(&[
+            "This till cannot take payments now",
+            "Try again",
+            "Settings…",
+        ]);
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
     h.size = iced::Size::new(1024.0, 768.0);
@@ -897,5 +901,9 @@ async fn a_late_answer_never_moves_the_checkout_back() {
         .into_iter()
         .find(|e| e.payment_id.as_deref() == Some(id.as_str()))
         .unwrap();
-    assert_eq!(sale.status(), Some(&PaymentStatus::Cancelled), "nor the journal");
+    assert_eq!(
+        sale.status(),
+        Some(&PaymentStatus::Cancelled),
+        "nor the journal"
+    );
 }

@@ -203,11 +203,16 @@ async fn overlapping_detail_reloads_send_one_request() {
     h.send(Message::Detail(kassa::screen::detail::Message::Follow))
         .await;
     assert_eq!(posts(&h), before);
-    // Two Refreshes, the second while the first is out: one re-send.
-    h.sandbox().clear_faults();
+    // One Refresh re-sends the unanswered refund (its answer lost again)...
+    h.send(Message::Detail(kassa::screen::detail::Message::Refresh))
+        .await;
+    let one = posts(&h) - before;
+    assert!(one >= 1, "a Refresh re-sends");
+    // ...and two, the second asked while the first is out, re-send it once.
+    let before = posts(&h);
     h.queue(Message::Detail(kassa::screen::detail::Message::Refresh));
     h.queue(Message::Detail(kassa::screen::detail::Message::Refresh));
     h.run_until(|_| false).await;
-    assert_eq!(posts(&h), before + 1, "one request for two reloads");
+    assert_eq!(posts(&h) - before, one, "one request for two reloads");
     assert_eq!(h.sandbox().refunds_of(&id).len(), 1);
 }

@@ -99,7 +99,10 @@ async fn x_report_csv_then_numbered_z_reports() {
         log.iter()
             .any(|e| e.action == "z-report" && e.detail == "1")
     );
-    assert!(h.shows_prefix("Z report no. 1 · "), "listed among the earlier ones");
+    assert!(
+        h.shows_prefix("Z report no. 1 · "),
+        "listed among the earlier ones"
+    );
 
     // A refund made after the Z, from the payment's screen: in the next X, not in Z 1.
     h.click("Back").await;
@@ -118,7 +121,10 @@ async fn x_report_csv_then_numbered_z_reports() {
     };
     let x = s.report().unwrap();
     assert_eq!(x.kind, kassa::reports::Kind::X);
-    assert_eq!(x.refunded.count, 1, "the refund after the Z is in the next X");
+    assert_eq!(
+        x.refunded.count, 1,
+        "the refund after the Z is in the next X"
+    );
     assert_eq!(x.refunded.amount, kassa::money::Money::from_cents(100));
     // Z 1 printed again: as it was taken, marked.
     h.click_prefix("Z report no. 1 · ").await;

@@ -644,10 +644,10 @@ pub fn run(settings: Settings, settings_problem: Option<String>) -> iced::Result
         App::update,
         App::view,
     )
-        .title(App::title)
-        .theme(|_: &App, _| theme::theme())
-        .style(|app: &App, _| theme::window_style(app.repaint))
-        .default_font(theme::FONT)
-        .subscription(App::subscription)
-        .run()
+    .title(App::title)
+    .theme(|_: &App, _| theme::theme())
+    .style(|app: &App, _| theme::window_style(app.repaint))
+    .default_font(theme::FONT)
+    .subscription(App::subscription)
+    .run()
 }

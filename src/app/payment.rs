@@ -39,17 +39,22 @@ impl App {
                     move |r| Message::Checkout(checkout::Message::Fetched(for_id.clone(), r)),
                 )
             }
-            checkout::Action::Cancel(id) => op_task(id, journal, AuditAction::cancel, move |id| async move {
-                client.cancel_payment(&id).await
-            }),
-            checkout::Action::Void(id) => op_task(id, journal, AuditAction::void, move |id| async move {
-                client.void_payment(&id).await
-            }),
-            checkout::Action::Acknowledge(id, ack) => {
-                op_task(id, journal, AuditAction::acknowledge, move |id| async move {
-                    client.acknowledge_payment(&id, &ack).await
+            checkout::Action::Cancel(id) => {
+                op_task(id, journal, AuditAction::cancel, move |id| async move {
+                    client.cancel_payment(&id).await
                 })
             }
+            checkout::Action::Void(id) => {
+                op_task(id, journal, AuditAction::void, move |id| async move {
+                    client.void_payment(&id).await
+                })
+            }
+            checkout::Action::Acknowledge(id, ack) => op_task(
+                id,
+                journal,
+                AuditAction::acknowledge,
+                move |id| async move { client.acknowledge_payment(&id, &ack).await },
+            ),
             checkout::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()

@@ -9,12 +9,12 @@ use time::OffsetDateTime;
 use super::manager::{audit_when, audited};
 use super::{App, Message, Screen};
 use crate::fl;
+use crate::journal::Door;
 use crate::journal::{AuditAction, Journal};
 use crate::payconiq::model::{Acknowledge, SearchCriteria};
 use crate::payconiq::reconciliation::PayoutFilter;
 use crate::payouts::Lines;
 use crate::refund::{self, RefundError};
-use crate::journal::Door;
 use crate::reports;
 use crate::screen::detail::{self, Detail, Loaded};
 use crate::screen::history::{self, History};
@@ -194,7 +194,9 @@ impl App {
     }
 
     fn shift_action(&mut self, action: shift::Action) -> Task<Message> {
-        let loaded = |r| Message::Shift(shift::Message::Loaded(r));
+        let loaded = |r: Result<reports::ShiftReport, String>| {
+            Message::Shift(shift::Message::Loaded(r.map(Box::new)))
+        };
         let (Some(journal), Some(books)) = (self.journal.clone(), self.books()) else {
             return match action {
                 shift::Action::Back => self.open_history(),

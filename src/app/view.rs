@@ -85,9 +85,9 @@ impl App {
                     .style(theme::error)
                     .into(),
             ),
-            (_, None) if blocked.is_some() => {
-                scrolled(account_blocked(blocked.map(String::as_str).unwrap_or_default()))
-            }
+            (_, None) if blocked.is_some() => scrolled(account_blocked(
+                blocked.map(String::as_str).unwrap_or_default(),
+            )),
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
                 let creating = self.charging.is_some();

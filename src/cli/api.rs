@@ -8,16 +8,14 @@ use time::{Date, OffsetDateTime};
 use crate::config::Settings;
 use crate::fl;
 use crate::i18n;
+use crate::journal::{AuditAction, Door, Journal};
 use crate::money::Money;
 use crate::payconiq::jws::SigningKey;
-use crate::payconiq::model::{
-    CreatePayment, CreatePosPayment, PaymentStatus, SearchCriteria,
-};
+use crate::payconiq::model::{CreatePayment, CreatePosPayment, PaymentStatus, SearchCriteria};
 use crate::payconiq::reconciliation::{format_date, parse_date};
 use crate::payconiq::{
     Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Error, Secret,
 };
-use crate::journal::{AuditAction, Door, Journal};
 use crate::refund::RefundError;
 use crate::secrets::OsKeychain;
 use crate::words::{self, money_problem};

@@ -132,10 +132,7 @@ pub async fn journal(command: JournalCommand) -> Outcome {
         JournalCommand::Backup { dir, keep } => {
             let source = journal_path()?;
             if !source.is_file() {
-                return Err(fl!(
-                    "cli-journal-none",
-                    path = source.display().to_string()
-                ));
+                return Err(fl!("cli-journal-none", path = source.display().to_string()));
             }
             let backup = tokio::task::spawn_blocking(move || Journal::backup(&source, &dir, keep))
                 .await

@@ -9,11 +9,11 @@ use clap::{Args, Subcommand};
 use crate::config::D24Environment;
 use crate::d24::flow;
 use crate::d24::model::RefundState;
-use crate::journal::Door;
 use crate::d24::words::status_words;
 use crate::d24::{AccountType, Amount, BankAccount, Credentials, Error, Method, RefundRequest};
 use crate::fl;
 use crate::http::ClientOptions;
+use crate::journal::Door;
 use crate::secrets::{OsKeychain, Secret};
 
 use super::api::{Connect, answer, sandbox_info, till_sandbox_url, till_settings};
@@ -147,7 +147,10 @@ pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
                         &journal,
                         &crate::services::books(&settings),
                         &request,
-                        (request_method(&request), &currency.trim().to_ascii_uppercase()),
+                        (
+                            request_method(&request),
+                            &currency.trim().to_ascii_uppercase(),
+                        ),
                         (key, Door::CommandLine),
                         super::api::announce_key,
                     )

@@ -9,7 +9,7 @@ use super::amount::Amount;
 use super::client::Client;
 use super::error::Error;
 use super::model::{Created, Method, RefundRequest, RefundState, RefundStatus};
-use crate::journal::{Door, AuditAction, D24Entry, D24Event, D24Request, Journal, JournalError};
+use crate::journal::{AuditAction, D24Entry, D24Event, D24Request, Door, Journal, JournalError};
 
 /// What went wrong in a refund flow.
 #[derive(Clone, Debug, PartialEq, Eq)]

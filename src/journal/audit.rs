@@ -171,7 +171,12 @@ impl Journal {
                 "SELECT COUNT(*), MAX(at) FROM audit WHERE action = 'unlock-refused' AND id >
                     COALESCE((SELECT MAX(id) FROM audit WHERE action IN ('unlock', 'pin-set')), 0)",
                 [],
-                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?.map(from_ms))),
+                |r| {
+                    Ok((
+                        r.get::<_, u32>(0)?,
+                        r.get::<_, Option<i64>>(1)?.map(from_ms),
+                    ))
+                },
             )
         })
         .await

@@ -231,7 +231,12 @@ impl BackupState {
     }
 
     /// Records how an attempt ended.
-    pub fn record(&mut self, dir: &Path, outcome: &Result<Backup, BackupError>, now: OffsetDateTime) {
+    pub fn record(
+        &mut self,
+        dir: &Path,
+        outcome: &Result<Backup, BackupError>,
+        now: OffsetDateTime,
+    ) {
         match outcome {
             Ok(_) => {
                 self.last_ok = Some(now.unix_timestamp());

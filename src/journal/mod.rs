@@ -22,8 +22,8 @@ use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
 pub use audit::{AuditAction, AuditEntry};
-pub use d24::{D24Entry, D24Event, D24Request};
 pub use backup::{Backup, BackupError, BackupFailure, BackupState, verify_file};
+pub use d24::{D24Entry, D24Event, D24Request};
 pub use payments::{Attempt, Entry, Event, SANDBOX, account_key};
 pub use refunds::{RefundEntry, RefundEvent, RefundRequest};
 pub use sessions::{D24Move, Door, Earlier, RefundMove, SaleMove, Session, ShiftData, StoredZ};

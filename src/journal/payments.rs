@@ -130,7 +130,10 @@ pub(super) const ENTRY_SELECT: &str = concat!(
 );
 
 /// An event from six columns starting at `at`: at, kind, status, tip, total, detail.
-pub(super) fn event_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<(OffsetDateTime, Event)>> {
+pub(super) fn event_at(
+    row: &Row<'_>,
+    at: usize,
+) -> rusqlite::Result<Option<(OffsetDateTime, Event)>> {
     let when: Option<i64> = row.get(at)?;
     let kind: Option<String> = row.get(at + 1)?;
     let detail = || -> rusqlite::Result<String> {
@@ -145,7 +148,9 @@ pub(super) fn event_at(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<(Off
                 total: row.get::<_, Option<i64>>(at + 4)?.map(Money::from_cents),
             },
         )),
-        (Some(when), Some("unknown")) => Some((from_ms(when), Event::Unknown { detail: detail()? })),
+        (Some(when), Some("unknown")) => {
+            Some((from_ms(when), Event::Unknown { detail: detail()? }))
+        }
         (Some(when), Some(_)) => Some((from_ms(when), Event::NotCreated { detail: detail()? })),
         _ => None,
     })

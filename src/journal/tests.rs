@@ -150,7 +150,10 @@ fn a_file_from_the_previous_schema_is_upgraded_with_its_sales_kept() {
         assert_eq!(open[0].description.as_deref(), Some("from v1"));
         assert_eq!(open[0].pos_id, None);
         let shift = j.current_shift(SANDBOX).await.unwrap();
-        assert_eq!(shift.session.id, 1, "the open session carries on, as the sandbox's");
+        assert_eq!(
+            shift.session.id, 1,
+            "the open session carries on, as the sandbox's"
+        );
         assert_eq!(shift.sales.len(), 1);
         let verdict = j.verify().await.unwrap();
         assert_eq!(verdict.problem, None, "the rows from before are chained");
@@ -319,7 +322,10 @@ fn the_daily_backup_is_due_once_a_day_and_a_failure_is_kept_until_it_succeeds() 
     state.record(&blocked, &failed, now);
     state.save(&path);
     let state = BackupState::load(&path);
-    let f = state.failed.clone().expect("the failure is kept for the next start");
+    let f = state
+        .failed
+        .clone()
+        .expect("the failure is kept for the next start");
     assert!(f.dir.ends_with("usb"));
     assert!(state.due(now), "tried again");
     let good_dir = dir.path().join("share");

@@ -188,16 +188,15 @@ impl ShiftReport {
                 if is_final(before) {
                     continue;
                 }
-                match end {
-                    Some(Event::Status { status, .. }) => match status {
+                // A sale never made (NotCreated) is no sale.
+                if let Some(Event::Status { status, .. }) = end {
+                    match status {
                         PaymentStatus::Cancelled | PaymentStatus::Voided => {
                             r.cancelled.add(sale.amount)
                         }
                         PaymentStatus::Expired => r.expired.add(sale.amount),
                         _ => r.failed.add(sale.amount),
-                    },
-                    // Never made: no sale.
-                    _ => {}
+                    }
                 }
             } else {
                 r.open.add(sale.amount);
@@ -369,7 +368,10 @@ impl ShiftReport {
             out += &format!(
                 "{prefix},d24-refund,1,{},{}\n",
                 csv_field(d.amount.as_deref().unwrap_or("")),
-                csv_field(&format!("deposit {} {} {}", d.deposit_id, d.currency, d.status))
+                csv_field(&format!(
+                    "deposit {} {} {}",
+                    d.deposit_id, d.currency, d.status
+                ))
             );
         }
         out
@@ -601,10 +603,7 @@ mod tests {
             session: session(),
             sales: vec![paid_now, paid_before],
             refunds: vec![RefundMove {
-                refund: refund(
-                    300,
-                    Some(RefundEvent::Status(RefundStatus::Failed)),
-                ),
+                refund: refund(300, Some(RefundEvent::Status(RefundStatus::Failed))),
                 before: Some(RefundEvent::Status(RefundStatus::Pending)),
                 earlier,
             }],

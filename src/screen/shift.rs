@@ -29,7 +29,7 @@ pub struct Shift {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Loaded(Result<ShiftReport, String>),
+    Loaded(Result<Box<ShiftReport>, String>),
     Past(Result<Vec<Session>, String>),
     /// Show Z report number N again, as it was taken.
     Reprint(i64),
@@ -82,14 +82,20 @@ impl Shift {
                 self.busy = false;
                 match r {
                     Ok(report) => {
-                        self.report = Some(report);
+                        self.report = Some(*report);
                         self.problem = None;
                     }
                     Err(e) => self.problem = Some(e),
                 }
                 // A Z just taken joins the list.
-                if matches!(self.report, Some(ShiftReport { kind: Kind::Z(_), reprint: false, .. }))
-                {
+                if matches!(
+                    self.report,
+                    Some(ShiftReport {
+                        kind: Kind::Z(_),
+                        reprint: false,
+                        ..
+                    })
+                ) {
                     Action::LoadPast
                 } else {
                     Action::None
@@ -211,9 +217,13 @@ impl Shift {
             }
             if let Some(hash) = &r.chain_hash {
                 table = table.push(
-                    text(format!("{}: {}", fl!("shift-chain"), &hash[..hash.len().min(16)]))
-                        .size(13)
-                        .style(theme::muted),
+                    text(format!(
+                        "{}: {}",
+                        fl!("shift-chain"),
+                        &hash[..hash.len().min(16)]
+                    ))
+                    .size(13)
+                    .style(theme::muted),
                 );
             }
             let mut past = column![text(fl!("shift-past")).size(15).style(theme::muted)].spacing(6);

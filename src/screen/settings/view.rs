@@ -198,7 +198,11 @@ impl Settings {
                 &d.backup_keep.to_string(),
                 Field::BackupKeep,
             ))
-            .push(text(fl!("settings-backup-hint")).size(14).style(theme::muted));
+            .push(
+                text(fl!("settings-backup-hint"))
+                    .size(14)
+                    .style(theme::muted),
+            );
 
         let footer: Element<'_, Message> = if self.confirm_close {
             row![
