@@ -227,3 +227,63 @@ async fn a_reused_reference_does_not_pass_for_a_lost_payment() {
         .unwrap_err();
     assert_eq!(err.status(), Some(503));
 }
+
+/// The provider's clock minutes off the till's (either way): a create whose answer was lost is
+/// still found by its reference, judged by the provider's clock (its `Date` header).
+#[tokio::test]
+async fn a_lost_create_is_found_whatever_the_clock_difference() {
+    for minutes in [5, -5] {
+        let cfg = kassa::sandbox::SandboxConfig {
+            clock_offset: time::Duration::minutes(minutes),
+            ..kassa::sandbox::SandboxConfig::for_tests()
+        };
+        let (sandbox, client) = setup_with(AuthMode::ApiKey, cfg).await;
+        let reference = unique_reference();
+        sandbox.inject(fault("create", FaultKind::Drop, 1));
+        let p = client
+            .create_payment(
+                &CreatePayment::new(Money::from_cents(1500)).reference(reference.clone()),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{minutes} min: not found: {e:?}"));
+        assert_eq!(p.reference.as_deref(), Some(reference.as_str()));
+        let offset = client.provider_offset().expect("read from the Date header");
+        assert!(
+            (offset - time::Duration::minutes(minutes)).abs() < time::Duration::seconds(2),
+            "{offset}"
+        );
+        // The journal's look-up after a restart finds it the same way.
+        let dir = tempfile::tempdir().unwrap();
+        let journal = kassa::journal::Journal::open(&dir.path().join("j.sqlite")).unwrap();
+        let reference = unique_reference();
+        let attempt = kassa::journal::Attempt {
+            reference: reference.clone(),
+            amount: Money::from_cents(900),
+            description: None,
+            pos_id: None,
+            account: kassa::journal::SANDBOX.into(),
+            at: time::OffsetDateTime::now_utc(),
+        };
+        journal.record_attempt(attempt).await.unwrap();
+        sandbox.inject(fault("create", FaultKind::Drop, 1));
+        let _ = client
+            .create_payment(
+                &CreatePayment::new(Money::from_cents(900)).reference(reference.clone()),
+            )
+            .await;
+        let entry = journal.entry(&reference).await.unwrap().unwrap();
+        let found = kassa::recovery::resolve_once(
+            &client,
+            &journal,
+            &entry,
+            time::OffsetDateTime::now_utc(),
+            kassa::recovery::CREATE_WINDOW,
+        )
+        .await
+        .unwrap();
+        assert!(
+            matches!(found, kassa::recovery::Resolution::Found(_)),
+            "{minutes} min: {found:?}"
+        );
+    }
+}

@@ -23,6 +23,9 @@ pub struct Client {
     pub(super) account: Arc<Account>,
     pub(super) jwks: Arc<JwksCache>,
     pub(super) retry: RetryPolicy,
+    /// How far the provider's clock is ahead of this machine's (ms), from the `Date` header of
+    /// its last answer; `i64::MIN` until one was read.
+    clock: Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// One request, described before it is sent (it may be sent several times).
@@ -106,7 +109,32 @@ impl Client {
             account: Arc::new(account),
             jwks,
             retry: options.retry,
+            clock: Arc::new(std::sync::atomic::AtomicI64::new(i64::MIN)),
         })
+    }
+
+    /// How far the provider's clock is ahead of this machine's (negative: behind), as its last
+    /// answer's `Date` header told (to the second); `None` before any answer.
+    pub fn provider_offset(&self) -> Option<time::Duration> {
+        match self.clock.load(std::sync::atomic::Ordering::Relaxed) {
+            i64::MIN => None,
+            ms => Some(time::Duration::milliseconds(ms)),
+        }
+    }
+
+    /// Remembers the provider's clock from an answer's `Date` header.
+    fn note_date(&self, headers: &reqwest::header::HeaderMap) {
+        let Some(date) = headers
+            .get("Date")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_http_date)
+        else {
+            return;
+        };
+        let now = time::OffsetDateTime::now_utc();
+        // HTTP dates have whole seconds: half a second is the expected error.
+        let ms = ((date - now).whole_milliseconds() + 500) as i64;
+        self.clock.store(ms, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn account(&self) -> &Account {
@@ -142,6 +170,7 @@ impl Client {
         }
         let resp = req.send().await.map_err(transport)?;
         let status = resp.status();
+        self.note_date(resp.headers());
         let retry_after = crate::http::retry_after_header(resp.headers());
         let signature = resp
             .headers()
@@ -208,6 +237,16 @@ pub(super) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
 pub(super) fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
     // Our own request types always serialize.
     serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// An HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).
+fn parse_http_date(text: &str) -> Option<time::OffsetDateTime> {
+    let format = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    time::PrimitiveDateTime::parse(text.trim(), &format)
+        .ok()
+        .map(|t| t.assume_utc())
 }
 
 fn transport(e: reqwest::Error) -> Error {

@@ -87,9 +87,11 @@ impl Client {
         }
     }
 
-    /// The payment a create with `reference` and `amount`, sent at `started`, made, if any.
-    /// Only a payment with the same amount, created from a minute before the attempt on (clock
-    /// skew), counts: a reference typed by hand may have been used before.
+    /// The payment a create with `reference` and `amount`, sent at `started` (this machine's
+    /// clock), made, if any. Only a payment with the same amount, created from a minute before
+    /// the attempt on, counts: a reference typed by hand may have been used before. The
+    /// provider's clock may be minutes off the till's, so the search spans a day each way and
+    /// the payment's own time is judged by the provider's clock (the answer's `Date` header).
     pub async fn find_created(
         &self,
         reference: &str,
@@ -97,19 +99,20 @@ impl Client {
         started: OffsetDateTime,
     ) -> Result<Option<Payment>, Error> {
         let criteria = SearchCriteria {
-            from: Some(started - time::Duration::minutes(5)),
-            to: Some(OffsetDateTime::now_utc() + time::Duration::minutes(5)),
+            from: Some(started - time::Duration::days(1)),
+            to: Some(OffsetDateTime::now_utc() + time::Duration::days(1)),
             payment_statuses: None,
             reference: Some(reference.to_string()),
         };
         let page = self.search_payments(&criteria, 0, 10).await?;
+        let started_there = started + self.provider_offset().unwrap_or_default();
         let Some(found) = page
             .details
             .into_iter()
             .filter(|p| p.amount == amount)
             .filter(|p| {
                 p.created_at
-                    .is_none_or(|at| at >= started - time::Duration::minutes(1))
+                    .is_none_or(|at| at >= started_there - time::Duration::minutes(1))
             })
             .max_by_key(|p| p.created_at)
         else {

@@ -67,6 +67,16 @@ pub struct SandboxConfig {
     /// The simulated D24 merchant's X-Login and secret key (sandbox-only values).
     pub d24_login: String,
     pub d24_secret: String,
+    /// How far the simulated provider's clock is off the machine's (tests of a till whose
+    /// clock differs from the provider's): its payments' times and its `Date` header follow it.
+    pub clock_offset: Duration,
+}
+
+impl SandboxConfig {
+    /// The simulated provider's clock.
+    pub fn now(&self) -> time::OffsetDateTime {
+        time::OffsetDateTime::now_utc() + self.clock_offset
+    }
 }
 
 impl Default for SandboxConfig {
@@ -89,6 +99,7 @@ impl Default for SandboxConfig {
             retention: 20_000,
             d24_login: "kassa-sandbox-d24".into(),
             d24_secret: "sandbox-d24-secret-not-for-production".into(),
+            clock_offset: Duration::ZERO,
         }
     }
 }

@@ -6,7 +6,6 @@ use axum::body::Bytes;
 use axum::extract::OriginalUri;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use time::OffsetDateTime;
 
 use crate::money::Money;
 use crate::payconiq::model::{Refund, RefundStatus};
@@ -64,7 +63,7 @@ pub async fn create(
                 "The Idempotency-Key was already used for a refund with different parameters",
             ));
         }
-        let now = OffsetDateTime::now_utc();
+        let now = s.cfg.now();
         let p = refundable(st, &s.cfg, &id, "DEBTOR_IBAN_NOT_AVAILABLE")?;
         let paid = p.view.paid_total();
         let refunded: Money = st

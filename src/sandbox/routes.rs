@@ -10,7 +10,6 @@ use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use time::OffsetDateTime;
 
 use crate::money::Money;
 use crate::payconiq::model::{PaymentStatus, SearchCriteria};
@@ -195,7 +194,7 @@ async fn search(
         serde_json::from_slice(&body)
             .map_err(|e| Reject::new(400, "BAD_REQUEST", format!("Search body: {e}")))?
     };
-    let now = OffsetDateTime::now_utc();
+    let now = s.cfg.now();
     let from = criteria.from.unwrap_or(now - time::Duration::days(1));
     let to = criteria.to.unwrap_or(now);
     let (page, size) = (
@@ -291,7 +290,7 @@ async fn acknowledge(
             ));
         }
         match p.view.status {
-            PaymentStatus::PendingMerchantAcknowledgement => succeed(p, OffsetDateTime::now_utc()),
+            PaymentStatus::PendingMerchantAcknowledgement => succeed(p, s.cfg.now()),
             // A repeated acknowledge (the first answer was lost) confirms again.
             PaymentStatus::Succeeded if p.void_enabled => {}
             PaymentStatus::Voided => {

@@ -234,13 +234,13 @@ impl Store {
     pub fn payment(&mut self, cfg: &SandboxConfig, id: &str) -> Option<&mut SimPayment> {
         let at = *self.ids.get(id)?;
         let p = self.payments.get_mut(&(at, id.to_string()))?;
-        advance(p, cfg, OffsetDateTime::now_utc());
+        advance(p, cfg, cfg.now());
         Some(p)
     }
 
     /// All payments, advanced, newest first.
     pub fn all_payments(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
-        let now = OffsetDateTime::now_utc();
+        let now = cfg.now();
         let mut out = Vec::with_capacity(self.payments.len());
         for p in self.payments.values_mut().rev() {
             advance(p, cfg, now);
@@ -252,7 +252,7 @@ impl Store {
     /// Payments with a callback URL whose status may still change, advanced to now. Those
     /// that reached a final status are returned one last time and no longer watched.
     pub fn with_callbacks(&mut self, cfg: &SandboxConfig) -> Vec<Payment> {
-        let now = OffsetDateTime::now_utc();
+        let now = cfg.now();
         let mut out = Vec::with_capacity(self.watched.len());
         let (payments, ids) = (&mut self.payments, &self.ids);
         self.watched.retain(|id| {
@@ -272,7 +272,7 @@ impl Store {
     /// The newest payment waiting at a sticker (POS id), for a customer scanning it. Only
     /// payments young enough to be pending are looked at.
     pub fn pending_at_pos(&mut self, cfg: &SandboxConfig, pos_id: &str) -> Option<String> {
-        let now = OffsetDateTime::now_utc();
+        let now = cfg.now();
         let range = (now - cfg.expiry - time::Duration::minutes(1), String::new())..;
         self.payments
             .range_mut(range)
@@ -297,7 +297,7 @@ impl Store {
             .ok_or_else(|| Reject::payment_not_found(id))?;
         let status = p.view.status.clone();
         let open = matches!(status, PaymentStatus::Pending | PaymentStatus::Identified);
-        let now = OffsetDateTime::now_utc();
+        let now = cfg.now();
         match action {
             CustomerAction::Scan if status == PaymentStatus::Pending => {
                 p.view.status = PaymentStatus::Identified;
@@ -343,7 +343,7 @@ impl Store {
 
     /// Refunds of one payment, advanced.
     pub fn refunds_of(&mut self, cfg: &SandboxConfig, payment_id: &str) -> Vec<&SimRefund> {
-        let now = OffsetDateTime::now_utc();
+        let now = cfg.now();
         let ids = self
             .refunds_by_payment
             .get(payment_id)
@@ -359,7 +359,7 @@ impl Store {
 
     pub fn refund(&mut self, cfg: &SandboxConfig, refund_id: &str) -> Option<&SimRefund> {
         let r = self.refunds.get_mut(refund_id)?;
-        settle_refund(r, cfg, OffsetDateTime::now_utc());
+        settle_refund(r, cfg, cfg.now());
         Some(r)
     }
 }
@@ -379,7 +379,7 @@ pub(super) fn new_payment(
     bulk_id: Option<String>,
     callback_url: Option<String>,
 ) -> Payment {
-    let now = OffsetDateTime::now_utc();
+    let now = cfg.now();
     let id = new_id();
     let self_url = format!("{base}/v3/payments/{id}");
     Payment {
@@ -501,7 +501,7 @@ pub fn refundable<'a>(
             format!("Payment '{id}' is {} and cannot be refunded", p.view.status),
         ));
     }
-    if !iban_available(p, cfg, OffsetDateTime::now_utc()) {
+    if !iban_available(p, cfg, cfg.now()) {
         return Err(Reject::new(
             422,
             iban_code,

@@ -68,7 +68,7 @@ impl Store {
     /// store is done in stretches so that the lock is let go in between and other requests
     /// are served meanwhile.
     pub fn search_step(&mut self, cfg: &SandboxConfig, search: &mut Search, steps: usize) -> bool {
-        let now = OffsetDateTime::now_utc();
+        let now = cfg.now();
         let low = (search.from, String::new());
         let range = match search.below.take() {
             Some(below) => self.payments.range_mut(low..below),
