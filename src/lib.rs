@@ -11,6 +11,7 @@ pub mod file_dialog;
 pub mod history;
 pub mod http;
 pub mod i18n;
+pub mod invoices;
 pub mod journal;
 pub mod logging;
 pub mod money;

@@ -6,6 +6,7 @@
 mod support;
 
 use kassa::app::{Message, Screen};
+use kassa::payconiq::model::PaymentStatus;
 use kassa::screen::export::Message as Ex;
 use kassa::screen::invoice::Message as Inv;
 use support::ui::{Harness, till_screens};
@@ -79,8 +80,80 @@ async fn an_invoice_qr_is_made_saved_paid_and_listed() {
     // The customer scans it and pays; the till learns of it through the search API.
     h.click("The customer pays it (sandbox)").await;
     assert!(h.shows("Paid in the sandbox: €12.50. It is in Today's sales."));
+    let paid = h
+        .sandbox()
+        .payments()
+        .into_iter()
+        .find(|p| p.reference.as_deref() == Some("Factuur #12"))
+        .unwrap();
+    support::wait_for_status(h.sandbox(), &paid.payment_id, PaymentStatus::Succeeded).await;
     h.click("Close").await;
     h.click("Today's sales").await;
     assert!(h.shows("Café & thé? 100%"));
-    assert!(h.shows("other till, sticker or invoice · Factuur #12"));
+    assert!(
+        !h.shows("other till, sticker or invoice · Factuur #12"),
+        "made with this till's code: this till's sale"
+    );
+    let sales = h
+        .app
+        .journal()
+        .unwrap()
+        .entries_since(time::OffsetDateTime::UNIX_EPOCH)
+        .await
+        .unwrap();
+    assert_eq!(sales.len(), 1);
+    assert_eq!(sales[0].reference, "Factuur #12");
+    assert_eq!(
+        sales[0].paid_total(),
+        Some(kassa::money::Money::from_cents(1250))
+    );
+
+    // The X report agrees with Today's sales, and counts it once however often it is looked at.
+    h.click("Close").await;
+    h.choose_pin("2468").await;
+    for _ in 0..2 {
+        h.click("Shift report…").await;
+        let Screen::Shift(s) = h.app.screen() else {
+            unreachable!()
+        };
+        let x = s.report().unwrap();
+        assert_eq!(x.paid.count, 1);
+        assert_eq!(x.paid.amount, kassa::money::Money::from_cents(1250));
+        h.click("Back").await;
+    }
+}
+
+/// A payment made with an invoice code is found by the X report even when Today's sales was
+/// never opened, and an invoice code paid by somebody else's amount is not taken for it.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_invoice_paid_is_in_the_x_report_without_todays_sales() {
+    let mut h = Harness::new().await;
+    h.click("Invoice QR").await;
+    h.send(Message::Invoice(Inv::Amount("45".into()))).await;
+    h.send(Message::Invoice(Inv::Description("Table 4".into())))
+        .await;
+    h.click("The customer pays it (sandbox)").await;
+    let paid = h
+        .sandbox()
+        .payments()
+        .into_iter()
+        .find(|p| p.description.as_deref() == Some("Table 4"))
+        .unwrap();
+    support::wait_for_status(h.sandbox(), &paid.payment_id, PaymentStatus::Succeeded).await;
+    // Another payment on the profile, not made with this till's code.
+    support::paid(h.sandbox(), &h.services.client, 4500, 0).await;
+    h.click("Close").await;
+    h.choose_pin("2468").await;
+    h.click("Shift report…").await;
+    let Screen::Shift(s) = h.app.screen() else {
+        unreachable!()
+    };
+    let x = s.report().unwrap();
+    assert_eq!(x.paid.count, 1, "only the invoice's payment is this till's");
+    assert_eq!(x.paid.amount, kassa::money::Money::from_cents(4500));
+    let verdict = h.app.journal().unwrap().verify().await.unwrap();
+    assert_eq!(
+        verdict.problem, None,
+        "invoices and their payments are chained"
+    );
 }

@@ -585,3 +585,4 @@ settings-section-backup = Journal-Sicherung
 settings-backup-dir = Tägliche Kopie in Ordner
 settings-backup-keep = Aufbewahrte Kopien
 settings-backup-hint = Ein USB-Stick oder eine Netzwerkfreigabe; leer für keine. Die Kopie wird geprüft; ein Fehler erscheint an der Kasse.
+cli-report-invoices-unchecked = Zahlungen mit den Rechnungscodes dieser Kasse wurden nicht gesucht ({ $detail }); der Bericht enthält die zuvor gefundenen.

@@ -585,3 +585,4 @@ settings-section-backup = Journal backup
 settings-backup-dir = Daily copy to folder
 settings-backup-keep = Copies kept
 settings-backup-hint = A USB stick or a network share; empty for none. The copy is verified; a failure is shown on the till.
+cli-report-invoices-unchecked = Payments made with this till's invoice codes were not looked up ({ $detail }); the report holds those found before.

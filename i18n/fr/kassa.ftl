@@ -585,3 +585,4 @@ settings-section-backup = Sauvegarde du journal
 settings-backup-dir = Copie quotidienne vers le dossier
 settings-backup-keep = Copies conservées
 settings-backup-hint = Une clé USB ou un partage réseau ; vide pour aucune. La copie est vérifiée ; un échec s'affiche sur la caisse.
+cli-report-invoices-unchecked = Les paiements faits avec les codes de facture de cette caisse n'ont pas été recherchés ({ $detail }) ; le rapport contient ceux trouvés avant.

@@ -585,3 +585,4 @@ settings-section-backup = Back-up van het journaal
 settings-backup-dir = Dagelijkse kopie naar map
 settings-backup-keep = Bewaarde kopieën
 settings-backup-hint = Een USB-stick of netwerkshare; leeg voor geen. De kopie wordt gecontroleerd; een fout verschijnt op de kassa.
+cli-report-invoices-unchecked = Betalingen met de factuurcodes van deze kassa zijn niet opgezocht ({ $detail }); het rapport bevat wat eerder gevonden werd.

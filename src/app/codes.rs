@@ -30,18 +30,28 @@ impl App {
         let Screen::Invoice(i) = &mut self.screen else {
             return Task::none();
         };
+        let made = i.invoice();
         match i.update(message) {
             invoice::Action::None => Task::none(),
             invoice::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
             }
-            invoice::Action::Export(action) => self.export(
-                action,
-                crate::journal::AuditAction::InvoiceQrExported,
-                |m| Message::Invoice(invoice::Message::Export(m)),
-            ),
+            invoice::Action::Export(action) => {
+                // A code saved is an invoice this till made: its payment will be this till's.
+                let keep = match action {
+                    crate::screen::export::Action::None => Task::none(),
+                    _ => self.keep_invoice(made),
+                };
+                let export = self.export(
+                    action,
+                    crate::journal::AuditAction::InvoiceQrExported,
+                    |m| Message::Invoice(invoice::Message::Export(m)),
+                );
+                Task::batch([keep, export])
+            }
             invoice::Action::PayInSandbox(payload) => {
+                let keep = self.keep_invoice(made);
                 let Some(sandbox) = self.services.as_ref().and_then(|s| s.sandbox.as_ref()) else {
                     return Task::none();
                 };
@@ -51,9 +61,32 @@ impl App {
                     .and_then(|p| sandbox.confirm(&p.payment_id, crate::money::Money::default()));
                 let r =
                     paid.map(|p| fl!("invoice-paid-sandbox", amount = p.paid_total().format(lang)));
-                Task::done(Message::Invoice(invoice::Message::Paid(r)))
+                Task::batch([
+                    keep,
+                    Task::done(Message::Invoice(invoice::Message::Paid(r))),
+                ])
             }
         }
+    }
+
+    /// Keeps an invoice code in the journal (once while unpaid), on the till's books.
+    fn keep_invoice(&self, made: Option<crate::payconiq::template::Invoice>) -> Task<Message> {
+        let (Some(made), Some(journal), Some(books)) = (made, self.journal.clone(), self.books())
+        else {
+            return Task::none();
+        };
+        let text = |s: String| Some(s).filter(|s| !s.is_empty());
+        let record = crate::journal::InvoiceRecord {
+            account: books,
+            amount: made.amount,
+            description: text(made.description),
+            reference: text(made.reference),
+            at: time::OffsetDateTime::now_utc(),
+        };
+        Task::perform(
+            async move { journal.record_invoice(record).await.map(|_| ()) },
+            Message::Recorded,
+        )
     }
 
     /// Carries out an export asked for by a screen; its outcome goes back as `reply`.

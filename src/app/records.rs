@@ -203,11 +203,14 @@ impl App {
                 _ => Task::done(loaded(Err(fl!("journal-needed")))),
             };
         };
+        let services = self.services.clone();
         match action {
             shift::Action::None => Task::none(),
             shift::Action::Back => self.open_history(),
             shift::Action::LoadX => Task::perform(
                 async move {
+                    super::sales::sync_invoices(services.as_deref(), Some(&journal), Some(&books))
+                        .await;
                     reports::x_report(&journal, &books)
                         .await
                         .map_err(|e| e.explain())
@@ -216,6 +219,8 @@ impl App {
             ),
             shift::Action::CloseShift => Task::perform(
                 async move {
+                    super::sales::sync_invoices(services.as_deref(), Some(&journal), Some(&books))
+                        .await;
                     reports::take_z(&journal, &books, Door::Screen)
                         .await
                         .map_err(|e| e.explain())

@@ -17,6 +17,7 @@ use crate::screen::checkout::Checkout;
 use crate::screen::till::Till;
 use crate::screen::today;
 use crate::screen::unknown::Unknown;
+use crate::services::Services;
 
 impl App {
     /// Replaces the screen; the work the old one started is aborted with it.
@@ -503,8 +504,11 @@ impl App {
         let from = crate::clock::today_start();
         let journal = self.journal.clone();
         let books = self.books();
+        let services = self.services.clone();
         let local = Task::perform(
             async move {
+                // Payments made with this till's invoice codes become its sales first.
+                sync_invoices(services.as_deref(), journal.as_ref(), books.as_deref()).await;
                 match journal {
                     Some(j) => j
                         .entries_since(from)
@@ -535,6 +539,20 @@ impl App {
             |r| Message::Today(today::Message::ApiLoaded(r)),
         );
         Task::batch([local, remote])
+    }
+}
+
+/// Takes payments made with this till's invoice codes into the journal (see `invoices.rs`); a
+/// failed look-up is logged (the next one tries again).
+pub(super) async fn sync_invoices(
+    services: Option<&Services>,
+    journal: Option<&Journal>,
+    books: Option<&str>,
+) {
+    if let (Some(s), Some(j), Some(b)) = (services, journal, books)
+        && let Err(e) = crate::invoices::sync(&s.client, j, b).await
+    {
+        tracing::warn!(error = %e, "invoice payments not looked up");
     }
 }
 

@@ -76,6 +76,18 @@ fn show(report: &ShiftReport, csv: bool, shop: &str) -> String {
     reports::pdf::lines(report, lang, shop, time::OffsetDateTime::now_utc()).join("\n")
 }
 
+/// Takes payments made with the till's invoice codes into the journal first, as the screens
+/// do, when the account can be reached (else says so on standard error and goes on).
+async fn sync_invoices(journal: &Journal, account: &str) {
+    let synced = match super::api::client(&super::api::Connect::default()).await {
+        Ok(client) => crate::invoices::sync(&client, journal, account).await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = synced {
+        eprintln!("{}", fl!("cli-report-invoices-unchecked", detail = e));
+    }
+}
+
 pub async fn report(command: ReportCommand) -> Outcome {
     let settings = super::api::till_settings()?;
     let explain = |e: crate::journal::JournalError| e.explain();
@@ -87,6 +99,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
     match command {
         ReportCommand::X { books } => {
             let journal = open_journal()?;
+            sync_invoices(&journal, &account_of(&books)).await;
             let r = reports::x_report(&journal, &account_of(&books))
                 .await
                 .map_err(explain)?;
@@ -111,6 +124,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
         } => {
             let journal = open_journal()?;
             pin::ask(&settings, &journal, &pin_args).await?;
+            sync_invoices(&journal, &account_of(&books)).await;
             let r = reports::take_z(&journal, &account_of(&books), Door::CommandLine)
                 .await
                 .map_err(explain)?;

@@ -102,6 +102,18 @@ pub(super) const LINKS: &[Link] = &[
         once: None,
     },
     Link {
+        name: "invoices",
+        table: "invoices",
+        content: "json_array(id, account, amount_cents, description, reference, made_at)",
+        once: None,
+    },
+    Link {
+        name: "invoices.paid",
+        table: "invoices",
+        content: "json_array(id, payment_id)",
+        once: Some("payment_id"),
+    },
+    Link {
         name: "audit",
         table: "audit",
         content: "json_array(id, at, action, detail)",

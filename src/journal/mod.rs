@@ -8,6 +8,7 @@
 mod audit;
 mod backup;
 mod d24;
+mod invoices;
 pub mod ledger;
 mod payments;
 mod refunds;
@@ -24,6 +25,7 @@ use tokio::sync::oneshot;
 pub use audit::{AuditAction, AuditEntry};
 pub use backup::{Backup, BackupError, BackupFailure, BackupState, verify_file};
 pub use d24::{D24Entry, D24Event, D24Request};
+pub use invoices::{InvoiceRecord, OpenInvoice};
 pub use payments::{Attempt, Entry, Event, SANDBOX, account_key};
 pub use refunds::{RefundEntry, RefundEvent, RefundRequest};
 pub use sessions::{D24Move, Door, Earlier, RefundMove, SaleMove, Session, ShiftData, StoredZ};

@@ -171,7 +171,11 @@ pub(super) fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
     })
 }
 
-fn insert_event(conn: &Connection, reference: &str, event: &Event) -> rusqlite::Result<()> {
+pub(super) fn insert_event(
+    conn: &Connection,
+    reference: &str,
+    event: &Event,
+) -> rusqlite::Result<()> {
     let now = now_ms();
     // The shift open for the sale's account now: the event is counted there, and only there.
     let account: Option<String> = conn.query_row(
@@ -200,7 +204,7 @@ fn insert_event(conn: &Connection, reference: &str, event: &Event) -> rusqlite::
     Ok(())
 }
 
-fn status_event(p: &Payment) -> Event {
+pub(super) fn status_event(p: &Payment) -> Event {
     Event::Status {
         status: p.status.clone(),
         tip: p.tipping_amount,

@@ -270,6 +270,27 @@ const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'the journal never deletes a Z report'); END;
     CREATE TRIGGER z_reports_never_edited BEFORE UPDATE ON z_reports
         BEGIN SELECT RAISE(ABORT, 'a Z report never changes once taken'); END;
+
+    -- Invoice QR codes this till made (saved or shown to the sandbox customer): a payment
+    -- made with one becomes a sale of this till, counted in the shift it is found paid in.
+    CREATE TABLE invoices (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        amount_cents INTEGER NOT NULL,
+        description TEXT,
+        reference TEXT,
+        made_at INTEGER NOT NULL,
+        payment_id TEXT UNIQUE
+    );
+    CREATE TRIGGER invoices_never_deleted BEFORE DELETE ON invoices
+        BEGIN SELECT RAISE(ABORT, 'the journal never deletes an invoice'); END;
+    CREATE TRIGGER invoices_facts_fixed BEFORE UPDATE ON invoices
+        WHEN NEW.id IS NOT OLD.id OR NEW.account IS NOT OLD.account
+          OR NEW.amount_cents IS NOT OLD.amount_cents
+          OR NEW.description IS NOT OLD.description OR NEW.reference IS NOT OLD.reference
+          OR NEW.made_at IS NOT OLD.made_at
+          OR (OLD.payment_id IS NOT NULL AND NEW.payment_id IS NOT OLD.payment_id)
+        BEGIN SELECT RAISE(ABORT, 'an invoice''s recorded facts never change'); END;
     "#,
 ];
 

@@ -1,7 +1,8 @@
 //! The invoice QR (no PIN needed): a code for a customer who pays later, from an invoice or a
 //! receipt. Amount, description and reference go into the guide's template URL; the code is
-//! previewed as it is typed and saved as PNG or SVG like the sticker. Payments made with it
-//! come in through the payment search (Today's sales), not through this till's journal.
+//! previewed as it is typed and saved as PNG or SVG like the sticker. A code saved (or shown to
+//! the sandbox's customer) is kept in the journal; a payment made with it is found by the
+//! payment search and becomes a sale of this till (see `invoices.rs`).
 
 use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
 use iced::{Element, Fill};
@@ -83,6 +84,16 @@ impl Invoice {
         };
         invoice.refresh();
         invoice
+    }
+
+    /// What the code asks the customer to pay, when what is typed makes a code.
+    pub fn invoice(&self) -> Option<Template> {
+        self.payload.as_ref()?;
+        Some(Template {
+            amount: Money::parse(&self.amount).ok()?,
+            description: self.description.trim().to_string(),
+            reference: self.reference.trim().to_string(),
+        })
     }
 
     /// The code's payload, when what is typed makes one.

@@ -1,0 +1,70 @@
+//! Payments made with this till's invoice QR codes, found by the payment search and taken into
+//! the journal as this till's sales (counted in the shift they are found paid in). UI-free: the
+//! Today's sales screen, the shift reports and `kassa report` all call [`sync`] first, so they
+//! agree.
+
+use time::OffsetDateTime;
+
+use crate::journal::{Journal, OpenInvoice};
+use crate::payconiq::Client;
+use crate::payconiq::model::{Payment, PaymentStatus, SearchCriteria};
+
+/// Whether `payment` is what `invoice` asked for: its amount, and its reference (or, without
+/// one, its description), paid after the code was made (by the provider's clock).
+fn pays(invoice: &OpenInvoice, payment: &Payment, offset: time::Duration) -> bool {
+    let same_text = match &invoice.reference {
+        Some(r) => payment.reference.as_deref() == Some(r.as_str()),
+        None => payment.description == invoice.description,
+    };
+    payment.amount == invoice.amount
+        && same_text
+        && payment
+            .created_at
+            .is_none_or(|at| at >= invoice.made_at + offset - time::Duration::minutes(5))
+}
+
+/// Looks for paid payments made with `account`'s open invoices and records each as a sale of
+/// this till. Returns how many it found. Nothing is asked of the API when no invoice is open.
+pub async fn sync(client: &Client, journal: &Journal, account: &str) -> Result<usize, String> {
+    let mut open = journal
+        .open_invoices(account)
+        .await
+        .map_err(|e| e.explain())?;
+    let Some(first) = open.first().map(|i| i.made_at) else {
+        return Ok(0);
+    };
+    // A day of slack each way: the provider's clock may be off the till's.
+    let criteria = SearchCriteria {
+        from: Some(first - time::Duration::days(1)),
+        to: Some(OffsetDateTime::now_utc() + time::Duration::days(1)),
+        payment_statuses: Some(vec![PaymentStatus::Succeeded]),
+        reference: None,
+    };
+    let mut paid = client
+        .search_all(&criteria, 2_000)
+        .await
+        .map_err(|e| e.explain())?;
+    let known = journal
+        .known_payment_ids(paid.iter().map(|p| p.payment_id.clone()).collect())
+        .await
+        .map_err(|e| e.explain())?;
+    paid.retain(|p| !known.contains(&p.payment_id));
+    paid.sort_by_key(|p| p.created_at);
+    let offset = client.provider_offset().unwrap_or_default();
+    let mut found = 0;
+    for payment in &paid {
+        let Some(at) = open.iter().position(|i| pays(i, payment, offset)) else {
+            continue;
+        };
+        let invoice = open.remove(at);
+        if journal
+            .record_invoice_paid(invoice.id, payment)
+            .await
+            .map_err(|e| e.explain())?
+        {
+            tracing::info!(invoice = invoice.id, payment_id = %payment.payment_id, "invoice paid");
+            found += 1;
+        }
+    }
+    Ok(found)
+}
