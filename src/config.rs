@@ -129,8 +129,20 @@ impl Default for Settings {
     }
 }
 
+/// A settings file that could not be read: where, and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsProblem {
+    pub path: PathBuf,
+    pub detail: String,
+}
+
 /// The till profile chosen with `--profile NAME` (a second till on one machine), if any.
 static PROFILE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The till profile of this process, if one was chosen.
+pub fn profile() -> Option<&'static str> {
+    PROFILE.get().map(String::as_str)
+}
 
 /// Chooses the till profile for this process (before anything reads a path). A name is letters,
 /// digits, `-` and `_`, at most 32 of them.
@@ -338,25 +350,21 @@ impl Settings {
         Ok(())
     }
 
-    /// Reads the settings at `path`; an unreadable file is set aside (never overwritten) and
-    /// defaults are used, with the words for the banner that says so.
-    pub fn load_or_set_aside(path: &Path) -> (Settings, Option<String>) {
+    /// Reads the settings at `path`. An unreadable file gives defaults and the problem: the
+    /// till then stops and names the file (it is never overwritten) until someone sets it
+    /// aside ([`Settings::set_aside`]).
+    pub fn load_checked(path: &Path) -> (Settings, Option<SettingsProblem>) {
         match Settings::load(path) {
             Ok(s) => (s, None),
             Err(detail) => {
                 tracing::error!(error = %detail, "settings unreadable");
-                let aside = match Settings::set_aside(path) {
-                    Ok(p) => p.display().to_string(),
-                    Err(e) => e,
+                // The parser's first line says what and where; the rest draws a caret.
+                let detail = detail.lines().next().unwrap_or_default().to_string();
+                let problem = SettingsProblem {
+                    path: path.to_path_buf(),
+                    detail,
                 };
-                (
-                    Settings::default(),
-                    Some(crate::fl!(
-                        "settings-set-aside",
-                        detail = detail,
-                        aside = aside
-                    )),
-                )
+                (Settings::default(), Some(problem))
             }
         }
     }
@@ -364,7 +372,16 @@ impl Settings {
     /// Moves an unreadable settings file aside (kept, renamed, never overwritten) and returns
     /// where it went; the till then starts from defaults and says so.
     pub fn set_aside(path: &Path) -> Result<PathBuf, String> {
-        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+        let t = time::OffsetDateTime::now_utc();
+        let stamp = format!(
+            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        );
         let aside = path.with_extension(format!("toml.damaged-{stamp}"));
         std::fs::rename(path, &aside).map_err(|e| format!("{}: {e}", path.display()))?;
         tracing::warn!(from = %path.display(), to = %aside.display(), "unreadable settings set aside");

@@ -141,11 +141,11 @@ fn run_gui() -> ExitCode {
     };
     let _log = kassa::logging::init_file();
     let (settings, problem) = match kassa::config::Settings::default_path() {
-        Some(path) => kassa::config::Settings::load_or_set_aside(&path),
+        Some(path) => kassa::config::Settings::load_checked(&path),
         None => (kassa::config::Settings::default(), None),
     };
     if let Some(p) = &problem {
-        eprintln!("{p}");
+        eprintln!("{}: {}", p.path.display(), p.detail);
     }
     match kassa::app::run(settings, problem) {
         Ok(()) => ExitCode::SUCCESS,

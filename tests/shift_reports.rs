@@ -69,7 +69,9 @@ async fn a_refund_after_a_z_is_in_the_next_x_and_z() {
     let dir = tempfile::tempdir().unwrap();
     let j = open(&dir);
     sale(&j, &prod(), "K1", 1000, "SUCCEEDED").await;
-    let z1 = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
+    let z1 = reports::take_z(&j, &prod(), Door::Screen, None)
+        .await
+        .unwrap();
     assert_eq!(z1.kind, Kind::Z(1));
     assert_eq!(z1.paid.amount, Money::from_cents(1000));
     assert_eq!(z1.refunded.count, 0);
@@ -83,7 +85,9 @@ async fn a_refund_after_a_z_is_in_the_next_x_and_z() {
     let again = reports::reprint_z(&j, &prod(), 1).await.unwrap().unwrap();
     assert_eq!(again.refunded.count, 0, "the closed Z does not change");
 
-    let z2 = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
+    let z2 = reports::take_z(&j, &prod(), Door::Screen, None)
+        .await
+        .unwrap();
     assert_eq!(z2.kind, Kind::Z(2));
     assert_eq!(z2.refunded.amount, Money::from_cents(250));
     assert_eq!(
@@ -98,7 +102,9 @@ async fn a_z_reprinted_after_its_pending_sale_was_paid_is_identical() {
     let j = open(&dir);
     sale(&j, &prod(), "K1", 1000, "SUCCEEDED").await;
     sale(&j, &prod(), "K2", 700, "PENDING").await;
-    let z1 = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
+    let z1 = reports::take_z(&j, &prod(), Door::Screen, None)
+        .await
+        .unwrap();
     assert_eq!(z1.open.count, 1, "K2 still open at the Z");
     assert!(
         z1.chain_hash.is_some(),
@@ -131,7 +137,9 @@ async fn a_z_reprinted_after_its_pending_sale_was_paid_is_identical() {
     assert_eq!(x.carried[0].reference, "K2");
     assert_eq!(x.carried[0].z_number, Some(1));
     // Every euro in exactly one Z.
-    let z2 = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
+    let z2 = reports::take_z(&j, &prod(), Door::Screen, None)
+        .await
+        .unwrap();
     assert_eq!(z1.paid.amount + z2.paid.amount, Money::from_cents(1700));
 }
 
@@ -141,14 +149,18 @@ async fn a_sandbox_sale_is_not_in_a_production_z() {
     let j = open(&dir);
     sale(&j, SANDBOX, "S1", 9900, "SUCCEEDED").await;
     sale(&j, &prod(), "P1", 500, "SUCCEEDED").await;
-    let z = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
+    let z = reports::take_z(&j, &prod(), Door::Screen, None)
+        .await
+        .unwrap();
     assert_eq!(z.paid.amount, Money::from_cents(500));
     assert_eq!(z.account, prod(), "the report names its account");
     assert_eq!(z.kind, Kind::Z(1));
     let sandbox = reports::x_report(&j, SANDBOX).await.unwrap();
     assert_eq!(sandbox.paid.amount, Money::from_cents(9900));
     assert_eq!(sandbox.account, SANDBOX);
-    let sz = reports::take_z(&j, SANDBOX, Door::Screen).await.unwrap();
+    let sz = reports::take_z(&j, SANDBOX, Door::Screen, None)
+        .await
+        .unwrap();
     assert_eq!(sz.kind, Kind::Z(1), "the sandbox numbers its own Zs");
     // The embedded sandbox moves port at every start; its books do not.
     assert_eq!(account_key("http://127.0.0.1:41234", "p"), SANDBOX);
@@ -189,7 +201,9 @@ async fn a_d24_refund_is_in_the_x_and_the_z() {
     )
     .await
     .unwrap();
-    let z = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
+    let z = reports::take_z(&j, &prod(), Door::Screen, None)
+        .await
+        .unwrap();
     assert_eq!(z.d24.len(), 1, "in the Z of its shift");
     assert_eq!(z.d24[0].status, "COMPLETED");
     assert!(z.csv().contains("d24-refund"), "{}", z.csv());
@@ -205,7 +219,9 @@ async fn z_numbers_have_no_gaps_across_restarts_and_processes() {
     for n in 1..=3 {
         let j = open(&dir);
         sale(&j, &prod(), &format!("K{n}"), 100 * n, "SUCCEEDED").await;
-        let z = reports::take_z(&j, &prod(), Door::Screen).await.unwrap();
+        let z = reports::take_z(&j, &prod(), Door::Screen, None)
+            .await
+            .unwrap();
         assert_eq!(z.kind, Kind::Z(n));
         assert_eq!(
             z.paid.amount,
@@ -217,7 +233,7 @@ async fn z_numbers_have_no_gaps_across_restarts_and_processes() {
     let till = open(&dir);
     let cli = open(&dir);
     sale(&till, &prod(), "K4", 400, "SUCCEEDED").await;
-    let z4 = reports::take_z(&cli, &prod(), Door::CommandLine)
+    let z4 = reports::take_z(&cli, &prod(), Door::CommandLine, None)
         .await
         .unwrap();
     assert_eq!(z4.kind, Kind::Z(4));
@@ -249,4 +265,27 @@ async fn z_numbers_have_no_gaps_across_restarts_and_processes() {
         conn.execute("UPDATE z_reports SET report = '{}'", [])
             .is_err()
     );
+}
+
+/// A Z asked for on a screen that shows a shift another window (or the command line) closed
+/// meanwhile closes nothing, and says which Z it became.
+#[tokio::test]
+async fn a_z_for_a_shift_closed_elsewhere_closes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let screen = open(&dir);
+    let cli = open(&dir);
+    sale(&screen, &prod(), "K1", 100, "SUCCEEDED").await;
+    let x = reports::x_report(&screen, &prod()).await.unwrap();
+    assert_eq!(x.number, 1, "the shift is numbered as its Z will be");
+    reports::take_z(&cli, &prod(), Door::CommandLine, None)
+        .await
+        .unwrap();
+    let late = reports::take_z(&screen, &prod(), Door::Screen, Some(x.session)).await;
+    assert_eq!(late, Err(kassa::journal::JournalError::ShiftMoved(Some(1))));
+    let now = reports::x_report(&screen, &prod()).await.unwrap();
+    assert_eq!(now.number, 2, "nothing else was closed");
+    let z2 = reports::take_z(&screen, &prod(), Door::Screen, Some(now.session))
+        .await
+        .unwrap();
+    assert_eq!(z2.kind, Kind::Z(2));
 }

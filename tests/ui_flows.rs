@@ -131,14 +131,31 @@ async fn escape_right_after_an_unseen_scan_asks_first() {
 }
 
 fn escape() -> iced::keyboard::Event {
-    use iced::keyboard::{Event, Key, Location, Modifiers, key::Named, key::Physical};
+    named(iced::keyboard::key::Named::Escape)
+}
+
+fn named(name: iced::keyboard::key::Named) -> iced::keyboard::Event {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key::Physical};
     Event::KeyPressed {
-        key: Key::Named(Named::Escape),
-        modified_key: Key::Named(Named::Escape),
-        physical_key: Physical::Code(iced::keyboard::key::Code::Escape),
+        key: Key::Named(name),
+        modified_key: Key::Named(name),
+        physical_key: Physical::Unidentified(iced::keyboard::key::NativeCode::Unidentified),
         location: Location::Standard,
         modifiers: Modifiers::empty(),
         text: None,
+        repeat: false,
+    }
+}
+
+fn key(c: char) -> iced::keyboard::Event {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key::Physical};
+    Event::KeyPressed {
+        key: Key::Character(c.to_string().into()),
+        modified_key: Key::Character(c.to_string().into()),
+        physical_key: Physical::Unidentified(iced::keyboard::key::NativeCode::Unidentified),
+        location: Location::Standard,
+        modifiers: Modifiers::empty(),
+        text: Some(c.to_string().into()),
         repeat: false,
     }
 }
@@ -757,8 +774,11 @@ async fn an_unusable_account_refuses_to_charge_and_says_why() {
     let mut h = Harness::adopt(app, Message::Started(started)).await;
     assert!(h.app.services().is_none(), "no sandbox in its place");
     assert!(h.shows("This till cannot take payments now"));
-    assert!(h.shows("Import or generate a signing key first."), "why");
-    assert!(h.shows_prefix("Its Payconiq account is set up but cannot be used."));
+    assert!(
+        h.shows_prefix("The account merchant.api.preprod.bancontact.net, profile p cannot be used: Import or generate a signing key first."),
+        "which account, and why"
+    );
+    assert!(h.shows_prefix("Nothing is charged, and the till does not switch to the sandbox"));
     assert!(!h.shows("Sandbox — no real money"));
     assert!(!h.shows("Charge"), "nothing to charge with");
     for size in till_screens() {
@@ -793,35 +813,34 @@ async fn an_unusable_account_refuses_to_charge_and_says_why() {
         PollPolicy::immediate(),
     );
     let mut h = Harness::adopt(app, Message::Started(Err("keychain locked".into()))).await;
-    assert!(h.shows("keychain locked"));
+    assert!(h.shows_prefix(
+        "The account merchant.api.preprod.bancontact.net cannot be used: keychain locked"
+    ));
     h.click("Settings…").await;
     h.choose_pin("2468").await;
     assert!(matches!(h.app.screen(), Screen::Settings(_)));
 }
 
-/// An unreadable settings file is set aside (kept, never overwritten) and named on the till.
+/// An unreadable settings file stops the till: named, never overwritten, no payments, no PIN
+/// to be chosen by anyone; started afresh, it is set aside and the keys this till kept are
+/// forgotten, so defaults reach no real account.
 #[tokio::test(flavor = "multi_thread")]
-async fn an_unreadable_settings_file_is_set_aside_and_named() {
+async fn an_unreadable_settings_file_stops_the_till_until_set_aside() {
     kassa::i18n::set_language(Lang::En);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("settings.toml");
     std::fs::write(&path, "qr-size = [not toml").unwrap();
-    let (settings, problem) = Settings::load_or_set_aside(&path);
+    let (settings, problem) = Settings::load_checked(&path);
     assert_eq!(settings, Settings::default());
     let problem = problem.expect("said");
-    assert!(!path.exists(), "moved aside");
-    let aside: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(aside.len(), 1);
-    assert!(aside[0].starts_with("settings.toml.damaged-"), "{aside:?}");
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
-        "qr-size = [not toml",
-        "kept as it was"
+    assert!(
+        !problem.detail.contains('\n'),
+        "one line: {}",
+        problem.detail
     );
-    assert!(problem.contains(&aside[0]), "{problem}");
+    let store: Arc<dyn kassa::secrets::SecretStore> =
+        Arc::new(kassa::secrets::MemoryStore::default());
+    store.set(kassa::secrets::API_KEY, "a-real-key").unwrap();
     let services = Arc::new(
         Services::embedded(SandboxConfig::for_tests(), support::quick_options())
             .await
@@ -834,9 +853,61 @@ async fn an_unreadable_settings_file_is_set_aside_and_named() {
         },
         PollPolicy::immediate(),
     )
-    .with_settings_problem(Some(problem.clone()));
-    let h = Harness::adopt(app, Message::Started(Ok(services))).await;
-    assert!(h.shows(&problem), "named in a banner");
+    .with_storage(store.clone(), Some(path.clone()))
+    .with_settings_problem(Some(problem));
+    let mut h = Harness::adopt(app, Message::Started(Ok(services))).await;
+    assert!(h.shows("Kassa will not start with these settings"));
+    assert!(h.shows_prefix(&format!(
+        "The settings file {} cannot be read: ",
+        path.display()
+    )));
+    assert!(
+        !h.shows("Charge") && !h.shows("Manager"),
+        "no payments, no PIN to choose"
+    );
+    // Typed on the keyboard and Enter: nothing is charged either.
+    for key in [key('5'), named(iced::keyboard::key::Named::Enter)] {
+        h.send(Message::Keyboard(key)).await;
+    }
+    assert!(
+        h.sandbox()
+            .payments()
+            .iter()
+            .all(|p| p.amount.cents() != 500)
+    );
+    // A window moved meanwhile does not overwrite the file.
+    h.send(Message::WindowResized(
+        iced::window::Id::unique(),
+        iced::Size::new(900.0, 700.0),
+    ))
+    .await;
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "qr-size = [not toml"
+    );
+
+    h.click("Start this till afresh (forgets its stored keys)")
+        .await;
+    assert!(!h.shows("Kassa will not start with these settings"));
+    assert!(h.shows("Charge"));
+    assert_eq!(
+        store.get(kassa::secrets::API_KEY).unwrap(),
+        None,
+        "keys forgotten"
+    );
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("settings.toml.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "kept aside");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
+        "qr-size = [not toml",
+        "as it was"
+    );
+    let log = h.app.journal().unwrap().audit_log(5).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "settings-set-aside"));
 }
 
 /// A payment still waiting that no checkout follows (another till's, or left by a crash) is

@@ -24,6 +24,10 @@ impl App {
     /// The Manager button: the payment history once unlocked (refunds and look-ups are what a
     /// manager comes for most), else the PIN.
     pub(super) fn open_manager(&mut self) -> Task<Message> {
+        // Unreadable settings: there is no PIN to check, and none may be chosen over them.
+        if self.settings_problem.is_some() {
+            return Task::none();
+        }
         if self.manager_unlocked() {
             self.enter_manager()
         } else {
@@ -229,6 +233,10 @@ impl App {
     }
 
     pub(super) fn save_settings(&self) -> Result<(), String> {
+        // An unreadable settings file is never overwritten: it waits to be set aside.
+        if self.settings_problem.is_some() {
+            return Ok(());
+        }
         match &self.settings_path {
             Some(path) => self.settings.save(path),
             None => Ok(()),
@@ -521,6 +529,54 @@ pub(super) async fn audit_when(
         && let Err(e) = j.audit(action).await
     {
         tracing::error!(error = %e, "audit log not written");
+    }
+}
+
+impl App {
+    /// The unreadable settings file is set aside (kept, renamed), and the keys this till kept
+    /// in the keychain are forgotten: defaults (the sandbox, no PIN) reach no real account
+    /// until someone sets one up again with its keys.
+    pub(super) fn start_afresh(&mut self) -> Task<Message> {
+        let Some(problem) = self.settings_problem.clone() else {
+            return Task::none();
+        };
+        let store = self.secrets.clone();
+        Task::perform(
+            blocking(move || {
+                for name in [
+                    secrets::API_KEY,
+                    secrets::SIGNING_KEY,
+                    secrets::D24_SECRET_KEY,
+                ] {
+                    store.delete(name).map_err(|e| e.to_string())?;
+                }
+                Settings::set_aside(&problem.path)
+            }),
+            |r| Message::StartedAfresh(r.and_then(|inner| inner)),
+        )
+    }
+
+    pub(super) fn started_afresh(
+        &mut self,
+        result: Result<std::path::PathBuf, String>,
+    ) -> Task<Message> {
+        match result {
+            Ok(aside) => {
+                self.settings_problem = None;
+                if let Err(e) = self.save_settings() {
+                    tracing::error!(error = %e, "fresh settings not saved");
+                }
+                self.audit(AuditAction::SettingsSetAside {
+                    to: aside.display().to_string(),
+                })
+            }
+            Err(e) => {
+                if let Some(p) = &mut self.settings_problem {
+                    p.detail = format!("{} — {e}", p.detail);
+                }
+                Task::none()
+            }
+        }
     }
 }
 

@@ -75,8 +75,11 @@ pub struct App {
     /// Why the configured account cannot be used: the till refuses to charge until it can (it
     /// never falls back to the sandbox).
     account_problem: Option<String>,
-    /// The settings file could not be read and was set aside (where to, and why).
-    settings_problem: Option<String>,
+    /// The settings file could not be read: the till stops (and never writes it) until it is
+    /// set aside.
+    settings_problem: Option<crate::config::SettingsProblem>,
+    /// The configured account is being tried again.
+    retrying: bool,
     /// The last daily journal backup, when it failed.
     backup_failed: Option<crate::journal::BackupFailure>,
     /// A daily backup is being made.
@@ -126,6 +129,11 @@ pub enum Message {
     Started(Result<Arc<Services>, String>),
     /// Tries the configured account again (after the keychain was unlocked, say).
     RetryAccount,
+    /// Sets an unreadable settings file aside, forgets this till's stored keys and starts from
+    /// default settings.
+    StartAfresh,
+    /// The settings were set aside (or why not).
+    StartedAfresh(Result<std::path::PathBuf, String>),
     JournalOpened(Result<Journal, JournalError>),
     /// Moves a damaged journal aside and starts a new one.
     JournalSetAside,
@@ -246,6 +254,7 @@ impl App {
             manager_active: None,
             account_problem: None,
             settings_problem: None,
+            retrying: false,
             backup_failed: None,
             backing_up: false,
             sandbox_config: crate::sandbox::SandboxConfig::default(),
@@ -266,8 +275,8 @@ impl App {
         self
     }
 
-    /// Says in a banner that the settings file was unreadable and set aside.
-    pub fn with_settings_problem(mut self, problem: Option<String>) -> App {
+    /// Stops the till because the settings file could not be read.
+    pub fn with_settings_problem(mut self, problem: Option<crate::config::SettingsProblem>) -> App {
         self.settings_problem = problem;
         self
     }
@@ -289,7 +298,7 @@ impl App {
         if Some(window) == self.display_window {
             fl!("display-title")
         } else {
-            fl!("app-title")
+            app_title()
         }
     }
 
@@ -299,6 +308,7 @@ impl App {
             Message::Started(Ok(services)) => {
                 self.services = Some(services);
                 self.account_problem = None;
+                self.retrying = false;
                 if matches!(self.screen, Screen::Starting) {
                     self.set_screen(Screen::Till(Till::new(self.lang)));
                 }
@@ -337,6 +347,7 @@ impl App {
             }
             Message::Started(Err(e)) => {
                 tracing::error!(error = %e, "could not start");
+                self.retrying = false;
                 let sandbox = self.is_sandbox();
                 match (&self.services, &mut self.screen) {
                     // A restart after saving settings failed: keep the running services and
@@ -356,7 +367,7 @@ impl App {
                 Task::none()
             }
             Message::RetryAccount => {
-                self.account_problem = None;
+                self.retrying = true;
                 Task::perform(
                     Services::start(
                         self.settings.clone(),
@@ -452,6 +463,8 @@ impl App {
             }
             Message::LockCheck => self.check_lock(),
             Message::PinFailures(known) => self.pin_failures(known),
+            Message::StartAfresh => self.start_afresh(),
+            Message::StartedAfresh(result) => self.started_afresh(result),
             Message::BackupCheck => self.backup_if_due(),
             Message::BackedUp(state, outcome) => self.backed_up(*state, outcome),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
@@ -634,8 +647,19 @@ pub(super) async fn open_journal(path: Option<PathBuf>) -> Result<Journal, Journ
 }
 
 /// Runs the GUI until the cashier window closes.
-/// Runs the till. `settings_problem` says the settings file was unreadable and set aside.
-pub fn run(settings: Settings, settings_problem: Option<String>) -> iced::Result {
+/// "Kassa", and the profile's name when this till is one (two tills on one machine).
+pub(crate) fn app_title() -> String {
+    match crate::config::profile() {
+        Some(name) => format!("{} — {name}", fl!("app-title")),
+        None => fl!("app-title"),
+    }
+}
+
+/// Runs the till. `settings_problem`: the settings file could not be read.
+pub fn run(
+    settings: Settings,
+    settings_problem: Option<crate::config::SettingsProblem>,
+) -> iced::Result {
     iced::daemon(
         move || {
             let (app, task) = App::boot(settings.clone());

@@ -112,8 +112,7 @@ impl App {
             history::Action::Shift => {
                 let shop = self.settings.shop_name.clone();
                 self.set_screen(Screen::Shift(Box::new(Shift::new(self.lang, &shop))));
-                let x = self.shift_action(shift::Action::LoadX);
-                Task::batch([x, self.shift_action(shift::Action::LoadPast)])
+                self.shift_action(shift::Action::LoadX)
             }
             history::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
@@ -207,25 +206,39 @@ impl App {
         match action {
             shift::Action::None => Task::none(),
             shift::Action::Back => self.open_history(),
-            shift::Action::LoadX => Task::perform(
+            shift::Action::LoadX => {
+                // The list of Z reports too: one may have been taken elsewhere meanwhile.
+                let past = self.shift_action(shift::Action::LoadPast);
+                let x = Task::perform(
+                    async move {
+                        super::sales::sync_invoices(
+                            services.as_deref(),
+                            Some(&journal),
+                            Some(&books),
+                        )
+                        .await;
+                        reports::x_report(&journal, &books)
+                            .await
+                            .map_err(|e| e.explain())
+                    },
+                    loaded,
+                );
+                Task::batch([x, past])
+            }
+            shift::Action::CloseShift(expect) => Task::perform(
                 async move {
                     super::sales::sync_invoices(services.as_deref(), Some(&journal), Some(&books))
                         .await;
-                    reports::x_report(&journal, &books)
-                        .await
-                        .map_err(|e| e.explain())
+                    reports::take_z(&journal, &books, Door::Screen, expect).await
                 },
-                loaded,
-            ),
-            shift::Action::CloseShift => Task::perform(
-                async move {
-                    super::sales::sync_invoices(services.as_deref(), Some(&journal), Some(&books))
-                        .await;
-                    reports::take_z(&journal, &books, Door::Screen)
-                        .await
-                        .map_err(|e| e.explain())
+                |r| match r {
+                    Ok(report) => Message::Shift(shift::Message::Loaded(Ok(Box::new(report)))),
+                    // Closed elsewhere meanwhile: say so, and show the shift open now.
+                    Err(e @ crate::journal::JournalError::ShiftMoved(_)) => {
+                        Message::Shift(shift::Message::Moved(e.explain()))
+                    }
+                    Err(e) => Message::Shift(shift::Message::Loaded(Err(e.explain()))),
                 },
-                loaded,
             ),
             shift::Action::LoadPast => Task::perform(
                 async move { journal.z_list(&books).await.map_err(|e| e.explain()) },

@@ -121,7 +121,8 @@ impl App {
         let Some(services) = self.services.clone() else {
             return Task::none();
         };
-        if self.charging.is_some() {
+        // Stopped (settings unreadable): nothing is charged whatever the keyboard says.
+        if self.charging.is_some() || self.settings_problem.is_some() {
             return Task::none();
         }
         // No record, no charge: a sale the till cannot remember is a sale it cannot recover.

@@ -24,7 +24,7 @@ impl App {
     /// The cashier window.
     pub fn view_main(&self) -> Element<'_, Message> {
         let sandbox = self.is_sandbox();
-        let mut header = row![text(fl!("app-title")).size(22).style(theme::brand)]
+        let mut header = row![text(super::app_title()).size(22).style(theme::brand)]
             .spacing(12)
             .align_y(Center);
         // Screens with no live payment leave out the phone panel (and use its room).
@@ -42,7 +42,8 @@ impl App {
                 | Screen::Payouts(_)
         );
         header = header.push(iced::widget::space::horizontal());
-        if matches!(self.screen, Screen::Till(_)) {
+        // A stopped till offers only its way out (on its card).
+        if matches!(self.screen, Screen::Till(_)) && self.stopped().is_none() {
             // Not while a create is under way: its answer belongs on this screen.
             let idle = self.charging.is_none();
             header = header.push(
@@ -76,18 +77,15 @@ impl App {
         );
         // Screens of natural height scroll when the window is short; checkout fits itself (its
         // code shrinks), so its buttons never need scrolling to.
-        let blocked = self.account_problem.as_ref().filter(|_| {
-            self.services.is_none() && !matches!(self.screen, Screen::Lock(_) | Screen::Settings(_))
-        });
         let body: Element<'_, Message> = match (&self.screen, &self.startup_error) {
             (_, Some(e)) => scrolled(
                 text(fl!("app-start-failed", detail = e.clone()))
                     .style(theme::error)
                     .into(),
             ),
-            (_, None) if blocked.is_some() => scrolled(account_blocked(
-                blocked.map(String::as_str).unwrap_or_default(),
-            )),
+            (_, None) if self.stopped().is_some() => {
+                scrolled(self.stopped().unwrap_or_else(|| text("").into()))
+            }
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
                 let creating = self.charging.is_some();
@@ -159,14 +157,6 @@ impl App {
                     .style(theme::offline_banner),
             );
         }
-        if let Some(problem) = &self.settings_problem {
-            page = page.push(
-                container(text(problem.clone()).size(16))
-                    .width(Fill)
-                    .padding([6, 16])
-                    .style(theme::offline_banner),
-            );
-        }
         if sandbox {
             page = page.push(
                 container(text(fl!("app-sandbox-banner")).size(16))
@@ -186,24 +176,74 @@ impl App {
     }
 }
 
-/// The till when its account cannot be used: no charging, why, and what to do.
-fn account_blocked(problem: &str) -> Element<'_, Message> {
-    container(
-        column![
-            text(fl!("app-blocked-title")).size(24).style(theme::error),
-            text(problem.to_string()).size(18),
-            text(fl!("app-blocked-what-to-do")).size(16),
-            row![
-                button(text(fl!("app-blocked-retry")))
-                    .padding([10, 16])
-                    .style(theme::primary)
-                    .on_press(Message::RetryAccount),
+impl App {
+    /// What stops the till, when something does: an unreadable settings file, or an account
+    /// that cannot be used (except on the PIN and Settings, where the manager fixes it).
+    fn stopped(&self) -> Option<Element<'_, Message>> {
+        if let Some(p) = &self.settings_problem {
+            return Some(stop_card(
+                fl!("app-settings-stopped-title"),
+                fl!(
+                    "app-settings-stopped",
+                    path = p.path.display().to_string(),
+                    detail = p.detail.clone()
+                ),
+                fl!("app-settings-stopped-what-to-do"),
+                vec![
+                    button(text(fl!("app-start-afresh")))
+                        .padding([10, 16])
+                        .style(theme::danger)
+                        .on_press(Message::StartAfresh)
+                        .into(),
+                ],
+            ));
+        }
+        let problem = self.account_problem.as_ref()?;
+        if self.services.is_some() || matches!(self.screen, Screen::Lock(_) | Screen::Settings(_)) {
+            return None;
+        }
+        let account = crate::reports::account_name(&crate::services::books(&self.settings));
+        Some(stop_card(
+            fl!("app-blocked-title"),
+            fl!(
+                "app-blocked-why",
+                account = account,
+                detail = problem.clone()
+            ),
+            fl!("app-blocked-what-to-do"),
+            vec![
+                button(text(if self.retrying {
+                    fl!("app-blocked-retrying")
+                } else {
+                    fl!("app-blocked-retry")
+                }))
+                .padding([10, 16])
+                .style(theme::primary)
+                .on_press_maybe((!self.retrying).then_some(Message::RetryAccount))
+                .into(),
                 button(text(fl!("app-blocked-settings")))
                     .padding([10, 16])
                     .style(theme::secondary)
-                    .on_press(Message::OpenManager),
-            ]
-            .spacing(12),
+                    .on_press(Message::OpenManager)
+                    .into(),
+            ],
+        ))
+    }
+}
+
+/// A card that says the till is stopped: what, why, what to do, and the ways out.
+fn stop_card<'a>(
+    title: String,
+    why: String,
+    what: String,
+    actions: Vec<Element<'a, Message>>,
+) -> Element<'a, Message> {
+    container(
+        column![
+            text(title).size(24).style(theme::error),
+            text(why).size(18),
+            text(what).size(16),
+            iced::widget::Row::with_children(actions).spacing(12),
         ]
         .spacing(14)
         .max_width(720),

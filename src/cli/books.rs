@@ -125,7 +125,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
             let journal = open_journal()?;
             pin::ask(&settings, &journal, &pin_args).await?;
             sync_invoices(&journal, &account_of(&books)).await;
-            let r = reports::take_z(&journal, &account_of(&books), Door::CommandLine)
+            let r = reports::take_z(&journal, &account_of(&books), Door::CommandLine, None)
                 .await
                 .map_err(explain)?;
             Ok(show(&r, books.csv, &settings.shop_name))

@@ -40,6 +40,10 @@ pub async fn ask(settings: &Settings, journal: &Journal, args: &PinArgs) -> Resu
         ));
     }
     let pin = read_pin(args)?;
+    // Nothing typed is no attempt (a script that gave no PIN), not a wrong PIN.
+    if pin.trim().is_empty() {
+        return Err(fl!("cli-pin-empty"));
+    }
     if crate::pin::verify(pin.trim(), &settings.manager_pin_hash) {
         journal
             .audit_from(AuditAction::Unlock, Door::CommandLine)

@@ -63,6 +63,10 @@ pub enum AuditAction {
     JournalSetAside {
         to: String,
     },
+    /// An unreadable settings file moved aside, this till's keys forgotten, defaults started.
+    SettingsSetAside {
+        to: String,
+    },
     /// How an action audited as it was asked (a void, cancel, acknowledge) ended: "done", or
     /// what went wrong (one that timed out may still have happened).
     Outcome {
@@ -118,6 +122,7 @@ impl AuditAction {
             }
             AuditAction::Acknowledge { payment_id } => ("acknowledge", payment_id.clone()),
             AuditAction::JournalSetAside { to } => ("journal-set-aside", to.clone()),
+            AuditAction::SettingsSetAside { to } => ("settings-set-aside", to.clone()),
             AuditAction::Outcome { action, outcome } => {
                 let (name, detail) = action.parts();
                 ("outcome", format!("{name} {detail}: {outcome}"))

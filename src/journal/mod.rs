@@ -51,6 +51,9 @@ pub enum JournalError {
     Duplicate(String),
     /// The writer thread is gone (the journal was closed).
     Closed,
+    /// The shift asked to be closed was closed meanwhile (from another window or the command
+    /// line, as Z report no. N); nothing was closed now.
+    ShiftMoved(Option<i64>),
     Other(String),
 }
 
@@ -65,6 +68,7 @@ impl std::fmt::Display for JournalError {
             JournalError::Newer(v) => write!(f, "written by a newer Kassa (schema {v})"),
             JournalError::Duplicate(r) => write!(f, "reference {r} already used"),
             JournalError::Closed => f.write_str("the journal is closed"),
+            JournalError::ShiftMoved(z) => write!(f, "the shift was already closed (Z {z:?})"),
             JournalError::Other(d) => f.write_str(d),
         }
     }
@@ -96,6 +100,10 @@ impl JournalError {
             JournalError::ReadOnly(d) => crate::fl!("journal-read-only", detail = d.clone()),
             JournalError::Newer(_) => crate::fl!("journal-newer"),
             JournalError::Duplicate(r) => crate::fl!("journal-duplicate", reference = r.clone()),
+            JournalError::ShiftMoved(z) => crate::fl!(
+                "shift-moved",
+                number = z.map(|n| n.to_string()).unwrap_or_else(|| "?".into())
+            ),
             JournalError::Closed | JournalError::Other(_) => {
                 crate::fl!("journal-other", detail = self.to_string())
             }
@@ -204,6 +212,8 @@ impl Journal {
 }
 
 fn prepare(conn: &mut Connection) -> Result<(), schema::MigrateError> {
+    // Another process (the till, a command) may hold the file for a moment: wait for it.
+    conn.execute_batch("PRAGMA busy_timeout = 5000;")?;
     // A damaged file fails here, before anything is written to it.
     let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if check != "ok" {

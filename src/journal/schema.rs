@@ -308,14 +308,16 @@ pub fn version(conn: &Connection) -> rusqlite::Result<u32> {
 /// Brings the file up to `target` (normally [`CURRENT`]) in one transaction: either every
 /// pending migration applies, or none does.
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), MigrateError> {
-    let from = version(conn)?;
+    // The version is read inside a write transaction: two processes opening a new file at
+    // once (the till and a command) must not both migrate it.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let from = version(&tx)?;
     if from > CURRENT {
         return Err(MigrateError::Newer(from));
     }
     if from >= target {
         return Ok(());
     }
-    let tx = conn.transaction()?;
     for (i, sql) in MIGRATIONS
         .iter()
         .enumerate()

@@ -65,6 +65,9 @@ pub struct D24Move {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShiftData {
     pub session: Session,
+    /// The shift's number: its Z report's, or the one its Z report will get (so the shift a
+    /// cashier sees as "shift 12" closes as "Z report no. 12").
+    pub number: i64,
     pub sales: Vec<SaleMove>,
     pub refunds: Vec<RefundMove>,
     pub d24: Vec<D24Move>,
@@ -199,8 +202,14 @@ fn shift(conn: &Connection, session: Session) -> rusqlite::Result<ShiftData> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let number = match (session.z_number, &session.account) {
+        (Some(z), _) => z,
+        (None, Some(account)) => next_z(conn, account)?,
+        (None, None) => 0,
+    };
     Ok(ShiftData {
         session,
+        number,
         sales,
         refunds,
         d24,
@@ -249,48 +258,69 @@ impl Journal {
     /// Closes the open shift of `account` under its next Z number and opens the next shift, in
     /// one transaction with the frozen report (`freeze` makes it from the shift's data and its
     /// number) and the audit line. Returns the stored Z.
+    ///
+    /// `expect` is the shift the person taking the Z was looking at: when another window or
+    /// the command line closed it meanwhile, nothing is closed and
+    /// [`JournalError::ShiftMoved`] names the Z it got.
     pub async fn close_shift(
         &self,
         account: &str,
         door: Door,
+        expect: Option<i64>,
         freeze: impl FnOnce(&ShiftData, i64) -> String + Send + 'static,
     ) -> Result<(ShiftData, StoredZ), JournalError> {
         let account = account.to_string();
-        self.run(move |conn| {
-            let tx = conn.transaction()?;
-            let now = now_ms();
-            let id = open_session(&tx, &account, now)?;
-            let number = next_z(&tx, &account)?;
-            tx.execute(
-                "UPDATE sessions SET closed_at = ?2, z_number = ?3 WHERE id = ?1",
-                params![id, now, number],
-            )?;
-            // The next shift opens at the same instant: nothing falls between the two.
-            open_session(&tx, &account, now)?;
-            let data = shift(&tx, session(&tx, id)?)?;
-            let report = freeze(&data, number);
-            tx.execute(
-                "INSERT INTO z_reports (session_id, taken_at, report) VALUES (?1, ?2, ?3)",
-                params![id, now, report],
-            )?;
-            let from = match door {
-                Door::Screen => "",
-                Door::CommandLine => " (command line)",
-            };
-            tx.execute(
-                "INSERT INTO audit (at, action, detail) VALUES (?1, 'z-report', ?2)",
-                params![now, format!("{number}{from}")],
-            )?;
-            let stored = StoredZ {
-                session: data.session.clone(),
-                taken_at: from_ms(now),
-                report: Some(report),
-                chain_hash: chain_hash(&tx, "z_reports", id)?,
-            };
-            tx.commit()?;
-            Ok((data, stored))
-        })
-        .await
+        let closed = self
+            .run(move |conn| {
+                let tx = conn.transaction()?;
+                let now = now_ms();
+                let id = open_session(&tx, &account, now)?;
+                if let Some(expected) = expect
+                    && expected != id
+                {
+                    let z: Option<i64> = tx
+                        .query_row(
+                            "SELECT z_number FROM sessions WHERE id = ?1",
+                            [expected],
+                            |r| r.get(0),
+                        )
+                        .optional()?
+                        .flatten();
+                    // Dropped, the transaction writes nothing.
+                    return Ok(Err(z));
+                }
+                let number = next_z(&tx, &account)?;
+                tx.execute(
+                    "UPDATE sessions SET closed_at = ?2, z_number = ?3 WHERE id = ?1",
+                    params![id, now, number],
+                )?;
+                // The next shift opens at the same instant: nothing falls between the two.
+                open_session(&tx, &account, now)?;
+                let data = shift(&tx, session(&tx, id)?)?;
+                let report = freeze(&data, number);
+                tx.execute(
+                    "INSERT INTO z_reports (session_id, taken_at, report) VALUES (?1, ?2, ?3)",
+                    params![id, now, report],
+                )?;
+                let from = match door {
+                    Door::Screen => "",
+                    Door::CommandLine => " (command line)",
+                };
+                tx.execute(
+                    "INSERT INTO audit (at, action, detail) VALUES (?1, 'z-report', ?2)",
+                    params![now, format!("{number}{from}")],
+                )?;
+                let stored = StoredZ {
+                    session: data.session.clone(),
+                    taken_at: from_ms(now),
+                    report: Some(report),
+                    chain_hash: chain_hash(&tx, "z_reports", id)?,
+                };
+                tx.commit()?;
+                Ok(Ok((data, stored)))
+            })
+            .await?;
+        closed.map_err(JournalError::ShiftMoved)
     }
 
     /// A Z report of `account` by its number, as stored when it was taken (shifts closed before

@@ -338,3 +338,23 @@ fn the_daily_backup_is_due_once_a_day_and_a_failure_is_kept_until_it_succeeds() 
     let copy = ok.unwrap().path;
     assert_eq!(backup::verify_file(&copy).unwrap().problem, None);
 }
+
+#[test]
+fn a_new_file_opened_by_several_at_once_is_migrated_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let start = std::sync::Arc::new(std::sync::Barrier::new(8));
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let (path, start) = (path.clone(), start.clone());
+            std::thread::spawn(move || {
+                start.wait();
+                Journal::open(&path).map(|_| ())
+            })
+        })
+        .collect();
+    let opened: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(opened.iter().all(Result::is_ok), "{opened:?}");
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(schema::version(&conn).unwrap(), schema::CURRENT);
+}

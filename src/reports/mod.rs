@@ -79,6 +79,9 @@ pub struct D24Line {
 pub struct ShiftReport {
     pub kind: Kind,
     pub session: i64,
+    /// The shift's number as people see it: its Z report's (the one it will get while open).
+    #[serde(default)]
+    pub number: i64,
     /// The books it covers ([`crate::journal::account_key`]); empty for shifts closed before
     /// accounts were kept apart.
     pub account: String,
@@ -146,9 +149,12 @@ impl ShiftReport {
     /// The report of a shift: each sale and refund counts in it by what changed during it, so
     /// across all shifts every euro is counted once.
     pub fn from_shift(data: &ShiftData, kind: Kind, now: OffsetDateTime) -> ShiftReport {
+        // To the millisecond, as the journal keeps times.
+        let now = now.replace_millisecond(now.millisecond()).unwrap_or(now);
         let mut r = ShiftReport {
             kind,
             session: data.session.id,
+            number: data.number,
             account: data.session.account.clone().unwrap_or_default(),
             opened_at: data.session.opened_at,
             until: data.session.closed_at.unwrap_or(now),
@@ -391,13 +397,16 @@ pub async fn x_report(journal: &Journal, account: &str) -> Result<ShiftReport, J
 /// Takes the Z report of `account`'s open shift: the shift closes under the next number, the
 /// next one opens, and the report is stored as it is returned here (and audited), in one
 /// transaction.
+///
+/// `expect`: the shift the person was looking at (see [`Journal::close_shift`]).
 pub async fn take_z(
     journal: &Journal,
     account: &str,
     door: Door,
+    expect: Option<i64>,
 ) -> Result<ShiftReport, JournalError> {
     let (_, stored) = journal
-        .close_shift(account, door, |data, number| {
+        .close_shift(account, door, expect, |data, number| {
             let report = ShiftReport::from_shift(data, Kind::Z(number), OffsetDateTime::now_utc());
             serde_json::to_string(&report).unwrap_or_default()
         })
@@ -457,7 +466,11 @@ pub fn account_name(account: &str) -> String {
                 .ok()
                 .and_then(|u| u.host_str().map(str::to_string))
                 .unwrap_or_else(|| base.to_string());
-            fl!("shift-account", host = host, profile = profile.to_string())
+            if profile.is_empty() {
+                host
+            } else {
+                fl!("shift-account", host = host, profile = profile.to_string())
+            }
         }
     }
 }
@@ -537,6 +550,7 @@ mod tests {
     fn counts_and_totals_per_outcome() {
         let data = ShiftData {
             session: session(),
+            number: 3,
             sales: vec![
                 sale(1000, status(PaymentStatus::Succeeded, 150)),
                 sale(500, status(PaymentStatus::Succeeded, 0)),
@@ -601,6 +615,7 @@ mod tests {
         paid_before.earlier = earlier.clone();
         let data = ShiftData {
             session: session(),
+            number: 3,
             sales: vec![paid_now, paid_before],
             refunds: vec![RefundMove {
                 refund: refund(300, Some(RefundEvent::Status(RefundStatus::Failed))),

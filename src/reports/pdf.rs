@@ -83,7 +83,7 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
         fl!("shift-account-label"),
         super::account_name(&r.account)
     )));
-    out.push(spread(&fl!("shift-session"), &r.session.to_string()));
+    out.push(spread(&fl!("shift-session"), &r.number.to_string()));
     out.push(spread(
         &fl!("shift-from"),
         &crate::clock::date_time(r.opened_at),

@@ -21,6 +21,8 @@ pub struct Shift {
     report: Option<ShiftReport>,
     /// The closed shifts of this account, newest first.
     past: Vec<Session>,
+    /// Why the last Z closed nothing (the shift was closed elsewhere meanwhile).
+    notice: Option<String>,
     confirming: bool,
     busy: bool,
     exporter: Exporter,
@@ -33,6 +35,8 @@ pub enum Message {
     Past(Result<Vec<Session>, String>),
     /// Show Z report number N again, as it was taken.
     Reprint(i64),
+    /// The shift on screen was closed elsewhere before this Z: why nothing was closed.
+    Moved(String),
     XReport,
     CloseShift,
     ConfirmClose,
@@ -48,8 +52,8 @@ pub enum Action {
     None,
     /// Read the open shift (X report).
     LoadX,
-    /// Close the open shift (Z report).
-    CloseShift,
+    /// Close the open shift (Z report): the one on screen, when an X report is shown.
+    CloseShift(Option<i64>),
     /// List the earlier Z reports.
     LoadPast,
     /// Read Z report number N as stored.
@@ -65,6 +69,7 @@ impl Shift {
             shop: shop.to_string(),
             report: None,
             past: Vec::new(),
+            notice: None,
             confirming: false,
             busy: true,
             exporter: Exporter::default(),
@@ -114,6 +119,7 @@ impl Shift {
             }
             Message::XReport => {
                 self.busy = true;
+                self.notice = None;
                 Action::LoadX
             }
             Message::CloseShift => {
@@ -127,7 +133,17 @@ impl Shift {
             Message::ConfirmClose => {
                 self.confirming = false;
                 self.busy = true;
-                Action::CloseShift
+                self.notice = None;
+                let shown = self
+                    .report
+                    .as_ref()
+                    .filter(|r| r.kind == Kind::X)
+                    .map(|r| r.session);
+                Action::CloseShift(shown)
+            }
+            Message::Moved(why) => {
+                self.notice = Some(why);
+                Action::LoadX
             }
             Message::SaveCsv | Message::SavePdf => {
                 let Some(r) = &self.report else {
@@ -135,7 +151,7 @@ impl Shift {
                 };
                 let pdf = matches!(message, Message::SavePdf);
                 let stem = match r.kind {
-                    Kind::X => format!("x-report-shift-{}", r.session),
+                    Kind::X => format!("x-report-shift-{}", r.number),
                     Kind::Z(n) if r.reprint => format!("z-report-{n}-reprint"),
                     Kind::Z(n) => format!("z-report-{n}"),
                 };
@@ -175,7 +191,7 @@ impl Shift {
         let mut col = column![header].spacing(12);
         if let Some(r) = &self.report {
             let title = match r.kind {
-                Kind::X => fl!("shift-x-title", session = r.session.to_string()),
+                Kind::X => fl!("shift-x-title", number = r.number.to_string()),
                 Kind::Z(n) => fl!("shift-z-title", number = n.to_string()),
             };
             let mut heading = row![text(title).size(20)].spacing(12).align_y(iced::Center);
@@ -251,6 +267,9 @@ impl Shift {
             );
         } else if self.busy {
             col = col.push(text(fl!("today-loading")));
+        }
+        if let Some(n) = &self.notice {
+            col = col.push(text(n.clone()).style(theme::error));
         }
         if let Some(p) = &self.problem {
             col = col.push(text(p.clone()).style(theme::error));
