@@ -381,7 +381,19 @@ async fn a_refund_from_the_command_line_keeps_the_tills_rules() {
     assert!(text(&wrong).contains("Wrong PIN"), "{}", text(&wrong));
     assert!(sandbox.refunds_of(&payment).is_empty());
 
-    // The right one: the key is printed, the refund made, journalled and audited.
+    // A Z first, from the command line: the refund that follows falls after it.
+    let h = home.path().to_path_buf();
+    let z = tokio::task::spawn_blocking(move || {
+        let mut c = in_data(&h);
+        c.args(["report", "z", "--pin-stdin"]);
+        run_with(c, "2468\n")
+    })
+    .await
+    .unwrap();
+    assert!(z.status.success(), "{}", text(&z));
+    assert!(text(&z).contains("Z report no. 1"), "{}", text(&z));
+
+    // The right PIN: the key is printed, the refund made, journalled and audited.
     let p = payment.clone();
     let h = home.path().to_path_buf();
     let ok = tokio::task::spawn_blocking(move || run_with(refund_cmd(&h, &p, None), "2468\n"))
@@ -406,9 +418,28 @@ async fn a_refund_from_the_command_line_keeps_the_tills_rules() {
             "{action} in {log:?}"
         );
     }
-    // In the X report of the sandbox's books.
+    // In the next X report of the sandbox's books, and its Z, not in Z 1.
     let x = kassa::reports::x_report(&j, SANDBOX).await.unwrap();
     assert_eq!(x.refunded.amount, Money::from_cents(250));
+    let h = home.path().to_path_buf();
+    let z2 = tokio::task::spawn_blocking(move || {
+        let mut c = in_data(&h);
+        c.args(["report", "z", "--pin-stdin", "--csv"]);
+        run_with(c, "2468\n")
+    })
+    .await
+    .unwrap();
+    assert!(z2.status.success(), "{}", text(&z2));
+    let csv = String::from_utf8_lossy(&z2.stdout).into_owned();
+    assert!(
+        csv.contains("Z2,sandbox,") && csv.contains(",refunded,1,2.50,"),
+        "{csv}"
+    );
+    let z1 = kassa::reports::reprint_z(&j, SANDBOX, 1)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(z1.refunded.count, 0);
 
     // Killed while the request is out: run again with the printed key, one refund.
     sandbox.inject(Fault::new(

@@ -249,16 +249,41 @@ async fn an_unanswered_refund_is_sent_again_once_however_many_ask() {
     assert_eq!(refund_posts(&sandbox), posts + 1, "one request went out");
     assert_eq!(sandbox.refunds_of(&p.payment_id).len(), 1);
 
-    // A day later the key may be forgotten: not sent again, flagged to check by hand.
-    let old = kassa::journal::RefundEntry {
-        requested_at: time::OffsetDateTime::now_utc() - time::Duration::hours(25),
-        refund_id: None,
-        ..entry
-    };
+    // Unanswered for more than a day, the key may be forgotten: not sent again, flagged to
+    // check by hand, in the history's reminders and the X report.
+    journal
+        .record_refund_request(kassa::journal::RefundRequest {
+            key: "asked-yesterday".into(),
+            payment_id: p.payment_id.clone(),
+            amount: euros(100),
+            description: None,
+            account: kassa::journal::SANDBOX.into(),
+            at: time::OffsetDateTime::now_utc() - time::Duration::hours(25),
+        })
+        .await
+        .unwrap();
+    let old = journal
+        .refund_by_key("asked-yesterday")
+        .await
+        .unwrap()
+        .unwrap();
     let posts = refund_posts(&sandbox);
     assert!(matches!(
         refund::resume(&client, &journal, &old).await,
         Err(RefundError::CheckByHand { .. })
     ));
     assert_eq!(refund_posts(&sandbox), posts, "nothing sent");
+    let reminders = journal.refunds_to_retry().await.unwrap();
+    assert!(reminders.iter().any(|r| r.key == "asked-yesterday"));
+    let x = kassa::reports::x_report(&journal, kassa::journal::SANDBOX)
+        .await
+        .unwrap();
+    assert!(
+        x.carried
+            .iter()
+            .any(|c| c.what == kassa::reports::CarriedKind::CheckByHand),
+        "{:?}",
+        x.carried
+    );
+    assert!(x.csv().contains("refund-check-by-hand"));
 }

@@ -373,6 +373,7 @@ history-to = Bis JJJJ-MM-TT
 history-show = Anzeigen
 history-bad-period = Geben Sie beide Daten als JJJJ-MM-TT ein, das erste nicht nach dem zweiten.
 history-reminder = Erneut versuchen: Eine Erstattung von { $amount } (angefordert { $day }) wartete auf das Konto des Kunden bei seiner Bank.
+history-check-by-hand = Von Hand prüfen: eine Erstattung über { $amount } zur Zahlung { $payment } (angefragt { $day }, Schlüssel { $key }) ist seit über 24 Stunden ohne Antwort; sehen Sie im Händlerportal nach, bevor Sie erneut erstatten.
 shift-open-button = Kassenbericht…
 shift-title = Kassenbericht
 shift-x-title = X-Bericht — Schicht { $number } (noch offen)

@@ -373,6 +373,7 @@ history-to = To YYYY-MM-DD
 history-show = Show
 history-bad-period = Type both dates as YYYY-MM-DD, the first not after the second.
 history-reminder = To try again: a refund of { $amount } (asked { $day }) waited for the customer's account from their bank.
+history-check-by-hand = Check by hand: a refund of { $amount } on payment { $payment } (asked { $day }, key { $key }) got no answer for over 24 hours; see the merchant portal before refunding again.
 shift-open-button = Shift report…
 shift-title = Shift report
 shift-x-title = X report — shift { $number } (still open)

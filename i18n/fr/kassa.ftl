@@ -373,6 +373,7 @@ history-to = Au AAAA-MM-JJ
 history-show = Afficher
 history-bad-period = Tapez les deux dates en AAAA-MM-JJ, la première pas après la seconde.
 history-reminder = À réessayer : un remboursement de { $amount } (demandé le { $day }) attendait le compte du client auprès de sa banque.
+history-check-by-hand = À vérifier à la main : un remboursement de { $amount } sur le paiement { $payment } (demandé { $day }, clé { $key }) est sans réponse depuis plus de 24 heures ; consultez le portail marchand avant de rembourser à nouveau.
 shift-open-button = Rapport de caisse…
 shift-title = Rapport de caisse
 shift-x-title = Rapport X — service { $number } (encore ouvert)

@@ -373,6 +373,7 @@ history-to = Tot JJJJ-MM-DD
 history-show = Tonen
 history-bad-period = Typ beide datums als JJJJ-MM-DD, de eerste niet na de tweede.
 history-reminder = Opnieuw proberen: een terugbetaling van { $amount } (gevraagd { $day }) wachtte op de rekening van de klant bij de bank.
+history-check-by-hand = Met de hand controleren: een terugbetaling van { $amount } op betaling { $payment } (gevraagd { $day }, sleutel { $key }) kreeg meer dan 24 uur geen antwoord; kijk in het handelaarsportaal voor u opnieuw terugbetaalt.
 shift-open-button = Dagrapport…
 shift-title = Dagrapport
 shift-x-title = X-rapport — dienst { $number } (nog open)

@@ -259,7 +259,7 @@ impl Journal {
     }
 
     /// Refunds refused because the bank had not yet given the customer's account, and not asked
-    /// for again since on that payment: reminders to try later.
+    /// for again since on that payment: reminders to try later; and refunds to check by hand.
     pub async fn refunds_to_retry(&self) -> Result<Vec<RefundEntry>, JournalError> {
         let all = self
             .run(|conn| {
@@ -273,14 +273,17 @@ impl Journal {
             matches!(&e.last, Some((_, RefundEvent::Refused { code: Some(c), .. }))
                 if c == "DEBTOR_IBAN_NOT_AVAILABLE" || c == "REFUND_NOT_AVAILABLE")
         };
+        // Unanswered too long to send again: a person must look, whatever came after.
+        let check = |e: &RefundEntry| matches!(&e.last, Some((_, RefundEvent::CheckByHand)));
         Ok(all
             .iter()
             .enumerate()
             .filter(|(i, e)| {
-                waiting(e)
-                    && !all[i + 1..]
-                        .iter()
-                        .any(|later| later.payment_id == e.payment_id)
+                check(e)
+                    || (waiting(e)
+                        && !all[i + 1..]
+                            .iter()
+                            .any(|later| later.payment_id == e.payment_id))
             })
             .map(|(_, e)| e.clone())
             .collect())

@@ -360,11 +360,20 @@ impl History {
             col = col.push(
                 container(
                     row![
-                        text(fl!(
-                            "history-reminder",
-                            amount = r.amount.format(self.lang),
-                            day = crate::clock::date_time(r.requested_at)
-                        ))
+                        text(match r.last {
+                            Some((_, crate::journal::RefundEvent::CheckByHand)) => fl!(
+                                "history-check-by-hand",
+                                amount = r.amount.format(self.lang),
+                                day = crate::clock::date_time(r.requested_at),
+                                payment = r.payment_id.clone(),
+                                key = r.key.clone()
+                            ),
+                            _ => fl!(
+                                "history-reminder",
+                                amount = r.amount.format(self.lang),
+                                day = crate::clock::date_time(r.requested_at)
+                            ),
+                        })
                         .size(15)
                         .width(Fill),
                         button(text(fl!("history-open")))
