@@ -372,16 +372,7 @@ impl Settings {
     /// Moves an unreadable settings file aside (kept, renamed, never overwritten) and returns
     /// where it went; the till then starts from defaults and says so.
     pub fn set_aside(path: &Path) -> Result<PathBuf, String> {
-        let t = time::OffsetDateTime::now_utc();
-        let stamp = format!(
-            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        );
+        let stamp = crate::clock::file_stamp(time::OffsetDateTime::now_utc());
         let aside = path.with_extension(format!("toml.damaged-{stamp}"));
         std::fs::rename(path, &aside).map_err(|e| format!("{}: {e}", path.display()))?;
         tracing::warn!(from = %path.display(), to = %aside.display(), "unreadable settings set aside");

@@ -66,17 +66,8 @@ impl Journal {
         let src = read_only(source).map_err(|e| BackupError::Source(e.to_string()))?;
         std::fs::create_dir_all(dir)
             .map_err(|e| BackupError::Target(format!("{}: {e}", dir.display())))?;
-        let stamp = OffsetDateTime::now_utc();
-        let name = format!(
-            "{PREFIX}{:04}{:02}{:02}T{:02}{:02}{:02}.{:03}Z{SUFFIX}",
-            stamp.year(),
-            u8::from(stamp.month()),
-            stamp.day(),
-            stamp.hour(),
-            stamp.minute(),
-            stamp.second(),
-            stamp.millisecond()
-        );
+        let stamp = crate::clock::file_stamp(OffsetDateTime::now_utc());
+        let name = format!("{PREFIX}{stamp}{SUFFIX}");
         let path = dir.join(&name);
         let part = dir.join(format!("{name}.part"));
         let _ = std::fs::remove_file(&part);
