@@ -358,8 +358,11 @@ impl Settings {
             Ok(s) => (s, None),
             Err(detail) => {
                 tracing::error!(error = %detail, "settings unreadable");
-                // The parser's first line says what and where; the rest draws a caret.
-                let detail = detail.lines().next().unwrap_or_default().to_string();
+                // The parser's first line says what and where; the rest draws a caret. The
+                // path is said once, by the till.
+                let first = detail.lines().next().unwrap_or_default();
+                let prefix = format!("{}: ", path.display());
+                let detail = first.strip_prefix(&prefix).unwrap_or(first).to_string();
                 let problem = SettingsProblem {
                     path: path.to_path_buf(),
                     detail,

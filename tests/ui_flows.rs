@@ -775,7 +775,7 @@ async fn an_unusable_account_refuses_to_charge_and_says_why() {
     assert!(h.app.services().is_none(), "no sandbox in its place");
     assert!(h.shows("This till cannot take payments now"));
     assert!(
-        h.shows_prefix("The account merchant.api.preprod.bancontact.net, profile p cannot be used: Import or generate a signing key first."),
+        h.shows_prefix("The account merchant.api.preprod.bancontact.net, profile p cannot be used. Import or generate a signing key first."),
         "which account, and why"
     );
     assert!(h.shows_prefix("Nothing is charged, and the till does not switch to the sandbox"));
@@ -814,7 +814,7 @@ async fn an_unusable_account_refuses_to_charge_and_says_why() {
     );
     let mut h = Harness::adopt(app, Message::Started(Err("keychain locked".into()))).await;
     assert!(h.shows_prefix(
-        "The account merchant.api.preprod.bancontact.net cannot be used: keychain locked"
+        "The account merchant.api.preprod.bancontact.net cannot be used. keychain locked"
     ));
     h.click("Settings…").await;
     h.choose_pin("2468").await;

@@ -23,7 +23,8 @@ impl App {
 
     /// The cashier window.
     pub fn view_main(&self) -> Element<'_, Message> {
-        let sandbox = self.is_sandbox();
+        // A stopped till is no sandbox to play with either.
+        let sandbox = self.is_sandbox() && self.settings_problem.is_none();
         let mut header = row![text(super::app_title()).size(22).style(theme::brand)]
             .spacing(12)
             .align_y(Center);

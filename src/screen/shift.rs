@@ -222,8 +222,12 @@ impl Shift {
                 let line = row![
                     text(crate::reports::label(key)).width(Length::Fixed(220.0)),
                     text(count.map(|c| c.to_string()).unwrap_or_default())
-                        .width(Length::Fixed(60.0)),
-                    text(amount.format(self.lang)),
+                        .width(Length::Fixed(60.0))
+                        .align_x(iced::alignment::Horizontal::Right),
+                    // Amounts flush right, so their decimals line up.
+                    text(amount.format(self.lang))
+                        .width(Length::Fixed(120.0))
+                        .align_x(iced::alignment::Horizontal::Right),
                 ]
                 .spacing(10);
                 table = table.push(line);
@@ -292,6 +296,7 @@ impl Shift {
             .into()
         } else {
             let idle = !self.busy;
+            let showing_x = self.report.as_ref().is_some_and(|r| r.kind == Kind::X);
             row![
                 button(text(fl!("shift-x")))
                     .padding([10, 16])
@@ -305,10 +310,11 @@ impl Shift {
                     .padding([10, 16])
                     .style(theme::secondary)
                     .on_press_maybe((idle && self.report.is_some()).then_some(Message::SavePdf)),
+                // A Z closes the shift whose X is on screen, so the manager sees what closes.
                 button(text(fl!("shift-z")))
                     .padding([10, 16])
                     .style(theme::danger)
-                    .on_press_maybe(idle.then_some(Message::CloseShift)),
+                    .on_press_maybe((idle && showing_x).then_some(Message::CloseShift)),
             ]
             .spacing(10)
             .into()
