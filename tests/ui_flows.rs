@@ -978,3 +978,23 @@ async fn a_late_answer_never_moves_the_checkout_back() {
         "nor the journal"
     );
 }
+
+/// Settings saved for a real account that then cannot start: the sandbox that ran before does
+/// not go on taking payments under them; the till stops and says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_account_that_cannot_start_stops_the_till_instead_of_the_old_one() {
+    let mut h = Harness::new().await;
+    let real = Settings {
+        language: Some(Lang::En),
+        environment: kassa::payconiq::EnvironmentKind::BancontactPreprod,
+        merchant_id: "m".into(),
+        profile_id: "p".into(),
+        ..Settings::default()
+    };
+    h.send(Message::Apply(Box::new(real), Ok(()))).await;
+    assert!(h.app.services().is_none(), "the old sandbox is gone");
+    h.send(Message::Settings(kassa::screen::settings::Message::Close))
+        .await;
+    assert!(h.shows("This till cannot take payments now"));
+    assert!(!h.shows("Sandbox — no real money"));
+}

@@ -348,21 +348,23 @@ impl App {
             Message::Started(Err(e)) => {
                 tracing::error!(error = %e, "could not start");
                 self.retrying = false;
-                let sandbox = self.is_sandbox();
-                match (&self.services, &mut self.screen) {
-                    // A restart after saving settings failed: keep the running services and
-                    // say why on the settings screen.
-                    (Some(_), Screen::Settings(s)) => {
-                        s.update(settings_screen::Message::Done(Err(fl!(
-                            "app-start-failed",
-                            detail = e
-                        ))));
-                    }
-                    // The configured account cannot be used (keychain locked or empty, a key
-                    // missing): the till stops and says why. Never the sandbox instead: a
-                    // customer would "pay" play money and walk out with the goods.
-                    (None, _) if !sandbox => self.account_problem = Some(e),
-                    _ => self.startup_error = Some(e),
+                // Whatever ran before belongs to settings that are no longer the till's: it
+                // must not go on taking payments under the new ones.
+                if self.services.take().is_some()
+                    && let Screen::Settings(s) = &mut self.screen
+                {
+                    s.update(settings_screen::Message::Done(Err(fl!(
+                        "app-start-failed",
+                        detail = e.clone()
+                    ))));
+                }
+                // The configured account cannot be used (keychain locked or empty, a key
+                // missing): the till stops and says why. Never the sandbox instead: a customer
+                // would "pay" play money and walk out with the goods.
+                if self.settings.environment != EnvironmentKind::Sandbox {
+                    self.account_problem = Some(e);
+                } else {
+                    self.startup_error = Some(e);
                 }
                 Task::none()
             }

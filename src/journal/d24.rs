@@ -229,7 +229,7 @@ fn add_if_new(conn: &Connection, key: &str, event: D24Event) -> rusqlite::Result
 impl Journal {
     /// Commits the request, its body and its key before it may leave.
     pub async fn record_d24_request(&self, r: D24Request) -> Result<(), JournalError> {
-        self.run(move |conn| {
+        self.write(move |conn| {
             // Counted in the shift open for the till's books now.
             let session = open_session(conn, &r.book, now_ms())?;
             conn.execute(
@@ -263,7 +263,7 @@ impl Journal {
         event: D24Event,
     ) -> Result<(), JournalError> {
         let (key, id) = (key.to_string(), refund_id.to_string());
-        self.run(move |conn| {
+        self.write(move |conn| {
             conn.execute(
                 "UPDATE d24_refunds SET refund_id = ?2
                  WHERE idempotency_key = ?1 AND refund_id IS NULL",
@@ -276,7 +276,7 @@ impl Journal {
 
     pub async fn record_d24_event(&self, key: &str, event: D24Event) -> Result<(), JournalError> {
         let key = key.to_string();
-        self.run(move |conn| add_if_new(conn, &key, event)).await
+        self.write(move |tx| add_if_new(tx, &key, event)).await
     }
 
     pub async fn d24_refund(&self, key: &str) -> Result<Option<D24Entry>, JournalError> {

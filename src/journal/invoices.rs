@@ -35,7 +35,7 @@ impl Journal {
     /// Keeps an invoice code the till made (the same code made again is kept once while it is
     /// unpaid). Returns whether it was new.
     pub async fn record_invoice(&self, r: InvoiceRecord) -> Result<bool, JournalError> {
-        self.run(move |conn| {
+        self.write(move |conn| {
             let known: bool = conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM invoices WHERE payment_id IS NULL AND account = ?1
                     AND amount_cents = ?2 AND description IS ?3 AND reference IS ?4)",
@@ -91,8 +91,7 @@ impl Journal {
         payment: &Payment,
     ) -> Result<bool, JournalError> {
         let payment = payment.clone();
-        self.run(move |conn| {
-            let tx = conn.transaction()?;
+        self.write(move |tx| {
             let changed = tx.execute(
                 "UPDATE invoices SET payment_id = ?2 WHERE id = ?1 AND payment_id IS NULL",
                 params![id, payment.payment_id],
@@ -124,7 +123,7 @@ impl Journal {
                 Some(r) if !taken(&r)? => r,
                 _ => format!("invoice-{id}"),
             };
-            let session = open_session(&tx, &account, now_ms())?;
+            let session = open_session(tx, &account, now_ms())?;
             tx.execute(
                 "INSERT INTO payments (reference, session_id, amount_cents, description,
                     attempted_at, account)
@@ -135,8 +134,7 @@ impl Journal {
                 "UPDATE payments SET payment_id = ?2, created_at = ?3 WHERE reference = ?1",
                 params![reference, payment.payment_id, payment.created_at.map(to_ms)],
             )?;
-            insert_event(&tx, &reference, &status_event(&payment))?;
-            tx.commit()?;
+            insert_event(tx, &reference, &status_event(&payment))?;
             Ok(true)
         })
         .await

@@ -209,6 +209,21 @@ impl Journal {
             .map_err(|_| JournalError::Closed)?;
         rx.await.map_err(|_| JournalError::Closed)?
     }
+
+    /// Runs `f` in a write transaction taken at once (IMMEDIATE): another process (the till, a
+    /// command) cannot close a shift between reading which one is open and writing into it.
+    async fn write<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T> + Send + 'static,
+    ) -> Result<T, JournalError> {
+        self.run(move |conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+    }
 }
 
 fn prepare(conn: &mut Connection) -> Result<(), schema::MigrateError> {

@@ -295,15 +295,13 @@ impl Journal {
     ) -> Result<(), JournalError> {
         let reference = reference.to_string();
         let payment = payment.clone();
-        self.run(move |conn| {
-            let tx = conn.transaction()?;
+        self.write(move |tx| {
             tx.execute(
                 "UPDATE payments SET payment_id = ?2, created_at = ?3
                  WHERE reference = ?1 AND payment_id IS NULL",
                 params![reference, payment.payment_id, payment.created_at.map(to_ms)],
             )?;
-            add_if_new(&tx, &reference, status_event(&payment))?;
-            tx.commit()
+            add_if_new(tx, &reference, status_event(&payment)).map(|_| ())
         })
         .await
     }
@@ -311,7 +309,7 @@ impl Journal {
     /// A status read from the API. Returns whether it was news to the journal.
     pub async fn record_status(&self, payment: &Payment) -> Result<bool, JournalError> {
         let payment = payment.clone();
-        self.run(move |conn| {
+        self.write(move |conn| {
             let reference: Option<String> = conn
                 .query_row(
                     "SELECT reference FROM payments WHERE payment_id = ?1",
@@ -331,7 +329,7 @@ impl Journal {
     /// The create got no clear answer.
     pub async fn record_unknown(&self, reference: &str, detail: &str) -> Result<(), JournalError> {
         let (reference, detail) = (reference.to_string(), detail.to_string());
-        self.run(move |conn| add_if_new(conn, &reference, Event::Unknown { detail }).map(|_| ()))
+        self.write(move |tx| add_if_new(tx, &reference, Event::Unknown { detail }).map(|_| ()))
             .await
     }
 
@@ -342,7 +340,7 @@ impl Journal {
         detail: &str,
     ) -> Result<(), JournalError> {
         let (reference, detail) = (reference.to_string(), detail.to_string());
-        self.run(move |conn| add_if_new(conn, &reference, Event::NotCreated { detail }).map(|_| ()))
+        self.write(move |tx| add_if_new(tx, &reference, Event::NotCreated { detail }).map(|_| ()))
             .await
     }
 
@@ -364,7 +362,7 @@ impl Journal {
     /// Sales attempted at or after `from`, newest first.
     pub async fn entries_since(&self, from: OffsetDateTime) -> Result<Vec<Entry>, JournalError> {
         let from = to_ms(from);
-        self.run(move |conn| {
+        self.write(move |conn| {
             let mut stmt = conn.prepare(&format!(
                 "{ENTRY_SELECT} WHERE p.attempted_at >= ?1 ORDER BY p.attempted_at DESC"
             ))?;

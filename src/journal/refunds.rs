@@ -191,7 +191,7 @@ fn add_if_new(conn: &Connection, key: &str, event: RefundEvent) -> rusqlite::Res
 impl Journal {
     /// Commits the request (and its key) before it may leave.
     pub async fn record_refund_request(&self, r: RefundRequest) -> Result<(), JournalError> {
-        self.run(move |conn| {
+        self.write(move |conn| {
             // Counted in the shift open for its account now.
             let session = open_session(conn, &r.account, now_ms())?;
             conn.execute(
@@ -220,7 +220,7 @@ impl Journal {
             refund.refund_id.clone(),
             refund.status.clone(),
         );
-        self.run(move |conn| {
+        self.write(move |conn| {
             conn.execute(
                 "UPDATE refunds SET refund_id = ?2 WHERE idempotency_key = ?1 AND refund_id IS NULL",
                 params![key, id],
@@ -237,7 +237,7 @@ impl Journal {
         event: RefundEvent,
     ) -> Result<(), JournalError> {
         let key = key.to_string();
-        self.run(move |conn| add_if_new(conn, &key, event)).await
+        self.write(move |tx| add_if_new(tx, &key, event)).await
     }
 
     /// One refund request by its Idempotency-Key.

@@ -192,6 +192,25 @@ const MIGRATIONS: &[&str] = &[
         (SELECT p.account FROM payments p WHERE p.session_id = sessions.id
          ORDER BY p.attempted_at DESC LIMIT 1), 'sandbox')
         WHERE closed_at IS NULL;
+    -- Two open sessions of one account (two processes under the old rules): the newest
+    -- keeps the account, the others' sales move to it below.
+    UPDATE sessions SET account = NULL WHERE closed_at IS NULL AND id <
+        (SELECT MAX(o.id) FROM sessions o WHERE o.closed_at IS NULL AND o.account = sessions.account);
+    -- An open session holding sales of several accounts (first-run sandbox sales, then real
+    -- ones): every other account gets an open shift of its own, and its sales move there.
+    INSERT INTO sessions (opened_at, account)
+        SELECT MIN(s.opened_at), p.account FROM payments p JOIN sessions s ON s.id = p.session_id
+        WHERE s.closed_at IS NULL AND p.account IS NOT s.account
+          AND NOT EXISTS (SELECT 1 FROM sessions o WHERE o.closed_at IS NULL AND o.account = p.account)
+        GROUP BY p.account;
+    -- Refunds asked for after the last Z and before any sale (in no shift under the old
+    -- rules): their account's open shift, opened for them where there is none.
+    INSERT INTO sessions (opened_at, account)
+        SELECT MIN(r.requested_at), r.account FROM refunds r
+        WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.opened_at <= r.requested_at
+                AND (s.closed_at IS NULL OR s.closed_at > r.requested_at))
+          AND NOT EXISTS (SELECT 1 FROM sessions o WHERE o.closed_at IS NULL AND o.account = r.account)
+        GROUP BY r.account;
     CREATE TRIGGER sessions_never_reopened BEFORE UPDATE ON sessions
         WHEN OLD.closed_at IS NOT NULL
         BEGIN SELECT RAISE(ABORT, 'a closed cashier session is never reopened'); END;
@@ -201,6 +220,22 @@ const MIGRATIONS: &[&str] = &[
     DROP INDEX sessions_z_number;
     CREATE UNIQUE INDEX sessions_account_z ON sessions(account, z_number);
     CREATE UNIQUE INDEX sessions_one_open ON sessions(account) WHERE closed_at IS NULL;
+
+    DROP TRIGGER payments_facts_fixed;
+    UPDATE payments SET session_id =
+        (SELECT o.id FROM sessions o WHERE o.closed_at IS NULL AND o.account = payments.account)
+        WHERE session_id IN (SELECT id FROM sessions WHERE closed_at IS NULL)
+          AND account IS NOT (SELECT account FROM sessions WHERE id = payments.session_id);
+    CREATE TRIGGER payments_facts_fixed BEFORE UPDATE ON payments
+        WHEN NEW.reference IS NOT OLD.reference
+          OR NEW.amount_cents IS NOT OLD.amount_cents
+          OR NEW.description IS NOT OLD.description
+          OR NEW.attempted_at IS NOT OLD.attempted_at
+          OR NEW.session_id IS NOT OLD.session_id
+          OR NEW.account IS NOT OLD.account
+          OR (OLD.payment_id IS NOT NULL AND NEW.payment_id IS NOT OLD.payment_id)
+          OR (OLD.created_at IS NOT NULL AND NEW.created_at IS NOT OLD.created_at)
+        BEGIN SELECT RAISE(ABORT, 'a payment''s recorded facts never change'); END;
 
     DROP TRIGGER payment_events_never_edited;
     UPDATE payment_events SET session_id =
@@ -212,9 +247,8 @@ const MIGRATIONS: &[&str] = &[
     UPDATE refunds SET session_id = COALESCE(
         (SELECT id FROM sessions s WHERE s.opened_at <= refunds.requested_at
             AND (s.closed_at IS NULL OR s.closed_at > refunds.requested_at)
-         ORDER BY id DESC LIMIT 1),
-        (SELECT MIN(id) FROM sessions s WHERE s.opened_at > refunds.requested_at),
-        (SELECT MAX(id) FROM sessions WHERE closed_at IS NULL));
+         ORDER BY s.account IS refunds.account DESC, id DESC LIMIT 1),
+        (SELECT o.id FROM sessions o WHERE o.closed_at IS NULL AND o.account = refunds.account));
     CREATE TRIGGER refunds_facts_fixed BEFORE UPDATE ON refunds
         WHEN NEW.idempotency_key IS NOT OLD.idempotency_key
           OR NEW.payment_id IS NOT OLD.payment_id
@@ -239,8 +273,9 @@ const MIGRATIONS: &[&str] = &[
             (SELECT id FROM sessions s WHERE s.opened_at <= d24_refunds.requested_at
                 AND (s.closed_at IS NULL OR s.closed_at > d24_refunds.requested_at)
              ORDER BY id DESC LIMIT 1),
-            (SELECT MIN(id) FROM sessions s WHERE s.opened_at > d24_refunds.requested_at),
-            (SELECT MAX(id) FROM sessions WHERE closed_at IS NULL));
+            (SELECT o.id FROM sessions o WHERE o.closed_at IS NULL AND o.account = 'sandbox'
+                AND (d24_refunds.account LIKE '%127.0.0.1%'
+                     OR d24_refunds.account LIKE '%localhost%')));
     CREATE TRIGGER d24_refunds_facts_fixed BEFORE UPDATE ON d24_refunds
         WHEN NEW.idempotency_key IS NOT OLD.idempotency_key
           OR NEW.account IS NOT OLD.account
@@ -260,6 +295,26 @@ const MIGRATIONS: &[&str] = &[
         WHERE idempotency_key = d24_refund_events.idempotency_key);
     CREATE TRIGGER d24_refund_events_never_edited BEFORE UPDATE ON d24_refund_events
         BEGIN SELECT RAISE(ABORT, 'the journal never edits an event'); END;
+
+    -- Money is only ever recorded into an open shift.
+    CREATE TRIGGER payments_open_shift BEFORE INSERT ON payments
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id AND closed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'a closed shift takes no new money event'); END;
+    CREATE TRIGGER payment_events_open_shift BEFORE INSERT ON payment_events
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id AND closed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'a closed shift takes no new money event'); END;
+    CREATE TRIGGER refunds_open_shift BEFORE INSERT ON refunds
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id AND closed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'a closed shift takes no new money event'); END;
+    CREATE TRIGGER refund_events_open_shift BEFORE INSERT ON refund_events
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id AND closed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'a closed shift takes no new money event'); END;
+    CREATE TRIGGER d24_refunds_open_shift BEFORE INSERT ON d24_refunds
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id AND closed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'a closed shift takes no new money event'); END;
+    CREATE TRIGGER d24_refund_events_open_shift BEFORE INSERT ON d24_refund_events
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id AND closed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'a closed shift takes no new money event'); END;
 
     CREATE TABLE z_reports (
         session_id INTEGER PRIMARY KEY REFERENCES sessions(id),

@@ -247,7 +247,7 @@ impl Journal {
     /// The open shift of `account` (for an X report; nothing is closed).
     pub async fn current_shift(&self, account: &str) -> Result<ShiftData, JournalError> {
         let account = account.to_string();
-        self.run(move |conn| {
+        self.write(move |conn| {
             let id = open_session(conn, &account, now_ms())?;
             let s = session(conn, id)?;
             shift(conn, s)
@@ -271,10 +271,9 @@ impl Journal {
     ) -> Result<(ShiftData, StoredZ), JournalError> {
         let account = account.to_string();
         let closed = self
-            .run(move |conn| {
-                let tx = conn.transaction()?;
+            .write(move |tx| {
                 let now = now_ms();
-                let id = open_session(&tx, &account, now)?;
+                let id = open_session(tx, &account, now)?;
                 if let Some(expected) = expect
                     && expected != id
                 {
@@ -289,14 +288,14 @@ impl Journal {
                     // Dropped, the transaction writes nothing.
                     return Ok(Err(z));
                 }
-                let number = next_z(&tx, &account)?;
+                let number = next_z(tx, &account)?;
                 tx.execute(
                     "UPDATE sessions SET closed_at = ?2, z_number = ?3 WHERE id = ?1",
                     params![id, now, number],
                 )?;
                 // The next shift opens at the same instant: nothing falls between the two.
-                open_session(&tx, &account, now)?;
-                let data = shift(&tx, session(&tx, id)?)?;
+                open_session(tx, &account, now)?;
+                let data = shift(tx, session(tx, id)?)?;
                 let report = freeze(&data, number);
                 tx.execute(
                     "INSERT INTO z_reports (session_id, taken_at, report) VALUES (?1, ?2, ?3)",
@@ -314,9 +313,8 @@ impl Journal {
                     session: data.session.clone(),
                     taken_at: from_ms(now),
                     report: Some(report),
-                    chain_hash: chain_hash(&tx, "z_reports", id)?,
+                    chain_hash: chain_hash(tx, "z_reports", id)?,
                 };
-                tx.commit()?;
                 Ok(Ok((data, stored)))
             })
             .await?;

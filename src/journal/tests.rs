@@ -358,3 +358,71 @@ fn a_new_file_opened_by_several_at_once_is_migrated_once() {
     let conn = Connection::open(&path).unwrap();
     assert_eq!(schema::version(&conn).unwrap(), schema::CURRENT);
 }
+
+/// A journal of schema 5, with what its rules left out of every shift report, upgraded:
+/// `sql` fills it before Kassa opens it.
+fn upgraded(sql: &str) -> (tempfile::TempDir, Journal) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut conn = Connection::open(&path).unwrap();
+    schema::migrate_to(&mut conn, 5).unwrap();
+    conn.execute_batch(sql).unwrap();
+    drop(conn);
+    let j = Journal::open(&path).unwrap();
+    (dir, j)
+}
+
+#[test]
+fn an_upgrade_puts_a_refund_made_after_the_last_z_in_the_next_shift() {
+    let (_dir, j) = upgraded(
+        "INSERT INTO sessions (id, opened_at, closed_at, z_number) VALUES (1, 1000, 2000, 1);
+         INSERT INTO payments (reference, session_id, amount_cents, attempted_at, payment_id,
+             account) VALUES ('P1', 1, 1000, 1100, 'id-1', 'http://127.0.0.1:5000#p');
+         INSERT INTO payment_events (reference, at, kind, status) VALUES
+             ('P1', 1200, 'status', 'SUCCEEDED');
+         INSERT INTO refunds (idempotency_key, payment_id, amount_cents, account, requested_at,
+             refund_id) VALUES ('k1', 'id-1', 300, 'http://127.0.0.1:5000#p', 2500, 'r1');
+         INSERT INTO refund_events (idempotency_key, at, kind, status) VALUES
+             ('k1', 2600, 'status', 'REFUNDED');",
+    );
+    rt().block_on(async {
+        let x = crate::reports::x_report(&j, SANDBOX).await.unwrap();
+        assert_eq!(
+            x.refunded.amount,
+            Money::from_cents(300),
+            "no longer in no shift"
+        );
+        let z1 = crate::reports::reprint_z(&j, SANDBOX, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(z1.paid.amount, Money::from_cents(1000));
+        assert_eq!(z1.refunded.count, 0);
+        assert_eq!(j.verify().await.unwrap().problem, None);
+    });
+}
+
+#[test]
+fn an_upgrade_splits_an_open_shift_holding_sandbox_and_real_sales() {
+    let (_dir, j) = upgraded(
+        "INSERT INTO sessions (id, opened_at) VALUES (1, 1000);
+         INSERT INTO payments (reference, session_id, amount_cents, attempted_at, payment_id,
+             account) VALUES
+             ('S1', 1, 500, 1100, 'id-s', 'http://127.0.0.1:5000#p'),
+             ('P1', 1, 800, 1200, 'id-p', 'https://merchant.api.bancontact.net#prof');
+         INSERT INTO payment_events (reference, at, kind, status) VALUES
+             ('S1', 1150, 'status', 'SUCCEEDED'), ('P1', 1250, 'status', 'SUCCEEDED');",
+    );
+    rt().block_on(async {
+        let prod = account_key("https://merchant.api.bancontact.net", "prof");
+        let real = crate::reports::x_report(&j, &prod).await.unwrap();
+        assert_eq!(
+            real.paid.amount,
+            Money::from_cents(800),
+            "play money is not takings"
+        );
+        let play = crate::reports::x_report(&j, SANDBOX).await.unwrap();
+        assert_eq!(play.paid.amount, Money::from_cents(500));
+        assert_eq!(j.verify().await.unwrap().problem, None);
+    });
+}
