@@ -320,7 +320,16 @@ impl Settings {
     /// Reads settings; a missing file gives defaults, an unreadable one an error saying why.
     pub fn load(path: &Path) -> Result<Settings, String> {
         match std::fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
+            // Only the parser's first line (what and where): the rest quotes the file, whose
+            // lines may hold the PIN's hash.
+            Ok(text) => toml::from_str(&text).map_err(|e| {
+                let e = e.to_string();
+                format!(
+                    "{}: {}",
+                    path.display(),
+                    e.lines().next().unwrap_or_default()
+                )
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
             Err(e) => Err(format!("{}: {e}", path.display())),
         }
@@ -357,12 +366,13 @@ impl Settings {
         match Settings::load(path) {
             Ok(s) => (s, None),
             Err(detail) => {
-                tracing::error!(error = %detail, "settings unreadable");
-                // The parser's first line says what and where; the rest draws a caret. The
-                // path is said once, by the till.
+                // The parser's first line says what and where; the rest quotes the line (which
+                // may hold the PIN's hash) under a caret: neither logged nor shown. The path is
+                // said once, by the till.
                 let first = detail.lines().next().unwrap_or_default();
                 let prefix = format!("{}: ", path.display());
                 let detail = first.strip_prefix(&prefix).unwrap_or(first).to_string();
+                tracing::error!(path = %path.display(), error = %detail, "settings unreadable");
                 let problem = SettingsProblem {
                     path: path.to_path_buf(),
                     detail,

@@ -250,7 +250,9 @@ async fn send(
             }
             Ok(refund)
         }
-        Err(e) if e.may_have_created() => {
+        // Rate-limited or in conflict with a request of the same key still being handled: not
+        // a refusal; the refund may still be made (or have been), so it stays to be asked again.
+        Err(e) if e.may_have_created() || matches!(e.status(), Some(409 | 429)) => {
             let event = RefundEvent::Unknown {
                 detail: e.to_string(),
             };

@@ -316,6 +316,12 @@ async fn a_backup_taken_while_sales_are_recorded_verifies_and_restores() {
         .unwrap();
     assert!(restored.status.success(), "{}", text(&restored));
     let r = Journal::open(&other.path().join("data/journal.sqlite")).unwrap();
+    let log = r.audit_log(5).await.unwrap();
+    assert!(
+        log.iter()
+            .any(|a| a.action == "journal-restored" && a.detail.contains("[command line]")),
+        "the restored books say so: {log:?}"
+    );
     let since = OffsetDateTime::UNIX_EPOCH;
     assert_eq!(
         r.entries_since(since).await.unwrap(),
@@ -525,4 +531,16 @@ async fn the_pin_lock_out_is_shared_with_the_till() {
             .unwrap();
     assert!(x.status.success(), "{}", text(&x));
     assert!(text(&x).contains("Sandbox (play money"), "{}", text(&x));
+    // An account typed by hand that the journal keeps no books for: refused, nothing opened.
+    let h = home.path().to_path_buf();
+    let typo = tokio::task::spawn_blocking(move || {
+        in_data(&h)
+            .args(["report", "x", "--account", "https://typo.example#p"])
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(!typo.status.success());
+    assert!(text(&typo).contains("keeps no books"), "{}", text(&typo));
 }

@@ -267,6 +267,15 @@ async fn an_unanswered_refund_is_sent_again_once_however_many_ask() {
         .await
         .unwrap()
         .unwrap();
+    // The X report finds it even when nobody opens its payment (a till left running).
+    let x = kassa::reports::x_report(&journal, kassa::journal::SANDBOX)
+        .await
+        .unwrap();
+    assert!(
+        x.carried
+            .iter()
+            .any(|c| c.what == kassa::reports::CarriedKind::CheckByHand)
+    );
     let posts = refund_posts(&sandbox);
     assert!(matches!(
         refund::resume(&client, &journal, &old).await,

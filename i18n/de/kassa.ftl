@@ -594,3 +594,4 @@ settings-backup-keep = Aufbewahrte Kopien
 settings-backup-hint = Ein USB-Stick oder eine Netzwerkfreigabe; leer für keine. Die Kopie wird geprüft; ein Fehler erscheint an der Kasse.
 cli-report-invoices-unchecked = Zahlungen mit den Rechnungscodes dieser Kasse wurden nicht gesucht ({ $detail }); der Bericht enthält die zuvor gefundenen.
 shift-moved = Diese Schicht wurde inzwischen anderswo abgeschlossen (Z-Bericht Nr. { $number }); jetzt wurde nichts abgeschlossen. Unten die jetzt offene Schicht.
+cli-report-unknown-account = Dieses Journal führt keine Bücher für das Konto „{ $account }“. Lassen Sie --account für das der Kasse weg, oder geben Sie sandbox an.

@@ -594,3 +594,4 @@ settings-backup-keep = Copies kept
 settings-backup-hint = A USB stick or a network share; empty for none. The copy is verified; a failure is shown on the till.
 cli-report-invoices-unchecked = Payments made with this till's invoice codes were not looked up ({ $detail }); the report holds those found before.
 shift-moved = That shift was closed elsewhere meanwhile (Z report no. { $number }); nothing was closed now. Below is the shift open now.
+cli-report-unknown-account = This journal keeps no books for the account “{ $account }”. Leave out --account for the till's own, or give sandbox.

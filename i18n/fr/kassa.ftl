@@ -594,3 +594,4 @@ settings-backup-keep = Copies conservées
 settings-backup-hint = Une clé USB ou un partage réseau ; vide pour aucune. La copie est vérifiée ; un échec s'affiche sur la caisse.
 cli-report-invoices-unchecked = Les paiements faits avec les codes de facture de cette caisse n'ont pas été recherchés ({ $detail }) ; le rapport contient ceux trouvés avant.
 shift-moved = Ce service a été clôturé ailleurs entre-temps (rapport Z n° { $number }) ; rien n'a été clôturé maintenant. Ci-dessous, le service ouvert à présent.
+cli-report-unknown-account = Ce journal ne tient aucun livre pour le compte « { $account } ». Omettez --account pour celui de la caisse, ou donnez sandbox.

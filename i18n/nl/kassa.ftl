@@ -594,3 +594,4 @@ settings-backup-keep = Bewaarde kopieën
 settings-backup-hint = Een USB-stick of netwerkshare; leeg voor geen. De kopie wordt gecontroleerd; een fout verschijnt op de kassa.
 cli-report-invoices-unchecked = Betalingen met de factuurcodes van deze kassa zijn niet opgezocht ({ $detail }); het rapport bevat wat eerder gevonden werd.
 shift-moved = Die dienst werd intussen elders afgesloten (Z-rapport nr. { $number }); er is nu niets afgesloten. Hieronder de dienst die nu open is.
+cli-report-unknown-account = Dit journaal houdt geen boeken bij voor het account “{ $account }”. Laat --account weg voor dat van de kassa, of geef sandbox.

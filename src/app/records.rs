@@ -37,7 +37,13 @@ impl App {
     fn load_history(&self, from: OffsetDateTime, to: OffsetDateTime) -> Task<Message> {
         let reminders = match self.journal.clone() {
             Some(j) => Task::perform(
-                async move { j.refunds_to_retry().await.unwrap_or_default() },
+                async move {
+                    let cutoff = OffsetDateTime::now_utc() - crate::refund::RESEND_WINDOW;
+                    if let Err(e) = j.flag_unanswered_before(cutoff).await {
+                        tracing::warn!(error = %e, "overdue refunds not marked");
+                    }
+                    j.refunds_to_retry().await.unwrap_or_default()
+                },
                 |r| Message::History(history::Message::Reminders(r)),
             ),
             None => Task::none(),

@@ -54,8 +54,12 @@ pub enum JournalCommand {
         keep: Option<usize>,
     },
     /// Put a backup in place of the till's journal (Kassa must be closed; the current journal
-    /// is kept aside, never overwritten).
-    Restore { file: PathBuf },
+    /// is kept aside, never overwritten). Asks the manager PIN when one is set.
+    Restore {
+        file: PathBuf,
+        #[command(flatten)]
+        pin: PinArgs,
+    },
 }
 
 type Outcome = Result<String, String>;
@@ -96,9 +100,27 @@ pub async fn report(command: ReportCommand) -> Outcome {
             .clone()
             .unwrap_or_else(|| crate::services::books(&settings))
     };
+    // An account typed by hand must be one the journal keeps books for: a typo would open
+    // (and could close) books of its own.
+    let checked = |journal: &Journal, b: &Books| {
+        let journal = journal.clone();
+        let given = b.account.clone();
+        async move {
+            match given {
+                Some(a) if a != crate::journal::SANDBOX => {
+                    match journal.knows_account(&a).await.map_err(|e| e.explain())? {
+                        true => Ok(()),
+                        false => Err(fl!("cli-report-unknown-account", account = a)),
+                    }
+                }
+                _ => Ok(()),
+            }
+        }
+    };
     match command {
         ReportCommand::X { books } => {
             let journal = open_journal()?;
+            checked(&journal, &books).await?;
             sync_invoices(&journal, &account_of(&books)).await;
             let r = reports::x_report(&journal, &account_of(&books))
                 .await
@@ -111,6 +133,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
             ..
         } => {
             let journal = open_journal()?;
+            checked(&journal, &books).await?;
             let r = reports::reprint_z(&journal, &account_of(&books), n)
                 .await
                 .map_err(explain)?
@@ -123,6 +146,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
             pin: pin_args,
         } => {
             let journal = open_journal()?;
+            checked(&journal, &books).await?;
             pin::ask(&settings, &journal, &pin_args).await?;
             sync_invoices(&journal, &account_of(&books)).await;
             let r = reports::take_z(&journal, &account_of(&books), Door::CommandLine, None)
@@ -165,13 +189,33 @@ pub async fn journal(command: JournalCommand) -> Outcome {
             }
             Ok(out)
         }
-        JournalCommand::Restore { file } => {
+        JournalCommand::Restore {
+            file,
+            pin: pin_args,
+        } => {
             let dir = crate::config::data_dir().ok_or_else(|| fl!("app-no-data-dir"))?;
             // No till may have the journal open while it is replaced.
             let _lock = crate::config::lock_data_dir(&dir).map_err(|e| e.explain())?;
             let to = journal_path()?;
+            // Replacing the books is a manager's act (a till set up afresh has no PIN yet).
+            let settings = super::api::till_settings()?;
+            if !settings.manager_pin_hash.is_empty() {
+                let current = Journal::open(&to).map_err(|e| e.explain())?;
+                pin::ask(&settings, &current, &pin_args).await?;
+            }
             let aside = Journal::restore(&file, &to)
                 .map_err(|e| fl!("cli-restore-failed", detail = e.to_string()))?;
+            // The restored books say so themselves, in their chain.
+            let restored = Journal::open(&to).map_err(|e| e.explain())?;
+            restored
+                .audit_from(
+                    crate::journal::AuditAction::JournalRestored {
+                        from: file.display().to_string(),
+                    },
+                    Door::CommandLine,
+                )
+                .await
+                .map_err(|e| e.explain())?;
             let mut out = fl!(
                 "cli-restored",
                 from = file.display().to_string(),

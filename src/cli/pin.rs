@@ -25,6 +25,14 @@ pub async fn ask(settings: &Settings, journal: &Journal, args: &PinArgs) -> Resu
         return Err(fl!("cli-pin-none"));
     }
     let explain = |e: crate::journal::JournalError| e.explain();
+    let pin = read_pin(args)?;
+    // Nothing typed is no attempt (a script that gave no PIN), not a wrong PIN.
+    if pin.trim().is_empty() {
+        return Err(fl!("cli-pin-empty"));
+    }
+    // One check at a time across commands: guesses run in parallel each see the others'
+    // failures, so the lock-out holds.
+    let _turn = take_turn()?;
     let (failures, last) = journal.pin_failures().await.map_err(explain)?;
     let now = time::OffsetDateTime::now_utc();
     let journal_until = crate::pin::lockout(failures)
@@ -38,11 +46,6 @@ pub async fn ask(settings: &Settings, journal: &Journal, args: &PinArgs) -> Resu
             "cli-pin-locked",
             until = crate::clock::date_time(until)
         ));
-    }
-    let pin = read_pin(args)?;
-    // Nothing typed is no attempt (a script that gave no PIN), not a wrong PIN.
-    if pin.trim().is_empty() {
-        return Err(fl!("cli-pin-empty"));
     }
     if crate::pin::verify(pin.trim(), &settings.manager_pin_hash) {
         journal
@@ -71,6 +74,25 @@ pub async fn ask(settings: &Settings, journal: &Journal, args: &PinArgs) -> Resu
         "cli-pin-wrong",
         left = crate::pin::FREE_TRIES.saturating_sub(failures).to_string()
     ))
+}
+
+/// Waits for, then holds, the data folder's PIN lock (released when dropped or when the process
+/// ends).
+fn take_turn() -> Result<Option<std::fs::File>, String> {
+    let Some(dir) = crate::config::data_dir() else {
+        return Ok(None);
+    };
+    let path = dir.join("pin.lock");
+    let err = |e: std::io::Error| format!("{}: {e}", path.display());
+    crate::config::private_dir(&dir).map_err(err)?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(err)?;
+    file.lock().map_err(err)?;
+    Ok(Some(file))
 }
 
 fn read_pin(args: &PinArgs) -> Result<String, String> {

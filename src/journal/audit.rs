@@ -63,6 +63,10 @@ pub enum AuditAction {
     JournalSetAside {
         to: String,
     },
+    /// The journal replaced by a backup (its path).
+    JournalRestored {
+        from: String,
+    },
     /// An unreadable settings file moved aside, this till's keys forgotten, defaults started.
     SettingsSetAside {
         to: String,
@@ -123,6 +127,7 @@ impl AuditAction {
             AuditAction::Acknowledge { payment_id } => ("acknowledge", payment_id.clone()),
             AuditAction::JournalSetAside { to } => ("journal-set-aside", to.clone()),
             AuditAction::SettingsSetAside { to } => ("settings-set-aside", to.clone()),
+            AuditAction::JournalRestored { from } => ("journal-restored", from.clone()),
             AuditAction::Outcome { action, outcome } => {
                 let (name, detail) = action.parts();
                 ("outcome", format!("{name} {detail}: {outcome}"))

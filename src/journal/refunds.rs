@@ -152,6 +152,8 @@ fn moves_forward(last: &RefundEvent, new: &RefundEvent) -> bool {
         _ => 9,
     };
     match (last, new) {
+        // An answer with the refund proves it was made after all.
+        (RefundEvent::Refused { .. }, RefundEvent::Status(_)) => true,
         (RefundEvent::Refused { .. }, _) => false,
         (RefundEvent::Status(s), _) if rank(s) == 9 => false,
         (RefundEvent::Status(old), RefundEvent::Status(s)) => rank(s) >= rank(old),
@@ -238,6 +240,33 @@ impl Journal {
     ) -> Result<(), JournalError> {
         let key = key.to_string();
         self.write(move |tx| add_if_new(tx, &key, event)).await
+    }
+
+    /// Marks the refunds still unanswered that were asked for before `cutoff` as to be checked
+    /// by hand: too old to be sent again with their key (see `refund::RESEND_WINDOW`). The mark
+    /// lands in the shift open now, so the next X names them. Returns how many were marked.
+    pub async fn flag_unanswered_before(
+        &self,
+        cutoff: OffsetDateTime,
+    ) -> Result<usize, JournalError> {
+        let cutoff = to_ms(cutoff);
+        self.write(move |tx| {
+            let overdue: Vec<RefundEntry> = tx
+                .prepare(&format!(
+                    "{SELECT} WHERE r.refund_id IS NULL AND r.requested_at < ?1"
+                ))?
+                .query_map([cutoff], entry)?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut marked = 0;
+            for e in overdue.iter().filter(|e| {
+                e.unanswered() && !matches!(e.last, Some((_, RefundEvent::CheckByHand)))
+            }) {
+                add_if_new(tx, &e.key, RefundEvent::CheckByHand)?;
+                marked += 1;
+            }
+            Ok(marked)
+        })
+        .await
     }
 
     /// One refund request by its Idempotency-Key.

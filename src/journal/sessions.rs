@@ -364,6 +364,20 @@ impl Journal {
         .await
     }
 
+    /// Whether the journal keeps books for `account` (a shift or a sale of it).
+    pub async fn knows_account(&self, account: &str) -> Result<bool, JournalError> {
+        let account = account.to_string();
+        self.run(move |conn| {
+            conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sessions WHERE account = ?1)
+                     OR EXISTS (SELECT 1 FROM payments WHERE account = ?1)",
+                [account],
+                |r| r.get(0),
+            )
+        })
+        .await
+    }
+
     /// The closed shifts of `account`, newest first.
     pub async fn z_list(&self, account: &str) -> Result<Vec<Session>, JournalError> {
         let account = account.to_string();

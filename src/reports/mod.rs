@@ -386,6 +386,7 @@ impl ShiftReport {
 
 /// The X report of `account`'s open shift (closes nothing).
 pub async fn x_report(journal: &Journal, account: &str) -> Result<ShiftReport, JournalError> {
+    flag_overdue_refunds(journal).await?;
     let data = journal.current_shift(account).await?;
     Ok(ShiftReport::from_shift(
         &data,
@@ -405,6 +406,7 @@ pub async fn take_z(
     door: Door,
     expect: Option<i64>,
 ) -> Result<ShiftReport, JournalError> {
+    flag_overdue_refunds(journal).await?;
     let (_, stored) = journal
         .close_shift(account, door, expect, |data, number| {
             let report = ShiftReport::from_shift(data, Kind::Z(number), OffsetDateTime::now_utc());
@@ -435,6 +437,13 @@ pub async fn reprint_z(
     report.reprint = true;
     report.chain_hash = stored.chain_hash;
     Ok(Some(report))
+}
+
+/// Refunds unanswered for longer than they may be sent again are marked "check by hand" first,
+/// so the report names them even when nobody opened their payment.
+async fn flag_overdue_refunds(journal: &Journal) -> Result<(), JournalError> {
+    let cutoff = OffsetDateTime::now_utc() - crate::refund::RESEND_WINDOW;
+    journal.flag_unanswered_before(cutoff).await.map(|_| ())
 }
 
 fn stored_report(stored: &StoredZ) -> Result<ShiftReport, JournalError> {
