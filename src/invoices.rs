@@ -12,9 +12,12 @@ use crate::payconiq::model::{Payment, PaymentStatus, SearchCriteria};
 /// Whether `payment` is what `invoice` asked for: its amount, and its reference (or, without
 /// one, its description), paid after the code was made (by the provider's clock).
 fn pays(invoice: &OpenInvoice, payment: &Payment, offset: time::Duration) -> bool {
-    let same_text = match &invoice.reference {
-        Some(r) => payment.reference.as_deref() == Some(r.as_str()),
-        None => payment.description == invoice.description,
+    // Without a reference, the description must tell it apart (an invoice with neither
+    // cannot be told from any other payment of its amount, so it is never matched).
+    let same_text = match (&invoice.reference, &invoice.description) {
+        (Some(r), _) => payment.reference.as_deref() == Some(r.as_str()),
+        (None, Some(d)) => payment.description.as_deref() == Some(d.as_str()),
+        (None, None) => false,
     };
     payment.amount == invoice.amount
         && same_text
@@ -23,11 +26,16 @@ fn pays(invoice: &OpenInvoice, payment: &Payment, offset: time::Duration) -> boo
             .is_none_or(|at| at >= invoice.made_at + offset - time::Duration::minutes(5))
 }
 
+/// How long an invoice code is looked for: a bill is paid within weeks, and the search window
+/// (from the oldest open invoice) stays bounded.
+pub const INVOICE_LIFE: time::Duration = time::Duration::days(60);
+
 /// Looks for paid payments made with `account`'s open invoices and records each as a sale of
 /// this till. Returns how many it found. Nothing is asked of the API when no invoice is open.
 pub async fn sync(client: &Client, journal: &Journal, account: &str) -> Result<usize, String> {
+    let since = OffsetDateTime::now_utc() - INVOICE_LIFE;
     let mut open = journal
-        .open_invoices(account)
+        .open_invoices(account, since)
         .await
         .map_err(|e| e.explain())?;
     let Some(first) = open.first().map(|i| i.made_at) else {
@@ -49,6 +57,13 @@ pub async fn sync(client: &Client, journal: &Journal, account: &str) -> Result<u
         .await
         .map_err(|e| e.explain())?;
     paid.retain(|p| !known.contains(&p.payment_id));
+    // A payment carrying one of this till's own sale references is that sale (its create's
+    // answer may still be on its way), never an invoice's.
+    let own = journal
+        .known_references(paid.iter().filter_map(|p| p.reference.clone()).collect())
+        .await
+        .map_err(|e| e.explain())?;
+    paid.retain(|p| p.reference.as_ref().is_none_or(|r| !own.contains(r)));
     paid.sort_by_key(|p| p.created_at);
     let offset = client.provider_offset().unwrap_or_default();
     let mut found = 0;

@@ -60,15 +60,20 @@ impl Journal {
         .await
     }
 
-    /// The invoices of `account` not yet found paid, oldest first.
-    pub async fn open_invoices(&self, account: &str) -> Result<Vec<OpenInvoice>, JournalError> {
+    /// The invoices of `account` made since `since` and not yet found paid, oldest first.
+    pub async fn open_invoices(
+        &self,
+        account: &str,
+        since: OffsetDateTime,
+    ) -> Result<Vec<OpenInvoice>, JournalError> {
         let account = account.to_string();
         self.run(move |conn| {
             conn.prepare(
                 "SELECT id, amount_cents, description, reference, made_at FROM invoices
-                 WHERE account = ?1 AND payment_id IS NULL ORDER BY made_at, id",
+                 WHERE account = ?1 AND payment_id IS NULL AND made_at >= ?2
+                 ORDER BY made_at, id",
             )?
-            .query_map([account], |r| {
+            .query_map(params![account, to_ms(since)], |r| {
                 Ok(OpenInvoice {
                     id: r.get(0)?,
                     amount: Money::from_cents(r.get(1)?),
@@ -99,17 +104,16 @@ impl Journal {
             if changed == 0 {
                 return Ok(false);
             }
-            let (account, amount, description, made_at, typed): (
+            let (account, amount, description, typed): (
                 String,
                 i64,
                 Option<String>,
-                i64,
                 Option<String>,
             ) = tx.query_row(
-                "SELECT account, amount_cents, description, made_at, reference FROM invoices
-                 WHERE id = ?1",
+                "SELECT account, amount_cents, description, reference FROM invoices
+                     WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
             // The invoice's own reference names the sale, unless a sale already has it.
             let taken = |r: &str| -> rusqlite::Result<bool> {
@@ -123,12 +127,15 @@ impl Journal {
                 Some(r) if !taken(&r)? => r,
                 _ => format!("invoice-{id}"),
             };
-            let session = open_session(tx, &account, now_ms())?;
+            // A sale of today when it is found paid today (the code was made earlier), so
+            // Today's sales and the X report agree.
+            let now = now_ms();
+            let session = open_session(tx, &account, now)?;
             tx.execute(
                 "INSERT INTO payments (reference, session_id, amount_cents, description,
                     attempted_at, account)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![reference, session, amount, description, made_at, account],
+                params![reference, session, amount, description, now, account],
             )?;
             tx.execute(
                 "UPDATE payments SET payment_id = ?2, created_at = ?3 WHERE reference = ?1",

@@ -389,6 +389,24 @@ impl Journal {
         .await
     }
 
+    /// Which of `references` are this till's sales.
+    pub async fn known_references(
+        &self,
+        references: Vec<String>,
+    ) -> Result<std::collections::HashSet<String>, JournalError> {
+        self.run(move |conn| {
+            let mut stmt = conn.prepare("SELECT 1 FROM payments WHERE reference = ?1")?;
+            let mut known = std::collections::HashSet::new();
+            for r in references {
+                if stmt.exists([&r])? {
+                    known.insert(r);
+                }
+            }
+            Ok(known)
+        })
+        .await
+    }
+
     /// One sale by its till reference.
     pub async fn entry(&self, reference: &str) -> Result<Option<Entry>, JournalError> {
         let reference = reference.to_string();
