@@ -125,6 +125,11 @@ async fn payments_and_refunds_from_the_command_line() {
     assert_eq!(created["status"], "PENDING");
     assert_eq!(created["amount"], 1250);
     let id = created["paymentId"].as_str().unwrap().to_string();
+    // A sale of this till: in its journal, on the sandbox's books.
+    let journal = kassa::journal::Journal::open(&home.path().join("data/journal.sqlite")).unwrap();
+    let sale = journal.entry("CLI-1").await.unwrap().expect("journalled");
+    assert_eq!(sale.payment_id.as_deref(), Some(id.as_str()));
+    assert_eq!(sale.account.as_deref(), Some(kassa::journal::SANDBOX));
 
     let mut get = at(&["payment", "get"]);
     get.insert(2, id.clone());

@@ -458,6 +458,7 @@ cli-api-bad-date = '{ $date }' ist kein Datum: schreiben Sie JJJJ-MM-TT (oder ei
 cli-api-bad-status = '{ $status }' ist kein Zahlungsstatus. Bekannt: { $known }.
 cli-api-refund-key = Idempotenzschlüssel: { $key } (erneut mit --idempotency-key { $key } und gleichem Betrag fragen: nie doppelt erstattet)
 cli-api-refund-key-other = Das Journal enthält bereits eine Erstattung mit dem Schlüssel { $key }: { $amount } zur Zahlung { $payment }. Fragen Sie mit genau dieser Zahlung und diesem Betrag erneut, oder lassen Sie --idempotency-key für eine neue Erstattung weg. Es wurde nichts gesendet.
+cli-api-create-unknown = Die Zahlung existiert vielleicht: Sie steht im Journal der Kasse, die sie über ihre Referenz sucht, sobald die Kasse läuft.
 cli-d24-key-other = Das Journal enthält bereits eine D24-Erstattung mit dem Schlüssel { $key } für die Einzahlung { $deposit }. Fragen Sie mit dieser Einzahlung erneut, oder lassen Sie --idempotency-key für eine neue Erstattung weg. Es wurde nichts gesendet.
 cli-api-expires = Läuft ab
 cli-api-qr = QR-Inhalt

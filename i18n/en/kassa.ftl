@@ -458,6 +458,7 @@ cli-api-bad-date = '{ $date }' is not a date: write YYYY-MM-DD (or an RFC 3339 t
 cli-api-bad-status = '{ $status }' is not a payment status. Known: { $known }.
 cli-api-refund-key = Idempotency key: { $key } (ask again with --idempotency-key { $key } and the same amount: it never refunds twice)
 cli-api-refund-key-other = The journal already holds a refund with key { $key }: { $amount } on payment { $payment }. Ask again with exactly that payment and amount, or leave out --idempotency-key for a new refund. Nothing was sent.
+cli-api-create-unknown = The payment may or may not exist: it is in the till's journal, which looks it up by its reference when the till runs.
 cli-d24-key-other = The journal already holds a D24 refund with key { $key }, for deposit { $deposit }. Ask again with that deposit, or leave out --idempotency-key for a new refund. Nothing was sent.
 cli-api-expires = Expires
 cli-api-qr = QR payload

@@ -458,6 +458,7 @@ cli-api-bad-date = « { $date } » n'est pas une date : écrivez AAAA-MM-JJ (ou 
 cli-api-bad-status = « { $status } » n'est pas un statut de paiement. Connus : { $known }.
 cli-api-refund-key = Clé d'idempotence : { $key } (redemandez avec --idempotency-key { $key } et le même montant : jamais deux remboursements)
 cli-api-refund-key-other = Le journal contient déjà un remboursement avec la clé { $key } : { $amount } sur le paiement { $payment }. Redemandez avec exactement ce paiement et ce montant, ou omettez --idempotency-key pour un nouveau remboursement. Rien n'a été envoyé.
+cli-api-create-unknown = Le paiement existe peut-être : il est dans le journal de la caisse, qui le recherche par sa référence quand la caisse tourne.
 cli-d24-key-other = Le journal contient déjà un remboursement D24 avec la clé { $key }, pour le dépôt { $deposit }. Redemandez avec ce dépôt, ou omettez --idempotency-key pour un nouveau remboursement. Rien n'a été envoyé.
 cli-api-expires = Expire
 cli-api-qr = Contenu du QR

@@ -458,6 +458,7 @@ cli-api-bad-date = '{ $date }' is geen datum: schrijf JJJJ-MM-DD (of een RFC 333
 cli-api-bad-status = '{ $status }' is geen betaalstatus. Gekend: { $known }.
 cli-api-refund-key = Idempotentiesleutel: { $key } (vraag opnieuw met --idempotency-key { $key } en hetzelfde bedrag: er wordt nooit twee keer terugbetaald)
 cli-api-refund-key-other = Het journaal bevat al een terugbetaling met sleutel { $key }: { $amount } op betaling { $payment }. Vraag opnieuw met precies die betaling en dat bedrag, of laat --idempotency-key weg voor een nieuwe terugbetaling. Er is niets verstuurd.
+cli-api-create-unknown = De betaling bestaat misschien: ze staat in het journaal van de kassa, die ze opzoekt op haar referentie zodra de kassa draait.
 cli-d24-key-other = Het journaal bevat al een D24-terugbetaling met sleutel { $key }, voor storting { $deposit }. Vraag opnieuw met die storting, of laat --idempotency-key weg voor een nieuwe terugbetaling. Er is niets verstuurd.
 cli-api-expires = Vervalt
 cli-api-qr = QR-inhoud

@@ -11,7 +11,7 @@ use crate::i18n;
 use crate::journal::{AuditAction, Door, Journal};
 use crate::money::Money;
 use crate::payconiq::jws::SigningKey;
-use crate::payconiq::model::{CreatePayment, CreatePosPayment, PaymentStatus, SearchCriteria};
+use crate::payconiq::model::{PaymentStatus, SearchCriteria};
 use crate::payconiq::reconciliation::{format_date, parse_date};
 use crate::payconiq::{
     Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Error, Secret,
@@ -277,24 +277,32 @@ pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
             callback_url,
             pos_id,
         } => {
-            let mut request = CreatePayment::new(amount(&a)?);
-            request.description = description;
-            request.reference = reference;
-            request.callback_url = callback_url;
-            let created = match pos_id {
-                Some(pos_id) => {
-                    client
-                        .create_pos_payment(&CreatePosPayment {
-                            payment: request,
-                            pos_id,
-                            shop_id: None,
-                            shop_name: None,
-                        })
-                        .await
-                }
-                None => client.create_payment(&request).await,
-            }
-            .map_err(|e| failed(&e))?;
+            // A payment made here is a sale of this till, in its journal and books like one
+            // rung up at the counter (the till follows it from there).
+            let sale = crate::sale::Sale {
+                amount: amount(&a)?,
+                description,
+                reference: reference.unwrap_or_else(crate::sale::till_reference),
+                callback_url,
+                mode: if pos_id.is_some() {
+                    crate::config::PayMode::Sticker
+                } else {
+                    crate::config::PayMode::Dynamic
+                },
+                pos_id: pos_id.unwrap_or_default(),
+                shop_id: None,
+                shop_name: None,
+            };
+            let journal = till_journal()?;
+            let created = crate::sale::create_recorded(&client, &journal, sale)
+                .await
+                .map_err(|e| match e {
+                    crate::sale::CreateError::Journal(j) => j.explain(),
+                    crate::sale::CreateError::NotCreated(e) => failed(&e),
+                    crate::sale::CreateError::Unknown(e) => {
+                        format!("{}\n{}", failed(&e), fl!("cli-api-create-unknown"))
+                    }
+                })?;
             Ok(answer(connect, &created, payment_text))
         }
         PaymentCommand::Get { payment_id } => {
@@ -302,6 +310,12 @@ pub async fn payment(command: PaymentCommand, connect: &Connect) -> Outcome {
                 .get_payment(&payment_id)
                 .await
                 .map_err(|e| failed(&e))?;
+            // What it says now goes to the journal when it is this till's sale.
+            if let Ok(journal) = till_journal()
+                && let Err(e) = journal.record_status(&p).await
+            {
+                tracing::warn!(error = %e, "status not journalled");
+            }
             Ok(answer(connect, &p, payment_text))
         }
         PaymentCommand::Cancel { payment_id, pin } => {
