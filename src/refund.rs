@@ -105,32 +105,9 @@ pub fn may_resend(entry: &RefundEntry, now: OffsetDateTime) -> bool {
     now - entry.requested_at < RESEND_WINDOW
 }
 
-/// The keys of refund requests on their way in this process: one request per refund at a time,
-/// whichever screen, task or command asks.
-static IN_FLIGHT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
-
-/// Holds a key in [`IN_FLIGHT`] until dropped.
-struct Flight(String);
-
-impl Flight {
-    fn take(key: &str) -> Option<Flight> {
-        let mut keys = IN_FLIGHT.lock().unwrap_or_else(|p| p.into_inner());
-        if keys.iter().any(|k| k == key) {
-            return None;
-        }
-        keys.push(key.to_string());
-        Some(Flight(key.to_string()))
-    }
-}
-
-impl Drop for Flight {
-    fn drop(&mut self) {
-        IN_FLIGHT
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|k| *k != self.0);
-    }
-}
+/// How long a request may hold its refund (longer than the client's timeout with its
+/// retries); a holder that died lets go after it.
+pub const FLIGHT_LEASE: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Records the request, sends it, records the answer. `refunds` are the payment's refunds the
 /// journal knows (for the balance check).
@@ -235,9 +212,27 @@ async fn send(
     amount: Money,
     description: Option<String>,
 ) -> Result<Refund, RefundError> {
-    let Some(_flight) = Flight::take(key) else {
-        return Err(RefundError::InFlight);
-    };
+    // One request per refund at a time, whichever window, task or command asks.
+    match journal.take_flight(key, FLIGHT_LEASE).await {
+        Ok(true) => {}
+        Ok(false) => return Err(RefundError::InFlight),
+        Err(e) => return Err(RefundError::Journal(e)),
+    }
+    let outcome = send_taken(client, journal, key, payment_id, amount, description).await;
+    if let Err(e) = journal.end_flight(key).await {
+        tracing::warn!(key, error = %e, "refund flight not given back; it runs out");
+    }
+    outcome
+}
+
+async fn send_taken(
+    client: &Client,
+    journal: &Journal,
+    key: &str,
+    payment_id: &str,
+    amount: Money,
+    description: Option<String>,
+) -> Result<Refund, RefundError> {
     let body = CreateRefund {
         amount,
         currency: "EUR".into(),

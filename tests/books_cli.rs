@@ -472,6 +472,17 @@ async fn a_refund_from_the_command_line_keeps_the_tills_rules() {
     })
     .await
     .unwrap();
+    // While that command's request is out, this process (as the till would) does not send it
+    // a second time: the journal says it is on its way.
+    let entry = j
+        .refund_by_key(&key)
+        .await
+        .unwrap()
+        .expect("journalled first");
+    assert!(matches!(
+        kassa::refund::resume(&client, &j, &entry).await,
+        Err(kassa::refund::RefundError::InFlight)
+    ));
     child.kill().unwrap();
     child.wait().unwrap();
     let p = payment.clone();

@@ -214,7 +214,8 @@ async fn a_refund_waiting_for_the_customers_account_is_kept_as_a_reminder() {
 }
 
 /// One request per refund at a time: two look-ups that both find it unanswered (two screens,
-/// a screen and a command) send it once; the other is told it is on its way.
+/// a screen and a command) send it once; the other is told it is on its way. Once answered,
+/// the refund is free to be followed again.
 #[tokio::test]
 async fn an_unanswered_refund_is_sent_again_once_however_many_ask() {
     let (sandbox, client) = setup(AuthMode::ApiKey).await;
@@ -235,9 +236,11 @@ async fn an_unanswered_refund_is_sent_again_once_however_many_ask() {
         Some(1),
     ));
     let posts = refund_posts(&sandbox);
+    // The second asks through its own handle on the file, as a command beside the till does.
+    let other = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
     let (a, b) = tokio::join!(
         refund::resume(&client, &journal, &entry),
-        refund::resume(&client, &journal, &entry)
+        refund::resume(&client, &other, &entry)
     );
     let results = [a, b];
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);

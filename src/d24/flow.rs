@@ -18,6 +18,8 @@ pub enum FlowError {
     Journal(JournalError),
     /// D24 refused it or could not be reached (the journal says which, and whether to resend).
     D24(Error),
+    /// Not sent: this refund's request is already on its way (another window or command).
+    InFlight,
 }
 
 impl FlowError {
@@ -25,6 +27,7 @@ impl FlowError {
         match self {
             FlowError::Journal(e) => e.explain(),
             FlowError::D24(e) => e.explain(),
+            FlowError::InFlight => crate::fl!("refund-in-flight"),
         }
     }
 }
@@ -141,6 +144,28 @@ pub async fn request_keyed(
 
 /// Sends (again) the journalled request `key` and records what came back.
 async fn send(
+    client: &Client,
+    journal: &Journal,
+    key: &str,
+    body: &[u8],
+) -> Result<D24Entry, (Option<D24Entry>, FlowError)> {
+    // One request per refund at a time, whichever window, task or command asks.
+    match journal.take_flight(key, crate::refund::FLIGHT_LEASE).await {
+        Ok(true) => {}
+        Ok(false) => {
+            let entry = journal.d24_refund(key).await.ok().flatten();
+            return Err((entry, FlowError::InFlight));
+        }
+        Err(e) => return Err((None, e.into())),
+    }
+    let outcome = send_taken(client, journal, key, body).await;
+    if let Err(e) = journal.end_flight(key).await {
+        tracing::warn!(key, error = %e, "refund flight not given back; it runs out");
+    }
+    outcome
+}
+
+async fn send_taken(
     client: &Client,
     journal: &Journal,
     key: &str,

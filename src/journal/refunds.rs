@@ -190,6 +190,22 @@ fn add_if_new(conn: &Connection, key: &str, event: RefundEvent) -> rusqlite::Res
     Ok(())
 }
 
+/// Whether the process that took a flight may still be sending it: this one is; another is
+/// while it runs (known on Linux; elsewhere the lease's time decides).
+fn alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        std::path::Path::new(&format!("/proc/{pid}")).exists()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        true
+    }
+}
+
 impl Journal {
     /// Commits the request (and its key) before it may leave.
     pub async fn record_refund_request(&self, r: RefundRequest) -> Result<(), JournalError> {
@@ -265,6 +281,48 @@ impl Journal {
                 marked += 1;
             }
             Ok(marked)
+        })
+        .await
+    }
+
+    /// Takes the refund request `key` for sending, for at most `lease` (one request per refund
+    /// at a time, across windows, tasks and processes). False when another has it.
+    pub async fn take_flight(
+        &self,
+        key: &str,
+        lease: std::time::Duration,
+    ) -> Result<bool, JournalError> {
+        let key = key.to_string();
+        self.write(move |tx| {
+            let now = now_ms();
+            let held: Option<(i64, u32)> = tx
+                .query_row(
+                    "SELECT until, holder FROM flights WHERE key = ?1",
+                    [&key],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((until, holder)) = held
+                && until >= now
+                && alive(holder)
+            {
+                return Ok(false);
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO flights (key, until, holder) VALUES (?1, ?2, ?3)",
+                params![key, now + lease.as_millis() as i64, std::process::id()],
+            )?;
+            Ok(true)
+        })
+        .await
+    }
+
+    /// Gives the request `key` back once its answer (or its failure) is recorded.
+    pub async fn end_flight(&self, key: &str) -> Result<(), JournalError> {
+        let key = key.to_string();
+        self.run(move |conn| {
+            conn.execute("DELETE FROM flights WHERE key = ?1", [key])
+                .map(|_| ())
         })
         .await
     }

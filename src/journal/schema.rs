@@ -296,6 +296,14 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER d24_refund_events_never_edited BEFORE UPDATE ON d24_refund_events
         BEGIN SELECT RAISE(ABORT, 'the journal never edits an event'); END;
 
+    -- Refund requests on their way, so that one goes at a time whichever window, task or
+    -- command asks: a lease that runs out if its holder dies.
+    CREATE TABLE flights (
+        key TEXT PRIMARY KEY,
+        until INTEGER NOT NULL,
+        holder INTEGER NOT NULL
+    );
+
     -- Money is only ever recorded into an open shift.
     CREATE TRIGGER payments_open_shift BEFORE INSERT ON payments
         WHEN EXISTS (SELECT 1 FROM sessions WHERE id = NEW.session_id AND closed_at IS NOT NULL)
