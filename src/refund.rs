@@ -162,14 +162,15 @@ pub async fn request_keyed(
         .record_refund_request(request.clone())
         .await
         .map_err(RefundError::Journal)?;
-    committed(&request);
+    // The key is told once this request holds its flight, so nobody sends it beside this one.
     send(
         client,
         journal,
         &request.key,
         &request.payment_id,
         amount,
-        request.description,
+        request.description.clone(),
+        || committed(&request),
     )
     .await
 }
@@ -200,10 +201,13 @@ pub async fn resume(
         &entry.payment_id,
         entry.amount,
         entry.description.clone(),
+        || {},
     )
     .await
 }
 
+/// Takes the request's flight, says so (`taken`), sends it and records the answer, and gives
+/// the flight back.
 async fn send(
     client: &Client,
     journal: &Journal,
@@ -211,6 +215,7 @@ async fn send(
     payment_id: &str,
     amount: Money,
     description: Option<String>,
+    taken: impl FnOnce(),
 ) -> Result<Refund, RefundError> {
     // One request per refund at a time, whichever window, task or command asks.
     match journal.take_flight(key, FLIGHT_LEASE).await {
@@ -218,6 +223,7 @@ async fn send(
         Ok(false) => return Err(RefundError::InFlight),
         Err(e) => return Err(RefundError::Journal(e)),
     }
+    taken();
     let outcome = send_taken(client, journal, key, payment_id, amount, description).await;
     if let Err(e) = journal.end_flight(key).await {
         tracing::warn!(key, error = %e, "refund flight not given back; it runs out");

@@ -138,16 +138,18 @@ pub async fn request_keyed(
             door,
         )
         .await;
-    committed(&key);
-    send(client, journal, &key, &body).await
+    send(client, journal, &key, &body, || committed(&key)).await
 }
 
 /// Sends (again) the journalled request `key` and records what came back.
+/// Takes the request's flight, says so (`taken`), sends it and records the answer, and gives
+/// the flight back.
 async fn send(
     client: &Client,
     journal: &Journal,
     key: &str,
     body: &[u8],
+    taken: impl FnOnce(),
 ) -> Result<D24Entry, (Option<D24Entry>, FlowError)> {
     // One request per refund at a time, whichever window, task or command asks.
     match journal.take_flight(key, crate::refund::FLIGHT_LEASE).await {
@@ -158,6 +160,7 @@ async fn send(
         }
         Err(e) => return Err((None, e.into())),
     }
+    taken();
     let outcome = send_taken(client, journal, key, body).await;
     if let Err(e) = journal.end_flight(key).await {
         tracing::warn!(key, error = %e, "refund flight not given back; it runs out");
@@ -219,7 +222,7 @@ pub async fn resume(
     journal: &Journal,
     entry: &D24Entry,
 ) -> Result<D24Entry, (Option<D24Entry>, FlowError)> {
-    send(client, journal, &entry.key, &entry.body).await
+    send(client, journal, &entry.key, &entry.body, || {}).await
 }
 
 /// Reads a made refund's status once and journals it if it changed.
