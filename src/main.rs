@@ -107,8 +107,10 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(text) => {
+            // A reader that stops early (`| head`) is no error of ours: no panic over it.
             if !text.is_empty() {
-                println!("{text}");
+                use std::io::Write;
+                let _ = writeln!(std::io::stdout(), "{text}");
             }
             ExitCode::SUCCESS
         }
@@ -120,8 +122,8 @@ fn main() -> ExitCode {
 }
 
 /// The till: one per data directory (a second start says so and exits), settings from its
-/// file (an unreadable one is set aside and named), logs to a rotating file in the data
-/// directory.
+/// file (an unreadable one stops the till until it is set aside), logs to a rotating file in
+/// the data directory.
 fn run_gui() -> ExitCode {
     kassa::i18n::set_language(kassa::i18n::Lang::from_os());
     let Some(dir) = kassa::config::data_dir() else {

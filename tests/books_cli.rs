@@ -555,3 +555,23 @@ async fn the_pin_lock_out_is_shared_with_the_till() {
     assert!(!typo.status.success());
     assert!(text(&typo).contains("keeps no books"), "{}", text(&typo));
 }
+
+/// A reader that stops early (`kassa report x | head -3`) is no reason to panic.
+#[test]
+fn a_closed_pipe_is_no_panic() {
+    let home = tempfile::tempdir().unwrap();
+    let mut child = in_data(home.path())
+        .args(["report", "x"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        text(&out)
+    );
+    assert!(out.status.success(), "{}", text(&out));
+}
