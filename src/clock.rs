@@ -18,17 +18,7 @@ fn from_jiff(at: jiff::Timestamp) -> OffsetDateTime {
 
 /// An instant for a file name, in UTC, sorting as it reads: `20261204T183000.123Z`.
 pub fn file_stamp(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}.{:03}Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second(),
-        at.millisecond()
-    )
+    crate::payconiq::timestamp::format(at).replace(['-', ':'], "")
 }
 
 /// The machine's time zone (`TZ`, else the system setting; UTC if neither can be read).

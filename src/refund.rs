@@ -218,17 +218,12 @@ async fn send(
     taken: impl FnOnce(),
 ) -> Result<Refund, RefundError> {
     // One request per refund at a time, whichever window, task or command asks.
-    match journal.take_flight(key, FLIGHT_LEASE).await {
-        Ok(true) => {}
-        Ok(false) => return Err(RefundError::InFlight),
-        Err(e) => return Err(RefundError::Journal(e)),
+    let op = send_taken(client, journal, key, payment_id, amount, description);
+    match journal.in_flight(key, FLIGHT_LEASE, taken, op).await {
+        Ok(Some(outcome)) => outcome,
+        Ok(None) => Err(RefundError::InFlight),
+        Err(e) => Err(RefundError::Journal(e)),
     }
-    taken();
-    let outcome = send_taken(client, journal, key, payment_id, amount, description).await;
-    if let Err(e) = journal.end_flight(key).await {
-        tracing::warn!(key, error = %e, "refund flight not given back; it runs out");
-    }
-    outcome
 }
 
 async fn send_taken(

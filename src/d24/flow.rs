@@ -152,20 +152,18 @@ async fn send(
     taken: impl FnOnce(),
 ) -> Result<D24Entry, (Option<D24Entry>, FlowError)> {
     // One request per refund at a time, whichever window, task or command asks.
-    match journal.take_flight(key, crate::refund::FLIGHT_LEASE).await {
-        Ok(true) => {}
-        Ok(false) => {
+    let op = send_taken(client, journal, key, body);
+    match journal
+        .in_flight(key, crate::refund::FLIGHT_LEASE, taken, op)
+        .await
+    {
+        Ok(Some(outcome)) => outcome,
+        Ok(None) => {
             let entry = journal.d24_refund(key).await.ok().flatten();
-            return Err((entry, FlowError::InFlight));
+            Err((entry, FlowError::InFlight))
         }
-        Err(e) => return Err((None, e.into())),
+        Err(e) => Err((None, e.into())),
     }
-    taken();
-    let outcome = send_taken(client, journal, key, body).await;
-    if let Err(e) = journal.end_flight(key).await {
-        tracing::warn!(key, error = %e, "refund flight not given back; it runs out");
-    }
-    outcome
 }
 
 async fn send_taken(

@@ -221,6 +221,22 @@ fn latest_event(conn: &Connection, reference: &str) -> rusqlite::Result<Option<E
     .optional()
 }
 
+/// Which of `values` a sale has in `column` (our own column name, never input).
+fn known(
+    conn: &Connection,
+    column: &str,
+    values: Vec<String>,
+) -> rusqlite::Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare(&format!("SELECT 1 FROM payments WHERE {column} = ?1"))?;
+    let mut found = std::collections::HashSet::new();
+    for v in values {
+        if stmt.exists([&v])? {
+            found.insert(v);
+        }
+    }
+    Ok(found)
+}
+
 /// Whether `new` may follow `last`: statuses only move forward (never from a final one, never
 /// back in the API's order), and once the API has given a status an unclear or "not created"
 /// outcome says nothing new. A late answer that would move back is dropped.
@@ -376,17 +392,7 @@ impl Journal {
         &self,
         ids: Vec<String>,
     ) -> Result<std::collections::HashSet<String>, JournalError> {
-        self.run(move |conn| {
-            let mut stmt = conn.prepare("SELECT 1 FROM payments WHERE payment_id = ?1")?;
-            let mut known = std::collections::HashSet::new();
-            for id in ids {
-                if stmt.exists([&id])? {
-                    known.insert(id);
-                }
-            }
-            Ok(known)
-        })
-        .await
+        self.run(move |conn| known(conn, "payment_id", ids)).await
     }
 
     /// Which of `references` are this till's sales.
@@ -394,17 +400,8 @@ impl Journal {
         &self,
         references: Vec<String>,
     ) -> Result<std::collections::HashSet<String>, JournalError> {
-        self.run(move |conn| {
-            let mut stmt = conn.prepare("SELECT 1 FROM payments WHERE reference = ?1")?;
-            let mut known = std::collections::HashSet::new();
-            for r in references {
-                if stmt.exists([&r])? {
-                    known.insert(r);
-                }
-            }
-            Ok(known)
-        })
-        .await
+        self.run(move |conn| known(conn, "reference", references))
+            .await
     }
 
     /// One sale by its till reference.

@@ -317,6 +317,26 @@ impl Journal {
         .await
     }
 
+    /// Runs `op` holding the request `key` (see [`Journal::take_flight`]); `taken` is told
+    /// once it is held, before `op` runs. `None` when another holds it.
+    pub async fn in_flight<T>(
+        &self,
+        key: &str,
+        lease: std::time::Duration,
+        taken: impl FnOnce(),
+        op: impl std::future::Future<Output = T>,
+    ) -> Result<Option<T>, JournalError> {
+        if !self.take_flight(key, lease).await? {
+            return Ok(None);
+        }
+        taken();
+        let out = op.await;
+        if let Err(e) = self.end_flight(key).await {
+            tracing::warn!(key, error = %e, "refund flight not given back; it runs out");
+        }
+        Ok(Some(out))
+    }
+
     /// Gives the request `key` back once its answer (or its failure) is recorded.
     pub async fn end_flight(&self, key: &str) -> Result<(), JournalError> {
         let key = key.to_string();
