@@ -212,18 +212,30 @@ async fn sandbox_sale(j: &Journal, reference: &str, cents: i64) {
 async fn journal_verify_passes_then_names_the_row_edited_with_sql() {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("data/journal.sqlite");
-    {
+    let printed = {
         let j = Journal::open(&path).unwrap();
         for n in 1..=3 {
             sandbox_sale(&j, &format!("K{n}"), 100 * n).await;
         }
-    }
+        let z = kassa::reports::take_z(&j, SANDBOX, kassa::journal::Door::Screen, None)
+            .await
+            .unwrap();
+        z.chain_hash.unwrap()
+    };
     let good = in_data(home.path())
         .args(["journal", "verify"])
         .output()
         .unwrap();
     assert!(good.status.success(), "{}", text(&good));
     assert!(text(&good).contains("the chain holds"), "{}", text(&good));
+    assert!(
+        text(&good).contains(&format!(
+            "Last Z report of Sandbox (play money, not takings): no. 1, chain {}",
+            &printed[..16]
+        )),
+        "the hash on the Z's paper, to compare: {}",
+        text(&good)
+    );
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let id: i64 = conn

@@ -585,6 +585,7 @@ cli-restore-failed = Wiederherstellung abgelehnt: { $detail }. Das Journal blieb
 cli-restored = { $from } als { $to } wiederhergestellt. Starten Sie Kassa, um es zu nutzen.
 cli-restore-aside = Das bisherige Journal ist als { $path } aufbewahrt.
 cli-verify-ok = { $path }: Die Kette ist intakt ({ $entries } Zeilen). Kopf: { $head }
+cli-verify-last-z = Letzter Z-Bericht von { $account }: Nr. { $number }, Kette { $hash } (mit dem Papier vergleichen)
 cli-verify-failed = { $path }: PRÜFUNG FEHLGESCHLAGEN nach { $entries } guten Zeilen: { $problem }
 refund-in-flight = Die Anfrage für diese Erstattung ist bereits unterwegs; warten Sie auf die Antwort.
 refund-check-by-hand = Diese Erstattung ist seit über 24 Stunden ohne Antwort, länger als der Anbieter ihren Schlüssel aufbewahren muss: Ein erneutes Senden könnte doppelt erstatten. Prüfen Sie sie im Payconiq-Händlerportal von Hand, bevor Sie erneut erstatten.

@@ -585,6 +585,7 @@ cli-restore-failed = Restore refused: { $detail }. The journal was not touched.
 cli-restored = Restored { $from } as { $to }. Start Kassa to use it.
 cli-restore-aside = The journal that was there is kept as { $path }.
 cli-verify-ok = { $path }: the chain holds ({ $entries } rows). Head: { $head }
+cli-verify-last-z = Last Z report of { $account }: no. { $number }, chain { $hash } (compare with its paper)
 cli-verify-failed = { $path }: DOES NOT VERIFY after { $entries } good rows: { $problem }
 refund-in-flight = This refund's request is already on its way; wait for its answer.
 refund-check-by-hand = This refund got no answer for over 24 hours, longer than the provider may keep its key: sending it again could refund twice. Check it by hand in the Payconiq merchant portal before refunding again.

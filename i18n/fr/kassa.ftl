@@ -585,6 +585,7 @@ cli-restore-failed = Restauration refusée : { $detail }. Le journal n'a pas ét
 cli-restored = { $from } restauré en { $to }. Lancez Kassa pour l'utiliser.
 cli-restore-aside = Le journal qui s'y trouvait est conservé sous { $path }.
 cli-verify-ok = { $path } : la chaîne tient ({ $entries } lignes). Tête : { $head }
+cli-verify-last-z = Dernier rapport Z de { $account } : n° { $number }, chaîne { $hash } (à comparer avec le papier)
 cli-verify-failed = { $path } : NE SE VÉRIFIE PAS après { $entries } lignes correctes : { $problem }
 refund-in-flight = La demande de ce remboursement est déjà en route ; attendez sa réponse.
 refund-check-by-hand = Ce remboursement est sans réponse depuis plus de 24 heures, plus longtemps que le prestataire ne garde sa clé : le renvoyer pourrait rembourser deux fois. Vérifiez-le à la main dans le portail marchand Payconiq avant de rembourser à nouveau.

@@ -585,6 +585,7 @@ cli-restore-failed = Terugzetten geweigerd: { $detail }. Het journaal is niet aa
 cli-restored = { $from } teruggezet als { $to }. Start Kassa om het te gebruiken.
 cli-restore-aside = Het journaal dat er stond, is bewaard als { $path }.
 cli-verify-ok = { $path }: de keten klopt ({ $entries } rijen). Kop: { $head }
+cli-verify-last-z = Laatste Z-rapport van { $account }: nr. { $number }, keten { $hash } (vergelijk met het papier)
 cli-verify-failed = { $path }: KLOPT NIET na { $entries } goede rijen: { $problem }
 refund-in-flight = De aanvraag voor deze terugbetaling is al onderweg; wacht op het antwoord.
 refund-check-by-hand = Deze terugbetaling kreeg al meer dan 24 uur geen antwoord, langer dan de aanbieder de sleutel mag bewaren: opnieuw versturen kan dubbel terugbetalen. Controleer ze met de hand in het Payconiq-handelaarsportaal voor u opnieuw terugbetaalt.

@@ -234,12 +234,27 @@ pub async fn journal(command: JournalCommand) -> Outcome {
 
 fn verdict_text(path: &std::path::Path, v: &ledger::Verdict) -> Outcome {
     match &v.problem {
-        None => Ok(fl!(
-            "cli-verify-ok",
-            path = path.display().to_string(),
-            entries = v.checked.to_string(),
-            head = v.head.clone().unwrap_or_default()
-        )),
+        None => {
+            let mut out = fl!(
+                "cli-verify-ok",
+                path = path.display().to_string(),
+                entries = v.checked.to_string(),
+                head = v.head.clone().unwrap_or_default()
+            );
+            // Compare with the paper: the chain hash each account's last Z printed.
+            for (account, number, hash) in &v.last_z {
+                out += &format!(
+                    "\n{}",
+                    fl!(
+                        "cli-verify-last-z",
+                        number = number.to_string(),
+                        account = reports::account_name(account),
+                        hash = hash[..hash.len().min(16)].to_string()
+                    )
+                );
+            }
+            Ok(out)
+        }
         Some(p) => Err(fl!(
             "cli-verify-failed",
             path = path.display().to_string(),

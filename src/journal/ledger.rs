@@ -234,10 +234,13 @@ pub(super) fn backfill(conn: &Connection) -> rusqlite::Result<()> {
 pub struct Verdict {
     /// Chain entries checked.
     pub checked: u64,
-    /// The hash of the last entry (printed on each Z report).
+    /// The hash of the last entry.
     pub head: Option<String>,
     /// The first thing that does not fit, if any.
     pub problem: Option<Problem>,
+    /// Each account's latest Z report and its chain hash, as printed on its paper: rows
+    /// deleted from the end together with their chain entries show only against these.
+    pub last_z: Vec<(String, i64, String)>,
 }
 
 /// Why a journal does not verify: each names the row.
@@ -308,6 +311,7 @@ pub fn verify(conn: &Connection) -> rusqlite::Result<Verdict> {
         checked: 0,
         head: None,
         problem: None,
+        last_z: Vec::new(),
     };
     if !has_chain {
         verdict.problem = Some(Problem::NoChain);
@@ -409,5 +413,14 @@ pub fn verify(conn: &Connection) -> rusqlite::Result<Verdict> {
         }
         last = Some((account, *z));
     }
+    verdict.last_z = conn
+        .prepare(
+            "SELECT s.account, s.z_number, c.hash FROM sessions s
+             JOIN chain c ON c.link = 'z_reports' AND c.row_id = s.id
+             WHERE s.z_number = (SELECT MAX(z_number) FROM sessions o WHERE o.account = s.account)
+             ORDER BY s.account",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(verdict)
 }
