@@ -625,3 +625,34 @@ async fn an_unreadable_answer_is_kept_as_an_unclear_outcome() {
     // The status endpoint's unreadable answer is an error too, with nothing recorded.
     assert!(matches!(client.refund("1").await, Err(Error::Response(_))));
 }
+
+/// A real D24 account while the till's books are the sandbox's: refused before anything is
+/// journalled or sent (the refund would be real money in no real Z).
+#[tokio::test]
+async fn a_real_d24_refund_is_refused_while_the_till_keeps_sandbox_books() {
+    use kassa::d24::flow;
+    use kassa::journal::Journal;
+    let credentials = Credentials {
+        login: "real-login".into(),
+        secret: Secret::new("real-secret"),
+    };
+    let client = Client::new("https://api.d24.example", credentials, &quick_options()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+    let (entry, error) = flow::request(
+        &client,
+        &journal,
+        kassa::journal::SANDBOX,
+        &card_refund(300_000_001, "KASSA-D24-0001"),
+        Method::Card,
+        "EUR",
+    )
+    .await
+    .unwrap_err();
+    assert!(entry.is_none());
+    assert!(matches!(error, flow::FlowError::SandboxBooks), "{error:?}");
+    assert!(
+        journal.d24_refunds().await.unwrap().is_empty(),
+        "nothing journalled"
+    );
+}

@@ -597,3 +597,4 @@ settings-backup-hint = Ein USB-Stick oder eine Netzwerkfreigabe; leer für keine
 cli-report-invoices-unchecked = Zahlungen mit den Rechnungscodes dieser Kasse wurden nicht gesucht ({ $detail }); der Bericht enthält die zuvor gefundenen.
 shift-moved = Diese Schicht wurde inzwischen anderswo abgeschlossen (Z-Bericht Nr. { $number }); jetzt wurde nichts abgeschlossen. Unten die jetzt offene Schicht.
 cli-report-unknown-account = Dieses Journal führt keine Bücher für das Konto „{ $account }“. Lassen Sie --account für das der Kasse weg, oder geben Sie sandbox an.
+d24-sandbox-books = Nicht gesendet: Dieses D24-Konto ist echt, die Kasse läuft aber in der Sandbox, deren Bücher Spielgeld sind; die Erstattung stünde in keinem echten Z-Bericht. Richten Sie die Kasse zuerst mit ihrem echten Payconiq-Konto ein oder nutzen Sie das D24-Konto der Sandbox.

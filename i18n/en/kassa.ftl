@@ -597,3 +597,4 @@ settings-backup-hint = A USB stick or a network share; empty for none. The copy 
 cli-report-invoices-unchecked = Payments made with this till's invoice codes were not looked up ({ $detail }); the report holds those found before.
 shift-moved = That shift was closed elsewhere meanwhile (Z report no. { $number }); nothing was closed now. Below is the shift open now.
 cli-report-unknown-account = This journal keeps no books for the account “{ $account }”. Leave out --account for the till's own, or give sandbox.
+d24-sandbox-books = Not sent: this D24 account is a real one, but the till runs on the sandbox, whose books are play money, so the refund would be in no real Z report. Set the till up with its real Payconiq account first, or use the sandbox's D24 account.

@@ -597,3 +597,4 @@ settings-backup-hint = Une clé USB ou un partage réseau ; vide pour aucune. La
 cli-report-invoices-unchecked = Les paiements faits avec les codes de facture de cette caisse n'ont pas été recherchés ({ $detail }) ; le rapport contient ceux trouvés avant.
 shift-moved = Ce service a été clôturé ailleurs entre-temps (rapport Z n° { $number }) ; rien n'a été clôturé maintenant. Ci-dessous, le service ouvert à présent.
 cli-report-unknown-account = Ce journal ne tient aucun livre pour le compte « { $account } ». Omettez --account pour celui de la caisse, ou donnez sandbox.
+d24-sandbox-books = Non envoyé : ce compte D24 est réel, mais la caisse tourne sur le bac à sable, dont les livres sont de l'argent fictif ; le remboursement ne serait dans aucun vrai rapport Z. Configurez d'abord la caisse avec son vrai compte Payconiq, ou utilisez le compte D24 du bac à sable.

@@ -597,3 +597,4 @@ settings-backup-hint = Een USB-stick of netwerkshare; leeg voor geen. De kopie w
 cli-report-invoices-unchecked = Betalingen met de factuurcodes van deze kassa zijn niet opgezocht ({ $detail }); het rapport bevat wat eerder gevonden werd.
 shift-moved = Die dienst werd intussen elders afgesloten (Z-rapport nr. { $number }); er is nu niets afgesloten. Hieronder de dienst die nu open is.
 cli-report-unknown-account = Dit journaal houdt geen boeken bij voor het account “{ $account }”. Laat --account weg voor dat van de kassa, of geef sandbox.
+d24-sandbox-books = Niet verstuurd: dit D24-account is echt, maar de kassa draait op de sandbox, waarvan de boeken speelgeld zijn; de terugbetaling zou in geen echt Z-rapport staan. Stel de kassa eerst in met haar echte Payconiq-account, of gebruik het D24-account van de sandbox.

@@ -20,6 +20,9 @@ pub enum FlowError {
     D24(Error),
     /// Not sent: this refund's request is already on its way (another window or command).
     InFlight,
+    /// Not sent: a real D24 account while the till runs on the sandbox, whose books are play
+    /// money.
+    SandboxBooks,
 }
 
 impl FlowError {
@@ -28,6 +31,7 @@ impl FlowError {
             FlowError::Journal(e) => e.explain(),
             FlowError::D24(e) => e.explain(),
             FlowError::InFlight => crate::fl!("refund-in-flight"),
+            FlowError::SandboxBooks => crate::fl!("d24-sandbox-books"),
         }
     }
 }
@@ -101,9 +105,16 @@ pub async fn request_keyed(
     (key, door): (String, Door),
     committed: impl FnOnce(&str),
 ) -> Result<D24Entry, (Option<D24Entry>, FlowError)> {
-    let book = match url::Url::parse(client.base_url()) {
-        Ok(u) if crate::payconiq::environment::is_loopback(&u) => crate::journal::SANDBOX,
-        _ => books,
+    let simulated = url::Url::parse(client.base_url())
+        .is_ok_and(|u| crate::payconiq::environment::is_loopback(&u));
+    // Real money out of D24 while the till's books are the sandbox's would be in no real Z.
+    if !simulated && books == crate::journal::SANDBOX {
+        return Err((None, FlowError::SandboxBooks));
+    }
+    let book = if simulated {
+        crate::journal::SANDBOX
+    } else {
+        books
     }
     .to_string();
     let body = serde_json::to_vec(request)
