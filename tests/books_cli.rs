@@ -587,3 +587,16 @@ fn a_closed_pipe_is_no_panic() {
     );
     assert!(out.status.success(), "{}", text(&out));
 }
+
+/// With no invoice code waiting, `kassa report x` asks the API nothing and says nothing about it.
+#[test]
+fn a_report_without_invoices_waiting_needs_no_connection() {
+    let home = tempfile::tempdir().unwrap();
+    let out = in_data(home.path()).args(["report", "x"]).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("not looked up"),
+        "{}",
+        text(&out)
+    );
+}
