@@ -129,6 +129,25 @@ pub fn retry_after_header(headers: &reqwest::header::HeaderMap) -> Option<u32> {
         .and_then(|v| v.trim().parse::<u32>().ok())
 }
 
+/// An HTTP date as servers write it in `Date` (`Sun, 06 Nov 1994 08:49:37 GMT`).
+const HTTP_DATE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!(
+    "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+);
+
+/// `at` as an HTTP date (the sandbox's `Date` header).
+pub fn format_http_date(at: time::OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .format(HTTP_DATE)
+        .unwrap_or_default()
+}
+
+/// An HTTP date read back (an answer's `Date` header: the provider's clock).
+pub fn parse_http_date(text: &str) -> Option<time::OffsetDateTime> {
+    time::PrimitiveDateTime::parse(text.trim(), HTTP_DATE)
+        .ok()
+        .map(|t| t.assume_utc())
+}
+
 /// Runs `attempt` until it succeeds, fails for good, or the policy's attempts are spent.
 /// A call that is not safe to repeat is repeated only when the provider surely did nothing.
 pub async fn with_retries<T, E, F, Fut>(
@@ -166,6 +185,19 @@ where
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_http_date_reads_back_to_the_second() {
+        let at = time::macros::datetime!(1994-11-06 08:49:37.250 UTC);
+        let text = format_http_date(at);
+        assert_eq!(text, "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(
+            parse_http_date(&text),
+            Some(time::macros::datetime!(1994-11-06 08:49:37 UTC))
+        );
+        assert_eq!(parse_http_date("yesterday"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -214,8 +214,7 @@ async fn a_refund_waiting_for_the_customers_account_is_kept_as_a_reminder() {
 }
 
 /// One request per refund at a time: two look-ups that both find it unanswered (two screens,
-/// a screen and a command) send it once; the other is told it is on its way. Once answered,
-/// the refund is free to be followed again.
+/// a screen and a command) send it once; the other is told it is on its way.
 #[tokio::test]
 async fn an_unanswered_refund_is_sent_again_once_however_many_ask() {
     let (sandbox, client) = setup(AuthMode::ApiKey).await;

@@ -13,43 +13,51 @@ use crate::journal::{Backup, BackupError, BackupState, Journal};
 
 impl App {
     /// Makes the daily copy when one is due (called when the journal opens and every hour).
+    /// The state file, the copy and its check are all read and written off the UI thread.
     pub(super) fn backup_if_due(&mut self) -> Task<Message> {
         let (Some(journal), Some(dir)) = (self.journal_path.clone(), self.backup_dir()) else {
             return Task::none();
         };
-        let state = BackupState::load(&journal);
-        self.backup_failed = state.failed.clone();
-        if self.backing_up || !state.due(OffsetDateTime::now_utc()) {
+        if self.backing_up {
             return Task::none();
         }
         self.backing_up = true;
         let keep = self.settings.backup_keep.max(1) as usize;
         Task::perform(
             async move {
-                let (j, d) = (journal.clone(), dir.clone());
-                let outcome =
-                    tokio::task::spawn_blocking(move || Journal::backup(&j, &d, Some(keep)))
-                        .await
-                        .unwrap_or_else(|e| Err(BackupError::Target(e.to_string())));
-                let mut state = BackupState::load(&journal);
-                state.record(&dir, &outcome, OffsetDateTime::now_utc());
-                state.save(&journal);
-                (state, outcome)
+                tokio::task::spawn_blocking(move || {
+                    let now = OffsetDateTime::now_utc();
+                    let mut state = BackupState::load(&journal);
+                    if !state.due(now) {
+                        return (state, None);
+                    }
+                    let outcome = Journal::backup(&journal, &dir, Some(keep));
+                    state.record(&dir, &outcome, now);
+                    state.save(&journal);
+                    (state, Some(outcome.map(|b: Backup| b.path)))
+                })
+                .await
+                .unwrap_or_else(|e| {
+                    let failed = Err(BackupError::Target(e.to_string()));
+                    (BackupState::default(), Some(failed))
+                })
             },
-            |(state, outcome)| Message::BackedUp(Box::new(state), outcome.map(|b: Backup| b.path)),
+            |(state, outcome)| Message::BackedUp(Box::new(state), outcome),
         )
     }
 
+    /// How a check (and the copy, when one was due) ended.
     pub(super) fn backed_up(
         &mut self,
         state: BackupState,
-        outcome: Result<PathBuf, BackupError>,
+        outcome: Option<Result<PathBuf, BackupError>>,
     ) -> Task<Message> {
         self.backing_up = false;
         self.backup_failed = state.failed;
         match outcome {
-            Ok(path) => tracing::info!(to = %path.display(), "daily journal backup made"),
-            Err(e) => tracing::error!(error = %e, "daily journal backup failed"),
+            Some(Ok(path)) => tracing::info!(to = %path.display(), "daily journal backup made"),
+            Some(Err(e)) => tracing::error!(error = %e, "daily journal backup failed"),
+            None => {}
         }
         Task::none()
     }

@@ -48,35 +48,6 @@ impl App {
         }
     }
 
-    /// The wrong PINs the journal counts (at the till and on the command line): the lock-out is
-    /// the stricter of that and the till's own count.
-    pub(super) fn pin_failures(
-        &mut self,
-        known: Option<(u32, Option<time::OffsetDateTime>)>,
-    ) -> Task<Message> {
-        let Some((failures, last)) = known else {
-            return Task::none();
-        };
-        if failures <= self.settings.pin_failures {
-            return Task::none();
-        }
-        self.settings.pin_failures = failures;
-        let until = crate::pin::lockout(failures)
-            .zip(last)
-            .map(|(d, at)| at + d)
-            .filter(|u| *u > time::OffsetDateTime::now_utc());
-        if let Some(u) = until {
-            self.settings.pin_locked_until = Some(u.unix_timestamp());
-        }
-        if let Screen::Lock(l) = &mut self.screen {
-            if until.is_some() {
-                l.set_locked_until(until);
-            }
-            l.set_tries_left(crate::pin::FREE_TRIES.saturating_sub(failures));
-        }
-        Task::none()
-    }
-
     fn manager_unlocked(&self) -> bool {
         self.manager_active
             .is_some_and(|at| at.elapsed() < self.lock_after())
@@ -177,40 +148,6 @@ impl App {
                 };
                 Task::batch([audit, next])
             }
-        }
-    }
-
-    fn pin_locked_until(&self) -> Option<time::OffsetDateTime> {
-        self.settings
-            .pin_locked_until
-            .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
-    }
-
-    /// Counts a wrong PIN (kept in the settings file, so a restart does not reset it); from
-    /// the fifth in a row the entry locks for a growing time, written to the audit log.
-    fn wrong_pin(&mut self) -> Task<Message> {
-        let failures = self.settings.pin_failures.saturating_add(1);
-        self.settings.pin_failures = failures;
-        let mut audits = vec![self.audit(AuditAction::UnlockRefused)];
-        let until = crate::pin::lockout(failures).map(|d| {
-            audits.push(self.audit(AuditAction::PinLockedOut {
-                failures,
-                seconds: d.as_secs(),
-            }));
-            time::OffsetDateTime::now_utc() + d
-        });
-        self.settings.pin_locked_until = until.map(|t| t.unix_timestamp());
-        self.save_pin_state();
-        if let Screen::Lock(l) = &mut self.screen {
-            l.set_locked_until(until);
-            l.set_tries_left(crate::pin::FREE_TRIES.saturating_sub(failures));
-        }
-        Task::batch(audits)
-    }
-
-    fn save_pin_state(&self) {
-        if let Err(e) = self.save_settings() {
-            tracing::error!(error = %e, "could not save the PIN lockout state");
         }
     }
 
@@ -532,54 +469,6 @@ pub(super) async fn audit_when(
     }
 }
 
-impl App {
-    /// The unreadable settings file is set aside (kept, renamed), and the keys this till kept
-    /// in the keychain are forgotten: defaults (the sandbox, no PIN) reach no real account
-    /// until someone sets one up again with its keys.
-    pub(super) fn start_afresh(&mut self) -> Task<Message> {
-        let Some(problem) = self.settings_problem.clone() else {
-            return Task::none();
-        };
-        let store = self.secrets.clone();
-        Task::perform(
-            blocking(move || {
-                for name in [
-                    secrets::API_KEY,
-                    secrets::SIGNING_KEY,
-                    secrets::D24_SECRET_KEY,
-                ] {
-                    store.delete(name).map_err(|e| e.to_string())?;
-                }
-                Settings::set_aside(&problem.path)
-            }),
-            |r| Message::StartedAfresh(r.and_then(|inner| inner)),
-        )
-    }
-
-    pub(super) fn started_afresh(
-        &mut self,
-        result: Result<std::path::PathBuf, String>,
-    ) -> Task<Message> {
-        match result {
-            Ok(aside) => {
-                self.settings_problem = None;
-                if let Err(e) = self.save_settings() {
-                    tracing::error!(error = %e, "fresh settings not saved");
-                }
-                self.audit(AuditAction::SettingsSetAside {
-                    to: aside.display().to_string(),
-                })
-            }
-            Err(e) => {
-                if let Some(p) = &mut self.settings_problem {
-                    p.detail = format!("{} — {e}", p.detail);
-                }
-                Task::none()
-            }
-        }
-    }
-}
-
 /// Runs a money operation (void, cancel, acknowledge) audited as it is asked, before it leaves,
 /// and with its outcome after: one that timed out but happened still leaves a trace.
 pub(super) async fn audited<T, E: std::fmt::Display>(
@@ -643,7 +532,9 @@ pub(super) async fn save_file(
 }
 
 /// Runs keychain work on a blocking thread: a Secret Service may be slow or prompt to unlock.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, String> {
+pub(super) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, String> {
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| e.to_string())

@@ -5,9 +5,11 @@ mod backups;
 mod codes;
 mod manager;
 mod payment;
+mod pin_lock;
 mod records;
 mod refunds;
 mod sales;
+mod stopped;
 mod view;
 mod windows;
 
@@ -179,10 +181,11 @@ pub enum Message {
     LockCheck,
     /// Time to make the daily journal backup if it is due.
     BackupCheck,
-    /// How a daily backup ended (and the state now kept beside the journal).
+    /// The daily backup's state kept beside the journal, and how the copy ended when one was
+    /// due.
     BackedUp(
         Box<crate::journal::BackupState>,
-        Result<PathBuf, crate::journal::BackupError>,
+        Option<Result<PathBuf, crate::journal::BackupError>>,
     ),
     /// Wrong PINs in a row as the journal counts them, and when the last was.
     PinFailures(Option<(u32, Option<time::OffsetDateTime>)>),

@@ -23,6 +23,8 @@ impl App {
 
     /// The cashier window.
     pub fn view_main(&self) -> Element<'_, Message> {
+        // What stops the till, if anything (built once: it replaces the screen).
+        let mut stopped = self.stopped();
         // A stopped till is no sandbox to play with either.
         let sandbox = self.is_sandbox() && self.settings_problem.is_none();
         let mut header = row![text(super::app_title()).size(22).style(theme::brand)]
@@ -44,7 +46,7 @@ impl App {
         );
         header = header.push(iced::widget::space::horizontal());
         // A stopped till offers only its way out (on its card).
-        if matches!(self.screen, Screen::Till(_)) && self.stopped().is_none() {
+        if matches!(self.screen, Screen::Till(_)) && stopped.is_none() {
             // Not while a create is under way: its answer belongs on this screen.
             let idle = self.charging.is_none();
             header = header.push(
@@ -84,8 +86,8 @@ impl App {
                     .style(theme::error)
                     .into(),
             ),
-            (_, None) if self.stopped().is_some() => {
-                scrolled(self.stopped().unwrap_or_else(|| text("").into()))
+            (_, None) if stopped.is_some() => {
+                scrolled(stopped.take().unwrap_or_else(|| text("").into()))
             }
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
@@ -175,83 +177,6 @@ impl App {
         )
         .into()
     }
-}
-
-impl App {
-    /// What stops the till, when something does: an unreadable settings file, or an account
-    /// that cannot be used (except on the PIN and Settings, where the manager fixes it).
-    fn stopped(&self) -> Option<Element<'_, Message>> {
-        if let Some(p) = &self.settings_problem {
-            return Some(stop_card(
-                fl!("app-settings-stopped-title"),
-                fl!(
-                    "app-settings-stopped",
-                    path = p.path.display().to_string(),
-                    detail = p.detail.clone()
-                ),
-                fl!("app-settings-stopped-what-to-do"),
-                vec![
-                    button(text(fl!("app-start-afresh")))
-                        .padding([10, 16])
-                        .style(theme::danger)
-                        .on_press(Message::StartAfresh)
-                        .into(),
-                ],
-            ));
-        }
-        let problem = self.account_problem.as_ref()?;
-        if self.services.is_some() || matches!(self.screen, Screen::Lock(_) | Screen::Settings(_)) {
-            return None;
-        }
-        let account = crate::reports::account_name(&crate::services::books(&self.settings));
-        Some(stop_card(
-            fl!("app-blocked-title"),
-            fl!(
-                "app-blocked-why",
-                account = account,
-                detail = problem.clone()
-            ),
-            fl!("app-blocked-what-to-do"),
-            vec![
-                button(text(if self.retrying {
-                    fl!("app-blocked-retrying")
-                } else {
-                    fl!("app-blocked-retry")
-                }))
-                .padding([10, 16])
-                .style(theme::primary)
-                .on_press_maybe((!self.retrying).then_some(Message::RetryAccount))
-                .into(),
-                button(text(fl!("app-blocked-settings")))
-                    .padding([10, 16])
-                    .style(theme::secondary)
-                    .on_press(Message::OpenManager)
-                    .into(),
-            ],
-        ))
-    }
-}
-
-/// A card that says the till is stopped: what, why, what to do, and the ways out.
-fn stop_card<'a>(
-    title: String,
-    why: String,
-    what: String,
-    actions: Vec<Element<'a, Message>>,
-) -> Element<'a, Message> {
-    container(
-        column![
-            text(title).size(24).style(theme::error),
-            text(why).size(18),
-            text(what).size(16),
-            iced::widget::Row::with_children(actions).spacing(12),
-        ]
-        .spacing(14)
-        .max_width(720),
-    )
-    .padding(24)
-    .style(theme::card)
-    .into()
 }
 
 /// A screen of natural height, centred, scrolling when the window is shorter than it.

@@ -122,9 +122,7 @@ pub(super) fn till_journal() -> Result<Journal, String> {
 
 /// Prints a refund's Idempotency-Key at once, on standard error, before the request leaves.
 pub(super) fn announce_key(key: &str) {
-    use std::io::Write;
-    eprintln!("{}", fl!("cli-api-refund-key", key = key.to_string()));
-    let _ = std::io::stderr().flush();
+    super::show::note(&fl!("cli-api-refund-key", key = key.to_string()));
 }
 
 /// The till's settings, as Kassa would start with them.

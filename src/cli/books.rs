@@ -97,7 +97,7 @@ async fn sync_invoices(journal: &Journal, account: &str) {
         Err(e) => Err(e),
     };
     if let Err(e) = synced {
-        eprintln!("{}", fl!("cli-report-invoices-unchecked", detail = e));
+        super::show::note(&fl!("cli-report-invoices-unchecked", detail = e));
     }
 }
 

@@ -1,5 +1,5 @@
 //! How the API's answers read on a terminal: label-value lists and aligned tables, in the
-//! user's language, times in local time.
+//! user's language, times in local time; and notes that cannot wait for the answer.
 
 use time::{Date, OffsetDateTime};
 
@@ -215,4 +215,13 @@ pub fn payouts_table(found: &[Payout], start: Date, end: Date) -> String {
             total = total.format(lang)
         )
     )
+}
+
+/// A note for the person at the terminal while the command goes on (standard error, at once:
+/// a refund's key must be seen before its request leaves).
+pub fn note(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr();
+    let _ = writeln!(err, "{text}");
+    let _ = err.flush();
 }

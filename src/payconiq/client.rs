@@ -127,7 +127,7 @@ impl Client {
         let Some(date) = headers
             .get("Date")
             .and_then(|v| v.to_str().ok())
-            .and_then(parse_http_date)
+            .and_then(crate::http::parse_http_date)
         else {
             return;
         };
@@ -237,16 +237,6 @@ pub(super) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
 pub(super) fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
     // Our own request types always serialize.
     serde_json::to_vec(value).unwrap_or_default()
-}
-
-/// An HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).
-fn parse_http_date(text: &str) -> Option<time::OffsetDateTime> {
-    let format = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    time::PrimitiveDateTime::parse(text.trim(), &format)
-        .ok()
-        .map(|t| t.assume_utc())
 }
 
 fn transport(e: reqwest::Error) -> Error {

@@ -140,7 +140,7 @@ async fn handle(
 
     // The provider's clock, as an HTTP server tells it (hyper adds none when one is set).
     let mut resp = resp;
-    if let Ok(date) = HeaderValue::from_str(&http_date(shared.cfg.now())) {
+    if let Ok(date) = HeaderValue::from_str(&crate::http::format_http_date(shared.cfg.now())) {
         resp.headers_mut().insert("Date", date);
     }
 
@@ -151,24 +151,6 @@ async fn handle(
         return Ok(tamper(resp).await);
     }
     Ok(resp)
-}
-
-/// `at` as an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).
-fn http_date(at: time::OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        [at.weekday().number_days_from_monday() as usize];
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ][u8::from(at.month()) as usize - 1];
-    format!(
-        "{day}, {:02} {month} {} {:02}:{:02}:{:02} GMT",
-        at.day(),
-        at.year(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
 }
 
 /// Errors the HTTP framework answers itself (no route, wrong method, a path or body it cannot
