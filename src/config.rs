@@ -9,16 +9,7 @@ use crate::i18n::Lang;
 use crate::payconiq::{AuthMode, Environment, EnvironmentKind};
 use crate::qr::{QrColour, QrSize};
 
-/// How the customer pays at this till.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PayMode {
-    /// A fresh QR code per payment, on screen.
-    #[default]
-    Dynamic,
-    /// The shop's static sticker; payments are created for its POS id.
-    Sticker,
-}
+pub use crate::sale::PayMode;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
@@ -181,6 +172,11 @@ pub fn data_dir() -> Option<PathBuf> {
     })
 }
 
+/// The journal's place in the data directory (`KASSA_DATA_DIR` overrides the directory).
+pub fn journal_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join(crate::journal::FILE_NAME))
+}
+
 /// Whether this till keeps its settings in its data directory (a profile, or `KASSA_DATA_DIR`)
 /// rather than the OS's config folder.
 fn own_settings() -> bool {
@@ -272,34 +268,7 @@ impl LockError {
     }
 }
 
-/// Creates `dir` (and missing parents) readable by the user only (0700 on Unix): settings,
-/// journal and logs are nobody else's business. A directory that already exists is left as it
-/// is (`KASSA_DATA_DIR` may name a shared one; its files are still narrowed one by one).
-pub fn private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// Narrows a file to the user only (0600 on Unix).
-pub fn private_file(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
-}
+pub use kassa_core::files::{private_dir, private_file};
 
 impl Settings {
     pub fn language(&self) -> Lang {

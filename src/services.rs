@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::config::Settings;
+use crate::explain::Explain;
 use crate::payconiq::jws::SigningKey;
 use crate::payconiq::{
     Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Secret,

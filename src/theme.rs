@@ -20,21 +20,6 @@ pub const SANDBOX: Color = Color::from_rgb8(0xFF, 0xE8, 0xA3);
 /// system has: text is as wide on every till as in the layout tests, which measure with it.
 pub const FONT: iced::Font = iced::Font::with_name("Fira Sans");
 
-/// The windows' background and text colour. `alternate` moves the background by one step of
-/// blue, too little to see: changing it makes tiny-skia redraw the whole window (see
-/// `App::repaint`).
-pub fn window_style(alternate: bool) -> iced::theme::Style {
-    let background = if alternate {
-        Color::from_rgb8(0xF6, 0xF4, 0xF8)
-    } else {
-        SURFACE
-    };
-    iced::theme::Style {
-        background_color: background,
-        text_color: INK,
-    }
-}
-
 /// The application theme: light, with the brand colour as primary.
 pub fn theme() -> Theme {
     Theme::custom(

@@ -50,3 +50,46 @@ pub fn refusal(r: &crate::refund::Refusal, lang: Lang) -> String {
         }
     }
 }
+
+/// The line beneath a sale's description: where it came from when not from this till, and its
+/// reference; whichever is missing is left out.
+pub fn sale_note(sale: &crate::history::Sale) -> String {
+    use crate::history::Origin;
+    let origin = match sale.origin {
+        Origin::ThisTill => None,
+        Origin::Elsewhere => Some(fl!("today-elsewhere")),
+    };
+    origin
+        .into_iter()
+        .chain(sale.reference.clone())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::{Origin, Sale};
+
+    #[test]
+    fn the_note_leaves_out_what_is_missing() {
+        crate::i18n::set_language(Lang::En);
+        let mut s = Sale {
+            at: time::OffsetDateTime::UNIX_EPOCH,
+            amount: Money::from_cents(100),
+            status: None,
+            description: Some(String::new()),
+            reference: Some("K1".into()),
+            payment_id: Some("id-K1".into()),
+            origin: Origin::ThisTill,
+        };
+        assert_eq!(sale_note(&s), "K1");
+        s.origin = Origin::Elsewhere;
+        assert_eq!(sale_note(&s), "other till, sticker or invoice · K1");
+        s.reference = None;
+        assert_eq!(sale_note(&s), "other till, sticker or invoice");
+        s.origin = Origin::ThisTill;
+        assert_eq!(sale_note(&s), "");
+    }
+}

@@ -8,6 +8,7 @@ use iced::Task;
 
 use super::{App, Message, Screen};
 use crate::config::Settings;
+use crate::explain::Explain;
 use crate::file_dialog::{self, FileError};
 use crate::fl;
 use crate::journal::AuditAction;

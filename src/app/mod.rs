@@ -94,12 +94,6 @@ pub struct App {
     /// Whether native file dialogs may be tried (tests of the typed-path fallback turn them
     /// off; the real dialog is tested under Xvfb in tests/file_dialog.rs).
     file_dialogs: bool,
-    /// Flipped by every message, so the window's background alternates by one step of blue
-    /// (invisible) and tiny-skia redraws the whole window instead of its damaged parts: its
-    /// damage tracking leaves stale pixels where a clipped widget vanished (a half-hidden pick
-    /// list at a scrollable's edge stayed on screen after the Refund form became its review;
-    /// iced-rs/iced#2665).
-    repaint: bool,
 }
 
 pub enum Screen {
@@ -210,7 +204,9 @@ impl App {
         let (_, open) = window::open(windows::main_window_settings(settings.window));
         let mut app = App::new(settings, PollPolicy::default());
         app.lang = lang;
-        app.sandbox_config = crate::sandbox::SandboxConfig::persistent();
+        app.sandbox_config = crate::sandbox::SandboxConfig::persistent(
+            crate::config::data_dir().map(|d| d.join("sandbox.json")),
+        );
         app.secrets = Arc::new(OsKeychain::new());
         app.settings_path = crate::config::Settings::default_path();
         let start = Task::perform(
@@ -221,7 +217,7 @@ impl App {
             ),
             |r| Message::Started(r.map(Arc::new)),
         );
-        app.journal_path = Journal::default_path();
+        app.journal_path = crate::config::journal_path();
         let journal = Task::perform(
             open_journal(app.journal_path.clone()),
             Message::JournalOpened,
@@ -263,7 +259,6 @@ impl App {
             sandbox_config: crate::sandbox::SandboxConfig::default(),
             create_window: crate::recovery::CREATE_WINDOW,
             file_dialogs: true,
-            repaint: false,
         }
     }
 
@@ -306,7 +301,6 @@ impl App {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        self.repaint = !self.repaint;
         match message {
             Message::Started(Ok(services)) => {
                 self.services = Some(services);
@@ -675,7 +669,6 @@ pub fn run(
     )
     .title(App::title)
     .theme(|_: &App, _| theme::theme())
-    .style(|app: &App, _| theme::window_style(app.repaint))
     .default_font(theme::FONT)
     .subscription(App::subscription)
     .run()

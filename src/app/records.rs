@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::manager::{audit_when, audited};
 use super::{App, Message, Screen};
+use crate::explain::Explain;
 use crate::fl;
 use crate::journal::Door;
 use crate::journal::{AuditAction, Journal};
@@ -425,27 +426,9 @@ async fn load_detail(
         loaded.events = j.history(&e.reference).await.map_err(|e| e.explain())?;
     }
     if let (Some(j), Some(id)) = (&journal, &id) {
-        for r in j.refunds_for(id).await.map_err(|e| e.explain())? {
-            let outcome = if r.unanswered() && !resend {
-                Ok(())
-            } else if r.unanswered() {
-                refund::resume(client, j, &r)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| format!("{e:?}"))
-            } else if r.settling() {
-                refund::follow(client, j, &r)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.explain())
-            } else {
-                Ok(())
-            };
-            if let Err(e) = outcome {
-                tracing::warn!(key = %r.key, error = %e, "refund not followed");
-            }
-        }
-        loaded.refunds = j.refunds_for(id).await.map_err(|e| e.explain())?;
+        loaded.refunds = refund::settle_for(client, j, id, resend)
+            .await
+            .map_err(|e| e.explain())?;
     }
     if loaded.payment.is_none() && entry.is_none() && loaded.problem.is_none() {
         return Err(fl!("detail-not-found"));

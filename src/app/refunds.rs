@@ -5,6 +5,7 @@ use iced::Task;
 
 use super::{App, Message, Screen};
 use crate::d24::flow;
+use crate::explain::Explain;
 use crate::fl;
 use crate::screen::refund;
 use crate::screen::till::Till;

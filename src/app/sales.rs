@@ -6,6 +6,7 @@ use iced::Task;
 
 use super::{App, Message, Screen};
 use crate::config::PayMode;
+use crate::explain::Explain;
 use crate::fl;
 use crate::journal::{AuditAction, Entry, Journal, JournalError, account_key};
 use crate::money::Money;

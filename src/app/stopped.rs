@@ -39,7 +39,7 @@ impl App {
         if self.services.is_some() || matches!(self.screen, Screen::Lock(_) | Screen::Settings(_)) {
             return None;
         }
-        let account = crate::reports::account_name(&crate::services::books(&self.settings));
+        let account = crate::reports::words::account_name(&crate::services::books(&self.settings));
         Some(stop_card(
             fl!("app-blocked-title"),
             fl!(

@@ -5,6 +5,7 @@ use iced::widget::{button, column, container, responsive, row, scrollable, text}
 use iced::{Center, Element, Fill, window};
 
 use super::{App, Message, Screen};
+use crate::explain::Explain;
 use crate::fl;
 use crate::screen::{display, till};
 use crate::theme;

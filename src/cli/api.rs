@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use time::{Date, OffsetDateTime};
 
 use crate::config::Settings;
+use crate::explain::Explain;
 use crate::fl;
 use crate::i18n;
 use crate::journal::{AuditAction, Door, Journal};
@@ -116,7 +117,7 @@ pub async fn client(connect: &Connect) -> Result<Client, String> {
 
 /// The till's journal (money moved from the command line is recorded there, as at the till).
 pub(super) fn till_journal() -> Result<Journal, String> {
-    let path = Journal::default_path().ok_or_else(|| fl!("app-no-data-dir"))?;
+    let path = crate::config::journal_path().ok_or_else(|| fl!("app-no-data-dir"))?;
     Journal::open(&path).map_err(|e| e.explain())
 }
 

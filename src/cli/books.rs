@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::pin::{self, PinArgs};
+use crate::explain::Explain;
 use crate::fl;
 use crate::journal::{Door, Journal, ledger};
 use crate::reports::{self, ShiftReport};
@@ -65,7 +66,7 @@ pub enum JournalCommand {
 type Outcome = Result<String, String>;
 
 fn journal_path() -> Result<PathBuf, String> {
-    Journal::default_path().ok_or_else(|| fl!("app-no-data-dir"))
+    crate::config::journal_path().ok_or_else(|| fl!("app-no-data-dir"))
 }
 
 fn open_journal() -> Result<Journal, String> {
@@ -93,7 +94,9 @@ async fn sync_invoices(journal: &Journal, account: &str) {
         return;
     }
     let synced = match super::api::client(&super::api::Connect::default()).await {
-        Ok(client) => crate::invoices::sync(&client, journal, account).await,
+        Ok(client) => crate::invoices::sync(&client, journal, account)
+            .await
+            .map_err(|e| e.explain()),
         Err(e) => Err(e),
     };
     if let Err(e) = synced {
@@ -257,7 +260,7 @@ fn verdict_text(path: &std::path::Path, v: &ledger::Verdict) -> Outcome {
                     fl!(
                         "cli-verify-last-z",
                         number = number.to_string(),
-                        account = reports::account_name(account),
+                        account = reports::words::account_name(account),
                         hash = hash[..hash.len().min(16)].to_string()
                     )
                 );

@@ -11,6 +11,7 @@ use crate::d24::flow;
 use crate::d24::model::RefundState;
 use crate::d24::words::status_words;
 use crate::d24::{AccountType, Amount, BankAccount, Credentials, Error, Method, RefundRequest};
+use crate::explain::Explain;
 use crate::fl;
 use crate::http::ClientOptions;
 use crate::journal::Door;

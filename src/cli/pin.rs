@@ -7,6 +7,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use clap::Args;
 
 use crate::config::Settings;
+use crate::explain::Explain;
 use crate::fl;
 use crate::journal::{AuditAction, Door, Journal};
 

@@ -1,18 +1,7 @@
-//! OneKey Payments (D24): refunds over deposits taken through D24, the till's second refund
-//! provider beside Payconiq. A typed client (`client`), its request signing (`auth`), exact
-//! amounts (`amount`), the API's shapes (`model`), errors and statuses in plain words (`error`,
-//! `words`). No iced; shares the HTTP and retry pieces (`crate::http`) and secret handling with Payconiq.
+//! OneKey Payments (D24) as the app sees it: the protocol and client (core), the journalled
+//! refund flow (ledger), and the words for its statuses (here).
 
-pub mod amount;
-pub mod auth;
-pub mod client;
-pub mod error;
-pub mod flow;
-pub mod model;
+pub use kassa_core::d24::*;
+pub use kassa_ledger::d24_flow as flow;
+
 pub mod words;
-
-pub use amount::Amount;
-pub use auth::Credentials;
-pub use client::{Client, STAGING_URL};
-pub use error::Error;
-pub use model::{AccountType, BankAccount, Method, RefundRequest, RefundStatus};

@@ -81,7 +81,7 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
     out.extend(wrap(&format!(
         "{}: {}",
         fl!("shift-account-label"),
-        super::account_name(&r.account)
+        super::words::account_name(&r.account)
     )));
     out.push(spread(&fl!("shift-session"), &r.number.to_string()));
     out.push(spread(
@@ -97,7 +97,7 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
         if key == "net" {
             out.push(rule.clone());
         }
-        let label = super::label(key);
+        let label = super::words::label(key);
         let left = match count {
             Some(c) => format!("{label} ({c})"),
             None => label,
@@ -105,7 +105,7 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
         out.push(spread(&left, &amount.format(lang)));
     }
     out.push(rule.clone());
-    let notes = r.notes(lang);
+    let notes = super::words::notes(r, lang);
     if !notes.is_empty() {
         for note in notes {
             out.extend(wrap(&note));

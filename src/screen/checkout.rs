@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use iced::keyboard::{self, key::Named};
 use time::OffsetDateTime;
 
+use crate::explain::Explain;
 use crate::i18n::Lang;
 use crate::money::Money;
 use crate::payconiq::Error;

@@ -440,7 +440,7 @@ impl History {
             None => fl!("attention-unknown"),
         };
         let paid = s.status == Some(PaymentStatus::Succeeded);
-        let note = s.note();
+        let note = crate::words::sale_note(s);
         let line = row![
             text(crate::clock::date_time(s.at)).width(Length::Fixed(150.0)),
             text(s.amount.format(self.lang)).width(Length::Fixed(100.0)),

@@ -4,7 +4,7 @@
 //! the sandbox's customer) is kept in the journal; a payment made with it is found by the
 //! payment search and becomes a sale of this till (see `invoices.rs`).
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Fill};
 
 use crate::fl;
@@ -204,7 +204,11 @@ impl Invoice {
             ),
             row![
                 text(fl!("settings-qr-size")).size(14),
-                pick_list(QrSize::ALL.to_vec(), Some(self.size), Message::Size)
+                crate::widget::segmented::segmented(
+                    QrSize::ALL.to_vec(),
+                    Some(self.size),
+                    Message::Size
+                )
             ]
             .spacing(8)
             .align_y(iced::Center),

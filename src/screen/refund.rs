@@ -7,6 +7,7 @@
 use crate::d24::amount::AmountProblem;
 use crate::d24::model::{AccountType, BankAccount, Method, RefundRequest};
 use crate::d24::{Amount, Client};
+use crate::explain::Explain;
 use crate::fl;
 use crate::journal::D24Entry;
 use crate::sandbox::d24::DepositSummary;

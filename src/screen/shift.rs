@@ -204,7 +204,7 @@ impl Shift {
                     text(format!(
                         "{}: {}",
                         fl!("shift-account-label"),
-                        crate::reports::account_name(&r.account)
+                        crate::reports::words::account_name(&r.account)
                     ))
                     .size(15),
                 )
@@ -220,7 +220,7 @@ impl Shift {
             let mut table = column![].spacing(4);
             for (key, count, amount) in r.rows() {
                 let line = row![
-                    text(crate::reports::label(key)).width(Length::Fixed(220.0)),
+                    text(crate::reports::words::label(key)).width(Length::Fixed(220.0)),
                     text(count.map(|c| c.to_string()).unwrap_or_default())
                         .width(Length::Fixed(60.0))
                         .align_x(iced::alignment::Horizontal::Right),
@@ -232,7 +232,7 @@ impl Shift {
                 .spacing(10);
                 table = table.push(line);
             }
-            for note in r.notes(self.lang) {
+            for note in crate::reports::words::notes(r, self.lang) {
                 table = table.push(text(note).size(14).style(theme::muted));
             }
             if let Some(hash) = &r.chain_hash {

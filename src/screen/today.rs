@@ -176,7 +176,7 @@ impl Today {
                     // one is not squeezed.
                     let what = crate::widget::described::described(
                         s.description.as_deref(),
-                        &s.note(),
+                        &crate::words::sale_note(s),
                         16.0,
                     );
                     let line = row![

@@ -6,4 +6,5 @@ pub mod framed_qr;
 pub mod keypad;
 pub mod path_prompt;
 pub mod period;
+pub mod segmented;
 pub mod steps;

@@ -1,11 +1,12 @@
 //! The settings form as drawn: account, till and manager sections, the footer with its
 //! outcome line, the unsaved-changes question and the typed-path prompt.
 
-use iced::widget::{button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
 use iced::{Element, Fill, Length};
 
 use super::*;
 use crate::theme;
+use crate::widget::segmented::segmented;
 
 impl Settings {
     pub fn view(&self) -> Element<'_, Message> {
@@ -37,12 +38,11 @@ impl Settings {
             heading(fl!("settings-section-account")),
             field(
                 fl!("settings-environment"),
-                pick_list(
+                segmented(
                     envs.clone(),
                     selected(&envs, &d.environment),
                     Message::Environment
                 )
-                .into()
             ),
         ]
         .spacing(10);
@@ -77,7 +77,7 @@ impl Settings {
             form = form
                 .push(field(
                     fl!("settings-auth"),
-                    pick_list(auths.clone(), selected(&auths, &d.auth_mode), Message::Auth).into(),
+                    segmented(auths.clone(), selected(&auths, &d.auth_mode), Message::Auth),
                 ))
                 .push(input(
                     fl!("settings-merchant-id"),
@@ -129,12 +129,11 @@ impl Settings {
         form = self.d24_section(form);
         form = form.push(heading(fl!("settings-section-till"))).push(field(
             fl!("settings-pay-mode"),
-            pick_list(
+            segmented(
                 modes.clone(),
                 selected(&modes, &d.pay_mode),
                 Message::PayMode,
-            )
-            .into(),
+            ),
         ));
         if d.pay_mode == PayMode::Sticker {
             form = form
@@ -149,16 +148,15 @@ impl Settings {
         form = form
             .push(field(
                 fl!("settings-qr-size"),
-                pick_list(QrSize::ALL.to_vec(), Some(d.qr_size), Message::QrSize).into(),
+                segmented(QrSize::ALL.to_vec(), Some(d.qr_size), Message::QrSize),
             ))
             .push(field(
                 fl!("settings-qr-colour"),
-                pick_list(
+                segmented(
                     colours.clone(),
                     selected(&colours, &d.qr_colour),
                     Message::QrColour,
-                )
-                .into(),
+                ),
             ))
             .push(field(
                 fl!("settings-customer-display"),
@@ -173,12 +171,11 @@ impl Settings {
             ))
             .push(field(
                 fl!("settings-language"),
-                pick_list(
+                segmented(
                     langs.clone(),
                     selected(&langs, &d.language),
                     Message::Language,
-                )
-                .into(),
+                ),
             ))
             .push(heading(fl!("settings-section-manager")))
             .push(input(
@@ -275,12 +272,11 @@ impl Settings {
             .collect();
         let mut form = form.push(heading(fl!("settings-section-d24"))).push(field(
             fl!("settings-environment"),
-            pick_list(
+            segmented(
                 envs.clone(),
                 selected(&envs, &a.environment),
                 Message::D24Environment,
-            )
-            .into(),
+            ),
         ));
         if a.environment.typed_url() {
             form = form.push(input(
@@ -314,12 +310,6 @@ impl Settings {
                 .on_press_maybe((!self.busy).then_some(Message::TestD24))
                 .into(),
         ))
-    }
-}
-
-impl std::fmt::Display for QrSize {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} ({} px)", self.label(), self.pixels())
     }
 }
 

@@ -1,0 +1,76 @@
+//! The provider's key set: cached, fetched again once when a signature names an unknown key
+//! (rotation), and never hammered for a key that does not exist.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use axum::Router;
+use axum::routing::get;
+use kassa_core::payconiq::jwks::JwksCache;
+use kassa_core::payconiq::jws::{Claims, Expect, PROVIDER_ISSUER, SignatureError, SigningKey};
+
+struct Provider {
+    keys: std::sync::Mutex<Vec<serde_json::Value>>,
+    fetches: AtomicUsize,
+}
+
+async fn serve(provider: Arc<Provider>) -> String {
+    let app = Router::new().route(
+        "/jwks",
+        get(move || {
+            let p = provider.clone();
+            async move {
+                p.fetches.fetch_add(1, Ordering::SeqCst);
+                axum::Json(serde_json::json!({ "keys": p.keys.lock().unwrap().clone() }))
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}/jwks")
+}
+
+#[tokio::test]
+async fn rotation_is_followed_and_unknown_keys_fetch_once() {
+    let old = SigningKey::generate("provider-2025").unwrap();
+    let new = SigningKey::generate("provider-2026").unwrap();
+    let provider = Arc::new(Provider {
+        keys: std::sync::Mutex::new(vec![old.public_jwk()]),
+        fetches: AtomicUsize::new(0),
+    });
+    let url = serve(provider.clone()).await;
+    let cache = JwksCache::from_url(url, reqwest::Client::new());
+    let body = b"{\"status\":\"SUCCEEDED\"}";
+    let verify = |key: &SigningKey, keys: &kassa_core::payconiq::jws::KeySet| {
+        let sig = key
+            .sign(&Claims::now("/v3/payments/x", PROVIDER_ISSUER, "p"), body)
+            .unwrap();
+        kassa_core::payconiq::jws::verify(&sig, body, keys, &Expect::default())
+    };
+
+    let keys = cache.keys_for("provider-2025").await.unwrap();
+    verify(&old, &keys).unwrap();
+    cache.keys_for("provider-2025").await.unwrap();
+    assert_eq!(provider.fetches.load(Ordering::SeqCst), 1, "cached");
+
+    // The provider appends its new key; a signature by it triggers one fresh fetch.
+    provider.keys.lock().unwrap().push(new.public_jwk());
+    let keys = cache.keys_for("provider-2026").await.unwrap();
+    verify(&new, &keys).unwrap();
+    assert_eq!(provider.fetches.load(Ordering::SeqCst), 2);
+
+    // A kid nobody publishes: one fetch, then a clear error.
+    let err = cache.keys_for("forged").await.unwrap_err();
+    assert_eq!(err, SignatureError::UnknownKey("forged".into()));
+    assert_eq!(provider.fetches.load(Ordering::SeqCst), 3);
+}
+
+#[tokio::test]
+async fn an_unreachable_key_set_is_an_error_not_a_pass() {
+    let cache = JwksCache::from_url("http://127.0.0.1:9/jwks", reqwest::Client::new());
+    assert!(matches!(
+        cache.keys_for("any").await,
+        Err(SignatureError::KeySet(_))
+    ));
+}

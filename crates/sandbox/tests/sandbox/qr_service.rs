@@ -1,0 +1,96 @@
+//! The sandbox's QR code service, where the payments' `_links.qrcode` point: PNG at each size
+//! and SVG, magenta or black, decode back to the payload; bad parameters get JSON errors.
+
+use kassa_core::payconiq::AuthMode;
+use kassa_sandbox::testing::*;
+
+fn decode_luma(img: image::GrayImage) -> String {
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one code");
+    grids[0].decode().unwrap().1
+}
+
+fn decode_svg(svg: &[u8]) -> String {
+    let tree = resvg::usvg::Tree::from_data(svg, &resvg::usvg::Options::default()).unwrap();
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    let rgba =
+        image::RgbaImage::from_raw(size.width(), size.height(), pixmap.data().to_vec()).unwrap();
+    decode_luma(image::DynamicImage::ImageRgba8(rgba).to_luma8())
+}
+
+#[tokio::test]
+async fn the_advertised_qr_link_serves_png_and_svg_that_decode_to_the_payload() {
+    let (_sandbox, client) = setup(AuthMode::ApiKey).await;
+    let p = charge(&client, 1250).await;
+    let link = p.links.qrcode.as_ref().unwrap().href.clone();
+    let deeplink = p.deeplink().unwrap().to_string();
+    let http = reqwest::Client::new();
+    for size in ["S", "M", "L", "XL"] {
+        let r = http
+            .get(format!("{link}&s={size}&f=PNG"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["content-type"], "image/png");
+        let img = image::load_from_memory(&r.bytes().await.unwrap()).unwrap();
+        let expected = kassa_core::qr::QrSize::ALL
+            .into_iter()
+            .find(|q| q.label() == size)
+            .unwrap()
+            .pixels();
+        assert_eq!(img.width(), expected, "size {size}");
+        assert_eq!(decode_luma(img.to_luma8()), deeplink);
+    }
+    let r = http
+        .get(format!("{link}&f=SVG&cl=black"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-type"], "image/svg+xml");
+    assert_eq!(decode_svg(&r.bytes().await.unwrap()), deeplink);
+
+    for bad in ["&s=XXL", "&f=GIF", "&cl=green"] {
+        let r = http.get(format!("{link}{bad}")).send().await.unwrap();
+        assert_eq!(r.status(), 400, "{bad}");
+        let body: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(body["code"], "FIELD_IS_INVALID");
+        assert!(body["traceId"].is_string() && body["spanId"].is_string());
+    }
+}
+
+/// Timestamps are written as the guide shows them: `yyyy-MM-ddTHH:mm:ss.SSSZ`.
+#[tokio::test]
+async fn timestamps_have_milliseconds_as_in_the_guide() {
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    let p = paid(&sandbox, &client, 500, 0).await;
+    let r = reqwest::Client::new()
+        .get(format!(
+            "{}/v3/payments/{}",
+            sandbox.base_url(),
+            p.payment_id
+        ))
+        .bearer_auth(&kassa_sandbox::SandboxConfig::for_tests().api_key)
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = r.json().await.unwrap();
+    let shape = |s: &str| {
+        s.len() == 24
+            && s.ends_with('Z')
+            && s.as_bytes()[19] == b'.'
+            && s[20..23].bytes().all(|b| b.is_ascii_digit())
+    };
+    for field in ["createdAt", "expireAt", "succeededAt"] {
+        let v = body[field].as_str().unwrap_or_default();
+        assert!(shape(v), "{field}: {v}");
+    }
+}

@@ -1,0 +1,45 @@
+//! Shared set-up for the app's integration tests: the sandbox helpers (from the sandbox crate)
+//! and a private X server.
+#![allow(dead_code)]
+
+pub use kassa::sandbox::testing::*;
+
+/// A private X server for tests that start the real app; dropped, it stops.
+pub struct Xvfb(std::process::Child, pub String);
+
+impl Xvfb {
+    pub fn start() -> Xvfb {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1024x768x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("Xvfb is needed for this test: run packaging/linux/install-deps.sh");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        Xvfb(child, format!(":{}", line.trim()))
+    }
+
+    /// The display name, for `DISPLAY`.
+    pub fn display(&self) -> &str {
+        &self.1
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

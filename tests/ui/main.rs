@@ -1,0 +1,14 @@
+//! The till driven through its real iced views (iced_test, tiny-skia): every screen's flows,
+//! layouts at the screen sizes shops use, the four languages. One binary (modules below).
+
+mod support;
+
+mod flows;
+mod history;
+mod invoice;
+mod languages;
+mod layout;
+mod payouts;
+mod recovery;
+mod refund_d24;
+mod shift;
