@@ -52,42 +52,7 @@ pub struct Settings {
     pub backup_keep: u32,
 }
 
-/// Where D24 refunds go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum D24Environment {
-    /// The embedded sandbox's D24 side (only while the till runs on the sandbox).
-    #[default]
-    Sandbox,
-    Staging,
-    /// The production host D24 gives at onboarding.
-    Production,
-    Custom,
-}
-
-impl D24Environment {
-    pub const ALL: [D24Environment; 4] = [
-        D24Environment::Sandbox,
-        D24Environment::Staging,
-        D24Environment::Production,
-        D24Environment::Custom,
-    ];
-
-    /// Whether the base URL is typed (production is given at onboarding).
-    pub fn typed_url(self) -> bool {
-        matches!(self, D24Environment::Production | D24Environment::Custom)
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "kebab-case")]
-pub struct D24Account {
-    pub environment: D24Environment,
-    /// For production and custom.
-    pub base_url: String,
-    /// X-Login (the API key).
-    pub login: String,
-}
+pub use crate::till_account::{D24Account, D24Environment};
 
 impl Default for Settings {
     fn default() -> Self {

@@ -22,5 +22,7 @@ pub mod words;
 
 // The crates below under the names the app and its tests have always used.
 pub use kassa_core::{clock, http, money, payconiq, qr};
-pub use kassa_ledger::{history, invoices, journal, payouts, pin, recovery, refund, sale};
+pub use kassa_ledger::{
+    history, invoices, journal, payouts, pin, recovery, refund, sale, till_account,
+};
 pub use kassa_sandbox as sandbox;

@@ -7,11 +7,10 @@ use std::sync::Arc;
 use crate::config::Settings;
 use crate::explain::Explain;
 use crate::payconiq::jws::SigningKey;
-use crate::payconiq::{
-    Account, AuthMode, Client, ClientOptions, Environment, EnvironmentKind, Secret,
-};
+use crate::payconiq::{AuthMode, Client, ClientOptions, EnvironmentKind, Secret};
 use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::secrets::{self, SecretStore};
+use crate::till_account::{self, D24Environment, D24Target, PayconiqSettings, Till};
 
 pub struct Services {
     pub client: Client,
@@ -58,39 +57,19 @@ impl Services {
         })
     }
 
-    /// A client for the configured account.
+    /// A client for the configured account, with its keys from `store`; refused with the
+    /// reason when it cannot take a payment now (never the sandbox instead).
     pub fn account(settings: &Settings, store: &dyn SecretStore) -> Result<Services, String> {
-        let environment = environment_of(settings);
         let api_key = store
             .get(secrets::API_KEY)
             .map_err(|e| e.to_string())?
             .map(Secret::new);
-        let signing_key = match store.get(secrets::SIGNING_KEY).map_err(|e| e.to_string())? {
-            Some(pem) => {
-                Some(SigningKey::import(&pem, settings.key_id.clone()).map_err(|e| e.to_string())?)
-            }
-            None => None,
-        };
-        // Refuse an account that cannot take a payment now, rather than at the first charge.
-        if settings.merchant_id.trim().is_empty() || settings.profile_id.trim().is_empty() {
-            return Err(crate::fl!("settings-missing-ids"));
-        }
-        match settings.auth_mode {
-            AuthMode::ApiKey if api_key.as_ref().is_none_or(Secret::is_empty) => {
-                return Err(crate::fl!("settings-missing-api-key"));
-            }
-            AuthMode::Jws if signing_key.is_none() => {
-                return Err(crate::fl!("settings-missing-signing-key"));
-            }
-            _ => {}
-        }
-        let account = Account {
-            environment,
-            merchant_id: settings.merchant_id.clone(),
-            profile_id: settings.profile_id.clone(),
-            payment_auth: settings.auth_mode,
-            api_key,
-            signing_key,
+        let signing_key = store.get(secrets::SIGNING_KEY).map_err(|e| e.to_string())?;
+        let account = match till_account::decide(&payconiq_settings(settings), api_key, signing_key)
+        {
+            Ok(Till::Account(account)) => *account,
+            Ok(Till::Sandbox) => return Err(crate::fl!("settings-missing-ids")),
+            Err(problem) => return Err(problem.explain()),
         };
         let client = Client::new(account, ClientOptions::default()).map_err(|e| e.to_string())?;
         Ok(Services {
@@ -100,21 +79,22 @@ impl Services {
     }
 }
 
-/// The API environment `settings` name (a preset, or the custom one).
-fn environment_of(settings: &Settings) -> Environment {
-    match (&settings.custom, settings.environment) {
-        (Some(custom), EnvironmentKind::Custom) => custom.clone(),
-        (_, kind) => Environment::preset(kind),
+/// The Payconiq part of `settings`, as the ledger decides on it.
+pub fn payconiq_settings(settings: &Settings) -> PayconiqSettings<'_> {
+    PayconiqSettings {
+        environment: settings.environment,
+        custom: settings.custom.as_ref(),
+        merchant_id: &settings.merchant_id,
+        profile_id: &settings.profile_id,
+        key_id: &settings.key_id,
+        auth_mode: settings.auth_mode,
     }
 }
 
 /// The books the till's sales and refunds are counted in with `settings`
 /// ([`crate::journal::account_key`]), as the running till names them.
 pub fn books(settings: &Settings) -> String {
-    if settings.environment == EnvironmentKind::Sandbox {
-        return crate::journal::SANDBOX.into();
-    }
-    crate::journal::account_key(&environment_of(settings).api_base, &settings.profile_id)
+    payconiq_settings(settings).books()
 }
 
 /// The D24 client for `settings`: the embedded sandbox's D24 side, or the configured account
@@ -124,34 +104,20 @@ pub fn d24_client(
     store: &dyn SecretStore,
     sandbox: Option<&Sandbox>,
 ) -> Result<crate::d24::Client, String> {
-    use crate::config::D24Environment;
-    let account = &settings.d24;
     let options = ClientOptions::default();
-    let explain = |e: crate::d24::Error| e.explain();
-    if account.environment == D24Environment::Sandbox {
-        let sandbox = sandbox.ok_or_else(|| crate::fl!("d24-sandbox-needs-sandbox"))?;
-        let (base, credentials) = sandbox.d24();
-        return crate::d24::Client::new(&base, credentials, &options).map_err(explain);
-    }
-    let base = match account.environment {
-        D24Environment::Staging => crate::d24::STAGING_URL.to_string(),
-        _ => account.base_url.trim().to_string(),
+    let secret = match settings.d24.environment {
+        D24Environment::Sandbox => None,
+        _ => store
+            .get(secrets::D24_SECRET_KEY)
+            .map_err(|e| e.to_string())?
+            .map(Secret::new),
     };
-    if base.is_empty() {
-        return Err(crate::fl!("d24-missing-url"));
-    }
-    if account.login.trim().is_empty() {
-        return Err(crate::fl!("d24-missing-login"));
-    }
-    let secret = store
-        .get(secrets::D24_SECRET_KEY)
-        .map_err(|e| e.to_string())?
-        .map(Secret::new)
-        .filter(|s| !s.is_empty())
-        .ok_or_else(|| crate::fl!("d24-missing-secret"))?;
-    let credentials = crate::d24::Credentials {
-        login: account.login.trim().to_string(),
-        secret,
+    let (base, credentials) = match till_account::d24_target(&settings.d24, secret) {
+        Ok(D24Target::Sandbox) => sandbox
+            .ok_or_else(|| crate::fl!("d24-sandbox-needs-sandbox"))?
+            .d24(),
+        Ok(D24Target::Remote { base, credentials }) => (base, credentials),
+        Err(problem) => return Err(problem.explain()),
     };
-    crate::d24::Client::new(&base, credentials, &options).map_err(explain)
+    crate::d24::Client::new(&base, credentials, &options).map_err(|e| e.explain())
 }

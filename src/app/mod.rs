@@ -64,7 +64,9 @@ pub struct App {
     /// The reference of the sale whose create is under way.
     charging: Option<String>,
     /// Sales the till lost sight of, until they are settled.
-    attention: Vec<attention::Item>,
+    attention: crate::recovery::Watchlist,
+    /// The look-up under way or waiting to run for each watched sale; dropped, it is aborted.
+    lookups: std::collections::HashMap<String, iced::task::Handle>,
     /// Work belonging to the current screen (status reads, operations): aborted when it goes.
     screen_tasks: Vec<iced::task::Handle>,
     main_window: Option<window::Id>,
@@ -242,7 +244,8 @@ impl App {
             journal_problem: None,
             recovered: false,
             charging: None,
-            attention: Vec::new(),
+            attention: Default::default(),
+            lookups: Default::default(),
             screen_tasks: Vec::new(),
             main_window: None,
             display_window: None,

@@ -11,9 +11,9 @@ use crate::fl;
 use crate::journal::{AuditAction, Entry, Journal, JournalError, account_key};
 use crate::money::Money;
 use crate::payconiq::model::{Payment, SearchCriteria};
-use crate::recovery::{self, RecoveryError, Resolution};
+use crate::recovery::{self, Next, RecoveryError, Resolution, Watched};
 use crate::sale::{self, CreateError, Sale};
-use crate::screen::attention::{self, Item, State};
+use crate::screen::attention;
 use crate::screen::checkout::Checkout;
 use crate::screen::till::Till;
 use crate::screen::today;
@@ -35,8 +35,8 @@ impl App {
         self.journal.as_ref()
     }
 
-    pub fn attention_items(&self) -> &[Item] {
-        &self.attention
+    pub fn attention_items(&self) -> &[Watched] {
+        self.attention.items()
     }
 
     /// Records a manager action; failures are logged and shown, never block the action.
@@ -177,11 +177,8 @@ impl App {
                     self.open_checkout(*payment);
                 } else {
                     // Never replace an unrelated screen: the sale waits on the till.
-                    self.attention.push(Item {
-                        entry: entry_for(&reference, &payment),
-                        state: State::Live(payment),
-                        task: None,
-                    });
+                    self.attention
+                        .waiting(entry_for(&reference, &payment), payment);
                 }
                 Task::none()
             }
@@ -277,7 +274,7 @@ impl App {
     /// Whether a journal entry was made on the account the till now uses.
     fn on_this_account(&self, entry: &Entry) -> bool {
         self.books()
-            .is_some_and(|b| entry.account.as_ref().is_none_or(|a| *a == b))
+            .is_some_and(|b| recovery::belongs_to(entry, &b))
     }
 
     /// The books of the account the till runs on ([`account_key`]), once it has started.
@@ -315,8 +312,8 @@ impl App {
             // look-up waits its turn instead of repeating that search at once.
             Ok(Some(entry)) => {
                 let reference = entry.reference.clone();
-                self.add_attention(entry);
-                self.resolve_later(&reference, 0)
+                self.attention.watch(entry);
+                self.resolve_after(&reference, recovery::backoff(0))
             }
             Ok(None) => Task::none(),
             Err(e) => {
@@ -326,44 +323,25 @@ impl App {
         }
     }
 
-    fn attention_index(&self, reference: &str) -> Option<usize> {
-        self.attention
-            .iter()
-            .position(|i| i.entry.reference == reference)
-    }
-
     /// Adds `entry` to the sales needing attention and looks it up.
     fn follow(&mut self, entry: Entry) -> Task<Message> {
         let reference = entry.reference.clone();
-        self.add_attention(entry);
+        self.attention.watch(entry);
         self.resolve(&reference)
     }
 
-    fn add_attention(&mut self, entry: Entry) {
-        if self.attention_index(&entry.reference).is_none() {
-            self.attention.push(Item {
-                entry,
-                state: State::Checking {
-                    tries: 0,
-                    problem: None,
-                },
-                task: None,
-            });
-        }
-    }
-
-    /// Looks the sale with `reference` up again after the backoff for look-up `tries`.
-    fn resolve_later(&mut self, reference: &str, tries: u32) -> Task<Message> {
-        let Some(at) = self.attention_index(reference) else {
+    /// Looks the sale with `reference` up again after `wait`.
+    fn resolve_after(&mut self, reference: &str, wait: std::time::Duration) -> Task<Message> {
+        if !self.attention.contains(reference) {
             return Task::none();
-        };
+        }
         let for_ref = reference.to_string();
-        let (task, handle) =
-            Task::perform(tokio::time::sleep(recovery::backoff(tries)), move |_| {
-                Message::ResolveAgain(for_ref.clone())
-            })
-            .abortable();
-        self.attention[at].task = Some(handle.abort_on_drop());
+        let (task, handle) = Task::perform(tokio::time::sleep(wait), move |_| {
+            Message::ResolveAgain(for_ref.clone())
+        })
+        .abortable();
+        self.lookups
+            .insert(reference.to_string(), handle.abort_on_drop());
         task
     }
 
@@ -371,10 +349,14 @@ impl App {
         let (Some(journal), Some(services)) = (self.journal.clone(), self.services.clone()) else {
             return Task::none();
         };
-        let Some(at) = self.attention_index(reference) else {
+        let Some(item) = self
+            .attention
+            .items()
+            .iter()
+            .find(|i| i.entry.reference == reference)
+        else {
             return Task::none();
         };
-        let item = &mut self.attention[at];
         let entry = item.entry.clone();
         let window = self.create_window;
         let for_ref = reference.to_string();
@@ -387,7 +369,8 @@ impl App {
             move |r| Message::Resolved(for_ref.clone(), r),
         )
         .abortable();
-        item.task = Some(handle.abort_on_drop());
+        self.lookups
+            .insert(reference.to_string(), handle.abort_on_drop());
         task
     }
 
@@ -396,57 +379,34 @@ impl App {
         reference: String,
         result: Result<Resolution, RecoveryError>,
     ) -> Task<Message> {
-        let Some(at) = self.attention_index(&reference) else {
-            return Task::none();
-        };
+        // The look-up is over; a next one (if any) is scheduled below.
+        self.lookups.remove(&reference);
         let on_unknown = matches!(&self.screen, Screen::Unknown(u) if u.reference == reference);
         let idle_till = matches!(self.screen, Screen::Till(_)) && self.charging.is_none();
-        match result {
-            Ok(Resolution::Found(payment)) => {
-                let live = !payment.status.is_final();
-                if on_unknown || (live && idle_till) {
-                    self.attention.remove(at);
-                    self.open_checkout(*payment);
-                } else if live {
-                    self.attention[at].state = State::Live(payment);
-                    self.attention[at].task = None;
-                } else {
-                    // It ended while nobody watched: the cashier should hear how.
-                    self.attention[at].state = State::Ended(payment);
-                    self.attention[at].task = None;
-                }
+        let next = self
+            .attention
+            .learnt(&reference, result, |live| on_unknown || (live && idle_till));
+        match next {
+            Next::Nothing => Task::none(),
+            Next::Open(payment) => {
+                self.open_checkout(*payment);
                 Task::none()
             }
-            Ok(Resolution::NotCreated) => {
-                let item = self.attention.remove(at);
+            Next::NotCreated(entry) => {
                 if on_unknown {
-                    let mut till = Till::with(self.lang, item.entry.amount, item.entry.description);
+                    let mut till = Till::with(self.lang, entry.amount, entry.description);
                     till.set_problem(fl!("unknown-not-created"));
                     self.set_screen(Screen::Till(till));
                 }
                 Task::none()
             }
-            Ok(Resolution::NotYet) | Err(_) => {
-                let problem = match &result {
-                    Err(e) => Some(e.explain()),
-                    _ => None,
-                };
-                let item = &mut self.attention[at];
-                let tries = match &item.state {
-                    State::Checking { tries, .. } => tries + 1,
-                    _ => 1,
-                };
-                item.state = State::Checking {
-                    tries,
-                    problem: problem.clone(),
-                };
+            Next::Again { after, problem } => {
                 if let Screen::Unknown(u) = &mut self.screen
                     && u.reference == reference
                 {
-                    u.checked(problem);
+                    u.checked(problem.map(|e| e.explain()));
                 }
-                // Looked up again after a pause, for as long as it takes.
-                self.resolve_later(&reference, tries.saturating_sub(1))
+                self.resolve_after(&reference, after)
             }
         }
     }
@@ -457,10 +417,8 @@ impl App {
                 if !matches!(self.screen, Screen::Till(_)) || self.charging.is_some() {
                     return Task::none();
                 }
-                let Some(at) = self.attention_index(&reference) else {
-                    return Task::none();
-                };
-                if let State::Live(p) = self.attention.remove(at).state {
+                if let Some(p) = self.attention.reopen(&reference) {
+                    self.lookups.remove(&reference);
                     self.open_checkout(*p);
                     // Read the status now rather than at the next poll.
                     return self.checkout(crate::screen::checkout::Message::Poll);
@@ -468,9 +426,10 @@ impl App {
                 Task::none()
             }
             attention::Message::Dismiss(reference) => {
-                self.attention.retain(|i| {
-                    i.entry.reference != reference || !matches!(i.state, State::Ended(_))
-                });
+                self.attention.dismiss(&reference);
+                if !self.attention.contains(&reference) {
+                    self.lookups.remove(&reference);
+                }
                 Task::none()
             }
         }

@@ -96,7 +96,7 @@ impl App {
                 responsive(move |space| {
                     let mut col = column![].spacing(10).align_x(Center);
                     col = col.push(
-                        crate::screen::attention::view(&self.attention, self.lang)
+                        crate::screen::attention::view(self.attention.items(), self.lang)
                             .map(|e| e.map(Message::Attention)),
                     );
                     col = col.push(t.view(space.width >= till::WIDE).map(Message::Till));

@@ -4,6 +4,7 @@ use kassa_ledger::d24_flow::FlowError;
 use kassa_ledger::journal::JournalError;
 use kassa_ledger::recovery::RecoveryError;
 use kassa_ledger::sale::CreateError;
+use kassa_ledger::till_account::{AccountProblem, D24Problem};
 
 use super::Explain;
 use crate::fl;
@@ -55,6 +56,27 @@ impl Explain for FlowError {
             FlowError::D24(e) => e.explain(),
             FlowError::InFlight => fl!("refund-in-flight"),
             FlowError::SandboxBooks => fl!("d24-sandbox-books"),
+        }
+    }
+}
+
+impl Explain for AccountProblem {
+    fn explain(&self) -> String {
+        match self {
+            AccountProblem::MissingIds => fl!("settings-missing-ids"),
+            AccountProblem::MissingApiKey => fl!("settings-missing-api-key"),
+            AccountProblem::MissingSigningKey => fl!("settings-missing-signing-key"),
+            AccountProblem::SigningKey(detail) => detail.clone(),
+        }
+    }
+}
+
+impl Explain for D24Problem {
+    fn explain(&self) -> String {
+        match self {
+            D24Problem::MissingUrl => fl!("d24-missing-url"),
+            D24Problem::MissingLogin => fl!("d24-missing-login"),
+            D24Problem::MissingSecret => fl!("d24-missing-secret"),
         }
     }
 }

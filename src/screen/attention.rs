@@ -2,35 +2,14 @@
 //! left while the outcome was unknown), shown on the till until they are settled. Live ones
 //! reopen with one click; ones that ended while nobody watched say how.
 
-use iced::task;
 use iced::widget::{button, column, container, row, text};
 use iced::{Center, Element, Fill};
 
 use crate::fl;
 use crate::i18n::Lang;
-use crate::journal::Entry;
-use crate::payconiq::model::Payment;
+use crate::recovery::{Watch, Watched};
 use crate::screen::today::status_label;
 use crate::theme;
-
-/// What is known of a sale needing attention.
-#[derive(Debug, Clone)]
-pub enum State {
-    /// Being looked up (`tries` so far; why the last could not decide).
-    Checking { tries: u32, problem: Option<String> },
-    /// Still live at the provider: the checkout can reopen.
-    Live(Box<Payment>),
-    /// It ended while nobody watched; the cashier should know how.
-    Ended(Box<Payment>),
-}
-
-#[derive(Debug)]
-pub struct Item {
-    pub entry: Entry,
-    pub state: State,
-    /// The look-up under way or waiting to run; dropping the item aborts it.
-    pub task: Option<task::Handle>,
-}
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -41,7 +20,7 @@ pub enum Message {
 /// At most this many lines; the rest are counted.
 const SHOWN: usize = 3;
 
-pub fn view(items: &[Item], lang: Lang) -> Option<Element<'_, Message>> {
+pub fn view(items: &[Watched], lang: Lang) -> Option<Element<'_, Message>> {
     if items.is_empty() {
         return None;
     }
@@ -49,9 +28,9 @@ pub fn view(items: &[Item], lang: Lang) -> Option<Element<'_, Message>> {
     for item in items.iter().take(SHOWN) {
         let e = &item.entry;
         let (what, action): (String, Option<Element<'_, Message>>) = match &item.state {
-            State::Checking { .. } if e.payment_id.is_none() => (fl!("attention-unknown"), None),
-            State::Checking { .. } => (fl!("attention-checking"), None),
-            State::Live(p) => (
+            Watch::Checking { .. } if e.payment_id.is_none() => (fl!("attention-unknown"), None),
+            Watch::Checking { .. } => (fl!("attention-checking"), None),
+            Watch::Live(p) => (
                 status_label(&p.status),
                 Some(
                     button(text(fl!("attention-reopen")))
@@ -61,7 +40,7 @@ pub fn view(items: &[Item], lang: Lang) -> Option<Element<'_, Message>> {
                         .into(),
                 ),
             ),
-            State::Ended(p) => (
+            Watch::Ended(p) => (
                 fl!("attention-ended", status = status_label(&p.status)),
                 Some(
                     button(text(fl!("attention-dismiss")))
@@ -72,10 +51,7 @@ pub fn view(items: &[Item], lang: Lang) -> Option<Element<'_, Message>> {
                 ),
             ),
         };
-        let amount = match &item.state {
-            State::Live(p) | State::Ended(p) => p.paid_total(),
-            State::Checking { .. } => e.amount,
-        };
+        let amount = item.amount();
         list = list.push(
             row![
                 text(crate::clock::time_of_day(e.attempted_at)).size(15),

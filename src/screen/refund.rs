@@ -5,6 +5,7 @@
 //! live in `d24::model` and `d24::flow`; this screen shows what they decide.
 
 use crate::d24::amount::AmountProblem;
+use crate::d24::flow::Step;
 use crate::d24::model::{AccountType, BankAccount, Method, RefundRequest};
 use crate::d24::{Amount, Client};
 use crate::explain::Explain;
@@ -12,8 +13,7 @@ use crate::fl;
 use crate::journal::D24Entry;
 use crate::sandbox::d24::DepositSummary;
 
-/// How often an unanswered request is sent again while the screen is open (ticks of 1 s).
-const RESEND_EVERY: u32 = 5;
+use crate::d24::flow::RESEND_EVERY;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Provider {
@@ -284,12 +284,13 @@ impl Refund {
                 if self.busy {
                     return Action::None;
                 }
-                if entry.settling() {
-                    return Action::Check(client, Box::new(entry.clone()));
-                }
-                if entry.unanswered() && self.ticks.is_multiple_of(RESEND_EVERY) {
-                    self.busy = true;
-                    return Action::Resume(client, Box::new(entry.clone()));
+                match crate::d24::flow::next_step(entry, self.ticks) {
+                    Step::Check => return Action::Check(client, Box::new(entry.clone())),
+                    Step::Resend => {
+                        self.busy = true;
+                        return Action::Resume(client, Box::new(entry.clone()));
+                    }
+                    Step::Wait => {}
                 }
             }
             Message::History => return Action::History,

@@ -1,6 +1,6 @@
 //! HTTP pieces every provider client shares (Payconiq, D24): one way to build the client,
 //! retries with backoff for calls that are safe to repeat, and network failures sorted into
-//! kinds. No iced, no provider specifics.
+//! kinds. No UI, no provider specifics.
 
 use std::future::Future;
 use std::time::Duration;

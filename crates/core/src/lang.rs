@@ -1,4 +1,4 @@
-//! The languages Kassa ships, as data: the words themselves live with the app (Fluent), but
+//! The languages Kassa ships, as data: the words themselves live with the app, but
 //! amounts and dates are written per language below it too.
 
 /// The languages Kassa ships.

@@ -31,6 +31,31 @@ impl From<JournalError> for FlowError {
     }
 }
 
+/// How often an unanswered request is sent again while someone follows it (in seconds): D24
+/// answers a repeat of the same key with the refund the first made, never a second one.
+pub const RESEND_EVERY: u32 = 5;
+
+/// What a refund being followed needs next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Wait,
+    /// Read its status (made, not settled).
+    Check,
+    /// Send the unanswered request again with its own key.
+    Resend,
+}
+
+/// The next step for `entry`, `seconds` after it began to be followed (asked each second).
+pub fn next_step(entry: &D24Entry, seconds: u32) -> Step {
+    if entry.settling() {
+        Step::Check
+    } else if entry.unanswered() && seconds.is_multiple_of(RESEND_EVERY) {
+        Step::Resend
+    } else {
+        Step::Wait
+    }
+}
+
 /// The account a client talks to, as the journal names it.
 pub fn account_of(client: &Client) -> String {
     format!("{}@{}", client.login(), client.base_url())

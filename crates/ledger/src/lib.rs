@@ -4,7 +4,7 @@
 //! the app puts them into words.
 
 // The core's modules under their old names, so `crate::money` reads as it did in the app.
-use kassa_core::{clock, d24, files, lang, money, payconiq};
+use kassa_core::{clock, d24, files, lang, money, payconiq, secret};
 
 pub mod d24_flow;
 pub mod history;
@@ -16,3 +16,4 @@ pub mod recovery;
 pub mod refund;
 pub mod reports;
 pub mod sale;
+pub mod till_account;

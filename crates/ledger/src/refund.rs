@@ -1,7 +1,7 @@
 //! Refunds, as the manager makes them: what is still refundable, the checks made before
 //! anything is sent, and the request itself with its Idempotency-Key committed to the journal
 //! first, so a refund whose answer was lost is re-sent with the same key and never made twice.
-//! No iced here: the screens only show what these functions decide.
+//! No UI here: the screens only show what these functions decide.
 
 use time::OffsetDateTime;
 

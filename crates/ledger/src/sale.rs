@@ -1,5 +1,5 @@
 //! Creating a payment with its journal record: the sale is committed before the request leaves,
-//! and what the API answered (or did not) is recorded after. No iced: the till and the crash
+//! and what the API answered (or did not) is recorded after. No UI: the till and the crash
 //! drill share it.
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! The journal: one SQLite file (WAL, `synchronous=FULL`) in the OS data directory that
 //! remembers every sale the till attempted and every manager action, so nothing is lost when the
-//! till is killed. No iced here, and no SQL outside this module.
+//! till is killed. No UI here, and no SQL outside this module.
 //!
 //! One writer thread owns the connection; callers send it jobs and await the answer, so no
 //! write ever blocks the UI thread.
