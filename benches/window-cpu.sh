@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # CPU and memory of the real till window (release build) under Xvfb: while a QR waits on
-# screen, and idle on an outcome screen. Needs xvfb, xdotool and bc.
+# screen, and idle after the sale (resident memory both times). Needs xvfb, xdotool and bc.
 # Usage: benches/window-cpu.sh [path/to/kassa]
 set -eu
 bin=${1:-target/release/kassa}
@@ -21,3 +21,4 @@ echo "resident memory:               $(awk '/VmRSS/ {printf "%.1f MiB", $2 / 102
 xdotool key Escape; sleep 3
 a=$(cpu); sleep 20; b=$(cpu)
 echo "CPU idle after the sale (20 s): $(echo "scale=2; ($b - $a) / 20" | bc) % of one core"
+echo "resident memory, idle:         $(awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$app/status")"

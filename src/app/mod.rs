@@ -94,7 +94,7 @@ pub struct App {
     /// How long after an unanswered create its payment may still appear.
     create_window: time::Duration,
     /// Whether native file dialogs may be tried (tests of the typed-path fallback turn them
-    /// off; the real dialog is tested under Xvfb in tests/file_dialog.rs).
+    /// off; the real dialog is tested under Xvfb in tests/app/file_dialog.rs).
     file_dialogs: bool,
 }
 
