@@ -80,6 +80,11 @@ pub fn secondary(_: &Theme, status: button::Status) -> button::Style {
     s
 }
 
+/// The chosen option of a segmented choice: the brand colour, also while it takes no press.
+pub fn chosen(theme: &Theme, _: button::Status) -> button::Style {
+    primary(theme, button::Status::Active)
+}
+
 /// A clickable line of a list: flat, shaded under the pointer.
 pub fn row(_: &Theme, status: button::Status) -> button::Style {
     let mut s = filled(CARD, INK, status);

@@ -27,7 +27,7 @@ where
             .padding([8, 14])
             .width(Length::Shrink)
             .style(if chosen {
-                theme::primary
+                theme::chosen
             } else {
                 theme::secondary
             });
