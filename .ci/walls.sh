@@ -1,27 +1,34 @@
 #!/usr/bin/env sh
 # The walls between the crates, kept by the dependency graph rather than by convention:
-# nothing below the app links a GUI (iced, winit) or the app's words (Fluent), the engine and
-# the books link no web server (axum), and only the ledger links SQLite. Prints each check;
-# fails on the first crate that links what it must not.
+# nothing below the app links a GUI (iced, winit) or the app's words (Fluent), not even in its
+# tests; the engine and the books link no web server (axum), and only the ledger links SQLite.
+# Prints each check; fails on the first crate that links what it must not.
 set -eu
 cd "$(dirname "$0")/.."
 
+# forbid EDGES CRATE DEP...: CRATE's graph over EDGES (normal: what it links; normal,dev: what
+# its test binaries link) holds none of DEP.
 forbid() {
-    crate=$1
-    shift
-    # Every package in the crate's normal (non-dev) dependency graph, one name per line.
-    tree=$(cargo tree --locked -e normal -p "$crate" --prefix none --format '{p}' | cut -d' ' -f1 | sort -u)
+    edges=$1
+    crate=$2
+    shift 2
+    # Every package in the graph, one name per line.
+    tree=$(cargo tree --locked -e "$edges" -p "$crate" --prefix none --format '{p}' | cut -d' ' -f1 | sort -u)
     [ -n "$tree" ] || { echo "walls: no dependency graph for $crate" >&2; exit 1; }
     for dep in "$@"; do
         if printf '%s\n' "$tree" | grep -qx "$dep"; then
-            echo "walls: $crate links $dep, which it must not:" >&2
-            cargo tree --locked -e normal -p "$crate" -i "$dep" >&2
+            echo "walls: $crate ($edges) links $dep, which it must not:" >&2
+            cargo tree --locked -e "$edges" -p "$crate" -i "$dep" >&2
             exit 1
         fi
-        echo "walls: $crate does not link $dep"
+        echo "walls: $crate ($edges) does not link $dep"
     done
 }
 
-forbid kassa-core iced winit i18n-embed axum rusqlite keyring
-forbid kassa-ledger iced winit i18n-embed axum keyring
-forbid kassa-sandbox iced winit i18n-embed rusqlite keyring
+forbid normal kassa-core iced winit i18n-embed axum rusqlite keyring
+forbid normal kassa-ledger iced winit i18n-embed axum keyring
+forbid normal kassa-sandbox iced winit i18n-embed rusqlite keyring
+# Their tests link no GUI either.
+for crate in kassa-core kassa-ledger kassa-sandbox; do
+    forbid normal,dev "$crate" iced winit i18n-embed
+done

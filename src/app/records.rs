@@ -59,7 +59,7 @@ impl App {
                         .await
                         .map(|mut e| {
                             e.retain(|e| e.attempted_at < to);
-                            super::sales::only_these_books(e, books.as_deref())
+                            crate::history::only_these_books(e, books.as_deref())
                         })
                         .map_err(|e| e.explain()),
                     None => Ok(Vec::new()),

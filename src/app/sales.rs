@@ -474,7 +474,7 @@ impl App {
                     Some(j) => j
                         .entries_since(from)
                         .await
-                        .map(|e| only_these_books(e, books.as_deref()))
+                        .map(|e| crate::history::only_these_books(e, books.as_deref()))
                         .map_err(|e| e.explain()),
                     None => Ok(Vec::new()),
                 }
@@ -515,13 +515,6 @@ pub(super) async fn sync_invoices(
     {
         tracing::warn!(error = %e, "invoice payments not looked up");
     }
-}
-
-/// The sales made on the account with `books` (sandbox sales are not takings, and another
-/// account's are not this one's); nothing while the till has not started.
-pub(super) fn only_these_books(mut entries: Vec<Entry>, books: Option<&str>) -> Vec<Entry> {
-    entries.retain(|e| books.is_some_and(|b| e.account.as_deref() == Some(b)));
-    entries
 }
 
 /// A journal-shaped entry for a payment this session created (before the journal is re-read).

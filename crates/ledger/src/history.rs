@@ -9,6 +9,13 @@ use crate::lang::Lang;
 use crate::money::Money;
 use crate::payconiq::model::{Payment, PaymentStatus};
 
+/// The sales made on the account with `books` (sandbox sales are not takings, and another
+/// account's are not this one's); nothing while the till has not started (`None`).
+pub fn only_these_books(mut entries: Vec<Entry>, books: Option<&str>) -> Vec<Entry> {
+    entries.retain(|e| books.is_some_and(|b| e.account.as_deref() == Some(b)));
+    entries
+}
+
 /// Where a line of today's sales comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
