@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
 # CPU and memory of the real till window (release build) under Xvfb: while a QR waits on
-# screen, and idle after the sale (resident memory both times). Needs xvfb, xdotool and bc.
+# screen, and idle after the sale; resident memory of the idle till, with the QR and after the
+# sale. Needs xvfb, xdotool and bc.
 # Usage: benches/window-cpu.sh [path/to/kassa]
 set -eu
 bin=${1:-target/release/kassa}
@@ -11,7 +12,8 @@ home=$(mktemp -d)
 HOME=$home "$bin" >/dev/null 2>&1 &
 app=$!
 trap 'kill $app $xvfb 2>/dev/null; rm -rf "$home"' EXIT
-sleep 4
+sleep 8
+echo "resident memory, idle till:    $(awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$app/status")"
 xdotool windowfocus "$(xdotool search --name '^Kassa$' | head -1)"
 xdotool type "12.50"; xdotool key Return; sleep 2
 cpu() { awk '{print $14 + $15}' "/proc/$app/stat"; }
@@ -21,4 +23,4 @@ echo "resident memory:               $(awk '/VmRSS/ {printf "%.1f MiB", $2 / 102
 xdotool key Escape; sleep 3
 a=$(cpu); sleep 20; b=$(cpu)
 echo "CPU idle after the sale (20 s): $(echo "scale=2; ($b - $a) / 20" | bc) % of one core"
-echo "resident memory, idle:         $(awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$app/status")"
+echo "resident memory, after a sale: $(awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$app/status")"
