@@ -10,7 +10,7 @@ use crate::payconiq::jws::SigningKey;
 use crate::payconiq::{AuthMode, Client, ClientOptions, EnvironmentKind, Secret};
 use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::secrets::{self, SecretStore};
-use crate::till_account::{self, D24Environment, D24Target, PayconiqSettings, Till};
+use crate::till_account::{self, D24Problem, D24Target, PayconiqSettings, Till};
 
 pub struct Services {
     pub client: Client,
@@ -68,6 +68,8 @@ impl Services {
         let account = match till_account::decide(&payconiq_settings(settings), api_key, signing_key)
         {
             Ok(Till::Account(account)) => *account,
+            // Callers start the embedded sandbox themselves; asked for an account while set
+            // to the sandbox, there are no ids of a real one.
             Ok(Till::Sandbox) => return Err(crate::fl!("settings-missing-ids")),
             Err(problem) => return Err(problem.explain()),
         };
@@ -105,14 +107,18 @@ pub fn d24_client(
     sandbox: Option<&Sandbox>,
 ) -> Result<crate::d24::Client, String> {
     let options = ClientOptions::default();
-    let secret = match settings.d24.environment {
-        D24Environment::Sandbox => None,
-        _ => store
-            .get(secrets::D24_SECRET_KEY)
-            .map_err(|e| e.to_string())?
-            .map(Secret::new),
+    // The URL and the login are checked before the keychain is asked (it may prompt).
+    let target = match till_account::d24_target(&settings.d24, None) {
+        Err(D24Problem::MissingSecret) => {
+            let secret = store
+                .get(secrets::D24_SECRET_KEY)
+                .map_err(|e| e.to_string())?
+                .map(Secret::new);
+            till_account::d24_target(&settings.d24, secret)
+        }
+        other => other,
     };
-    let (base, credentials) = match till_account::d24_target(&settings.d24, secret) {
+    let (base, credentials) = match target {
         Ok(D24Target::Sandbox) => sandbox
             .ok_or_else(|| crate::fl!("d24-sandbox-needs-sandbox"))?
             .d24(),
@@ -120,4 +126,50 @@ pub fn d24_client(
         Err(problem) => return Err(problem.explain()),
     };
     crate::d24::Client::new(&base, credentials, &options).map_err(|e| e.explain())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::SecretError;
+    use crate::till_account::{D24Account, D24Environment};
+
+    /// A keychain that must not be asked.
+    struct Untouchable;
+
+    impl SecretStore for Untouchable {
+        fn get(&self, _: &str) -> Result<Option<String>, SecretError> {
+            panic!("the keychain was asked")
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), SecretError> {
+            panic!("the keychain was asked")
+        }
+        fn delete(&self, _: &str) -> Result<(), SecretError> {
+            panic!("the keychain was asked")
+        }
+    }
+
+    #[test]
+    fn an_incomplete_d24_account_is_named_before_the_keychain_is_asked() {
+        crate::i18n::set_language(crate::i18n::Lang::En);
+        let mut settings = Settings {
+            d24: D24Account {
+                environment: D24Environment::Production,
+                base_url: String::new(),
+                login: "login".into(),
+            },
+            ..Settings::default()
+        };
+        let no_url = d24_client(&settings, &Untouchable, None).unwrap_err();
+        assert_eq!(no_url, crate::fl!("d24-missing-url"));
+        settings.d24.base_url = "https://d24.example".into();
+        settings.d24.login = " ".into();
+        let no_login = d24_client(&settings, &Untouchable, None).unwrap_err();
+        assert_eq!(no_login, crate::fl!("d24-missing-login"));
+        // Complete but for the secret: only now is the keychain read.
+        settings.d24.login = "login".into();
+        let store = crate::secrets::MemoryStore::default();
+        let no_secret = d24_client(&settings, &store, None).unwrap_err();
+        assert_eq!(no_secret, crate::fl!("d24-missing-secret"));
+    }
 }

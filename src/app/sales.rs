@@ -177,6 +177,7 @@ impl App {
                     self.open_checkout(*payment);
                 } else {
                     // Never replace an unrelated screen: the sale waits on the till.
+                    self.lookups.remove(&reference);
                     self.attention
                         .waiting(entry_for(&reference, &payment), payment);
                 }

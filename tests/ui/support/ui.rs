@@ -182,6 +182,9 @@ impl Harness {
         path: Option<PathBuf>,
         dir: Arc<tempfile::TempDir>,
     ) -> Harness {
+        // The hold comes first: nothing here may touch the language while a test that
+        // switches languages holds it.
+        let english = english();
         kassa::i18n::set_language(Lang::En);
         let settings = Settings {
             language: Some(Lang::En),
@@ -201,7 +204,7 @@ impl Harness {
             settings_path: path,
             journal_path,
             _dir: dir,
-            _english: english(),
+            _english: english,
             queue: VecDeque::new(),
             size: iced::Size::new(1024.0, 768.0),
         };
@@ -212,6 +215,7 @@ impl Harness {
     /// Takes an app that was handed `first` instead of ready services (e.g. a failed start), with
     /// a journal of its own; the services are whatever the app ends up with.
     pub async fn adopt(app: App, first: Message) -> Harness {
+        let english = english();
         let dir = Arc::new(tempfile::tempdir().unwrap());
         let journal_path = dir.path().join("journal.sqlite");
         let mut app = app;
@@ -228,7 +232,7 @@ impl Harness {
             settings_path: None,
             journal_path,
             _dir: dir,
-            _english: english(),
+            _english: english,
             queue: VecDeque::new(),
             size: iced::Size::new(1024.0, 768.0),
         };
