@@ -262,10 +262,10 @@ impl Watchlist {
 
     /// Takes a live sale off the list to reopen its checkout.
     pub fn reopen(&mut self, reference: &str) -> Option<Box<Payment>> {
-        let at = self.position(reference)?;
-        if !matches!(self.items[at].state, Watch::Live(_)) {
-            return None;
-        }
+        let at = self
+            .items
+            .iter()
+            .position(|i| i.entry.reference == reference && matches!(i.state, Watch::Live(_)))?;
         match self.items.remove(at).state {
             Watch::Live(p) => Some(p),
             _ => None,
