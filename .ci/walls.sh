@@ -28,7 +28,8 @@ forbid() {
 forbid normal kassa-core iced winit i18n-embed axum rusqlite keyring
 forbid normal kassa-ledger iced winit i18n-embed axum keyring
 forbid normal kassa-sandbox iced winit i18n-embed rusqlite keyring
+forbid normal kassa-print iced winit i18n-embed axum rusqlite keyring kassa-ledger
 # Their tests link no GUI either.
-for crate in kassa-core kassa-ledger kassa-sandbox; do
+for crate in kassa-core kassa-ledger kassa-sandbox kassa-print; do
     forbid normal,dev "$crate" iced winit i18n-embed
 done

@@ -28,11 +28,16 @@ pub struct Settings {
     pub pos_id: String,
     pub shop_id: String,
     pub shop_name: String,
+    /// The shop's address and VAT number, heading its reports on paper and in files.
+    pub shop_address: String,
+    pub shop_vat: String,
     pub qr_size: QrSize,
     pub qr_colour: QrColour,
     pub customer_display: bool,
     /// Where the customer display was last placed (screen coordinates), to reopen it there.
     pub display_position: Option<(f32, f32)>,
+    /// The customer display's last size, with its position.
+    pub display_size: Option<(f32, f32)>,
     /// The cashier window's last size and place, to reopen it there when it still fits.
     pub window: Option<crate::placement::Place>,
     /// Argon2 hash of the manager PIN; empty until one is set.
@@ -50,6 +55,12 @@ pub struct Settings {
     pub backup_dir: String,
     /// How many daily copies are kept there.
     pub backup_keep: u32,
+    /// The receipt printer (`tcp://host:9100`, `/dev/usb/lp0`); empty: none.
+    pub printer: String,
+    /// Its paper's width in millimetres: 58 or 80.
+    pub paper_mm: u32,
+    /// Print the customer's receipt as soon as a payment is paid.
+    pub print_after_payment: bool,
 }
 
 pub use crate::till_account::{D24Account, D24Environment};
@@ -69,10 +80,16 @@ impl Default for Settings {
             pos_id: "POS00001".into(),
             shop_id: String::new(),
             shop_name: String::new(),
+            shop_address: String::new(),
+            shop_vat: String::new(),
+            printer: String::new(),
+            paper_mm: 80,
+            print_after_payment: false,
             qr_size: QrSize::L,
             qr_colour: QrColour::Magenta,
             customer_display: false,
             display_position: None,
+            display_size: None,
             window: None,
             manager_pin_hash: String::new(),
             pin_failures: 0,
@@ -236,6 +253,36 @@ impl LockError {
 pub use kassa_core::files::{private_dir, private_file};
 
 impl Settings {
+    /// The receipt printer and its paper, when one is set.
+    pub fn receipt_printer(
+        &self,
+    ) -> Option<Result<(kassa_print::Target, kassa_print::Paper), String>> {
+        let printer = self.printer.trim();
+        if printer.is_empty() {
+            return None;
+        }
+        let paper = if self.paper_mm == 58 {
+            kassa_print::Paper::Mm58
+        } else {
+            kassa_print::Paper::Mm80
+        };
+        Some(
+            printer
+                .parse::<kassa_print::Target>()
+                .map(|t| (t, paper))
+                .map_err(|e| crate::explain::Explain::explain(&e)),
+        )
+    }
+
+    /// The business the reports are for.
+    pub fn shop(&self) -> crate::reports::Shop {
+        crate::reports::Shop {
+            name: self.shop_name.trim().to_string(),
+            address: self.shop_address.trim().to_string(),
+            vat: self.shop_vat.trim().to_string(),
+        }
+    }
+
     pub fn language(&self) -> Lang {
         self.language.unwrap_or_else(Lang::from_os)
     }

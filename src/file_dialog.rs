@@ -70,7 +70,7 @@ pub async fn save(file_name: &str, bytes: Vec<u8>) -> Result<PathBuf, FileError>
     check_available().await?;
     let file = rfd::AsyncFileDialog::new()
         .set_directory(start_dir())
-        .set_file_name(file_name)
+        .set_file_name(suggested_name(file_name).await)
         .save_file()
         .await
         .ok_or(FileError::NotChosen)?;
@@ -128,13 +128,31 @@ pub fn open_typed(typed: &str) -> Result<(PathBuf, Vec<u8>), FileError> {
     Ok((path, bytes))
 }
 
-/// Where files usually go: the documents folder, else home (never the app's working directory,
-/// which means nothing to a cashier).
+/// The name the save dialog starts with. rfd's zenity fallback passes only the name to
+/// zenity, which then starts in the app's working directory and ignores the folder asked for:
+/// there the whole path goes in the name. A portal takes a folder and a bare name.
+async fn suggested_name(file_name: &str) -> String {
+    #[cfg(target_os = "linux")]
+    {
+        let portal = tokio::task::spawn_blocking(portal_file_chooser)
+            .await
+            .unwrap_or(false);
+        if !portal {
+            return suggested(file_name);
+        }
+    }
+    file_name.to_string()
+}
+
+/// Where files usually go: the documents folder (the one the desktop names, else a
+/// `Documents` folder in home), else home; never the app's working directory, which means
+/// nothing to a cashier.
 fn start_dir() -> PathBuf {
     directories::UserDirs::new()
         .map(|u| {
             u.document_dir()
                 .map(Path::to_path_buf)
+                .or_else(|| Some(u.home_dir().join("Documents")).filter(|d| d.is_dir()))
                 .unwrap_or_else(|| u.home_dir().to_path_buf())
         })
         .unwrap_or_default()

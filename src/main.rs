@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use kassa::cli::{self, Cli, Command, KeychainCommand, KeysCommand};
+use kassa::cli::{self, Cli, Command, KeychainCommand, KeysCommand, PrintCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -62,6 +62,9 @@ fn main() -> ExitCode {
         Command::Keychain {
             command: KeychainCommand::Check,
         } => cli::keychain_check(),
+        Command::Print {
+            command: PrintCommand::Test { printer, paper },
+        } => runtime.block_on(cli::print_test(printer, paper)),
         Command::VerifyCallback {
             body,
             signature,

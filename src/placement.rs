@@ -12,9 +12,9 @@ pub struct Place {
     pub height: f32,
 }
 
-/// The smallest window the screens are laid out for (a 1024×768 screen minus a title bar and
-/// a panel).
-pub const MIN_SIZE: (f32, f32) = (800.0, 560.0);
+/// The smallest window the screens are laid out for (a 1024×768 screen shared with a compact
+/// customer display, see [`share`], less a title bar and a panel).
+pub const MIN_SIZE: (f32, f32) = (700.0, 560.0);
 
 /// The size to open at when nothing is remembered: fits 1024×768 with room for a title bar.
 pub const FIRST_SIZE: (f32, f32) = (1024.0, 700.0);
@@ -32,6 +32,14 @@ pub fn fit(size: (f32, f32), monitor: (f32, f32)) -> (f32, f32) {
     (w, h)
 }
 
+/// The largest screen a till's cashier window fills on its first start (counter screens are
+/// 1024×768 to 1920×1080; a bigger monitor is a desk, where a window is kinder).
+pub const TILL_SCREEN: (f32, f32) = (1920.0, 1200.0);
+
+pub fn fills_a_till_screen(monitor: (f32, f32)) -> bool {
+    monitor.0 <= TILL_SCREEN.0 && monitor.1 <= TILL_SCREEN.1
+}
+
 /// The monitor for the customer display: the first one that does not hold the middle of the
 /// cashier window (`None` with a single monitor, or when the monitors are not known).
 pub fn display_monitor(monitors: &[Place], cashier: Place) -> Option<Place> {
@@ -46,6 +54,33 @@ pub fn display_monitor(monitors: &[Place], cashier: Place) -> Option<Place> {
     monitors.iter().find(|m| !holds(m)).copied()
 }
 
+/// The customer display and the cashier window sharing one monitor: the display a compact
+/// column at the right edge, the cashier window the rest, so neither covers the other.
+/// Returns (cashier, display).
+pub fn share(monitor: Place) -> (Place, Place) {
+    let width = (monitor.width * 0.3)
+        .clamp(300.0, 560.0)
+        .min(monitor.width / 2.0);
+    let height = (monitor.height - DECORATIONS).max(1.0);
+    let cashier = Place {
+        width: monitor.width - width,
+        height,
+        ..monitor
+    };
+    let display = Place {
+        x: monitor.x + cashier.width,
+        y: monitor.y,
+        width,
+        height,
+    };
+    (cashier, display)
+}
+
+/// Whether two windows overlap.
+pub fn overlap(a: Place, b: Place) -> bool {
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +93,22 @@ mod tests {
         // Never below the layout's minimum, unless the monitor is smaller still.
         assert_eq!(fit((300.0, 200.0), (1920.0, 1080.0)), MIN_SIZE);
         assert_eq!(fit((1024.0, 768.0), (640.0, 480.0)), (640.0, 420.0));
+    }
+
+    #[test]
+    fn one_monitor_is_shared_side_by_side() {
+        for (w, h) in [(1024.0, 768.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+            let monitor = Place {
+                x: 0.0,
+                y: 0.0,
+                width: w,
+                height: h,
+            };
+            let (cashier, display) = share(monitor);
+            assert!(!overlap(cashier, display), "{w}×{h}");
+            assert!(display.x + display.width <= w && cashier.height <= h);
+            assert!(display.width >= 300.0 && cashier.width >= 700.0, "{w}×{h}");
+        }
     }
 
     #[test]

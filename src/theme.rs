@@ -14,6 +14,8 @@ pub const CARD: Color = Color::WHITE;
 pub const SUCCESS: Color = Color::from_rgb8(0x1E, 0x8E, 0x5A);
 pub const DANGER: Color = Color::from_rgb8(0xC6, 0x28, 0x28);
 pub const WARNING: Color = Color::from_rgb8(0xB2, 0x6A, 0x00);
+/// The ring round the button Tab has reached: dark, so it shows on the magenta Charge too.
+pub const FOCUS: Color = Color::from_rgb8(0x1F, 0x4E, 0xB4);
 pub const SANDBOX: Color = Color::from_rgb8(0xFF, 0xE8, 0xA3);
 
 /// The text face, built in (iced's `fira-sans` feature) rather than whatever sans-serif the

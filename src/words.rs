@@ -34,9 +34,32 @@ pub fn status_label(status: &PaymentStatus) -> String {
         PaymentStatus::Pending => fl!("step-waiting"),
         PaymentStatus::Identified => fl!("step-scanned"),
         PaymentStatus::Authorized => fl!("step-authorized"),
-        PaymentStatus::PendingMerchantAcknowledgement => fl!("checkout-complete"),
+        PaymentStatus::PendingMerchantAcknowledgement => fl!("status-to-complete"),
         PaymentStatus::Other(s) => s.clone(),
     }
+}
+
+/// An IBAN as people read and type it: in groups of four ("BE68 5390 0754 7034"). A masked
+/// one (`*************12636`, as payments carry it) stays as the provider wrote it.
+pub fn iban_groups(iban: &str) -> String {
+    if iban.contains('*') {
+        return iban.to_string();
+    }
+    let compact: Vec<char> = iban.chars().filter(|c| !c.is_whitespace()).collect();
+    compact
+        .chunks(4)
+        .map(|g| g.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The customer as a payment names them: name and IBAN (grouped), what is known of each.
+pub fn debtor(d: &crate::payconiq::model::Debtor) -> String {
+    [d.name.clone(), d.iban.as_deref().map(iban_groups)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Why a refund was not sent, checked before anything left.
@@ -73,11 +96,21 @@ mod tests {
     use crate::history::{Origin, Sale};
 
     #[test]
+    fn ibans_read_in_groups_of_four() {
+        assert_eq!(iban_groups("BE68539007547034"), "BE68 5390 0754 7034");
+        assert_eq!(iban_groups("be68 5390 0754 7034"), "be68 5390 0754 7034");
+        assert_eq!(iban_groups("NL91ABNA0417164300"), "NL91 ABNA 0417 1643 00");
+        assert_eq!(iban_groups(""), "");
+        assert_eq!(iban_groups("*************12636"), "*************12636");
+    }
+
+    #[test]
     fn the_note_leaves_out_what_is_missing() {
         crate::i18n::set_language(Lang::En);
         let mut s = Sale {
             at: time::OffsetDateTime::UNIX_EPOCH,
             amount: Money::from_cents(100),
+            tip: None,
             status: None,
             description: Some(String::new()),
             reference: Some("K1".into()),

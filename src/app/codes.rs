@@ -33,6 +33,20 @@ impl App {
         let made = i.invoice();
         match i.update(message) {
             invoice::Action::None => Task::none(),
+            invoice::Action::Print {
+                payload,
+                amount,
+                description,
+            } => {
+                let doc = crate::receipts::invoice_qr(
+                    &self.settings,
+                    &payload,
+                    amount,
+                    &description,
+                    self.lang,
+                );
+                self.send_to_printer(doc)
+            }
             invoice::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()

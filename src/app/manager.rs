@@ -22,6 +22,17 @@ use crate::services::Services;
 use crate::widget::path_prompt;
 
 impl App {
+    /// Opens a sale's payment from Today's sales: at once when the manager is unlocked, else
+    /// after the PIN.
+    pub(super) fn open_payment(
+        &mut self,
+        payment_id: Option<String>,
+        reference: Option<String>,
+    ) -> Task<Message> {
+        self.after_unlock = Some((payment_id, reference));
+        self.open_manager()
+    }
+
     /// The Manager button: the payment history once unlocked (refunds and look-ups are what a
     /// manager comes for most), else the PIN.
     pub(super) fn open_manager(&mut self) -> Task<Message> {
@@ -59,11 +70,17 @@ impl App {
         Duration::from_secs(u64::from(self.settings.lock_after_minutes) * 60)
     }
 
-    /// Opens settings; which keys the keychain holds is asked off the UI thread (a Secret
-    /// Service may be slow, or prompt to unlock).
     /// Unlocked: starts the manager's activity clock and shows the payment history.
     fn enter_manager(&mut self) -> Task<Message> {
         self.manager_active = Some(Instant::now());
+        // Unlocked to open a sale from Today's sales: that payment, not the history.
+        if let Some((payment_id, reference)) = self.after_unlock.take()
+            && self.services.is_some()
+        {
+            let shown = self.show_payment(payment_id, reference);
+            self.detail_from_today = true;
+            return shown;
+        }
         // A till whose account cannot be used has no history to show: the manager came to fix
         // the account.
         if self.services.is_none() {
@@ -72,6 +89,8 @@ impl App {
         self.open_history()
     }
 
+    /// Opens settings; which keys the keychain holds is asked off the UI thread (a Secret
+    /// Service may be slow, or prompt to unlock).
     pub(super) fn open_settings(&mut self) -> Task<Message> {
         let screen = SettingsScreen::new(&self.settings, false, false);
         self.manager_active = Some(Instant::now());
@@ -96,18 +115,10 @@ impl App {
     pub(super) fn check_lock(&mut self) -> Task<Message> {
         if self.manager_active.is_some() && !self.manager_unlocked() {
             tracing::info!("manager lock re-engaged after inactivity");
-            self.manager_active = None;
             // Every manager-only screen closes with the lock.
-            if matches!(
-                self.screen,
-                Screen::Settings(_)
-                    | Screen::Sticker(_)
-                    | Screen::History(_)
-                    | Screen::Detail(_)
-                    | Screen::Shift(_)
-                    | Screen::Refund(_)
-                    | Screen::Payouts(_)
-            ) {
+            let leave = self.on_manager_screen();
+            self.manager_active = None;
+            if leave {
                 self.set_screen(Screen::Till(Till::new(self.lang)));
             }
         }
@@ -121,6 +132,7 @@ impl App {
         match l.update(message) {
             lock::Action::None => Task::none(),
             lock::Action::Back => {
+                self.after_unlock = None;
                 self.set_screen(Screen::Till(Till::new(self.lang)));
                 Task::none()
             }
@@ -205,6 +217,7 @@ impl App {
                 ));
                 Task::none()
             }
+            settings_screen::Action::PrintTest(draft) => self.print_test(&draft),
             settings_screen::Action::ChangePin => {
                 self.set_screen(Screen::Lock(Lock::new("", None)));
                 iced::widget::operation::focus(lock::PIN_INPUT)
@@ -406,6 +419,7 @@ impl App {
     fn apply(&mut self, mut settings: Settings) -> Result<String, String> {
         // Kept by the app itself while the form was open.
         settings.display_position = self.settings.display_position;
+        settings.display_size = self.settings.display_size;
         settings.window = self.settings.window;
         settings.pin_failures = self.settings.pin_failures;
         settings.pin_locked_until = self.settings.pin_locked_until;

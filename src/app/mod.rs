@@ -3,9 +3,11 @@
 
 mod backups;
 mod codes;
+mod keys;
 mod manager;
 mod payment;
 mod pin_lock;
+mod printing;
 mod records;
 mod refunds;
 mod sales;
@@ -96,6 +98,33 @@ pub struct App {
     /// Whether native file dialogs may be tried (tests of the typed-path fallback turn them
     /// off; the real dialog is tested under Xvfb in tests/app/file_dialog.rs).
     file_dialogs: bool,
+    /// Whether the cashier window fills the screen without decorations (F11).
+    full_screen: bool,
+    /// No window place is remembered: the first start, which fills a till's screen.
+    first_start: bool,
+    /// The size of the monitor the cashier window opened on.
+    monitor: Option<iced::Size>,
+    /// The last receipt printed (or tried), for "Reprint last receipt".
+    last_receipt: Option<(String, kassa_print::Document)>,
+    /// The receipt on its way to the printer: its payment, and whether it is a reprint.
+    printing_for: Option<(String, bool)>,
+    /// How the last print ended, for the cashier.
+    print_note: Option<Result<String, String>>,
+    /// A slip is on its way to the printer.
+    printing: bool,
+    /// The payment whose receipt was printed on its own (print after each payment).
+    printed_for: Option<String>,
+    /// The payment on screen was opened from Today's sales (its Back goes there).
+    detail_from_today: bool,
+    /// A customer display window was asked for and is not open yet.
+    display_opening: bool,
+    /// Counts the screens shown, so a new one starts with no button focused.
+    screen_generation: u64,
+    /// The sale to open once the manager has given the PIN (opened from Today's sales).
+    after_unlock: Option<(Option<String>, Option<String>)>,
+    /// Where the cashier window stood before it made room for the customer display on the
+    /// same monitor (restored when the display closes).
+    room_made: Option<crate::placement::Place>,
 }
 
 pub enum Screen {
@@ -155,6 +184,8 @@ pub enum Message {
     Attention(attention::Message),
     Unknown(unknown::Message),
     Keyboard(keyboard::Event),
+    /// A key typed on one of the windows.
+    WindowKey(window::Id, keyboard::Event),
     /// The countdown clock (and operations waiting to be retried).
     Tick,
     /// Time to read the status of the payment on screen.
@@ -175,6 +206,18 @@ pub enum Message {
     Settings(settings_screen::Message),
     /// Re-engages the manager lock after inactivity.
     LockCheck,
+    /// Locks the manager's screens now ("Lock now", F8).
+    LockNow,
+    /// Full screen on or off (F11).
+    ToggleFullScreen,
+    /// Print the paid payment's receipt.
+    PrintReceipt,
+    /// Print the last receipt again.
+    Reprint,
+    /// Print the payment's code, for a counter without a customer display.
+    PrintQr,
+    /// A slip was printed (or why not).
+    Printed(Result<(), String>),
     /// Time to make the daily journal backup if it is due.
     BackupCheck,
     /// The daily backup's state kept beside the journal, and how the copy ended when one was
@@ -206,6 +249,7 @@ impl App {
         let (_, open) = window::open(windows::main_window_settings(settings.window));
         let mut app = App::new(settings, PollPolicy::default());
         app.lang = lang;
+        app.first_start = app.settings.window.is_none();
         app.sandbox_config = crate::sandbox::SandboxConfig::persistent(
             crate::config::data_dir().map(|d| d.join("sandbox.json")),
         );
@@ -262,6 +306,19 @@ impl App {
             sandbox_config: crate::sandbox::SandboxConfig::default(),
             create_window: crate::recovery::CREATE_WINDOW,
             file_dialogs: true,
+            full_screen: false,
+            first_start: false,
+            monitor: None,
+            room_made: None,
+            after_unlock: None,
+            screen_generation: 0,
+            display_opening: false,
+            detail_from_today: false,
+            last_receipt: None,
+            printing_for: None,
+            print_note: None,
+            printing: false,
+            printed_for: None,
         }
     }
 
@@ -293,6 +350,11 @@ impl App {
 
     pub fn screen(&self) -> &Screen {
         &self.screen
+    }
+
+    /// The screen on show, for tests that drive one directly.
+    pub fn screen_mut(&mut self) -> &mut Screen {
+        &mut self.screen
     }
 
     pub fn title(&self, window: window::Id) -> String {
@@ -390,6 +452,11 @@ impl App {
                         description,
                         reference,
                     } => self.charge(amount, description, reference),
+                    // The field takes the focus, its cursor after the letter already typed.
+                    till::Action::FocusDescription => Task::batch([
+                        iced::widget::operation::focus(Till::description_id()),
+                        iced::widget::operation::move_cursor_to_end(Till::description_id()),
+                    ]),
                 }
             }
             Message::Checkout(m) => self.checkout(m),
@@ -397,10 +464,7 @@ impl App {
             Message::Poll => self.checkout(checkout::Message::Poll),
             Message::Phone(m) => self.phone(m),
             Message::OpenManager => self.open_manager(),
-            Message::OpenToday => {
-                self.set_screen(Screen::Today(Today::new(self.lang)));
-                self.load_today()
-            }
+            Message::OpenToday => self.open_today(),
             Message::Today(m) => {
                 let Screen::Today(t) = &mut self.screen else {
                     return Task::none();
@@ -413,6 +477,10 @@ impl App {
                         Task::none()
                     }
                     today::Action::CancelPayment(id) => self.cancel_left_behind(id),
+                    today::Action::Open {
+                        payment_id,
+                        reference,
+                    } => self.open_payment(payment_id, reference),
                 }
             }
             Message::Sticker(m) => self.sticker(m),
@@ -428,13 +496,10 @@ impl App {
                     None => (String::new(), String::new()),
                 };
                 let sandbox = self.is_sandbox();
-                self.set_screen(Screen::Invoice(Box::new(Invoice::new(
-                    self.lang,
-                    &base,
-                    &profile,
-                    self.settings.qr_colour,
-                    sandbox,
-                ))));
+                let invoice =
+                    Invoice::new(self.lang, &base, &profile, self.settings.qr_colour, sandbox)
+                        .with_printer(self.has_printer());
+                self.set_screen(Screen::Invoice(Box::new(invoice)));
                 Task::none()
             }
             Message::Invoice(m) => self.invoice(m),
@@ -470,19 +535,20 @@ impl App {
             Message::BackupCheck => self.backup_if_due(),
             Message::BackedUp(state, outcome) => self.backed_up(*state, outcome),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
-            Message::Keyboard(event) => match &self.screen {
-                Screen::Till(_) if self.charging.is_none() => {
-                    self.update(Message::Till(till::Message::Keyboard(event)))
+            Message::Keyboard(event) => self.keyboard(event),
+            Message::WindowKey(id, event) => {
+                if Some(id) == self.display_window {
+                    Task::none()
+                } else {
+                    self.keyboard(event)
                 }
-                Screen::Checkout(_) => self.checkout(checkout::Message::Keyboard(event)),
-                // Esc leaves the manager's screens (settings ask first when unsaved).
-                Screen::Sticker(_) if is_escape(&event) => self.sticker(sticker::Message::Close),
-                Screen::Invoice(_) if is_escape(&event) => self.invoice(invoice::Message::Close),
-                Screen::Settings(_) if is_escape(&event) => {
-                    self.settings(settings_screen::Message::Close)
-                }
-                _ => Task::none(),
-            },
+            }
+            Message::LockNow => self.lock_now(),
+            Message::ToggleFullScreen => self.toggle_full_screen(),
+            Message::PrintReceipt => self.print_receipt(),
+            Message::Reprint => self.reprint(),
+            Message::PrintQr => self.print_qr(),
+            Message::Printed(result) => self.printed(result),
             Message::ToggleDisplay => match self.display_window {
                 Some(id) => window::close(id),
                 None => self.open_display(),
@@ -494,7 +560,9 @@ impl App {
             Message::MonitorSize(id, Some(monitor)) => self.fit_to_monitor(id, monitor),
             Message::MonitorSize(_, None) => Task::none(),
             Message::WindowResized(id, size) => {
-                if Some(id) == self.main_window {
+                if Some(id) == self.display_window {
+                    self.settings.display_size = Some((size.width, size.height));
+                } else if Some(id) == self.main_window {
                     let place = self.main_place();
                     self.settings.window = Some(crate::placement::Place {
                         width: size.width,
@@ -504,10 +572,7 @@ impl App {
                 }
                 Task::none()
             }
-            Message::DisplayOpened(id) => {
-                self.display_window = Some(id);
-                Task::none()
-            }
+            Message::DisplayOpened(id) => self.display_opened(id),
             Message::WindowMoved(id, at) => {
                 tracing::debug!(?id, ?at, "window moved");
                 if Some(id) == self.display_window {
@@ -524,12 +589,12 @@ impl App {
             }
             Message::WindowClosed(id) => {
                 if Some(id) == self.display_window {
-                    self.display_window = None;
+                    let restore = self.display_closed();
                     // Remember where the display stood, for next time.
                     if let Err(e) = self.save_settings() {
                         tracing::warn!(error = %e, "could not save the display position");
                     }
-                    Task::none()
+                    restore
                 } else if Some(id) == self.main_window {
                     // Reopen at this size and place next time.
                     if let Err(e) = self.save_settings() {
@@ -545,7 +610,17 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         let mut subs = vec![
-            keyboard::listen().map(Message::Keyboard),
+            // Keys typed on the cashier window only: the customer display takes none.
+            // Esc also when a field took it (a field only lets go of the focus with it): it
+            // leaves the screen with one press, the PIN screen's focused field included.
+            iced::event::listen_with(|event, status, window| match event {
+                iced::Event::Keyboard(k)
+                    if status == iced::event::Status::Ignored || keys::is_escape(&k) =>
+                {
+                    Some(Message::WindowKey(window, k))
+                }
+                _ => None,
+            }),
             window::close_events().map(Message::WindowClosed),
             window::events().filter_map(|(id, event)| match event {
                 window::Event::Moved(at) => Some(Message::WindowMoved(id, at)),
@@ -626,16 +701,6 @@ impl App {
     pub fn open_with(&mut self, journal: Result<Journal, JournalError>) -> Task<Message> {
         self.update(Message::JournalOpened(journal))
     }
-}
-
-fn is_escape(event: &keyboard::Event) -> bool {
-    matches!(
-        event,
-        keyboard::Event::KeyPressed {
-            key: keyboard::Key::Named(keyboard::key::Named::Escape),
-            ..
-        }
-    )
 }
 
 /// Opens the journal off the UI thread.

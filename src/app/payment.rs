@@ -67,7 +67,19 @@ impl App {
                 Task::none()
             }
         };
-        Task::batch([record, self.screen_task(task)])
+        // The receipt on its own once paid, when the shop wants one after every payment.
+        let receipt = match &self.screen {
+            Screen::Checkout(c)
+                if self.settings.print_after_payment
+                    && *c.status() == crate::payconiq::model::PaymentStatus::Succeeded
+                    && self.printed_for.as_deref() != Some(c.payment().payment_id.as_str()) =>
+            {
+                self.printed_for = Some(c.payment().payment_id.clone());
+                self.print_receipt()
+            }
+            _ => Task::none(),
+        };
+        Task::batch([record, self.screen_task(task), receipt])
     }
 
     pub(super) fn phone(&mut self, message: phone::Message) -> Task<Message> {

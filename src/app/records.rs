@@ -89,6 +89,29 @@ impl App {
         Task::batch([local, remote])
     }
 
+    pub(super) fn open_today(&mut self) -> Task<Message> {
+        self.set_screen(Screen::Today(crate::screen::today::Today::new(self.lang)));
+        self.load_today()
+    }
+
+    /// One payment: its refunds, its journal record and what can be done with it (manager).
+    pub(super) fn show_payment(
+        &mut self,
+        payment_id: Option<String>,
+        reference: Option<String>,
+    ) -> Task<Message> {
+        self.detail_from_today = false;
+        let can_sign = self
+            .services
+            .as_ref()
+            .is_some_and(|s| s.client.account().signing_key.is_some());
+        let mut d = Detail::new(self.lang, payment_id, reference, can_sign)
+            .with_printer(self.has_printer());
+        let load = d.load();
+        self.set_screen(Screen::Detail(Box::new(d)));
+        self.detail_action(load)
+    }
+
     pub(super) fn history(&mut self, message: history::Message) -> Task<Message> {
         let Screen::History(h) = &mut self.screen else {
             return Task::none();
@@ -99,16 +122,7 @@ impl App {
             history::Action::Open {
                 payment_id,
                 reference,
-            } => {
-                let can_sign = self
-                    .services
-                    .as_ref()
-                    .is_some_and(|s| s.client.account().signing_key.is_some());
-                let mut d = Detail::new(self.lang, payment_id, reference, can_sign);
-                let load = d.load();
-                self.set_screen(Screen::Detail(Box::new(d)));
-                self.detail_action(load)
-            }
+            } => self.show_payment(payment_id, reference),
             history::Action::Settings => self.open_settings(),
             history::Action::Refund => self.open_refund(),
             history::Action::Payouts => {
@@ -117,8 +131,9 @@ impl App {
                 self.payouts_action(first)
             }
             history::Action::Shift => {
-                let shop = self.settings.shop_name.clone();
-                self.set_screen(Screen::Shift(Box::new(Shift::new(self.lang, &shop))));
+                let shop = self.settings.shop();
+                let shift = Shift::new(self.lang, shop).with_printer(self.has_printer());
+                self.set_screen(Screen::Shift(Box::new(shift)));
                 self.shift_action(shift::Action::LoadX)
             }
             history::Action::Close => {
@@ -260,6 +275,10 @@ impl App {
                 },
                 loaded,
             ),
+            shift::Action::Print(report) => {
+                let doc = crate::receipts::shift_report(&report, &self.settings, self.lang);
+                self.send_to_printer(doc)
+            }
             shift::Action::Export(action) => {
                 self.export(action, AuditAction::ShiftReportExported, |m| {
                     Message::Shift(shift::Message::Export(m))
@@ -283,7 +302,16 @@ impl App {
         let done = |r: Result<String, String>| Message::Detail(detail::Message::Done(r));
         match action {
             detail::Action::None => Task::none(),
+            // Opened from Today's sales: back there (it is the cashier's list).
+            detail::Action::Back if std::mem::take(&mut self.detail_from_today) => {
+                self.open_today()
+            }
             detail::Action::Back => self.open_history(),
+            detail::Action::Copy(text) => iced::clipboard::write(text),
+            detail::Action::PrintRefund(refund, state) => {
+                let doc = crate::receipts::refund(&self.settings, &refund, &state, self.lang);
+                self.send_to_printer(doc)
+            }
             detail::Action::Settings => self.open_settings(),
             detail::Action::Load {
                 payment_id,
@@ -410,8 +438,11 @@ async fn load_detail(
     resend: bool,
 ) -> Result<Loaded, String> {
     let client = &services.client;
-    let entry = match (&journal, &reference) {
-        (Some(j), Some(r)) => j.entry(r).await.map_err(|e| e.explain())?,
+    // The journal's record, by reference or, for an id typed in, by payment id: the till's own
+    // sale is its own whichever way it was opened.
+    let entry = match (&journal, &reference, &payment_id) {
+        (Some(j), Some(r), _) => j.entry(r).await.map_err(|e| e.explain())?,
+        (Some(j), None, Some(id)) => j.entry_for_payment(id).await.map_err(|e| e.explain())?,
         _ => None,
     };
     let id = payment_id.or_else(|| entry.as_ref().and_then(|e| e.payment_id.clone()));

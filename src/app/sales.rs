@@ -24,6 +24,16 @@ impl App {
     /// Replaces the screen; the work the old one started is aborted with it.
     pub(super) fn set_screen(&mut self, screen: Screen) {
         self.screen_tasks.clear();
+        self.screen_generation = self.screen_generation.wrapping_add(1);
+        // Back at the till the manager screens are locked behind whoever leaves them, from
+        // wherever they left (a manager screen, the change-PIN screen, Today's sales).
+        if matches!(screen, Screen::Till(_)) {
+            self.manager_active = None;
+        }
+        // A new sale: how the last slip went is old news, not something to read as this one's.
+        if matches!(screen, Screen::Checkout(_)) && !self.printing {
+            self.print_note = None;
+        }
         // Back on the till: the last customer's tip does not wait for the next one.
         if matches!(screen, Screen::Till(_)) {
             self.phone.new_sale();

@@ -2,9 +2,10 @@
 //! card says and offers, and starting afresh from unreadable settings. It never falls back to
 //! the sandbox.
 
+use crate::widget::action::button;
 use iced::Element;
 use iced::Task;
-use iced::widget::{button, column, container, text};
+use iced::widget::{column, container, text};
 
 use super::{App, Message, Screen};
 use crate::config::Settings;
@@ -14,6 +15,14 @@ use crate::secrets;
 use crate::theme;
 
 impl App {
+    /// Whether something stops the till (see [`App::stopped`]).
+    pub(super) fn is_stopped(&self) -> bool {
+        self.settings_problem.is_some()
+            || (self.account_problem.is_some()
+                && self.services.is_none()
+                && !matches!(self.screen, Screen::Lock(_) | Screen::Settings(_)))
+    }
+
     /// What stops the till, when something does: an unreadable settings file, or an account
     /// that cannot be used (except on the PIN and Settings, where the manager fixes it).
     pub(super) fn stopped(&self) -> Option<Element<'_, Message>> {

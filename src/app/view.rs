@@ -1,14 +1,17 @@
 //! What the windows show: the cashier window (header, banners, the current screen, the sandbox
 //! phone) and the customer display.
 
-use iced::widget::{button, column, container, responsive, row, scrollable, text};
+use crate::widget::action::button;
+use iced::widget::{column, container, responsive, row, scrollable, text};
 use iced::{Center, Element, Fill, window};
 
 use super::{App, Message, Screen};
 use crate::explain::Explain;
 use crate::fl;
 use crate::screen::{display, till};
+use crate::shortcuts::{self, Command};
 use crate::theme;
+use crate::widget::{action, focus};
 
 impl App {
     pub fn view(&self, window: window::Id) -> Element<'_, Message> {
@@ -46,39 +49,60 @@ impl App {
                 | Screen::Payouts(_)
         );
         header = header.push(iced::widget::space::horizontal());
+        let key = |label: String, command: Command| {
+            action::with_hint(label, shortcuts::hint(command))
+                .style(theme::secondary)
+                .on_press_maybe(self.command(command))
+        };
         // A stopped till offers only its way out (on its card).
         if matches!(self.screen, Screen::Till(_)) && stopped.is_none() {
-            // Not while a create is under way: its answer belongs on this screen.
-            let idle = self.charging.is_none();
-            header = header.push(
-                button(text(fl!("invoice-open")))
-                    .style(theme::secondary)
-                    .padding([8, 14])
-                    .on_press_maybe(idle.then_some(Message::OpenInvoice)),
-            );
-            header = header.push(
-                button(text(fl!("today-open")))
-                    .style(theme::secondary)
-                    .padding([8, 14])
-                    .on_press_maybe(idle.then_some(Message::OpenToday)),
-            );
-            header = header.push(
-                button(text(fl!("manager-open")))
-                    .style(theme::secondary)
-                    .padding([8, 14])
-                    .on_press_maybe(idle.then_some(Message::OpenManager)),
-            );
+            header = header.push(key(fl!("invoice-open"), Command::Invoice));
+            header = header.push(key(fl!("today-open"), Command::Today));
+            header = header.push(key(fl!("manager-open"), Command::Manager));
         }
-        header = header.push(
-            button(text(if self.display_window.is_some() {
+        // Receipts: the paid payment's, or the last one again from the till.
+        if self.has_printer() {
+            let paid = matches!(&self.screen, Screen::Checkout(c)
+                if *c.status() == crate::payconiq::model::PaymentStatus::Succeeded);
+            let on_till = matches!(self.screen, Screen::Till(_)) && stopped.is_none();
+            // While the customer is to scan: the code on paper, for a counter without a
+            // customer display.
+            let scanning = matches!(&self.screen, Screen::Checkout(c)
+                if *c.status() == crate::payconiq::model::PaymentStatus::Pending
+                    && c.qr().is_some());
+            let (label, message) = if paid {
+                (fl!("print-receipt"), Some(Message::PrintReceipt))
+            } else if scanning {
+                (fl!("print-qr"), Some(Message::PrintQr))
+            } else if on_till && self.last_receipt.is_some() {
+                (fl!("print-reprint"), Some(Message::Reprint))
+            } else {
+                (String::new(), None)
+            };
+            if let Some(m) = message {
+                let label = if self.printing {
+                    fl!("print-printing")
+                } else {
+                    label
+                };
+                header = header.push(
+                    button(text(label))
+                        .style(theme::secondary)
+                        .on_press_maybe((!self.printing).then_some(m)),
+                );
+            }
+        }
+        if self.command(Command::Lock).is_some() {
+            header = header.push(key(fl!("manager-lock-now"), Command::Lock));
+        }
+        header = header.push(key(
+            if self.display_window.is_some() {
                 fl!("display-hide")
             } else {
                 fl!("display-show")
-            }))
-            .style(theme::secondary)
-            .padding([8, 14])
-            .on_press(Message::ToggleDisplay),
-        );
+            },
+            Command::Display,
+        ));
         // Screens of natural height scroll when the window is short; checkout fits itself (its
         // code shrinks), so its buttons never need scrolling to.
         let body: Element<'_, Message> = match (&self.screen, &self.startup_error) {
@@ -93,17 +117,20 @@ impl App {
             (Screen::Starting, None) => text(fl!("app-starting")).size(20).into(),
             (Screen::Till(t), None) => {
                 let creating = self.charging.is_some();
+                // The till fills the window: no scrolling, its keys grow with the screen.
                 responsive(move |space| {
-                    let mut col = column![].spacing(10).align_x(Center);
-                    col = col.push(
-                        crate::screen::attention::view(self.attention.items(), self.lang)
-                            .map(|e| e.map(Message::Attention)),
-                    );
-                    col = col.push(t.view(space.width >= till::WIDE).map(Message::Till));
-                    if creating {
-                        col = col.push(text(fl!("till-creating")).size(18));
-                    }
-                    scrolled(col.into())
+                    column![]
+                        .push(
+                            crate::screen::attention::view(self.attention.items(), self.lang)
+                                .map(|e| e.map(Message::Attention)),
+                        )
+                        .push(t.view(space).map(Message::Till))
+                        .push(creating.then(|| text(fl!("till-creating")).size(18)))
+                        .spacing(10)
+                        .align_x(Center)
+                        .width(Fill)
+                        .height(Fill)
+                        .into()
                 })
                 .into()
             }
@@ -153,6 +180,22 @@ impl App {
                     .style(theme::offline_banner),
             );
         }
+        // How the last print went, on the till and the checkout (a printer never holds a sale:
+        // this is only news).
+        if let (Some(note), Screen::Till(_) | Screen::Checkout(_)) =
+            (&self.print_note, &self.screen)
+        {
+            let (words, style): (&String, fn(&iced::Theme) -> container::Style) = match note {
+                Ok(done) => (done, theme::card),
+                Err(why) => (why, theme::offline_banner),
+            };
+            page = page.push(
+                container(text(words.clone()).size(16))
+                    .width(Fill)
+                    .padding([6, 16])
+                    .style(style),
+            );
+        }
         if let Some(problem) = self.backup_problem() {
             page = page.push(
                 container(text(problem).size(16))
@@ -170,13 +213,15 @@ impl App {
                     .style(theme::sandbox_banner),
             );
         }
-        page.push(
+        let page = page.push(
             container(column![header, main].spacing(10))
                 .padding([10, 12])
                 .width(Fill)
                 .height(Fill),
-        )
-        .into()
+        );
+        // On the till, Tab starts at the description (the amount takes typed digits as it is).
+        let start = matches!(self.screen, Screen::Till(_)).then_some(till::DESCRIPTION);
+        focus::root(page.into(), start, self.screen_generation)
     }
 }
 

@@ -73,9 +73,9 @@ fn open_journal() -> Result<Journal, String> {
     Journal::open(&journal_path()?).map_err(|e| e.explain())
 }
 
-fn show(report: &ShiftReport, csv: bool, shop: &str) -> String {
+fn show(report: &ShiftReport, csv: bool, shop: &crate::reports::Shop) -> String {
     if csv {
-        return report.csv().trim_end().to_string();
+        return report.csv(shop).trim_end().to_string();
     }
     let lang = crate::i18n::current_language();
     reports::pdf::lines(report, lang, shop, time::OffsetDateTime::now_utc()).join("\n")
@@ -137,7 +137,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
             let r = reports::x_report(&journal, &account_of(&books))
                 .await
                 .map_err(explain)?;
-            Ok(show(&r, books.csv, &settings.shop_name))
+            Ok(show(&r, books.csv, &settings.shop()))
         }
         ReportCommand::Z {
             number: Some(n),
@@ -150,7 +150,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
                 .await
                 .map_err(explain)?
                 .ok_or_else(|| fl!("shift-no-such-z", number = n.to_string()))?;
-            Ok(show(&r, books.csv, &settings.shop_name))
+            Ok(show(&r, books.csv, &settings.shop()))
         }
         ReportCommand::Z {
             number: None,
@@ -164,7 +164,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
             let r = reports::take_z(&journal, &account_of(&books), Door::CommandLine, None)
                 .await
                 .map_err(explain)?;
-            Ok(show(&r, books.csv, &settings.shop_name))
+            Ok(show(&r, books.csv, &settings.shop()))
         }
     }
 }

@@ -85,6 +85,11 @@ pub enum Command {
         #[command(subcommand)]
         command: KeychainCommand,
     },
+    /// Receipt printers.
+    Print {
+        #[command(subcommand)]
+        command: PrintCommand,
+    },
     /// Payments as the API has them: create, get, cancel, search.
     Payment {
         #[command(flatten)]
@@ -141,6 +146,21 @@ pub enum Command {
         colour: QrColour,
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PrintCommand {
+    /// Print a test page (the shop's head, "é ë ç è à ô ü ß €", an amount and a QR code) on the
+    /// till's receipt printer, or on the one named, for installers and support.
+    Test {
+        /// tcp://HOST:PORT (port 9100 when left out) or a device such as /dev/usb/lp0; the
+        /// till's printer when left out.
+        #[arg(long)]
+        printer: Option<String>,
+        /// The paper's width in millimetres (58 or 80); the till's when left out.
+        #[arg(long)]
+        paper: Option<u32>,
     },
 }
 
@@ -228,6 +248,23 @@ pub fn sandbox_banner(s: &Sandbox) -> String {
 
 /// The keychain service `keychain check` uses, apart from the till's own.
 pub const CHECK_SERVICE: &str = "be.kassa.Kassa.check";
+
+/// `kassa print test`: a test page on the printer, said printed or why not.
+pub async fn print_test(printer: Option<String>, paper: Option<u32>) -> Outcome {
+    let mut settings = api::till_settings().unwrap_or_default();
+    if let Some(p) = printer {
+        settings.printer = p;
+    }
+    if let Some(mm) = paper {
+        settings.paper_mm = mm;
+    }
+    let doc = crate::receipts::test_page(&settings, crate::i18n::current_language());
+    match crate::receipts::job(&settings, doc) {
+        None => return Err(fl!("print-no-printer")),
+        Some(job) => job?.await.map_err(|why| fl!("print-failed", why = why))?,
+    }
+    Ok(fl!("print-done"))
+}
 
 pub fn keychain_check() -> Outcome {
     let store = OsKeychain::with_service(CHECK_SERVICE);

@@ -62,13 +62,7 @@ pub fn payment_text(p: &Payment) -> String {
             fl!("detail-customer"),
             p.debtor
                 .as_ref()
-                .map(|d| {
-                    [d.name.clone(), d.iban.clone()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                })
+                .map(crate::words::debtor)
                 .unwrap_or_default(),
         ),
         (

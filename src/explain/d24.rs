@@ -13,7 +13,12 @@ impl Explain for Error {
     fn explain(&self) -> String {
         match self {
             Error::Invalid(p) => explain_problem(p),
-            Error::Api(f) => explain_code(f),
+            Error::Api(f) => super::with_code(
+                explain_code(f),
+                "D24",
+                f.code.map(|c| c.to_string()).or(f.kind.clone()),
+                f.status,
+            ),
             Error::Transport {
                 kind: TransportKind::Timeout,
                 ..
@@ -52,11 +57,7 @@ fn explain_code(f: &ApiFailure) -> String {
         ),
         _ if f.status == 429 => fl!("d24-error-rate-limited"),
         _ if f.status >= 500 => fl!("d24-error-provider-down"),
-        _ => fl!(
-            "d24-error-other",
-            status = f.status,
-            detail = f.kind.clone().or(f.description.clone()).unwrap_or_default()
-        ),
+        _ => fl!("d24-error-other"),
     }
 }
 

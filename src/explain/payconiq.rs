@@ -12,7 +12,9 @@ impl Explain for Error {
     fn explain(&self) -> String {
         match self {
             Error::Invalid(v) => fl!("error-invalid", detail = v.to_string()),
-            Error::Api(f) => explain_code(f),
+            Error::Api(f) => {
+                super::with_code(explain_code(f), "Payconiq", f.code.clone(), f.status)
+            }
             Error::Transport {
                 kind: TransportKind::Timeout,
                 ..
@@ -36,10 +38,7 @@ fn explain_code(f: &ApiFailure) -> String {
         Some("UNAUTHORIZED") => fl!("error-unauthorized"),
         Some("ACCESS_DENIED") => fl!("error-access-denied"),
         Some("BODY_MISSING" | "FIELD_IS_REQUIRED" | "FIELD_REQUIRED" | "FIELD_IS_INVALID")
-        | Some("VALIDATION_ERROR" | "BAD_REQUEST") => fl!(
-            "error-rejected-field",
-            detail = f.message.clone().unwrap_or_default()
-        ),
+        | Some("VALIDATION_ERROR" | "BAD_REQUEST") => fl!("error-rejected-field"),
         Some("INVALID_REFUND_AMOUNT") => fl!("error-invalid-refund-amount"),
         Some("REFUND_REQUEST_CONFLICT") => fl!("error-refund-conflict"),
         Some("DEBTOR_IBAN_NOT_AVAILABLE" | "REFUND_NOT_AVAILABLE") => {
@@ -54,10 +53,6 @@ fn explain_code(f: &ApiFailure) -> String {
         Some("CALLER_NOT_ALLOWED_TO_CANCEL") => fl!("error-not-allowed-to-cancel"),
         _ if f.status == 429 => fl!("error-rate-limited"),
         _ if f.status >= 500 => fl!("error-provider-down"),
-        _ => fl!(
-            "error-other",
-            status = f.status,
-            detail = f.code.clone().or(f.message.clone()).unwrap_or_default()
-        ),
+        _ => fl!("error-other"),
     }
 }

@@ -32,7 +32,8 @@ fn payconiq_codes_in_words() {
     set_language(Lang::En);
     assert_eq!(
         payconiq(422, "PAYMENT_NOT_PENDING").explain(),
-        "This payment can no longer be cancelled: the customer already confirmed it."
+        "This payment can no longer be cancelled: the customer already confirmed it.\n\
+         · Payconiq PAYMENT_NOT_PENDING · HTTP 422"
     );
     assert!(payconiq(503, "").explain().contains("Payconiq"));
     assert!(
@@ -50,6 +51,23 @@ fn payconiq_codes_in_words() {
         detail: "t".into(),
     };
     assert_ne!(timeout.explain(), payconiq(500, "").explain());
+}
+
+/// A refusal reads in the cashier's words; the provider's own (English) text stays out, its
+/// code goes in the fine print. (The same in Dutch: `tests/ui/words.rs`, where the language
+/// may be switched without racing the other tests.)
+#[test]
+fn a_provider_refusal_keeps_its_code_in_fine_print() {
+    let mut failure = payconiq(400, "FIELD_IS_INVALID");
+    if let kassa_core::payconiq::Error::Api(f) = &mut failure {
+        f.message = Some("Amount must be positive".into());
+    }
+    set_language(Lang::En);
+    let said = failure.explain();
+    let (words, fine) = super::split(&said);
+    assert!(words.starts_with("Payconiq refused the request"), "{words}");
+    assert!(!said.contains("Amount must be positive"), "{said}");
+    assert_eq!(fine, Some("Payconiq FIELD_IS_INVALID · HTTP 400"));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 use time::OffsetDateTime;
 
-use super::{Kind, ShiftReport};
+use super::{Kind, ShiftReport, Shop};
 use crate::fl;
 use crate::i18n::Lang;
 
@@ -39,6 +39,18 @@ fn spread(left: &str, right: &str) -> String {
     format!("{left}{}{right}", " ".repeat(COLUMNS - used))
 }
 
+/// A label and its figure: on one line with the figure flush right, or, when both do not fit
+/// with a space between, the label (wrapped) and then the figure flush right on a line of its
+/// own, so the amount column stays straight.
+fn figure_line(label: &str, figure: &str) -> Vec<String> {
+    if label.chars().count() + 1 + figure.chars().count() <= COLUMNS {
+        return vec![spread(label, figure)];
+    }
+    let mut out = wrap(label);
+    out.push(spread("", figure));
+    out
+}
+
 /// A long line cut into lines of the paper's width, at spaces where it can be.
 fn wrap(s: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -64,16 +76,23 @@ fn centred(s: &str) -> String {
 }
 
 /// The report's lines, as printed.
-pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -> Vec<String> {
+pub fn lines(r: &ShiftReport, lang: Lang, shop: &Shop, printed: OffsetDateTime) -> Vec<String> {
     let rule = "-".repeat(COLUMNS);
     let title = match r.kind {
         Kind::X => fl!("shift-x"),
         Kind::Z(n) => format!("{} {n}", fl!("shift-z-short")),
     };
-    let mut out = vec![
-        centred(if shop.is_empty() { "Kassa" } else { shop }),
-        centred(&title),
-    ];
+    // Headed with who the shop is: name, address, VAT number (each when set).
+    let mut out = vec![centred(if shop.name.is_empty() {
+        "Kassa"
+    } else {
+        &shop.name
+    })];
+    out.extend(wrap(&shop.address).iter().map(|l| centred(l)));
+    if !shop.vat.is_empty() {
+        out.push(centred(&fl!("shift-vat", vat = shop.vat.clone())));
+    }
+    out.push(centred(&title));
     if r.reprint {
         out.push(centred(&fl!("shift-reprint")));
     }
@@ -102,7 +121,7 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
             Some(c) => format!("{label} ({c})"),
             None => label,
         };
-        out.push(spread(&left, &amount.format(lang)));
+        out.extend(figure_line(&left, &amount.format(lang)));
     }
     out.push(rule.clone());
     let notes = super::words::notes(r, lang);
@@ -123,7 +142,7 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -
 }
 
 /// The report as a one-page PDF, as long as its lines need.
-pub fn pdf(r: &ShiftReport, lang: Lang, shop: &str, printed: OffsetDateTime) -> Vec<u8> {
+pub fn pdf(r: &ShiftReport, lang: Lang, shop: &Shop, printed: OffsetDateTime) -> Vec<u8> {
     let lines = lines(r, lang, shop, printed);
     let height = 2.0 * MARGIN + LEADING * lines.len() as f32;
     let (catalog, tree, page, font, content_id) = (
@@ -174,5 +193,59 @@ mod tests {
         let line = spread("Paid (2)", "€16.50");
         assert_eq!(line.chars().count(), COLUMNS);
         assert!(line.ends_with("€16.50"));
+        // A label too long for the line: the figure stays in its column, on the next line.
+        let long = figure_line("Geannuleerd of teruggedraaid (3)", "€ 19,99");
+        assert_eq!(long.last().unwrap().chars().count(), COLUMNS);
+        assert!(long.last().unwrap().ends_with("€ 19,99"));
+        assert!(long.iter().all(|l| l.chars().count() <= COLUMNS));
+    }
+
+    #[test]
+    fn a_report_is_headed_with_the_shops_name_address_and_vat_number() {
+        crate::i18n::set_language(Lang::En);
+        let none = super::super::Tally::default();
+        let epoch = OffsetDateTime::UNIX_EPOCH;
+        let report = ShiftReport {
+            kind: Kind::Z(4),
+            session: 4,
+            number: 4,
+            account: "sandbox".into(),
+            opened_at: epoch,
+            until: epoch,
+            paid: none,
+            tips: Default::default(),
+            cancelled: none,
+            expired: none,
+            failed: none,
+            open: none,
+            refunded: none,
+            refunds_undone: none,
+            carried: Vec::new(),
+            d24: Vec::new(),
+            reprint: false,
+            chain_hash: None,
+        };
+        let shop = Shop {
+            name: "Bakkerij Peeters".into(),
+            address: "Grote Markt 1, 2000 Antwerpen".into(),
+            vat: "BE0123456789".into(),
+        };
+        let printed = lines(&report, Lang::En, &shop, epoch);
+        let head: Vec<&str> = printed.iter().take(4).map(|l| l.trim()).collect();
+        assert_eq!(
+            head,
+            [
+                "Bakkerij Peeters",
+                "Grote Markt 1, 2000 Antwerpen",
+                "VAT BE0123456789",
+                "Z report no. 4"
+            ]
+        );
+        let bare = lines(&report, Lang::En, &Shop::default(), epoch);
+        assert_eq!(
+            bare[0].trim(),
+            "Kassa",
+            "no shop set: the app's name, nothing blank"
+        );
     }
 }

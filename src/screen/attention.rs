@@ -2,7 +2,8 @@
 //! left while the outcome was unknown), shown on the till until they are settled. Live ones
 //! reopen with one click; ones that ended while nobody watched say how.
 
-use iced::widget::{button, column, container, row, text};
+use crate::widget::action::button;
+use iced::widget::{column, container, row, text};
 use iced::{Center, Element, Fill};
 
 use crate::fl;

@@ -94,6 +94,10 @@ pub struct Checkout {
     seen_live: bool,
     op: Option<Op>,
     op_in_flight: bool,
+    /// An operation the API accepted, until the status read after it arrives: the screen
+    /// still says it is under way, not the state before it.
+    settling: Option<Op>,
+
     problem: Option<String>,
 }
 
@@ -158,6 +162,8 @@ impl Checkout {
             cancel_sent: false,
             op: None,
             op_in_flight: false,
+            settling: None,
+
             problem: None,
         }
     }
@@ -218,6 +224,9 @@ impl Checkout {
             }
             Message::Fetched(_, result) => {
                 self.in_flight = false;
+                // No status read overlaps an operation (polls wait for it), so this is the read
+                // sent after the operation's answer.
+                self.settling = None;
                 match result {
                     Ok(p) if p.payment_id == self.payment.payment_id => {
                         // An answer that left before a newer one arrived never moves the
@@ -231,6 +240,7 @@ impl Checkout {
                         if self.payment.status.is_final() {
                             // Whatever was being retried or asked no longer matters.
                             self.op = None;
+                            self.settling = None;
                             self.confirm_cancel = false;
                             self.confirm_void = false;
                             self.checking_cancel = false;
@@ -261,7 +271,7 @@ impl Checkout {
                 Action::None
             }
             Message::Cancel => {
-                if !self.payment.status.is_cancellable() || self.op.is_some() {
+                if !self.payment.status.is_cancellable() || self.busy_with().is_some() {
                     return Action::None;
                 }
                 if self.payment.status != PaymentStatus::Pending {
@@ -363,7 +373,7 @@ impl Checkout {
     }
 
     fn start(&mut self, op: Op) -> Action {
-        if self.op.is_some() {
+        if self.busy_with().is_some() {
             return Action::None;
         }
         self.op = Some(op);
@@ -388,7 +398,7 @@ impl Checkout {
         let op = self.op;
         match result {
             Ok(()) => {
-                self.op = None;
+                self.settling = self.op.take();
                 self.failures = 0;
                 self.offline = false;
             }
@@ -420,6 +430,11 @@ impl Checkout {
         Action::Fetch(self.payment.payment_id.clone())
     }
 
+    /// The operation under way (sent, or accepted and its outcome not yet read back).
+    fn busy_with(&self) -> Option<Op> {
+        self.op.or(self.settling)
+    }
+
     /// Seconds left to pay, while that matters.
     pub fn seconds_left(&self) -> Option<i64> {
         if !self.payment.status.is_cancellable() {
@@ -431,6 +446,7 @@ impl Checkout {
 }
 
 mod view;
+pub use view::CODE;
 
 #[cfg(test)]
 mod tests;

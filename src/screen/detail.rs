@@ -4,7 +4,9 @@
 //! then the refund is followed), the customer's IBAN for a manual refund, complete or void.
 //! The rules live in `refund.rs` and `history.rs`; this screen shows what they decide.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Element, Fill, Length};
 use time::OffsetDateTime;
 
@@ -40,6 +42,15 @@ pub struct Detail {
     form: Option<RefundForm>,
     iban: Option<String>,
     busy: bool,
+    /// A receipt printer is set.
+    can_print: bool,
+    /// What is under way while `busy`, in words ("Refunding…"), shown at once.
+    working: Option<String>,
+    /// An operation's outcome, told once the payment has been read again after it (so the
+    /// words and the status above agree).
+    outcome: Option<Result<String, String>>,
+    /// A read was already under way when the answer came: read once more after it.
+    read_again: bool,
     /// A load is out (reloads wait for it).
     loading: bool,
     info: Option<String>,
@@ -72,6 +83,12 @@ pub enum Message {
     Done(Result<String, String>),
     Iban,
     IbanKnown(Result<String, String>),
+    /// Puts the customer's IBAN on the clipboard.
+    CopyIban,
+    /// Print the slip of the newest refund.
+    PrintRefund,
+    /// An edit in the IBAN's field (it is there to be selected and copied: nothing changes).
+    IbanField(String),
     Cancel,
     Complete,
     Void,
@@ -95,6 +112,10 @@ pub enum Action {
         description: Option<String>,
     },
     Iban(String),
+    /// Put this text on the clipboard.
+    Copy(String),
+    /// Print a refund's slip: the refund, and its state in words.
+    PrintRefund(Box<RefundEntry>, String),
     Cancel(String),
     Complete(Box<Payment>),
     Void(String),
@@ -103,6 +124,21 @@ pub enum Action {
 }
 
 impl Detail {
+    /// Offers printing refund slips on the receipt printer.
+    pub fn with_printer(mut self, can_print: bool) -> Detail {
+        self.can_print = can_print;
+        self
+    }
+
+    /// What Esc does: closes the refund form when it is open, else goes back.
+    pub fn escape(&self) -> Message {
+        if self.form.is_some() {
+            Message::Dismiss
+        } else {
+            Message::Back
+        }
+    }
+
     pub fn new(
         lang: Lang,
         payment_id: Option<String>,
@@ -118,6 +154,10 @@ impl Detail {
             form: None,
             iban: None,
             busy: false,
+            working: None,
+            can_print: false,
+            outcome: None,
+            read_again: false,
             loading: false,
             info: None,
             problem: None,
@@ -176,6 +216,20 @@ impl Detail {
                     }
                     Err(e) => self.problem = Some(e),
                 }
+                // That read left before the operation's answer: the next one tells.
+                if std::mem::take(&mut self.read_again) {
+                    return self.load();
+                }
+                if let Some(outcome) = self.outcome.take() {
+                    self.working = None;
+                    match outcome {
+                        Ok(info) => {
+                            self.info = Some(info);
+                            self.problem = None;
+                        }
+                        Err(e) => self.problem = Some(e),
+                    }
+                }
                 Action::None
             }
             Message::Refresh => self.load(),
@@ -183,7 +237,7 @@ impl Detail {
             Message::Refund => {
                 let remaining = self.balance().map(|b| b.remaining).unwrap_or_default();
                 self.form = Some(RefundForm {
-                    amount: remaining.to_decimal_string(),
+                    amount: remaining.input(self.lang),
                     ..RefundForm::default()
                 });
                 self.info = None;
@@ -258,48 +312,65 @@ impl Detail {
                     description,
                 };
                 self.busy = true;
+                self.working = Some(fl!("detail-refunding"));
                 self.form = None;
                 action
             }
             Message::Done(result) => {
+                // Still "Refunding…" (or "Cancelling…") until the payment is read again.
                 self.busy = false;
-                match result {
-                    Ok(info) => {
-                        self.info = Some(info);
-                        self.problem = None;
-                    }
-                    Err(e) => self.problem = Some(e),
+                self.outcome = Some(result);
+                if self.loading {
+                    self.read_again = true;
+                    return Action::None;
                 }
                 self.load()
             }
             Message::Iban => match &self.payment_id {
                 Some(id) => {
                     self.busy = true;
+                    self.working = Some(fl!("detail-asking-iban"));
                     Action::Iban(id.clone())
                 }
                 None => Action::None,
             },
+            Message::CopyIban => match &self.iban {
+                Some(iban) => {
+                    self.info = Some(fl!("detail-iban-copied"));
+                    Action::Copy(iban.chars().filter(|c| !c.is_whitespace()).collect())
+                }
+                None => Action::None,
+            },
+            Message::IbanField(_) => Action::None,
+            Message::PrintRefund => match self.refunds().iter().max_by_key(|r| r.requested_at) {
+                Some(r) => Action::PrintRefund(Box::new(r.clone()), self.refund_state(r)),
+                None => Action::None,
+            },
             Message::IbanKnown(result) => {
                 self.busy = false;
+                self.working = None;
                 match result {
                     Ok(iban) => self.iban = Some(iban),
                     Err(e) => self.problem = Some(e),
                 }
                 Action::None
             }
-            Message::Cancel => self.op(|id, _| Action::Cancel(id)),
-            Message::Void => self.op(|id, _| Action::Void(id)),
-            Message::Complete => self.op(|_, p| Action::Complete(Box::new(p))),
+            Message::Cancel => self.op(fl!("checkout-cancelling"), |id, _| Action::Cancel(id)),
+            Message::Void => self.op(fl!("checkout-voiding"), |id, _| Action::Void(id)),
+            Message::Complete => self.op(fl!("checkout-completing"), |_, p| {
+                Action::Complete(Box::new(p))
+            }),
             Message::Settings => Action::Settings,
             Message::Back => Action::Back,
         }
     }
 
-    fn op(&mut self, make: impl FnOnce(String, Payment) -> Action) -> Action {
+    fn op(&mut self, working: String, make: impl FnOnce(String, Payment) -> Action) -> Action {
         let Some(p) = self.payment().cloned() else {
             return Action::None;
         };
         self.busy = true;
+        self.working = Some(working);
         self.info = None;
         self.problem = None;
         make(p.payment_id.clone(), p)
@@ -331,7 +402,7 @@ impl Detail {
         let Some(loaded) = &self.loaded else {
             col = col.push(text(fl!("today-loading")));
             if let Some(p) = &self.problem {
-                col = col.push(text(p.clone()).style(theme::error));
+                col = col.push(problem(p, 16.0));
             }
             return container(col)
                 .padding(20)
@@ -378,16 +449,12 @@ impl Detail {
                 }
             }
             if let Some(d) = &p.debtor {
-                let who = [d.name.clone(), d.iban.clone()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
+                let who = crate::words::debtor(d);
                 facts = facts.push(field(fl!("detail-customer"), who));
             }
         }
         if let Some(p) = &loaded.problem {
-            facts = facts.push(text(p.clone()).size(15).style(theme::error));
+            facts = facts.push(problem(p, 15.0));
         }
         let mut side = column![text(fl!("detail-journal")).size(18).style(theme::brand)].spacing(4);
         if loaded.events.is_empty() {
@@ -426,13 +493,32 @@ impl Detail {
         col = col
             .push(scrollable(row![facts.width(Fill), side.width(Fill)].spacing(20)).height(Fill));
         if let Some(i) = &self.iban {
-            col = col.push(text(fl!("detail-iban", iban = i.clone())).style(theme::success));
+            // In a field, so it can be selected and copied, and with a Copy button: the
+            // manager types it into a bank transfer.
+            col = col.push(
+                row![
+                    text(fl!("detail-iban-for-refund")).style(theme::success),
+                    text_input("", &crate::words::iban_groups(i))
+                        .on_input(Message::IbanField)
+                        .padding(8)
+                        .size(18)
+                        .width(Length::Fixed(290.0)),
+                    button(text(fl!("detail-copy")))
+                        .style(theme::secondary)
+                        .on_press(Message::CopyIban),
+                ]
+                .spacing(10)
+                .align_y(iced::Center),
+            );
+        }
+        if let Some(w) = &self.working {
+            col = col.push(text(w.clone()).style(theme::muted));
         }
         if let Some(i) = &self.info {
             col = col.push(text(i.clone()).style(theme::success));
         }
         if let Some(p) = &self.problem {
-            col = col.push(text(p.clone()).style(theme::error));
+            col = col.push(problem(p, 16.0));
         }
         col = col.push(match &self.form {
             Some(form) => self.refund_form(form),
@@ -446,15 +532,20 @@ impl Detail {
             .into()
     }
 
-    fn refund_line(&self, r: &RefundEntry) -> String {
-        let state = match &r.last {
+    /// A refund's state in words.
+    fn refund_state(&self, r: &RefundEntry) -> String {
+        match &r.last {
             Some((_, RefundEvent::Status(s))) => refund_status(s),
             Some((_, RefundEvent::Unknown { .. })) | None => fl!("refund-state-unanswered"),
             Some((_, RefundEvent::CheckByHand)) => fl!("refund-check-by-hand"),
             Some((_, RefundEvent::Refused { detail, .. })) => {
                 fl!("refund-state-refused", detail = detail.clone())
             }
-        };
+        }
+    }
+
+    fn refund_line(&self, r: &RefundEntry) -> String {
+        let state = self.refund_state(r);
         let mut line = format!(
             "{} · {} · {state}",
             crate::clock::date_time(r.requested_at),
@@ -473,7 +564,10 @@ impl Detail {
         let busy = self.busy;
         let act = |label: String,
                    m: Message,
-                   style: fn(&iced::Theme, button::Status) -> button::Style| {
+                   style: fn(
+            &iced::Theme,
+            iced::widget::button::Status,
+        ) -> iced::widget::button::Style| {
             button(text(label))
                 .padding([10, 16])
                 .style(style)
@@ -511,6 +605,13 @@ impl Detail {
                 }
             });
         }
+        if self.can_print && !self.refunds().is_empty() {
+            actions = actions.push(act(
+                fl!("print-refund"),
+                Message::PrintRefund,
+                theme::secondary,
+            ));
+        }
         actions.into()
     }
 
@@ -522,7 +623,11 @@ impl Detail {
             let who = self
                 .payment()
                 .and_then(|p| p.debtor.as_ref())
-                .and_then(|d| d.name.clone().or(d.iban.clone()))
+                .and_then(|d| {
+                    d.name
+                        .clone()
+                        .or(d.iban.as_deref().map(crate::words::iban_groups))
+                })
                 .unwrap_or_else(|| fl!("detail-the-customer"));
             return column![
                 text(fl!(
@@ -531,6 +636,20 @@ impl Detail {
                     customer = who
                 ))
                 .size(18),
+            ]
+            // What it is for, as the customer's bank statement will say it.
+            .push(
+                Some(form.description.trim())
+                    .filter(|d| !d.is_empty())
+                    .map(|d| {
+                        text(fl!(
+                            "refund-review-description",
+                            description = d.to_string()
+                        ))
+                        .size(16)
+                    }),
+            )
+            .push(
                 row![
                     button(text(fl!("refund-edit")))
                         .padding([10, 16])
@@ -542,7 +661,7 @@ impl Detail {
                         .on_press(Message::Confirm),
                 ]
                 .spacing(10),
-            ]
+            )
             .spacing(8)
             .into();
         }

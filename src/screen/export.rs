@@ -1,8 +1,9 @@
 //! Saving a framed code as PNG or SVG (the shop's sticker, an invoice QR): through the native
 //! dialog, or to a typed path where no dialog can be shown. Screens embed an [`Exporter`].
 
+use crate::widget::action::button;
 use iced::Element;
-use iced::widget::{button, column, row, text};
+use iced::widget::{column, row, text};
 
 use crate::file_dialog::FileError;
 use crate::fl;
@@ -47,12 +48,12 @@ pub enum Action {
 }
 
 /// What to export: the payload, drawn at `size` in `colour`, named `name`.png/.svg.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Code<'a> {
     pub payload: &'a str,
     pub size: QrSize,
     pub colour: QrColour,
-    pub name: &'a str,
+    pub name: String,
 }
 
 impl Exporter {

@@ -3,10 +3,11 @@
 //! only the rows in view, so thousands of payments stay fast. A row, or a typed payment id,
 //! opens its detail.
 
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use crate::widget::sale_line;
 use iced::widget::scrollable::Viewport;
-use iced::widget::{
-    button, column, container, pick_list, row, scrollable, space, text, text_input,
-};
+use iced::widget::{column, container, pick_list, row, scrollable, space, text, text_input};
 use iced::{Element, Fill, Length};
 use time::OffsetDateTime;
 
@@ -14,12 +15,13 @@ use crate::fl;
 use crate::history::{self, Filter, Sale, StatusFilter};
 use crate::i18n::Lang;
 use crate::journal::{Entry, RefundEntry};
-use crate::payconiq::model::{Payment, PaymentStatus};
-use crate::screen::today::status_label;
+use crate::payconiq::model::Payment;
 use crate::theme;
 
 /// Every row has this height, so the rows in view follow from the scroll offset alone.
 pub const ROW_HEIGHT: f32 = 46.0;
+/// The date-and-time column's width.
+const WHEN: f32 = 150.0;
 /// Rows laid out beyond the visible ones, above and below.
 const OVERSCAN: usize = 4;
 
@@ -294,29 +296,33 @@ impl History {
     pub fn view(&self) -> Element<'_, Message> {
         let ranges: Vec<Range> = RANGES.into_iter().map(Range).collect();
         let statuses: Vec<StatusChoice> = StatusFilter::ALL.into_iter().map(StatusChoice).collect();
-        let header = row![
-            text(fl!("history-title")).size(24).style(theme::brand),
-            space::horizontal(),
+        // The actions flow onto a second line in a narrow window (one shared with the
+        // customer display) rather than running out of it.
+        let actions = row![
             button(text(fl!("history-refund-button")))
-                .padding([8, 14])
                 .style(theme::secondary)
                 .on_press(Message::Refund),
             button(text(fl!("payouts-open-button")))
-                .padding([8, 14])
                 .style(theme::secondary)
                 .on_press(Message::Payouts),
             button(text(fl!("shift-open-button")))
-                .padding([8, 14])
                 .style(theme::secondary)
                 .on_press(Message::Shift),
             button(text(fl!("history-settings")))
-                .padding([8, 14])
                 .style(theme::secondary)
                 .on_press(Message::Settings),
             button(text(fl!("settings-close")))
-                .padding([8, 14])
                 .style(theme::secondary)
                 .on_press(Message::Close),
+        ]
+        .spacing(10)
+        .wrap()
+        .vertical_spacing(10)
+        .align_x(iced::Right);
+        let header = row![
+            text(fl!("history-title")).size(24).style(theme::brand),
+            space::horizontal(),
+            actions,
         ]
         .spacing(10)
         .align_y(iced::Center);
@@ -389,7 +395,7 @@ impl History {
             );
         }
         if let Some(p) = &self.problem {
-            col = col.push(text(p.clone()).size(15).style(theme::error));
+            col = col.push(problem(p, 15.0));
         }
         let loading = self.journal.is_none() && self.api.is_none();
         let body: Element<'_, Message> = if loading {
@@ -397,7 +403,9 @@ impl History {
         } else if self.shown.is_empty() {
             text(fl!("history-none")).style(theme::muted).into()
         } else {
-            self.list()
+            column![sale_line::header(fl!("sales-col-date"), WHEN), self.list()]
+                .spacing(4)
+                .into()
         };
         col = col.push(body);
         col = col.push(
@@ -435,28 +443,10 @@ impl History {
 
     fn row(&self, i: usize) -> Element<'_, Message> {
         let s = &self.sales[i];
-        let status = match &s.status {
-            Some(st) => status_label(st),
-            None => fl!("attention-unknown"),
-        };
-        let paid = s.status == Some(PaymentStatus::Succeeded);
-        let note = crate::words::sale_note(s);
-        let line = row![
-            text(crate::clock::date_time(s.at)).width(Length::Fixed(150.0)),
-            text(s.amount.format(self.lang)).width(Length::Fixed(100.0)),
-            text(status).width(Length::Fixed(150.0)).style(if paid {
-                theme::success
-            } else {
-                theme::muted
-            }),
-            crate::widget::described::described(s.description.as_deref(), &note, 15.0),
-        ]
-        .spacing(10)
-        .align_y(iced::Center);
-        button(line)
+        let when = crate::clock::date_time(s.at);
+        button(sale_line::line(s, when, WHEN, 15.0, self.lang))
             .width(Fill)
-            .height(Length::Fixed(ROW_HEIGHT))
-            .padding([2, 8])
+            .padding_within([2, 8], ROW_HEIGHT)
             .style(theme::row)
             .on_press(Message::Open(i))
             .into()

@@ -4,7 +4,9 @@
 //! the sandbox's customer) is kept in the journal; a payment made with it is found by the
 //! payment search and becomes a sale of this till (see `invoices.rs`).
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Element, Fill};
 
 use crate::fl;
@@ -28,6 +30,8 @@ pub struct Invoice {
     reference: String,
     /// The code for what is typed, when it is valid.
     payload: Option<String>,
+    /// A receipt printer is set.
+    can_print: bool,
     preview: Option<FramedQr>,
     /// Why there is no code yet.
     problem: Option<String>,
@@ -46,6 +50,8 @@ pub enum Message {
     Export(export::Message),
     /// Sandbox: the customer scans the code and pays.
     PayInSandbox,
+    /// Print the code on the receipt printer.
+    Print,
     Paid(Result<String, String>),
     Close,
 }
@@ -55,6 +61,12 @@ pub enum Action {
     None,
     Export(export::Action),
     PayInSandbox(String),
+    /// Print the code: its payload, amount and description.
+    Print {
+        payload: String,
+        amount: Money,
+        description: String,
+    },
     Close,
 }
 
@@ -76,6 +88,7 @@ impl Invoice {
             description: String::new(),
             reference: String::new(),
             payload: None,
+            can_print: false,
             preview: None,
             problem: None,
             exporter: Exporter::default(),
@@ -97,6 +110,12 @@ impl Invoice {
     }
 
     /// The code's payload, when what is typed makes one.
+    /// Offers printing the code on the receipt printer.
+    pub fn with_printer(mut self, can_print: bool) -> Invoice {
+        self.can_print = can_print;
+        self
+    }
+
     pub fn payload(&self) -> Option<&str> {
         self.payload.as_deref()
     }
@@ -164,9 +183,19 @@ impl Invoice {
                     payload,
                     size: self.size,
                     colour: self.colour,
-                    name: "payconiq-invoice",
+                    name: fl!("file-invoice"),
                 };
                 return Action::Export(self.exporter.update(m, code));
+            }
+            Message::Print => {
+                return match (&self.payload, Money::parse(&self.amount)) {
+                    (Some(payload), Ok(amount)) => Action::Print {
+                        payload: payload.clone(),
+                        amount,
+                        description: self.description.trim().to_string(),
+                    },
+                    _ => Action::None,
+                };
             }
             Message::PayInSandbox => {
                 return self
@@ -228,6 +257,13 @@ impl Invoice {
                 .view(self.payload.is_some())
                 .map(Message::Export),
         );
+        if self.can_print {
+            side = side.push(
+                button(text(fl!("shift-print")))
+                    .style(theme::secondary)
+                    .on_press_maybe(self.payload.is_some().then_some(Message::Print)),
+            );
+        }
         if self.sandbox {
             side = side.push(
                 button(text(fl!("invoice-pay-sandbox")))
@@ -238,7 +274,7 @@ impl Invoice {
         }
         match &self.paid {
             Some(Ok(info)) => side = side.push(text(info.clone()).style(theme::success)),
-            Some(Err(e)) => side = side.push(text(e.clone()).style(theme::error)),
+            Some(Err(e)) => side = side.push(problem(e, 16.0)),
             None => {}
         }
         side = side.push(

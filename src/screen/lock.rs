@@ -1,7 +1,8 @@
 //! The manager lock: a PIN in front of refunds, payouts, stickers and settings. The first time,
 //! it asks for a new PIN twice.
 
-use iced::widget::{button, column, container, row, text, text_input};
+use crate::widget::action::button;
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Center, Element, Fill};
 
 use time::OffsetDateTime;

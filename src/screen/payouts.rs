@@ -2,9 +2,11 @@
 //! progress bar, a bar per day, and a drill-down into one payout's payments and refunds with the
 //! reconciliation check (`payouts::reconcile`). Both lists export as CSV.
 
+use crate::widget::problem::problem;
 use std::collections::VecDeque;
 
-use iced::widget::{button, column, container, progress_bar, row, scrollable, space, text};
+use crate::widget::action::button;
+use iced::widget::{column, container, progress_bar, row, scrollable, space, text};
 use iced::{Element, Fill, Length};
 use time::Date;
 
@@ -73,6 +75,15 @@ pub enum Action {
 }
 
 impl Payouts {
+    /// What Esc does: closes the open payout, else goes back.
+    pub fn escape(&self) -> Message {
+        if self.drill.is_some() {
+            Message::CloseDrill
+        } else {
+            Message::Back
+        }
+    }
+
     /// Starts on the last 30 days up to yesterday (payouts come the day after).
     pub fn new(lang: Lang, today: Date) -> (Payouts, Action) {
         let to = today.previous_day().unwrap_or(today);
@@ -167,11 +178,14 @@ impl Payouts {
             Message::SaveCsv => {
                 let (file_name, bytes) = match (&self.drill, self.period) {
                     (Some(d), _) => (
-                        format!("payout-{}.csv", d.payout.payout_id),
+                        format!(
+                            "{}.csv",
+                            fl!("file-payout", id = d.payout.payout_id.clone())
+                        ),
                         payouts::lines_csv(&d.payments, &d.refunds),
                     ),
                     (None, Some((from, to))) => (
-                        payouts::file_name("payouts", from, to),
+                        payouts::file_name(&fl!("file-payouts"), from, to),
                         payouts::payouts_csv(&self.payouts),
                     ),
                     (None, None) => return Action::None,
@@ -212,7 +226,7 @@ impl Payouts {
             None => col.push(self.list_view()),
         };
         if let Some(p) = &self.problem {
-            col = col.push(text(p.clone()).style(theme::error));
+            col = col.push(problem(p, 16.0));
         }
         col = col.push(self.exporter.status().map(Message::Export));
         container(col)
@@ -258,7 +272,8 @@ impl Payouts {
                         .unwrap_or_default()
                 )
                 .width(Length::Fixed(150.0)),
-                text(p.payout_amount.format(self.lang)).width(Length::Fixed(120.0)),
+                // Figures right-aligned, so they line up down the column.
+                crate::widget::figure::figure(text(p.payout_amount.format(self.lang)), 120.0),
                 text(fl!(
                     "payouts-line",
                     payments = p.total_payments,
@@ -398,7 +413,10 @@ impl Payouts {
                             .unwrap_or_default()
                     )
                     .width(Length::Fixed(150.0)),
-                    text(format!("{sign}{}", l.amount.format(lang))).width(Length::Fixed(120.0)),
+                    crate::widget::figure::figure(
+                        text(format!("{sign}{}", l.amount.format(lang))),
+                        120.0
+                    ),
                     text(l.description.clone().unwrap_or_default()).width(Fill),
                     text(
                         if l.payment_id

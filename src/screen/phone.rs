@@ -1,7 +1,8 @@
 //! The sandbox's simulated customer phone: play the customer (scan, pay with a tip, decline,
 //! insufficient funds, let it expire) and switch the void-enabled profile.
 
-use iced::widget::{button, column, container, row, text, text_input};
+use crate::widget::action::button;
+use iced::widget::{column, container, row, text, text_input};
 use iced::{Element, Fill};
 
 use crate::fl;
@@ -107,6 +108,7 @@ impl Phone {
             act(fl!("phone-scan"), Message::Scan, waiting),
             row![
                 text_input(&fl!("phone-tip"), &self.tip)
+                    .id("phone-tip")
                     .on_input(Message::Tip)
                     .padding(8)
                     .width(90),
@@ -131,7 +133,7 @@ impl Phone {
                 .wrapping(iced::widget::text::Wrapping::None)
             )
             .width(Fill)
-            .padding([8, 12])
+            .padding([13, 12])
             .style(theme::secondary)
             .on_press(Message::VoidEnabled(!self.void_enabled)),
         ]

@@ -112,6 +112,16 @@ fn blank(s: &str) -> Option<&str> {
 }
 
 impl Refund {
+    /// What Esc does: from the review back to the form, else back to the payment history it
+    /// was opened from (as Esc does from the history's other screens).
+    pub fn escape(&self) -> Message {
+        if self.review.is_some() && self.current.is_none() && !self.busy {
+            Message::Back
+        } else {
+            Message::History
+        }
+    }
+
     pub fn new() -> Refund {
         Refund {
             provider: Provider::D24,

@@ -53,6 +53,11 @@ pub enum Message {
     QrColour(Choice<QrColour>),
     Language(Choice<Option<Lang>>),
     CustomerDisplay(bool),
+    /// The receipt paper's width in millimetres.
+    Paper(u32),
+    PrintAfterPayment(bool),
+    /// Print a test page on the printer as the form has it.
+    PrintTest,
     D24Environment(Choice<D24Environment>),
     D24Secret(Secret),
     TestD24,
@@ -96,6 +101,9 @@ pub enum Field {
     PosId,
     ShopId,
     ShopName,
+    ShopAddress,
+    ShopVat,
+    Printer,
     ApiBase,
     ReconciliationBase,
     JwksUrl,
@@ -151,6 +159,8 @@ pub enum Action {
         settings: Box<Config>,
         api_key: Option<Secret>,
     },
+    /// A test page on the form's printer.
+    PrintTest(Box<Config>),
     ImportKey {
         kid: String,
         /// A typed path, when no dialog can be shown.
@@ -259,6 +269,9 @@ impl Settings {
             Message::QrColour(c) => d.qr_colour = c.value,
             Message::Language(c) => d.language = c.value,
             Message::CustomerDisplay(on) => d.customer_display = on,
+            Message::Paper(mm) => d.paper_mm = mm,
+            Message::PrintAfterPayment(on) => d.print_after_payment = on,
+            Message::PrintTest => return Action::PrintTest(Box::new(d.clone())),
             Message::ApiKey(k) => self.api_key = k,
             Message::D24Environment(c) => d.d24.environment = c.value,
             Message::D24Secret(k) => self.d24_secret = k,
@@ -423,6 +436,9 @@ impl Settings {
             Field::PosId => d.pos_id = value,
             Field::ShopId => d.shop_id = value,
             Field::ShopName => d.shop_name = value,
+            Field::ShopAddress => d.shop_address = value,
+            Field::ShopVat => d.shop_vat = value,
+            Field::Printer => d.printer = value,
             Field::ApiBase => custom.api_base = value,
             Field::ReconciliationBase => custom.reconciliation_base = value,
             Field::JwksUrl => custom.jwks_url = value,

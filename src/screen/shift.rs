@@ -3,7 +3,9 @@
 //! reports, printed again exactly as they were taken. The figures come from `reports`; this
 //! screen shows them and exports them as CSV and PDF.
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Fill, Length};
 
 use crate::fl;
@@ -17,7 +19,9 @@ use crate::theme;
 pub struct Shift {
     lang: Lang,
     /// Printed at the top of the PDF.
-    shop: String,
+    shop: crate::reports::Shop,
+    /// A receipt printer is set.
+    can_print: bool,
     report: Option<ShiftReport>,
     /// The closed shifts of this account, newest first.
     past: Vec<Session>,
@@ -43,6 +47,8 @@ pub enum Message {
     KeepOpen,
     SaveCsv,
     SavePdf,
+    /// Print the report on the receipt printer.
+    Print,
     Export(export::Message),
     Back,
 }
@@ -59,14 +65,26 @@ pub enum Action {
     /// Read Z report number N as stored.
     Reprint(i64),
     Export(export::Action),
+    /// Print this report on the receipt printer.
+    Print(Box<ShiftReport>),
     Back,
 }
 
+/// The report's table: its label, count and amount columns, and its notes beneath.
+const REPORT_WIDTH: f32 = 520.0;
+
 impl Shift {
-    pub fn new(lang: Lang, shop: &str) -> Shift {
+    /// Offers printing on the receipt printer.
+    pub fn with_printer(mut self, can_print: bool) -> Shift {
+        self.can_print = can_print;
+        self
+    }
+
+    pub fn new(lang: Lang, shop: crate::reports::Shop) -> Shift {
         Shift {
             lang,
-            shop: shop.to_string(),
+            shop,
+            can_print: false,
             report: None,
             past: Vec::new(),
             notice: None,
@@ -145,15 +163,19 @@ impl Shift {
                 self.notice = Some(why);
                 Action::LoadX
             }
+            Message::Print => match &self.report {
+                Some(r) => Action::Print(Box::new(r.clone())),
+                None => Action::None,
+            },
             Message::SaveCsv | Message::SavePdf => {
                 let Some(r) = &self.report else {
                     return Action::None;
                 };
                 let pdf = matches!(message, Message::SavePdf);
                 let stem = match r.kind {
-                    Kind::X => format!("x-report-shift-{}", r.number),
-                    Kind::Z(n) if r.reprint => format!("z-report-{n}-reprint"),
-                    Kind::Z(n) => format!("z-report-{n}"),
+                    Kind::X => fl!("file-x-report", number = r.number.to_string()),
+                    Kind::Z(n) if r.reprint => fl!("file-z-reprint", number = n.to_string()),
+                    Kind::Z(n) => fl!("file-z-report", number = n.to_string()),
                 };
                 let export = if pdf {
                     Export {
@@ -168,7 +190,7 @@ impl Shift {
                 } else {
                     Export {
                         file_name: format!("{stem}.csv"),
-                        bytes: r.csv().into_bytes(),
+                        bytes: r.csv(&self.shop).into_bytes(),
                     }
                 };
                 Action::Export(self.exporter.save(export))
@@ -190,85 +212,35 @@ impl Shift {
         .align_y(iced::Center);
         let mut col = column![header].spacing(12);
         if let Some(r) = &self.report {
-            let title = match r.kind {
-                Kind::X => fl!("shift-x-title", number = r.number.to_string()),
-                Kind::Z(n) => fl!("shift-z-title", number = n.to_string()),
-            };
-            let mut heading = row![text(title).size(20)].spacing(12).align_y(iced::Center);
-            if r.reprint {
-                heading = heading.push(text(fl!("shift-reprint")).size(15).style(theme::brand));
-            }
-            col = col
-                .push(heading)
-                .push(
-                    text(format!(
-                        "{}: {}",
-                        fl!("shift-account-label"),
-                        crate::reports::words::account_name(&r.account)
-                    ))
-                    .size(15),
+            // The report and the list of Z reports side by side in the middle: a narrow
+            // table stranded in a corner of a wide screen reads as a fragment.
+            col = col.push(iced::widget::responsive(move |space| {
+                // As wide as it reads well, narrower in a window shared with the display.
+                let gap = if space.width > REPORT_WIDTH + 300.0 {
+                    48.0
+                } else {
+                    16.0
+                };
+                let width = REPORT_WIDTH.min(space.width - 250.0 - gap).max(200.0);
+                container(
+                    row![
+                        scrollable(
+                            column![self.heading(r), self.table(r)]
+                                .spacing(12)
+                                .width(Length::Fixed(width))
+                        )
+                        .height(Fill),
+                        scrollable(self.past_list())
+                            .height(Fill)
+                            .width(Length::Fixed(250.0)),
+                    ]
+                    .spacing(gap)
+                    .height(Fill),
                 )
-                .push(
-                    text(fl!(
-                        "shift-period",
-                        from = crate::clock::date_time(r.opened_at),
-                        until = crate::clock::date_time(r.until)
-                    ))
-                    .size(15)
-                    .style(theme::muted),
-                );
-            let mut table = column![].spacing(4);
-            for (key, count, amount) in r.rows() {
-                let line = row![
-                    text(crate::reports::words::label(key)).width(Length::Fixed(220.0)),
-                    text(count.map(|c| c.to_string()).unwrap_or_default())
-                        .width(Length::Fixed(60.0))
-                        .align_x(iced::alignment::Horizontal::Right),
-                    // Amounts flush right, so their decimals line up.
-                    text(amount.format(self.lang))
-                        .width(Length::Fixed(120.0))
-                        .align_x(iced::alignment::Horizontal::Right),
-                ]
-                .spacing(10);
-                table = table.push(line);
-            }
-            for note in crate::reports::words::notes(r, self.lang) {
-                table = table.push(text(note).size(14).style(theme::muted));
-            }
-            if let Some(hash) = &r.chain_hash {
-                table = table.push(
-                    text(format!(
-                        "{}: {}",
-                        fl!("shift-chain"),
-                        &hash[..hash.len().min(16)]
-                    ))
-                    .size(13)
-                    .style(theme::muted),
-                );
-            }
-            let mut past = column![text(fl!("shift-past")).size(15).style(theme::muted)].spacing(6);
-            for z in &self.past {
-                let Some(n) = z.z_number else { continue };
-                let when = z.closed_at.map(crate::clock::date_time).unwrap_or_default();
-                past = past.push(
-                    button(text(format!("{} {n} · {when}", fl!("shift-z-short"))).size(14))
-                        .width(Fill)
-                        .padding([6, 10])
-                        .style(theme::secondary)
-                        .on_press_maybe((!self.busy).then_some(Message::Reprint(n))),
-                );
-            }
-            if self.past.is_empty() {
-                past = past.push(text(fl!("shift-past-none")).size(14).style(theme::muted));
-            }
-            col = col.push(
-                row![
-                    scrollable(table).height(Fill).width(Fill),
-                    scrollable(past).height(Fill).width(Length::Fixed(250.0)),
-                ]
-                .spacing(16)
-                .height(Fill),
-            );
+                .center_x(Fill)
+                .height(Fill)
+                .into()
+            }));
         } else if self.busy {
             col = col.push(text(fl!("today-loading")));
         }
@@ -276,12 +248,28 @@ impl Shift {
             col = col.push(text(n.clone()).style(theme::error));
         }
         if let Some(p) = &self.problem {
-            col = col.push(text(p.clone()).style(theme::error));
+            col = col.push(problem(p, 16.0));
         }
         col = col.push(self.exporter.status().map(Message::Export));
         let actions: Element<'_, Message> = if self.confirming {
+            // Sales still open are named before the shift closes over them.
+            let open = self
+                .report
+                .as_ref()
+                .map(|r| r.open)
+                .filter(|o| o.count > 0)
+                .map(|o| {
+                    fl!(
+                        "shift-close-open-sales",
+                        count = o.count,
+                        amount = o.amount.format(self.lang)
+                    )
+                });
             row![
-                text(fl!("shift-close-question")).width(Fill),
+                column![text(fl!("shift-close-question"))]
+                    .push(open.map(|o| text(o).style(theme::warning)))
+                    .spacing(4)
+                    .width(Fill),
                 button(text(fl!("shift-keep-open")))
                     .padding([10, 16])
                     .style(theme::secondary)
@@ -310,6 +298,12 @@ impl Shift {
                     .padding([10, 16])
                     .style(theme::secondary)
                     .on_press_maybe((idle && self.report.is_some()).then_some(Message::SavePdf)),
+                button(text(fl!("shift-print")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press_maybe(
+                        (idle && self.report.is_some() && self.can_print).then_some(Message::Print)
+                    ),
                 // A Z closes the shift whose X is on screen, so the manager sees what closes.
                 button(text(fl!("shift-z")))
                     .padding([10, 16])
@@ -326,5 +320,88 @@ impl Shift {
             .height(Fill)
             .style(theme::card)
             .into()
+    }
+}
+
+impl Shift {
+    /// Which report, of which books and shift, over which time.
+    fn heading<'a>(&'a self, r: &'a ShiftReport) -> iced::widget::Column<'a, Message> {
+        let title = match r.kind {
+            Kind::X => fl!("shift-x-title", number = r.number.to_string()),
+            Kind::Z(n) => fl!("shift-z-title", number = n.to_string()),
+        };
+        let mut heading = row![text(title).size(20)].spacing(12).align_y(iced::Center);
+        if r.reprint {
+            heading = heading.push(text(fl!("shift-reprint")).size(15).style(theme::brand));
+        }
+        column![
+            heading,
+            text(format!(
+                "{}: {}",
+                fl!("shift-account-label"),
+                crate::reports::words::account_name(&r.account)
+            ))
+            .size(15),
+            text(fl!(
+                "shift-period",
+                from = crate::clock::date_time(r.opened_at),
+                until = crate::clock::date_time(r.until)
+            ))
+            .size(15)
+            .style(theme::muted),
+        ]
+        .spacing(6)
+    }
+
+    /// The report's figures, its notes and its chain hash.
+    fn table<'a>(&'a self, r: &'a ShiftReport) -> iced::widget::Column<'a, Message> {
+        let mut table = column![].spacing(4);
+        for (key, count, amount) in r.rows() {
+            let line = row![
+                text(crate::reports::words::label(key)).width(Length::Fixed(220.0)),
+                text(count.map(|c| c.to_string()).unwrap_or_default())
+                    .width(Length::Fixed(60.0))
+                    .align_x(iced::alignment::Horizontal::Right),
+                // Amounts flush right, so their decimals line up.
+                crate::widget::figure::figure(text(amount.format(self.lang)), 120.0),
+            ]
+            .spacing(10);
+            table = table.push(line);
+        }
+        for note in crate::reports::words::notes(r, self.lang) {
+            table = table.push(text(note).size(14).style(theme::muted));
+        }
+        if let Some(hash) = &r.chain_hash {
+            table = table.push(
+                text(format!(
+                    "{}: {}",
+                    fl!("shift-chain"),
+                    &hash[..hash.len().min(16)]
+                ))
+                .size(13)
+                .style(theme::muted),
+            );
+        }
+        table
+    }
+
+    /// The closed shifts, each reprinted on a press.
+    fn past_list(&self) -> iced::widget::Column<'_, Message> {
+        let mut past = column![text(fl!("shift-past")).size(15).style(theme::muted)].spacing(6);
+        for z in &self.past {
+            let Some(n) = z.z_number else { continue };
+            let when = z.closed_at.map(crate::clock::date_time).unwrap_or_default();
+            past = past.push(
+                button(text(format!("{} {n} · {when}", fl!("shift-z-short"))).size(14))
+                    .width(Fill)
+                    .padding([6, 10])
+                    .style(theme::secondary)
+                    .on_press_maybe((!self.busy).then_some(Message::Reprint(n))),
+            );
+        }
+        if self.past.is_empty() {
+            past = past.push(text(fl!("shift-past-none")).size(14).style(theme::muted));
+        }
+        past
     }
 }

@@ -1,7 +1,8 @@
 //! The shop's static QR sticker (manager): the `l/1` payload for the profile and POS id, framed
 //! at XL, saved as PNG or SVG for printing.
 
-use iced::widget::{button, column, container, row, scrollable, text};
+use crate::widget::action::button;
+use iced::widget::{column, container, row, scrollable, text};
 use iced::{Element, Fill};
 
 use crate::fl;
@@ -53,7 +54,7 @@ impl Sticker {
                     payload,
                     size: QrSize::XL,
                     colour: self.colour,
-                    name: "payconiq-sticker",
+                    name: fl!("file-sticker"),
                 };
                 Action::Export(self.exporter.update(m, code))
             }

@@ -1,8 +1,9 @@
 //! The till: type an amount (keypad or keyboard), an optional description and reference, Charge.
 
+use crate::widget::action::button;
 use iced::keyboard::{self, key::Named};
-use iced::widget::{button, column, container, row, text, text_input};
-use iced::{Center, Element, Fill, Length};
+use iced::widget::{column, container, row, space, text, text_input};
+use iced::{Center, Element, Fill, Length, Size};
 
 use crate::fl;
 use crate::i18n::Lang;
@@ -18,7 +19,7 @@ const MAX_WHOLE_DIGITS: usize = 4;
 const FIELDS_WIDTH: f32 = 320.0;
 
 /// The width from which the keypad goes beside the fields instead of below them.
-pub const WIDE: f32 = 680.0;
+pub const WIDE: f32 = 640.0;
 
 #[derive(Debug, Default)]
 pub struct Till {
@@ -50,6 +51,9 @@ pub enum Action {
         description: Option<String>,
         reference: Option<String>,
     },
+    /// A letter was typed on the amount: it went to the description, which takes the focus
+    /// for what follows.
+    FocusDescription,
 }
 
 impl Till {
@@ -87,8 +91,12 @@ impl Till {
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Key(k) => self.press(k),
+            // The whole sale: a description left from an abandoned one must not go out with
+            // the next.
             Message::Clear => {
                 self.amount.clear();
+                self.description.clear();
+                self.reference.clear();
                 self.problem = None;
             }
             // An edited field is judged as it now reads (see `problem_text`), not by the last
@@ -120,6 +128,12 @@ impl Till {
             _ => match text.as_deref().and_then(|t| t.chars().next()) {
                 Some(d) if d.is_ascii_digit() => self.press(Key::Digit(d)),
                 Some(',' | '.') => self.press(Key::Separator),
+                // Never dropped: a letter starts the description.
+                Some(c) if !c.is_control() && !c.is_whitespace() => {
+                    self.description.push(c);
+                    self.problem = None;
+                    return Action::FocusDescription;
+                }
                 _ => {}
             },
         };
@@ -209,67 +223,120 @@ impl Till {
             .format(self.lang)
     }
 
-    /// `wide`: lay the keypad beside the fields (there is at least [`WIDE`] of width).
-    pub fn view(&self, wide: bool) -> Element<'_, Message> {
+    /// The till filling `space` (the room the window leaves it): keypad, amount and Charge
+    /// grow with the screen; beside each other when there is [`WIDE`] of width, else stacked.
+    pub fn view(&self, space: Size) -> Element<'_, Message> {
+        let wide = space.width >= WIDE;
+        // Sizes follow the height: a 1920×1080 counter screen gets big figures and keys.
+        let scale = (space.height / 620.0).clamp(1.0, 1.6);
         let separator = crate::money::decimal_mark(self.lang);
-        let amount = text(self.display_amount()).size(52);
-        let description = text_input(&fl!("till-description"), &self.description)
-            .on_input(Message::Description)
-            .on_submit(Message::Charge)
-            .padding(10)
-            .size(18);
-        let reference = text_input(&fl!("till-reference"), &self.reference)
-            .on_input(Message::Reference)
-            .on_submit(Message::Charge)
-            .padding(10)
-            .size(18);
+        let amount = text(self.display_amount()).size(52.0 * scale);
+        let input = |hint: String, value: &str, id: &'static str| {
+            text_input(&hint, value)
+                .id(id)
+                .on_submit(Message::Charge)
+                .padding(12)
+                .size(20)
+        };
+        let description = input(fl!("till-description"), &self.description, DESCRIPTION)
+            .on_input(Message::Description);
+        let reference =
+            input(fl!("till-reference"), &self.reference, REFERENCE).on_input(Message::Reference);
         let problem = self
             .problem_text()
             .map(|p| text(p).size(16).style(theme::error));
+        // Charge and Clear as high as a key of the pad beside them (their row lines up with
+        // the pad's last), and never below a key's minimum.
+        let key_height = (space.height - 40.0 - 3.0 * keypad::GAP) / 4.0;
+        let big = if wide {
+            key_height
+                .clamp(keypad::MIN_KEY, 1.6 * keypad::MIN_KEY)
+                .floor()
+        } else {
+            keypad::MIN_KEY
+        };
+        // Labels centred in keys of a fixed height (a button puts its content at its padding).
+        let label_pad = |size: f32| ((big - size * 1.3) / 2.0).max(0.0);
         let charge = button(
             text(fl!("till-charge"))
-                .size(26)
+                .size(26.0)
                 .width(Fill)
                 .align_x(Center),
         )
-        .padding([14, 24])
+        .height(Length::Fixed(big))
+        .padding([label_pad(26.0), 20.0])
         .width(Fill)
         .style(theme::primary)
         .on_press(Message::Charge);
-        let clear = button(text(fl!("till-clear")).size(18).align_x(Center))
-            .padding([16, 20])
+        // Words keep their size (long ones must not wrap); the keys grow around them.
+        let clear = button(text(fl!("till-clear")).size(18.0))
+            .height(Length::Fixed(big))
+            .padding([label_pad(18.0), 20.0])
             .style(theme::secondary)
             .on_press(Message::Clear);
-        let fields = column![
-            container(amount).width(Fill).align_x(iced::Right),
-            description,
-            reference,
-        ]
-        .push(problem)
-        .spacing(12)
-        .width(Length::Fixed(FIELDS_WIDTH));
-        let keypad = keypad::keypad(separator, Message::Key);
-        let buttons = row![clear, charge].spacing(10);
-        // Wide: fields and buttons beside the keypad, so the whole till fits 768 pixels high.
+        let keypad = keypad::keypad(separator, 30.0 * scale, Message::Key);
+        let buttons = row![clear, charge].spacing(keypad::GAP);
         let panel: Element<'_, Message> = if wide {
+            let fields = column![
+                container(amount).width(Fill).align_x(iced::Right),
+                description,
+                reference,
+            ]
+            .push(problem)
+            .spacing(12);
+            // Fields and Charge on the left, the keypad on the right; the keys stay about as
+            // wide as they are high, so on a wide screen the till is centred, not stretched.
+            let keys_width = ((space.height - 40.0) * 0.95).min(space.width * 0.55);
+            let fields_width = (space.width - keys_width - 60.0).clamp(FIELDS_WIDTH, 520.0);
             row![
-                column![fields, buttons]
+                column![fields, space::vertical(), buttons]
                     .spacing(12)
-                    .width(Length::Fixed(FIELDS_WIDTH)),
-                keypad
+                    .width(Length::Fixed(fields_width))
+                    .height(Fill),
+                container(keypad)
+                    .width(Length::Fixed(keys_width))
+                    .height(Fill)
             ]
             .spacing(20)
             .into()
         } else {
+            // Narrow (a window sharing its screen with the customer display): the fields
+            // side by side, so the keypad keeps most of the height.
+            let fields = column![
+                container(text(self.display_amount()).size(44))
+                    .width(Fill)
+                    .align_x(iced::Right),
+                row![description, reference].spacing(8),
+            ]
+            .push(problem)
+            .spacing(8);
             column![fields, keypad, buttons]
-                .spacing(12)
+                .spacing(10)
                 .align_x(Center)
-                .width(Length::Fixed(FIELDS_WIDTH))
+                .width(Length::Fixed((space.width - 24.0).clamp(280.0, 520.0)))
+                .height(Fill)
                 .into()
         };
-        container(panel).padding(20).style(theme::card).into()
+        container(panel)
+            .padding(if wide { 20 } else { 12 })
+            .height(Fill)
+            .style(theme::card)
+            .into()
+    }
+
+    /// The description field, where letters typed on the amount go.
+    pub fn description_id() -> iced::widget::Id {
+        iced::widget::Id::new(DESCRIPTION)
+    }
+
+    pub fn description(&self) -> &str {
+        &self.description
     }
 }
+
+/// The text fields' widget ids (focused by Tab and by letters typed on the amount).
+pub const DESCRIPTION: &str = "till-description";
+const REFERENCE: &str = "till-reference";
 
 pub use crate::words::money_problem;
 

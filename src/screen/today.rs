@@ -2,8 +2,10 @@
 //! total actually paid. The journal answers at once (also offline); the search API then adds
 //! what this till did not ring up (another till, a sticker), marked as such.
 
-use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Element, Fill, Length};
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use iced::widget::{column, container, row, scrollable, text};
+use iced::{Element, Fill};
 
 use crate::fl;
 use crate::i18n::Lang;
@@ -11,6 +13,10 @@ use crate::journal::Entry;
 use crate::money::Money;
 use crate::payconiq::model::{Payment, PaymentStatus};
 use crate::theme;
+use crate::widget::sale_line;
+
+/// The time column's width.
+const WHEN: f32 = 80.0;
 
 pub use crate::history::{Origin, Sale, merge};
 
@@ -38,6 +44,12 @@ pub enum Message {
     KeepIt,
     /// The cancel for this payment id ended.
     Cancelled(String, Result<(), String>),
+    /// Open a sale (its payment, refunds and journal record), named by its ids rather than its
+    /// line: a reload between drawing and the click must not open another sale.
+    Open {
+        payment_id: Option<String>,
+        reference: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +58,11 @@ pub enum Action {
     Load,
     Close,
     CancelPayment(String),
+    /// Open a sale's payment (behind the manager's PIN).
+    Open {
+        payment_id: Option<String>,
+        reference: Option<String>,
+    },
 }
 
 /// Whether a line can still be cancelled from here (nobody has paid it yet).
@@ -106,6 +123,13 @@ impl Today {
                 Action::None
             }
             Message::Refresh => Action::Load,
+            Message::Open {
+                payment_id,
+                reference,
+            } => Action::Open {
+                payment_id,
+                reference,
+            },
             Message::Close => Action::Close,
             Message::Cancel(id) => {
                 self.cancelling = Some((id, false));
@@ -158,52 +182,52 @@ impl Today {
                 .on_press(Message::Close),
         ]
         .spacing(10);
-        let mut list = column![].spacing(6);
+        let mut list = column![].spacing(4);
         match &self.sales {
             None => list = list.push(text(fl!("today-loading"))),
             Some(ps) if ps.is_empty() => {
                 list = list.push(text(fl!("today-none")).style(theme::muted))
             }
             Some(ps) => {
+                list = list.push(sale_line::header(fl!("sales-col-time"), WHEN));
                 for s in ps {
-                    let paid = s.status == Some(PaymentStatus::Succeeded);
-                    let label = match &s.status {
-                        Some(st) => status_label(st),
-                        None => fl!("attention-unknown"),
-                    };
-                    let status = text(label).width(Length::Fixed(200.0));
-                    // Description with where it came from and its reference beneath, so a long
-                    // one is not squeezed.
-                    let what = crate::widget::described::described(
-                        s.description.as_deref(),
-                        &crate::words::sale_note(s),
-                        16.0,
+                    let when = crate::clock::time_of_day(s.at);
+                    // The line opens the sale; cancelling stays beside it.
+                    let line = button(sale_line::line(s, when, WHEN, 16.0, self.lang))
+                        .width(Fill)
+                        .padding([4, 8])
+                        .style(theme::row)
+                        .on_press(Message::Open {
+                            payment_id: s.payment_id.clone(),
+                            reference: s.reference.clone(),
+                        });
+                    list = list.push(
+                        row![line]
+                            .push(self.cancel_controls(s))
+                            .spacing(8)
+                            .align_y(iced::Center),
                     );
-                    let line = row![
-                        text(crate::clock::time_of_day(s.at)).width(Length::Fixed(90.0)),
-                        text(s.amount.format(self.lang)).width(Length::Fixed(110.0)),
-                        if paid {
-                            status.style(theme::success)
-                        } else {
-                            status.style(theme::muted)
-                        },
-                        what,
-                    ]
-                    .push(self.cancel_controls(s))
-                    .spacing(12)
-                    .align_y(iced::Center);
-                    list = list.push(line);
                 }
             }
         }
         let mut col = column![header, scrollable(list).height(Fill)].spacing(14);
         if let Some(p) = &self.problem {
-            col = col.push(text(p.clone()).style(theme::error));
+            col = col.push(problem(p, 16.0));
         }
         if let Some(i) = &self.info {
             col = col.push(text(i.clone()).style(theme::success));
         }
-        col = col.push(text(fl!("today-total", total = self.total().format(self.lang))).size(22));
+        let tips = crate::history::paid_tips(self.sales());
+        let total = if tips.cents() > 0 {
+            fl!(
+                "today-total-tips",
+                total = self.total().format(self.lang),
+                tips = tips.format(self.lang)
+            )
+        } else {
+            fl!("today-total", total = self.total().format(self.lang))
+        };
+        col = col.push(text(total).size(22));
         container(col)
             .padding(24)
             .width(Fill)

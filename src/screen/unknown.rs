@@ -2,7 +2,8 @@
 //! screen names the sale (reference and amount) while the app looks it up by reference, and
 //! never offers to charge it again; leaving asks first and keeps the look-up going.
 
-use iced::widget::{button, column, container, text};
+use crate::widget::action::button;
+use iced::widget::{column, container, text};
 use iced::{Center, Element, Fill};
 
 use crate::fl;

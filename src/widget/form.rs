@@ -1,7 +1,8 @@
 //! Form rows shared by the manager's forms (settings, refunds): a label of fixed width beside
 //! its control, and the plain secondary button.
 
-use iced::widget::{button, row, text};
+use crate::widget::action::button;
+use iced::widget::{row, text};
 use iced::{Element, Length};
 
 use crate::theme;

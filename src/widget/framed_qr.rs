@@ -5,9 +5,12 @@ use iced::widget::image::{self, FilterMethod, Image};
 use iced::widget::{container, responsive};
 use iced::{ContentFit, Element, Fill, Length, Size};
 
+use std::sync::{Arc, Mutex};
+
 use crate::qr::{self, QrColour, QrError, QrSize};
 
-/// A rendered code, ready to show. Render once per payment, not per frame.
+/// A rendered code, ready to show. Render once per payment, not per frame; drawn again only
+/// for a new size on screen (see [`FramedQr::view_fitted`]).
 #[derive(Clone, Debug)]
 pub struct FramedQr {
     pub handle: image::Handle,
@@ -15,7 +18,15 @@ pub struct FramedQr {
     pub height: u32,
     /// Pixels per module in the rendered image.
     pub module: u32,
+    payload: String,
+    colour: QrColour,
+    /// Drawings at the widths the screens asked for (the checkout and the customer display),
+    /// newest last.
+    fitted: Arc<Mutex<Vec<(u32, image::Handle, u32)>>>,
 }
+
+/// How many fitted drawings are kept (one per window showing the code, and a spare).
+const FITTED_KEPT: usize = 3;
 
 impl FramedQr {
     /// Renders `payload` at the pixel size of `size`.
@@ -26,7 +37,46 @@ impl FramedQr {
             width: img.width,
             height: img.height,
             module: img.module,
+            payload: payload.to_string(),
+            colour,
+            fitted: Arc::default(),
         })
+    }
+
+    /// The widest drawing that fits `space` (the frame is 1.1 times as high as wide).
+    pub fn width_to_fit(space: Size) -> u32 {
+        (space.width.min(space.height / qr::HEIGHT_PER_WIDTH))
+            .max(0.0)
+            .floor() as u32
+    }
+
+    /// The code drawn `width` pixels wide: modules whole pixels, the lettering set at that size
+    /// (never an enlarged image). `None` when the code cannot be drawn that small.
+    pub fn drawn_at(&self, width: u32) -> Option<(image::Handle, u32, u32)> {
+        let mut kept = self.fitted.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, handle, height)) = kept.iter().find(|(w, ..)| *w == width) {
+            return Some((handle.clone(), width, *height));
+        }
+        let img = qr::render_width(&self.payload, width, self.colour).ok()?;
+        let handle = image::Handle::from_rgba(img.width, img.height, img.rgba);
+        if kept.len() >= FITTED_KEPT {
+            kept.remove(0);
+        }
+        kept.push((width, handle.clone(), img.height));
+        Some((handle, img.width, img.height))
+    }
+
+    /// The code as large as fits `space`, drawn at that size (the image of the configured size,
+    /// shrunk by whole module pixels, when the space is too small to draw the code in).
+    pub fn fitted_in<'a, M: 'a>(&self, space: Size) -> Element<'a, M> {
+        match self.drawn_at(Self::width_to_fit(space)) {
+            Some((handle, width, height)) => Image::new(handle)
+                .filter_method(FilterMethod::Nearest)
+                .width(Length::Fixed(width as f32))
+                .height(Length::Fixed(height as f32))
+                .into(),
+            None => self.view(self.scale_to_fit(space)),
+        }
     }
 
     /// Shown at `scale` × its size, never blurred.
@@ -53,11 +103,11 @@ impl FramedQr {
             .unwrap_or(1.0 / m as f32)
     }
 
-    /// Fills the space it is given with the code at the scale that fits, centred.
+    /// Fills the space it is given with the code as large as fits, centred.
     pub fn view_fitted<'a, M: 'a>(&self) -> Element<'a, M> {
         let qr = self.clone();
         responsive(move |space| {
-            container(qr.view(qr.scale_to_fit(space)))
+            container(qr.fitted_in(space))
                 .center_x(Fill)
                 .center_y(Fill)
                 .into()

@@ -1,6 +1,7 @@
 //! Where no file dialog can be shown: say so, and take a typed path instead.
 
-use iced::widget::{button, column, row, text, text_input};
+use crate::widget::action::button;
+use iced::widget::{column, row, text, text_input};
 use iced::{Element, Fill};
 
 use crate::fl;

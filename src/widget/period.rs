@@ -1,7 +1,8 @@
 //! Two typed dates (`YYYY-MM-DD`, both days included) and a Show button, as the history and
 //! payout screens ask for a period.
 
-use iced::widget::{Row, button, row, text, text_input};
+use crate::widget::action::button;
+use iced::widget::{Row, row, text, text_input};
 use iced::{Length, Theme};
 
 use crate::fl;

@@ -5,7 +5,8 @@
 
 use std::fmt::Display;
 
-use iced::widget::{button, row, text};
+use crate::widget::action::button;
+use iced::widget::{row, text};
 use iced::{Element, Length};
 
 use crate::theme;
@@ -22,7 +23,7 @@ where
 {
     let buttons = options.into_iter().map(|option| {
         let chosen = selected.as_ref() == Some(&option);
-        let label = text(option.to_string()).size(15);
+        let label = text(option.to_string()).size(16);
         let b = button(label)
             .padding([8, 14])
             .width(Length::Shrink)

@@ -19,15 +19,7 @@ const PIN: &str = "2468";
 
 /// `kassa` in English with its own home; `KASSA_DATA_DIR` is set by the caller when wanted.
 fn kassa(home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kassa"));
-    c.env("LANG", "en_US.UTF-8")
-        .env("LC_ALL", "en_US.UTF-8")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env_remove("KASSA_DATA_DIR")
-        .env("ICED_BACKEND", "tiny-skia");
-    c
+    crate::support::kassa_in(home)
 }
 
 fn in_data(home: &Path) -> Command {

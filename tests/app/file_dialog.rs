@@ -20,6 +20,24 @@ fn xdotool(display: &str, args: &[&str]) -> bool {
         .success()
 }
 
+/// The arguments of the zenity processes running now.
+fn zenity_args() -> Vec<String> {
+    let mut args = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let parts: Vec<String> = cmdline
+            .split(|b| *b == 0)
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect();
+        if parts.first().is_some_and(|p| p.ends_with("zenity")) {
+            args.extend(parts);
+        }
+    }
+    args
+}
+
 fn child(name: &str) -> Command {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
     cmd.args([
@@ -42,7 +60,16 @@ fn saving_goes_through_the_real_dialog_under_xvfb() {
     let x = crate::support::Xvfb::start();
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("chosen-sticker.png");
-    let mut saver = child("save_child").env("DISPLAY", &x.1).spawn().unwrap();
+    // A home with a Documents folder (and no desktop naming one): the dialog starts there.
+    let home = tempfile::tempdir().unwrap();
+    let documents = home.path().join("Documents");
+    std::fs::create_dir(&documents).unwrap();
+    let mut saver = child("save_child")
+        .env("DISPLAY", &x.1)
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .spawn()
+        .unwrap();
     // Wait for the dialog window, give it the keyboard (there is no window manager to do so),
     // then type where to save, as a user would.
     let start = Instant::now();
@@ -62,6 +89,12 @@ fn saving_goes_through_the_real_dialog_under_xvfb() {
         std::thread::sleep(Duration::from_millis(200));
     };
     std::thread::sleep(Duration::from_millis(800));
+    let suggested = documents.join("sticker.png").display().to_string();
+    assert!(
+        zenity_args().iter().any(|a| a.ends_with(&suggested)),
+        "the dialog starts in Documents with the name filled in: {:?}",
+        zenity_args()
+    );
     assert!(xdotool(&x.1, &["windowfocus", "--sync", &window]));
     assert!(xdotool(&x.1, &["key", "ctrl+a"]));
     assert!(xdotool(

@@ -4,6 +4,20 @@
 
 pub use kassa::sandbox::testing::*;
 
+/// The `kassa` binary in English with a home of its own (settings and data under it, none of
+/// the machine's); `KASSA_DATA_DIR` is set by the caller when wanted.
+pub fn kassa_in(home: &std::path::Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_kassa"));
+    c.env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env_remove("KASSA_DATA_DIR")
+        .env("ICED_BACKEND", "tiny-skia");
+    c
+}
+
 /// A private X server for tests that start the real app; dropped, it stops.
 pub struct Xvfb(std::process::Child, pub String);
 

@@ -86,7 +86,10 @@ async fn cancel_before_scan() {
     h.charge("3").await;
     h.click("Cancel payment").await;
     h.until(PaymentStatus::Cancelled).await;
-    assert!(h.shows("Cancelled at the till"), "says who ended it");
+    assert!(
+        h.shows("Cancelled here at the till. Nothing was charged."),
+        "says who ended it"
+    );
 }
 
 /// The customer scanned but the till has not read it yet: "waiting" is stale, so Esc reads
@@ -125,7 +128,7 @@ async fn escape_right_after_an_unseen_scan_asks_first() {
     h.charge("4").await;
     h.send(Message::Keyboard(escape())).await;
     h.until(PaymentStatus::Cancelled).await;
-    assert!(h.shows("Cancelled at the till"));
+    assert!(h.shows("Cancelled here at the till. Nothing was charged."));
 }
 
 fn escape() -> iced::keyboard::Event {
@@ -200,11 +203,11 @@ async fn decline_and_insufficient_funds() {
     h.click("Decline").await;
     h.until(PaymentStatus::Cancelled).await;
     assert!(
-        h.shows("Declined by the customer"),
-        "not like a cashier cancel"
+        h.shows("Cancelled"),
+        "the status in the words every screen uses"
     );
     assert!(h.shows("The customer cancelled the payment on the phone. Nothing was charged."));
-    assert!(!h.shows("Cancelled at the till"));
+    assert!(!h.shows("Cancelled here at the till. Nothing was charged."));
     h.click("New sale").await;
 
     h.charge("5").await;
@@ -417,11 +420,13 @@ mod manager {
         );
         assert!(!std::fs::read_to_string(&path).unwrap().contains("2468"));
 
+        // Closing the last manager screen locks them: the next person is asked the PIN.
         h.click("Close").await;
-        // With a zero timeout the lock re-engages at once.
-        h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into())))
-            .await;
+        assert!(matches!(h.app.screen(), Screen::Till(_)));
         h.click("Manager").await;
+        assert!(h.shows("Enter the manager PIN."), "closing locked");
+        pin(&mut h, "2468").await;
+        // With a zero timeout the lock re-engages at once.
         h.click("Settings…").await;
         h.send(Message::Settings(S::Text(Field::LockMinutes, "0".into())))
             .await;
@@ -565,9 +570,10 @@ mod manager {
 
         h.click("Manager").await;
         assert!(
-            matches!(h.app.screen(), Screen::History(_)),
-            "still unlocked"
+            h.shows("Enter the manager PIN."),
+            "closing the last manager screen locked them"
         );
+        pin(&mut h, "2468").await;
         h.click("Settings…").await;
         h.click("Close").await;
         assert!(
@@ -575,6 +581,7 @@ mod manager {
             "nothing changed: closes at once"
         );
         h.click("Manager").await;
+        pin(&mut h, "2468").await;
         h.click("Settings…").await;
         h.click("Sticker…").await;
         assert!(matches!(h.app.screen(), Screen::Sticker(_)));
@@ -995,4 +1002,84 @@ async fn a_new_account_that_cannot_start_stops_the_till_instead_of_the_old_one()
         .await;
     assert!(h.shows("This till cannot take payments now"));
     assert!(!h.shows("Sandbox — no real money"));
+}
+
+/// A slow cancel shows at once that it is under way, its button disabled, until the answer.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_cancel_says_cancelling_until_it_is_answered() {
+    let mut h = Harness::new().await;
+    h.charge("6").await;
+    h.sandbox().inject(Fault::new(
+        "cancel",
+        FaultKind::Latency { ms: 1500 },
+        Some(1),
+    ));
+    h.queue_click("Cancel payment");
+    let mut steps = 0;
+    // After each step (the press, the status read, the slow cancel's request) the screen says
+    // it is cancelling, with nothing to press twice, until the payment is cancelled.
+    while h.step().await {
+        if h.status().is_final() {
+            break;
+        }
+        assert!(h.shows("Cancelling…"), "step {steps}");
+        assert!(!h.shows("Cancel payment"), "step {steps}");
+        let laid = h.laid();
+        let label = laid.text("Cancelling…").unwrap();
+        assert!(
+            laid.disabled
+                .iter()
+                .any(|d| crate::support::ui::contains(*d, label)),
+            "disabled while it runs"
+        );
+        steps += 1;
+    }
+    assert!(steps >= 2, "shown while the request ran ({steps} steps)");
+    h.until(PaymentStatus::Cancelled).await;
+    assert!(h.shows("Cancelled here at the till. Nothing was charged."));
+}
+
+/// Today's sales: a line per sale with its tip in a column of its own and in the total, the
+/// figures right-aligned; a line opens its payment (after the manager's PIN).
+#[tokio::test(flavor = "multi_thread")]
+async fn todays_sales_show_tips_and_open_the_payment() {
+    let mut h = Harness::new().await;
+    h.charge("10").await;
+    h.send(Message::Phone(kassa::screen::phone::Message::Tip(
+        "1.50".into(),
+    )))
+    .await;
+    h.click("Scan the code").await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    h.click("New sale").await;
+    h.charge("2").await;
+    h.click("Cancel payment").await;
+    h.until(PaymentStatus::Cancelled).await;
+    h.click("New sale").await;
+
+    h.click("Today's sales").await;
+    assert!(h.shows("Tip"), "a tip column");
+    assert!(h.shows("€1.50"), "the tip on its line");
+    assert!(h.shows("Paid today: €11.50, tips €1.50 included"));
+    let laid = h.laid();
+    let (paid, asked) = (laid.text("€11.50").unwrap(), laid.text("€2.00").unwrap());
+    let amount = laid.text("Total").unwrap();
+    let right = |r: iced::Rectangle| r.x + r.width;
+    assert!(
+        (right(paid) - right(asked)).abs() < 0.5 && (right(paid) - right(amount)).abs() < 0.5,
+        "amounts right-aligned under their title: {paid:?} {asked:?} {amount:?}"
+    );
+    h.click("€11.50").await;
+    assert!(matches!(h.app.screen(), Screen::Lock(_)), "the PIN first");
+    use kassa::screen::lock::Message as Lock;
+    for _ in 0..2 {
+        h.send(Message::Lock(Lock::Pin("2468".into()))).await;
+        h.send(Message::Lock(Lock::Submit)).await;
+    }
+    let Screen::Detail(d) = h.app.screen() else {
+        panic!("the payment opens, not the history")
+    };
+    let _ = d;
+    assert!(h.shows("€11.50"));
 }

@@ -67,7 +67,7 @@ async fn pin_history_detail_refund_confirm_and_follow() {
     assert!(h.shows_prefix("Refund €12.50 to "));
     in_view(&mut h, &["Change", "Refund now", "Refund €12.50 to …"]);
     h.click("Refund now").await;
-    assert!(h.shows("Refund of €12.50 asked for; its status follows below."));
+    assert!(h.shows("Refund of €12.50 asked for; its status is shown above."));
     assert_eq!(h.sandbox().refunds_of(&id).len(), 1);
 
     // Followed until the provider says REFUNDED (the subscription sends Refresh each second).
@@ -213,4 +213,96 @@ async fn overlapping_detail_reloads_send_one_request() {
     h.run_until(|_| false).await;
     assert_eq!(posts(&h) - before, one, "one request for two reloads");
     assert_eq!(h.sandbox().refunds_of(&id).len(), 1);
+}
+
+/// The customer's IBAN for a manual refund: in groups of four, in a field it can be selected
+/// from, with a Copy button; the refund's review restates its description.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_customers_iban_reads_in_groups_and_copies() {
+    let mut h = harness().await;
+    h.charge("8").await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    h.click("New sale").await;
+    manager(&mut h).await;
+    h.click("€8.00").await;
+    h.click("Customer's IBAN").await;
+    let shown = h.laid().input_texts;
+    let iban = shown
+        .iter()
+        .find(|t| t.len() > 4 && t[..2].chars().all(|c| c.is_ascii_uppercase()))
+        .unwrap_or_else(|| panic!("the IBAN in a field: {shown:?}"));
+    let groups: Vec<&str> = iban.split(' ').collect();
+    assert!(
+        groups.len() > 3 && groups[..groups.len() - 1].iter().all(|g| g.len() == 4),
+        "{iban}"
+    );
+    let messages = {
+        let mut ui = crate::support::ui::screen_sized(h.app.view_main(), h.size);
+        ui.click("Copy").unwrap();
+        ui.into_messages().collect::<Vec<_>>()
+    };
+    let Screen::Detail(d) = &mut h.app_screen_mut() else {
+        panic!("on the payment")
+    };
+    let mut copied = None;
+    for m in messages {
+        if let Message::Detail(m) = m
+            && let kassa::screen::detail::Action::Copy(text) = d.update(m)
+        {
+            copied = Some(text);
+        }
+    }
+    assert_eq!(copied, Some(iban.replace(' ', "")), "copied without spaces");
+    assert!(h.shows("The IBAN is on the clipboard."));
+
+    h.click("Refund…").await;
+    h.send(Message::Detail(
+        kassa::screen::detail::Message::Description("Returned goods".into()),
+    ))
+    .await;
+    h.click("Next").await;
+    assert!(
+        h.shows("Description: “Returned goods”"),
+        "restated before sending"
+    );
+    // From the press until the answer: "Refunding…", and nothing to press twice.
+    h.queue_click("Refund now");
+    assert!(h.step().await);
+    assert!(h.shows("Refunding…"));
+    let laid = h.laid();
+    let refund = laid.text("Refund…").unwrap();
+    assert!(
+        laid.disabled
+            .iter()
+            .any(|d| crate::support::ui::contains(*d, refund)),
+        "Refund… is disabled while it runs"
+    );
+    h.run_until(|_| false).await;
+    assert!(!h.shows("Refunding…"));
+}
+
+/// A payment opened by its typed id is the till's own sale when it is: its journal record
+/// shows, as when its line is opened.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_typed_payment_id_shows_the_tills_own_record() {
+    let mut h = harness().await;
+    h.charge("6").await;
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    let id = h.payment_id();
+    h.click("New sale").await;
+    manager(&mut h).await;
+    h.send(Message::History(kassa::screen::history::Message::TypedId(
+        id.clone(),
+    )))
+    .await;
+    h.click("Open").await;
+    assert!(matches!(h.app.screen(), Screen::Detail(_)));
+    assert!(h.shows(&id));
+    assert!(
+        !h.shows("Not rung up on this till (another till, a sticker or an invoice QR)."),
+        "its own sale"
+    );
+    assert!(h.shows("Paid"), "its journal events");
 }

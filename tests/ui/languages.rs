@@ -141,9 +141,9 @@ async fn every_screen_fits_in_every_language() {
             "settings-close",
         ],
     );
-    // Its Close leaves the manager's screens, which stay unlocked for a while.
+    // Its Close leaves the manager's screens, and locks them.
     h.click("Close").await;
-    h.click("Manager").await;
+    h.unlock("2468").await;
     assert!(matches!(h.app.screen(), Screen::History(_)));
 
     // The manager's screens that go back to the history: how each opens, what it is, its

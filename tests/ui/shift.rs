@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::support::ui::{Harness, till_screens};
 use kassa::app::{Message, Screen};
+use kassa::money::Money;
 use kassa::payconiq::model::PaymentStatus;
 use kassa::sandbox::SandboxConfig;
 use kassa::screen::export::Message as Ex;
@@ -15,7 +16,7 @@ async fn to_shift_report(h: &mut Harness, first: bool) {
     if first {
         h.choose_pin("2468").await;
     } else {
-        h.click("Manager").await;
+        h.unlock("2468").await;
     }
     h.click("Shift report…").await;
     assert!(matches!(h.app.screen(), Screen::Shift(_)));
@@ -70,7 +71,18 @@ async fn x_report_csv_then_numbered_z_reports() {
     assert_eq!(
         rows[0],
         [
-            "report", "account", "session", "from", "until", "item", "count", "amount", "note"
+            "report",
+            "account",
+            "session",
+            "from",
+            "until",
+            "item",
+            "count",
+            "amount",
+            "note",
+            "shop",
+            "shop_address",
+            "shop_vat"
         ]
     );
     let paid = rows.iter().find(|r| r[5] == "paid").unwrap();
@@ -156,4 +168,32 @@ async fn x_report_csv_then_numbered_z_reports() {
         unreachable!()
     };
     assert_eq!(s.report().unwrap().refunded.count, 1, "and in Z 2");
+}
+
+/// Closing a shift over a sale still open says so, with its amount, before anything closes.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_close_question_names_sales_still_open() {
+    let mut h = Harness::saving(SandboxConfig::for_tests(), Arc::new(MemoryStore::default())).await;
+    to_shift_report(&mut h, true).await;
+    // The X report as it would read with a sale whose outcome is not known yet (a till sees
+    // one after a create lost its answer, or a crash).
+    let Screen::Shift(s) = h.app.screen() else {
+        unreachable!()
+    };
+    let mut report = s.report().unwrap().clone();
+    report.open.count = 1;
+    report.open.amount = Money::from_cents(400);
+    h.send(Message::Shift(Sh::Loaded(Ok(Box::new(report)))))
+        .await;
+    h.click("Close the shift (Z report)…").await;
+    assert!(
+        h.shows(
+            "One sale is still open (€4.00): if it is paid later, it counts in the next shift."
+        ),
+        "named before closing"
+    );
+    assert!(
+        h.shows("Close the shift"),
+        "and the choice is still the manager's"
+    );
 }

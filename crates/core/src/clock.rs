@@ -67,6 +67,19 @@ pub fn date_time(at: OffsetDateTime) -> String {
     )
 }
 
+/// An instant as the shop's clock read it, with its offset from UTC, for files a bookkeeper
+/// imports: `2026-12-04T19:30:00+01:00` (ISO 8601 / RFC 3339, to the second).
+pub fn local_iso(at: OffsetDateTime) -> String {
+    local_iso_in(at, &zone())
+}
+
+pub fn local_iso_in(at: OffsetDateTime, tz: &TimeZone) -> String {
+    to_jiff(at)
+        .to_zoned(tz.clone())
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +90,23 @@ mod tests {
 
     fn utc(s: &str) -> OffsetDateTime {
         OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).unwrap()
+    }
+
+    #[test]
+    fn files_get_the_shops_time_with_its_offset() {
+        assert_eq!(
+            local_iso_in(utc("2026-12-04T18:30:00.5Z"), &brussels()),
+            "2026-12-04T19:30:00+01:00"
+        );
+        assert_eq!(
+            local_iso_in(utc("2026-07-01T22:15:00Z"), &brussels()),
+            "2026-07-02T00:15:00+02:00",
+            "summer time, and the next local day"
+        );
+        assert_eq!(
+            local_iso_in(utc("2026-07-01T22:15:00Z"), &TimeZone::UTC),
+            "2026-07-01T22:15:00+00:00"
+        );
     }
 
     #[test]

@@ -174,6 +174,14 @@ impl Money {
         }
     }
 
+    /// As typed in an input in `lang`: the language's decimal mark, no grouping, no sign of
+    /// the currency ("7,99" in Dutch, French and German; "7.99" in English).
+    pub fn input(self, lang: Lang) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        format!("{sign}{}{}{:02}", abs / 100, decimal_mark(lang), abs % 100)
+    }
+
     /// Plain decimal with a dot and two decimals ("12.50"), for exports and the command line.
     pub fn to_decimal_string(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
@@ -196,7 +204,9 @@ pub fn localized_number(whole: u64, fraction: &str, lang: Lang) -> String {
     let group = match lang {
         Lang::En => ',',
         Lang::Nl | Lang::De => '.',
-        Lang::Fr => '\u{202f}',
+        // French writes a narrow no-break space (U+202F); the app's face (Fira Sans) has no
+        // such glyph and would show none at all, so the full no-break space, which it has.
+        Lang::Fr => '\u{a0}',
     };
     let decimal = decimal_mark(lang);
     let digits = whole.to_string();
@@ -284,10 +294,22 @@ mod tests {
         assert_eq!(m.format(Lang::Nl), "€ 1.234,56");
         assert_eq!(m.format(Lang::En), "€1,234.56");
         assert_eq!(m.format(Lang::De), "1.234,56\u{a0}€");
-        assert_eq!(m.format(Lang::Fr), "1\u{202f}234,56\u{a0}€");
+        assert_eq!(m.format(Lang::Fr), "1\u{a0}234,56\u{a0}€");
         assert_eq!(Money::from_cents(1250).format(Lang::Nl), "€ 12,50");
         assert_eq!(Money::from_cents(5).format(Lang::En), "€0.05");
         assert_eq!(Money::from_cents(-250).to_decimal_string(), "-2.50");
+    }
+
+    #[test]
+    fn inputs_are_prefilled_with_the_language_decimal_mark() {
+        let m = Money::from_cents(123_499);
+        assert_eq!(m.input(Lang::En), "1234.99");
+        for lang in [Lang::Nl, Lang::Fr, Lang::De] {
+            assert_eq!(m.input(lang), "1234,99");
+        }
+        for lang in Lang::ALL {
+            assert_eq!(Money::parse(&m.input(lang)).unwrap(), m);
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! for the brand, a white panel with the full quiet zone, and modules in dark magenta
 //! (#7B314A) or black. Modules are whole pixels (nearest neighbour), so the code stays crisp.
 //!
-//! The frame and lettering are our own drawing, not the provider's artwork.
+//! The frame is our own drawing, not the provider's artwork; its lettering is set in Inter Bold
+//! (OFL), anti-aliased at the size drawn, and as outlines in SVG.
 
 use std::fmt::Write as _;
 use std::str::FromStr;
@@ -119,6 +120,10 @@ pub enum QrError {
     #[error("could not encode the image: {0}")]
     Encode(String),
 }
+
+/// The frame's height over its width: band (2 borders), panel, bottom border (1), a border a
+/// tenth of the width.
+pub const HEIGHT_PER_WIDTH: f32 = 1.1;
 
 /// Where everything goes, in pixels, for one payload at one width.
 #[derive(Clone, Copy, Debug)]
@@ -251,12 +256,11 @@ pub fn to_svg(payload: &str, size: QrSize, colour: QrColour) -> Result<String, Q
             let _ = write!(path, "M{x} {y}h{m}v{m}h-{m}z", m = l.module);
         }
     }
-    let font = l.band * 45 / 100;
     Ok(format!(
         r##"<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" shape-rendering="crispEdges">
 <rect width="{w}" height="{h}" rx="{r}" fill="{frame}"/>
-<text x="{cx}" y="{ty}" text-anchor="middle" font-family="Helvetica, Arial, sans-serif" font-weight="700" font-size="{font}" fill="#FFFFFF">PAYCONIQ</text>
+<path fill="#FFFFFF" d="{wordmark}" shape-rendering="geometricPrecision"/>
 <rect x="{b}" y="{band}" width="{p}" height="{p}" fill="#FFFFFF"/>
 <path fill="{dark}" d="{path}"/>
 </svg>
@@ -265,8 +269,7 @@ pub fn to_svg(payload: &str, size: QrSize, colour: QrColour) -> Result<String, Q
         h = l.height,
         r = l.border / 2,
         frame = hex(FRAME),
-        cx = l.width / 2,
-        ty = l.band / 2 + font * 35 / 100,
+        wordmark = wordmark_path(&l),
         b = l.border,
         band = l.band,
         p = l.panel,
@@ -297,6 +300,18 @@ impl Canvas {
         }
     }
 
+    /// Lays `c` over what is there with `coverage` (0 to 1), for anti-aliased edges.
+    fn blend(&mut self, x: usize, y: usize, c: [u8; 3], coverage: f32) {
+        if x < self.width && y < self.height {
+            let at = (y * self.width + x) * 4;
+            let a = coverage.clamp(0.0, 1.0);
+            for (i, channel) in c.iter().enumerate() {
+                let under = f32::from(self.pixels[at + i]);
+                self.pixels[at + i] = (under + (f32::from(*channel) - under) * a).round() as u8;
+            }
+        }
+    }
+
     fn rect(&mut self, x0: usize, y0: usize, w: usize, h: usize, c: [u8; 3]) {
         for y in y0..(y0 + h).min(self.height) {
             for x in x0..(x0 + w).min(self.width) {
@@ -322,85 +337,135 @@ impl Canvas {
     }
 }
 
-/// "PAYCONIQ" in a 5×7 pixel alphabet of our own, scaled to the band.
-const GLYPHS: [(char, [u8; 7]); 8] = [
-    (
-        'P',
-        [
-            0b11110, 0b10001, 0b10001, 0b11110, 0b10000, 0b10000, 0b10000,
-        ],
-    ),
-    (
-        'A',
-        [
-            0b01110, 0b10001, 0b10001, 0b11111, 0b10001, 0b10001, 0b10001,
-        ],
-    ),
-    (
-        'Y',
-        [
-            0b10001, 0b10001, 0b01010, 0b00100, 0b00100, 0b00100, 0b00100,
-        ],
-    ),
-    (
-        'C',
-        [
-            0b01111, 0b10000, 0b10000, 0b10000, 0b10000, 0b10000, 0b01111,
-        ],
-    ),
-    (
-        'O',
-        [
-            0b01110, 0b10001, 0b10001, 0b10001, 0b10001, 0b10001, 0b01110,
-        ],
-    ),
-    (
-        'N',
-        [
-            0b10001, 0b11001, 0b10101, 0b10011, 0b10001, 0b10001, 0b10001,
-        ],
-    ),
-    (
-        'I',
-        [
-            0b11111, 0b00100, 0b00100, 0b00100, 0b00100, 0b00100, 0b11111,
-        ],
-    ),
-    (
-        'Q',
-        [
-            0b01110, 0b10001, 0b10001, 0b10001, 0b10101, 0b10010, 0b01101,
-        ],
-    ),
-];
+/// The brand's lettering in a real typeface: Inter Bold (SIL Open Font Licence, see
+/// `assets/fonts/`), cut down to the eight letters it needs.
+const WORDMARK_FONT: &[u8] = include_bytes!("../../../assets/fonts/Inter-Bold-PAYCONIQ.ttf");
+const WORD: &str = "PAYCONIQ";
 
-fn draw_wordmark(img: &mut Canvas, l: &Layout) {
-    const WORD: &str = "PAYCONIQ";
-    let units_wide = WORD.len() * 6 - 1;
-    let unit = (l.band * 45 / 100 / 7).min(l.panel / units_wide);
-    if unit == 0 {
-        return;
-    }
-    let x0 = (l.width - units_wide * unit) / 2;
-    let y0 = (l.band - 7 * unit) / 2 + l.border / 4;
-    for (i, ch) in WORD.chars().enumerate() {
-        let Some((_, rows)) = GLYPHS.iter().find(|(c, _)| *c == ch) else {
-            continue;
+/// The lettering laid out in the band: each letter's glyph at its place, in pixels.
+struct Wordmark {
+    font: ab_glyph::FontRef<'static>,
+    scale: ab_glyph::PxScale,
+    /// (glyph, x of its origin) along the baseline.
+    glyphs: Vec<(ab_glyph::GlyphId, f32)>,
+    baseline: f32,
+}
+
+impl Wordmark {
+    /// Capitals 42 % of the band high (narrower when the word would not fit the panel),
+    /// centred, sitting a little low as the band includes the frame's top edge.
+    fn new(l: &Layout) -> Option<Wordmark> {
+        use ab_glyph::{Font, ScaleFont};
+        let font = ab_glyph::FontRef::try_from_slice(WORDMARK_FONT).ok()?;
+        let cap_units = font
+            .outline(font.glyph_id('I'))
+            .map(|o| (o.bounds.max.y - o.bounds.min.y).abs())?;
+        let units_per_em = font.units_per_em()?;
+        // Em size in pixels for capitals of the wanted height.
+        let wanted_cap = l.band as f32 * 0.42;
+        let mut em = wanted_cap * units_per_em / cap_units;
+        let advance = |em: f32| -> f32 {
+            let f = font.as_scaled(ab_glyph::PxScale::from(
+                em * font.height_unscaled() / units_per_em,
+            ));
+            let ids: Vec<_> = WORD.chars().map(|c| font.glyph_id(c)).collect();
+            ids.iter().map(|id| f.h_advance(*id)).sum::<f32>()
+                + ids.windows(2).map(|w| f.kern(w[0], w[1])).sum::<f32>()
         };
-        for (row, bits) in rows.iter().enumerate() {
-            for col in 0..5 {
-                if bits & (0b10000 >> col) != 0 {
-                    img.rect(
-                        x0 + (i * 6 + col) * unit,
-                        y0 + row * unit,
-                        unit,
-                        unit,
-                        WHITE,
-                    );
-                }
+        let room = l.panel as f32 * 0.92;
+        let wide = advance(em);
+        if wide > room {
+            em *= room / wide;
+        }
+        let scale = ab_glyph::PxScale::from(em * font.height_unscaled() / units_per_em);
+        let scaled = font.as_scaled(scale);
+        let cap = cap_units * em / units_per_em;
+        let mut x = (l.width as f32 - advance(em)) / 2.0;
+        let mut glyphs = Vec::new();
+        let mut last = None;
+        for c in WORD.chars() {
+            let id = font.glyph_id(c);
+            if let Some(prev) = last {
+                x += scaled.kern(prev, id);
             }
+            glyphs.push((id, x));
+            x += scaled.h_advance(id);
+            last = Some(id);
+        }
+        let baseline = (l.band as f32 - cap) / 2.0 + l.border as f32 / 4.0 + cap;
+        Some(Wordmark {
+            font,
+            scale,
+            glyphs,
+            baseline,
+        })
+    }
+}
+
+/// Draws the lettering anti-aliased, white over the frame.
+fn draw_wordmark(img: &mut Canvas, l: &Layout) {
+    use ab_glyph::Font;
+    let Some(w) = Wordmark::new(l) else {
+        return;
+    };
+    for (id, x) in &w.glyphs {
+        let glyph = id.with_scale_and_position(w.scale, ab_glyph::point(*x, w.baseline));
+        if let Some(outlined) = w.font.outline_glyph(glyph) {
+            let b = outlined.px_bounds();
+            outlined.draw(|gx, gy, coverage| {
+                let (px, py) = (b.min.x as i64 + gx as i64, b.min.y as i64 + gy as i64);
+                if px >= 0 && py >= 0 {
+                    img.blend(px as usize, py as usize, WHITE, coverage);
+                }
+            });
         }
     }
+}
+
+/// The lettering as SVG path data: the same outlines, so the file needs no font.
+fn wordmark_path(l: &Layout) -> String {
+    use ab_glyph::Font;
+    let Some(w) = Wordmark::new(l) else {
+        return String::new();
+    };
+    // Font units to pixels (the scale is the pixel height of ascent to descent).
+    let px_per_unit = w.scale.y / w.font.height_unscaled();
+    let mut d = String::new();
+    for (id, x0) in &w.glyphs {
+        let Some(outline) = w.font.outline(*id) else {
+            continue;
+        };
+        let at = |p: ab_glyph::Point| (x0 + p.x * px_per_unit, w.baseline - p.y * px_per_unit);
+        let mut pen: Option<ab_glyph::Point> = None;
+        for curve in &outline.curves {
+            use ab_glyph::OutlineCurve::*;
+            let (start, end) = match curve {
+                Line(a, b) => (*a, *b),
+                Quad(a, _, c) => (*a, *c),
+                Cubic(a, _, _, d) => (*a, *d),
+            };
+            if pen != Some(start) {
+                let (x, y) = at(start);
+                let _ = write!(d, "M{x:.2} {y:.2}");
+            }
+            let _ = match curve {
+                Line(_, b) => {
+                    let (x, y) = at(*b);
+                    write!(d, "L{x:.2} {y:.2}")
+                }
+                Quad(_, c1, e) => {
+                    let ((x1, y1), (x, y)) = (at(*c1), at(*e));
+                    write!(d, "Q{x1:.2} {y1:.2} {x:.2} {y:.2}")
+                }
+                Cubic(_, c1, c2, e) => {
+                    let ((x1, y1), (x2, y2), (x, y)) = (at(*c1), at(*c2), at(*e));
+                    write!(d, "C{x1:.2} {y1:.2} {x2:.2} {y2:.2} {x:.2} {y:.2}")
+                }
+            };
+            pen = Some(end);
+        }
+    }
+    d
 }
 
 #[cfg(test)]
@@ -484,9 +549,48 @@ mod tests {
     }
 
     #[test]
-    fn svg_has_the_frame_and_one_path_of_modules() {
+    fn svg_has_the_frame_the_lettering_as_outlines_and_one_path_of_modules() {
         let svg = to_svg("https://payconiq.com/pay/2/abc", QrSize::M, QrColour::Black).unwrap();
         assert!(svg.contains("fill=\"#FF4785\"") && svg.contains("fill=\"#000000\""));
-        assert_eq!(svg.matches("<path").count(), 1);
+        assert_eq!(svg.matches("<path").count(), 2, "lettering and modules");
+        assert!(!svg.contains("<text"), "no font needed to show it");
+        let lettering = svg.split("<path fill=\"#FFFFFF\" d=\"").nth(1).unwrap();
+        assert!(
+            lettering.contains('C') || lettering.contains('Q'),
+            "curves, not blocks"
+        );
+    }
+
+    #[test]
+    fn the_lettering_is_smooth_type_at_every_width() {
+        let payload = "https://payconiq.com/l/1/abc/POS1";
+        for width in [150, 180, 250, 333, 400, 517, 800, 1000] {
+            let qr = render_width(payload, width, QrColour::Magenta).unwrap();
+            let l = layout(25, width).unwrap();
+            let band: Vec<[u8; 3]> = (0..l.band as u32)
+                .flat_map(|y| (0..qr.width).map(move |x| (x, y)))
+                .map(|(x, y)| {
+                    let at = ((y * qr.width + x) * 4) as usize;
+                    [qr.rgba[at], qr.rgba[at + 1], qr.rgba[at + 2]]
+                })
+                .collect();
+            let white = band.iter().filter(|p| **p == WHITE).count();
+            // Anti-aliased edges: shades between the frame and white, as type has.
+            let edges = band
+                .iter()
+                .filter(|p| **p != WHITE && **p != FRAME && p[0] == 0xFF)
+                .count();
+            assert!(
+                white > 0 && edges > white / 20,
+                "{width}: {white} white, {edges} edge"
+            );
+            // The lettering's rows: capitals about 42 % of the band high.
+            let rows: Vec<u32> = (0..l.band as u32)
+                .filter(|y| band[(*y * qr.width) as usize..][..qr.width as usize].contains(&WHITE))
+                .collect();
+            let high = (rows.last().unwrap() - rows[0] + 1) as f32 / l.band as f32;
+            assert!((0.36..0.52).contains(&high), "{width}: {high}");
+            assert_eq!(decode(&qr), payload, "{width}");
+        }
     }
 }

@@ -29,7 +29,10 @@ pub enum Origin {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sale {
     pub at: OffsetDateTime,
+    /// What the customer paid once paid (tip included), else what was asked.
     pub amount: Money,
+    /// The tip in `amount`, when there is one.
+    pub tip: Option<Money>,
     /// `None` while the outcome is unknown.
     pub status: Option<PaymentStatus>,
     pub description: Option<String>,
@@ -47,6 +50,7 @@ impl Sale {
         Some(Sale {
             at: e.attempted_at,
             amount: e.paid_total().unwrap_or(e.amount),
+            tip: e.tip(),
             status: e.status().cloned(),
             description: e.description.clone(),
             reference: Some(e.reference.clone()),
@@ -59,6 +63,7 @@ impl Sale {
         Sale {
             at: p.created_at.unwrap_or(OffsetDateTime::UNIX_EPOCH),
             amount: p.paid_total(),
+            tip: p.tip(),
             status: Some(p.status.clone()),
             description: p.description.clone(),
             reference: p.reference.clone(),
@@ -85,6 +90,7 @@ pub fn merge(journal: &[Entry], api: &[Payment]) -> Vec<Sale> {
             Some(s) => {
                 s.status = Some(p.status.clone());
                 s.amount = p.paid_total();
+                s.tip = p.tip();
                 s.payment_id = Some(p.payment_id.clone());
             }
             None => sales.push(Sale::from_payment(p)),
@@ -100,6 +106,15 @@ pub fn paid_total<'a>(sales: impl IntoIterator<Item = &'a Sale>) -> Money {
         .into_iter()
         .filter(|s| s.status == Some(PaymentStatus::Succeeded))
         .map(|s| s.amount)
+        .sum()
+}
+
+/// The tips in what was actually paid.
+pub fn paid_tips<'a>(sales: impl IntoIterator<Item = &'a Sale>) -> Money {
+    sales
+        .into_iter()
+        .filter(|s| s.status == Some(PaymentStatus::Succeeded))
+        .filter_map(|s| s.tip)
         .sum()
 }
 
@@ -215,6 +230,7 @@ mod tests {
         Sale {
             at: OffsetDateTime::UNIX_EPOCH,
             amount: Money::from_cents(cents),
+            tip: None,
             status,
             description: Some(d.into()),
             reference: Some(r.into()),

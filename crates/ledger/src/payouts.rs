@@ -213,12 +213,9 @@ fn euros(m: Money) -> String {
     m.to_decimal_string()
 }
 
+/// On the shop's clock with its offset (a bookkeeper's import reads local times).
 fn iso(at: Option<time::OffsetDateTime>) -> String {
-    at.and_then(|t| {
-        t.format(&time::format_description::well_known::Rfc3339)
-            .ok()
-    })
-    .unwrap_or_default()
+    at.map(crate::clock::local_iso).unwrap_or_default()
 }
 
 /// Payouts as CSV.
@@ -377,9 +374,12 @@ mod tests {
         with_comma.transaction_date = Some(time::macros::datetime!(2026-11-20 09:30:00 UTC));
         let csv = lines_csv(&[with_comma], &[line("a", 250)]);
         let rows: Vec<&str> = csv.lines().collect();
+        // The shop's clock, with its offset (UTC here gives +00:00).
+        let at = crate::clock::local_iso(time::macros::datetime!(2026-11-20 09:30:00 UTC));
+        assert!(at.starts_with("2026-11-20T") && !at.ends_with('Z'), "{at}");
         assert_eq!(
             rows[1],
-            "payment,2026-11-20T09:30:00Z,a,,,10.50,EUR,,\"Koffie, taart \"\"groot\"\"\""
+            format!("payment,{at},a,,,10.50,EUR,,\"Koffie, taart \"\"groot\"\"\"")
         );
         assert_eq!(rows[2], "refund,,a,,,-2.50,EUR,,");
     }

@@ -118,8 +118,8 @@ fn a_cancel_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
     ));
     assert_eq!(c.status(), &PaymentStatus::Cancelled);
     assert_eq!(
-        c.cancelled_title().0,
-        "Cancelled",
+        c.cancelled_why(),
+        "Nothing was charged.",
         "our cancel or the customer's decline: not claimed either way"
     );
     // An answer for a checkout that is gone is dropped.
@@ -154,4 +154,35 @@ fn polls_at_the_policy_pace_and_honours_retry_after() {
         Err(api_error(429, "TOO_MANY_REQUESTS", Some(7))),
     ));
     assert_eq!(c.poll_interval(), Duration::from_secs(7));
+}
+
+/// No status read overlaps a cancel (polls wait for it), and from the press until the read
+/// sent after its answer the screen says it is cancelling: Cancel never comes back meanwhile.
+#[test]
+fn cancelling_lasts_until_the_read_after_the_answer() {
+    let policy = PollPolicy::immediate();
+    let mut c = Checkout::new(payment(PaymentStatus::Pending), None, Lang::En, policy);
+    assert_eq!(c.update(Message::Cancel), Action::Fetch("p1".into()));
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Pending))),
+    ));
+    assert_eq!(c.busy_with(), Some(super::Op::Cancel), "the cancel is sent");
+    assert_eq!(c.update(Message::Poll), Action::None, "no read overlaps it");
+    assert_eq!(
+        c.update(Message::OpDone("p1".into(), Ok(()))),
+        Action::Fetch("p1".into())
+    );
+    assert_eq!(
+        c.busy_with(),
+        Some(super::Op::Cancel),
+        "accepted, not read back"
+    );
+    assert_eq!(c.update(Message::Poll), Action::None);
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Cancelled))),
+    ));
+    assert_eq!(c.busy_with(), None);
+    assert_eq!(c.status(), &PaymentStatus::Cancelled);
 }

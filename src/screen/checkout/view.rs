@@ -1,15 +1,19 @@
 //! What checkout shows: the code beside amount, status, countdown and actions while the payment
 //! is live; the questions (cancel, void); and the outcome, saying who ended a cancelled payment.
 
-use iced::widget::{button, column, container, row, scrollable, text};
-use iced::{Center, Element, Fill};
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use iced::widget::{column, container, responsive, row, scrollable, text};
+use iced::{Center, Element, Fill, Size};
 
-use super::{Checkout, DETAILS_WIDTH, Message};
+use super::{Checkout, DETAILS_WIDTH, Message, Op};
 use crate::fl;
 use crate::payconiq::model::PaymentStatus;
 use crate::theme;
-use crate::widget::framed_qr::FramedQr;
 use crate::widget::steps;
+
+/// The code's container on the checkout (layout tests find it by this id).
+pub const CODE: &str = "checkout-code";
 
 impl Checkout {
     pub(super) fn status_text(&self) -> String {
@@ -38,12 +42,13 @@ impl Checkout {
             );
         }
         if let Some(p) = &self.problem {
-            page = page.push(text(p.clone()).size(16).style(theme::error));
+            page = page.push(problem(p, 16.0));
         }
         page.push(content).height(Fill).into()
     }
 
-    pub(super) fn live_view(&self) -> Element<'_, Message> {
+    /// Amount, status, countdown and actions; `scale` grows the amount on a big screen.
+    fn details(&self, scale: f32) -> iced::widget::Column<'_, Message> {
         // Once the customer paid, the total they authorised (tip included) is what counts.
         let paid = matches!(
             self.payment.status,
@@ -54,7 +59,7 @@ impl Checkout {
         } else {
             self.payment.amount
         };
-        let amount = text(shown.format(self.lang)).size(44);
+        let amount = text(shown.format(self.lang)).size(44.0 * scale);
         let tip = self
             .payment
             .tip()
@@ -65,11 +70,6 @@ impl Checkout {
             .description
             .clone()
             .map(|d| text(d).size(18).style(theme::muted));
-        // The code takes what room is left beside the details, shrinking by whole module pixels
-        // so the amount, status, countdown and buttons always stay in the window.
-        // In sticker mode there is no code to show; the status line says to scan the sticker
-        // (once).
-        let code = self.qr.as_ref().map(FramedQr::view_fitted);
         let countdown = self.seconds_left().map(|s| {
             text(fl!(
                 "checkout-expires-in",
@@ -81,16 +81,22 @@ impl Checkout {
         // Stacked, so the buttons keep their size beside a large code on a small screen.
         let mut actions = column![].spacing(10);
         if self.payment.status == PaymentStatus::PendingMerchantAcknowledgement {
-            let busy = self.op.is_some();
+            let busy = self.busy_with().is_some();
+            // Within the moment the key is pressed: the request may take seconds.
+            let (complete, void) = match self.busy_with() {
+                Some(Op::Acknowledge) => (fl!("checkout-completing"), fl!("checkout-void")),
+                Some(Op::Void) => (fl!("checkout-complete"), fl!("checkout-voiding")),
+                _ => (fl!("checkout-complete"), fl!("checkout-void")),
+            };
             actions = actions
                 .push(
-                    button(text(fl!("checkout-complete")).size(20))
+                    button(text(complete).size(20))
                         .padding([12, 20])
                         .style(theme::primary)
                         .on_press_maybe((!busy).then_some(Message::Complete)),
                 )
                 .push(
-                    button(text(fl!("checkout-void")).size(20))
+                    button(text(void).size(20))
                         .padding([12, 20])
                         .style(theme::danger)
                         .on_press_maybe((!busy).then_some(Message::Void)),
@@ -99,36 +105,82 @@ impl Checkout {
                 actions = self.void_question();
             }
         } else if self.payment.status.is_cancellable() {
+            let cancelling = self.checking_cancel || self.busy_with() == Some(Op::Cancel);
             actions = actions.push(
-                button(text(fl!("checkout-cancel")).size(18))
-                    .padding([12, 20])
-                    .style(theme::secondary)
-                    .on_press_maybe(
-                        (self.op.is_none() && !self.checking_cancel).then_some(Message::Cancel),
-                    ),
+                button(
+                    text(if cancelling {
+                        fl!("checkout-cancelling")
+                    } else {
+                        fl!("checkout-cancel")
+                    })
+                    .size(18),
+                )
+                .padding([12, 20])
+                .style(theme::secondary)
+                .on_press_maybe(
+                    (self.busy_with().is_none() && !self.checking_cancel)
+                        .then_some(Message::Cancel),
+                ),
             );
         }
-        let mut details = column![amount]
+        let details = column![amount]
             .push(tip)
             .push(description)
             .push(steps::steps(&self.payment.status))
             .push(text(self.status_text()).size(20))
             .push(countdown)
             .spacing(14);
-        details = if self.confirm_cancel {
+        if self.confirm_cancel {
             details.push(self.confirm_view())
         } else {
             details.push(actions)
+        }
+    }
+
+    pub(super) fn live_view(&self) -> Element<'_, Message> {
+        // In sticker mode there is no code to show; the status line says to scan the sticker
+        // (once).
+        let Some(qr) = &self.qr else {
+            return container(scrollable(self.details(1.0).width(Fill)))
+                .padding(20)
+                .width(Fill)
+                .height(Fill)
+                .style(theme::card)
+                .into();
         };
-        // The code on the left, what is happening on the right, at a fixed width so a long word
-        // never squeezes the buttons.
-        let details = scrollable(details.width(Fill)).width(if code.is_some() {
-            iced::Length::Fixed(DETAILS_WIDTH)
-        } else {
-            Fill
+        // The code as large as fits beside the details (drawn at that size, whole-pixel
+        // modules), the two side by side in the middle of the card: amount, status, countdown
+        // and buttons always in the window, next to the code they belong to.
+        let layout = responsive(move |space| {
+            let scale = (space.height / 620.0).clamp(1.0, 1.5);
+            let details_width = (space.width * 0.3).clamp(DETAILS_WIDTH, 460.0);
+            let gap = 32.0;
+            let beside = Size::new(space.width - details_width - gap, space.height);
+            // Too narrow for a code worth scanning beside the details (a window sharing its
+            // screen with the customer display): the code above them.
+            if beside.width < 200.0 {
+                // Once scanned, or while a question is asked, the code has done its work: the
+                // room goes to the question and the buttons.
+                let scanning =
+                    self.payment.status == PaymentStatus::Pending && !self.confirm_cancel;
+                let room = Size::new(space.width, space.height * 0.34);
+                return column![]
+                    .push(scanning.then(|| container(qr.fitted_in(room)).id(CODE)))
+                    .push(scrollable(self.details(1.0).width(Fill)).height(Fill))
+                    .spacing(16)
+                    .align_x(Center)
+                    .into();
+            }
+            let details = scrollable(self.details(scale).width(Fill)).width(details_width);
+            container(
+                row![container(qr.fitted_in(beside)).id(CODE), details]
+                    .spacing(gap)
+                    .align_y(Center),
+            )
+            .center(Fill)
+            .into()
         });
-        let body = row![].push(code).push(details).spacing(24).align_y(Center);
-        container(body)
+        container(layout)
             .padding(20)
             .width(Fill)
             .height(Fill)
@@ -156,14 +208,14 @@ impl Checkout {
         .spacing(10)
     }
 
-    /// Who ended a cancelled payment, when this screen can tell.
-    pub(super) fn cancelled_title(&self) -> (String, Option<String>) {
+    /// Who ended a cancelled payment, when this screen can tell, and that nothing was charged.
+    pub(super) fn cancelled_why(&self) -> String {
         if self.cancel_sent {
-            (fl!("final-cancelled-here"), None)
+            fl!("final-cancelled-here")
         } else if self.seen_live {
-            (fl!("final-declined"), Some(fl!("final-declined-why")))
+            fl!("final-declined-why")
         } else {
-            (fl!("final-cancelled"), None)
+            fl!("final-nothing-charged")
         }
     }
 
@@ -173,10 +225,12 @@ impl Checkout {
             column![
                 button(text(fl!("checkout-keep-waiting")).size(18))
                     .padding([12, 20])
+                    .width(Fill)
                     .style(theme::secondary)
                     .on_press(Message::KeepWaiting),
                 button(text(fl!("checkout-cancel-anyway")).size(18))
                     .padding([12, 20])
+                    .width(Fill)
                     .style(theme::danger)
                     .on_press(Message::ConfirmCancel),
             ]
@@ -189,15 +243,13 @@ impl Checkout {
 
     pub(super) fn final_view(&self) -> Element<'_, Message> {
         let p = &self.payment;
-        let (title, style): (String, fn(&iced::Theme) -> text::Style) = match &p.status {
-            PaymentStatus::Succeeded => (fl!("final-paid"), theme::success),
-            PaymentStatus::Cancelled => (self.cancelled_title().0, theme::muted),
-            PaymentStatus::Expired => (fl!("final-expired"), theme::muted),
-            PaymentStatus::AuthorizationFailed => (fl!("final-authorization-failed"), theme::error),
-            PaymentStatus::Failed => (fl!("final-failed"), theme::error),
-            PaymentStatus::Voided => (fl!("final-voided"), theme::muted),
-            other => (other.to_string(), theme::muted),
+        // The status in the words every screen uses for it; what it means beneath.
+        let style: fn(&iced::Theme) -> text::Style = match &p.status {
+            PaymentStatus::Succeeded => theme::success,
+            PaymentStatus::AuthorizationFailed | PaymentStatus::Failed => theme::error,
+            _ => theme::muted,
         };
+        let title = crate::words::status_label(&p.status);
         let mut body = column![
             text(title).size(40).style(style),
             text(p.paid_total().format(self.lang)).size(36)
@@ -210,11 +262,7 @@ impl Checkout {
                     body = body.push(text(fl!("final-tip", tip = tip.format(self.lang))).size(18));
                 }
                 if let Some(d) = &p.debtor {
-                    let who = [d.name.clone(), d.iban.clone()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" · ");
+                    let who = crate::words::debtor(d);
                     body = body.push(text(who).size(18).style(theme::muted));
                 }
                 if let Some(at) = p.succeeded_at {
@@ -230,11 +278,8 @@ impl Checkout {
             }
             PaymentStatus::Failed => body = body.push(text(fl!("final-failed-why")).size(18)),
             PaymentStatus::Voided => body = body.push(text(fl!("final-voided-why")).size(18)),
-            PaymentStatus::Cancelled => {
-                if let Some(why) = self.cancelled_title().1 {
-                    body = body.push(text(why).size(18));
-                }
-            }
+            PaymentStatus::Cancelled => body = body.push(text(self.cancelled_why()).size(18)),
+            PaymentStatus::Expired => body = body.push(text(fl!("final-expired-why")).size(18)),
             _ => {}
         }
         let mut actions = row![].spacing(10);

@@ -1,7 +1,9 @@
 //! The Refund screen as drawn: provider tabs, the D24 form, review and outcome, the list of
 //! D24 refunds asked for, and the step's buttons below the scrolling part.
 
-use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use iced::widget::{column, container, row, scrollable, space, text, text_input};
 use iced::{Element, Fill, Length};
 
 use super::*;
@@ -57,10 +59,7 @@ impl Refund {
             .into(),
             Provider::D24 => self.d24_view(),
         };
-        let outcome = self
-            .problem
-            .as_ref()
-            .map(|p| text(p.clone()).style(theme::error));
+        let outcome = self.problem.as_ref().map(|p| problem(p, 16.0));
         // The step's buttons stay in view below the scrolling form.
         let mut footer = row![action(fl!("settings-close"), Message::Close)].spacing(10);
         if self.provider == Provider::D24 && matches!(self.client, Some(Ok(_))) {

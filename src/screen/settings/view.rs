@@ -1,7 +1,9 @@
 //! The settings form as drawn: account, till and manager sections, the footer with its
 //! outcome line, the unsaved-changes question and the typed-path prompt.
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use crate::widget::action::button;
+use crate::widget::problem::problem;
+use iced::widget::{column, container, row, scrollable, text, text_input};
 use iced::{Element, Fill, Length};
 
 use super::*;
@@ -127,6 +129,20 @@ impl Settings {
                 .push(action(fl!("settings-save-jwks"), Message::SaveJwks));
         }
         form = self.d24_section(form);
+        // Who the shop is: on the sticker's payments and at the head of every report.
+        form = form
+            .push(heading(fl!("settings-shop")))
+            .push(input(
+                fl!("settings-shop-name"),
+                &d.shop_name,
+                Field::ShopName,
+            ))
+            .push(input(
+                fl!("settings-shop-address"),
+                &d.shop_address,
+                Field::ShopAddress,
+            ))
+            .push(input(fl!("settings-shop-vat"), &d.shop_vat, Field::ShopVat));
         form = form.push(heading(fl!("settings-section-till"))).push(field(
             fl!("settings-pay-mode"),
             segmented(
@@ -138,12 +154,7 @@ impl Settings {
         if d.pay_mode == PayMode::Sticker {
             form = form
                 .push(input(fl!("settings-pos-id"), &d.pos_id, Field::PosId))
-                .push(input(fl!("settings-shop-id"), &d.shop_id, Field::ShopId))
-                .push(input(
-                    fl!("settings-shop-name"),
-                    &d.shop_name,
-                    Field::ShopName,
-                ));
+                .push(input(fl!("settings-shop-id"), &d.shop_id, Field::ShopId));
         }
         form = form
             .push(field(
@@ -177,8 +188,36 @@ impl Settings {
                     Message::Language,
                 ),
             ))
+            .push(heading(fl!("settings-section-printer")))
+            .push(field(
+                fl!("settings-printer"),
+                text_input(&fl!("settings-printer-hint"), &d.printer)
+                    .on_input(|v| Message::Text(Field::Printer, v))
+                    .padding(8)
+                    .into(),
+            ))
+            .push(field(
+                fl!("settings-paper"),
+                segmented(
+                    vec![58, 80],
+                    Some(if d.paper_mm == 58 { 58 } else { 80 }),
+                    Message::Paper,
+                ),
+            ))
+            .push(field(
+                fl!("settings-print-after"),
+                action(
+                    if d.print_after_payment {
+                        fl!("settings-on")
+                    } else {
+                        fl!("settings-off")
+                    },
+                    Message::PrintAfterPayment(!d.print_after_payment),
+                ),
+            ))
+            .push(action(fl!("settings-print-test"), Message::PrintTest))
             .push(heading(fl!("settings-section-manager")))
-            .push(input(
+            .push(short_input(
                 fl!("settings-lock-minutes"),
                 &d.lock_after_minutes.to_string(),
                 Field::LockMinutes,
@@ -190,7 +229,7 @@ impl Settings {
                 &d.backup_dir,
                 Field::BackupDir,
             ))
-            .push(input(
+            .push(short_input(
                 fl!("settings-backup-keep"),
                 &d.backup_keep.to_string(),
                 Field::BackupKeep,
@@ -233,8 +272,8 @@ impl Settings {
         };
         // Outcomes on their own line: beside the buttons they would squeeze them to slivers.
         let outcome = match (&self.problem, &self.info) {
-            (Some(p), _) => Some(text(p.clone()).style(theme::error)),
-            (None, Some(info)) => Some(text(info.clone()).style(theme::success)),
+            (Some(p), _) => Some(problem(p, 16.0)),
+            (None, Some(info)) => Some(text(info.clone()).style(theme::success).into()),
             (None, None) => None,
         };
         // Where no dialog can be shown, the typed path sits by the footer, always in view.
@@ -251,7 +290,12 @@ impl Settings {
             )
         });
         let footer = column![].push(prompt).push(outcome).push(footer).spacing(8);
-        container(column![scrollable(form.padding([0, 16])).height(Fill), footer].spacing(14))
+        // A form as wide as what it holds: on a wide screen the fields stop at a width a line
+        // of an address needs, rather than running across it.
+        let form = container(form.padding([0, 16]).max_width(FORM_WIDTH))
+            .width(Fill)
+            .align_x(iced::Center);
+        container(column![scrollable(form).height(Fill), footer].spacing(14))
             .padding(24)
             .width(Fill)
             .style(theme::card)
@@ -319,6 +363,21 @@ fn heading<'a>(label: String) -> Element<'a, Message> {
 
 fn field<'a>(label: String, control: Element<'a, Message>) -> Element<'a, Message> {
     crate::widget::form::labelled(label, 220.0, control)
+}
+
+/// The widest the settings form grows.
+const FORM_WIDTH: f32 = 960.0;
+
+/// A field for a short value (a number of minutes or days): as wide as what it holds.
+fn short_input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {
+    field(
+        label.clone(),
+        text_input("", value)
+            .on_input(move |v| Message::Text(which, v))
+            .padding(8)
+            .width(Length::Fixed(90.0))
+            .into(),
+    )
 }
 
 fn input<'a>(label: String, value: &str, which: Field) -> Element<'a, Message> {

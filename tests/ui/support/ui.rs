@@ -49,6 +49,191 @@ pub fn till_screens() -> Vec<iced::Size> {
     sizes
 }
 
+/// Every window size the screens are tested at: [`till_screens`], a 1920×1080 counter screen,
+/// and the same at 150 % (HiDPI scale 1.5 lays out 1280×720 logical pixels).
+pub fn all_screens() -> Vec<iced::Size> {
+    let mut sizes = till_screens();
+    sizes.push(iced::Size::new(1920.0, 1080.0));
+    sizes.push(iced::Size::new(1920.0 / 1.5, 1080.0 / 1.5));
+    // A 1024×768 screen shared with the customer display (see `placement::share`).
+    let monitor = kassa::placement::Place {
+        x: 0.0,
+        y: 0.0,
+        width: 1024.0,
+        height: 768.0,
+    };
+    let (cashier, _) = kassa::placement::share(monitor);
+    sizes.push(iced::Size::new(cashier.width, cashier.height));
+    sizes
+}
+
+/// What a view lays out, as the layout tests judge it.
+#[derive(Default)]
+pub struct Laid {
+    /// Texts and their bounds.
+    pub texts: Vec<(String, iced::Rectangle)>,
+    /// What Tab can reach (buttons and fields), its id when it has one, and whether it has the
+    /// focus.
+    pub focusables: Vec<(Option<iced::widget::Id>, iced::Rectangle, bool)>,
+    /// Text fields.
+    pub inputs: Vec<iced::Rectangle>,
+    /// What each text field shows (its value, or its placeholder when empty).
+    pub input_texts: Vec<String>,
+    /// Containers (iced's buttons among them).
+    pub containers: Vec<iced::Rectangle>,
+    /// Containers with an id, by it.
+    pub named: Vec<(iced::widget::Id, iced::Rectangle)>,
+    /// Disabled buttons (Tab passes them by).
+    pub disabled: Vec<iced::Rectangle>,
+}
+
+impl Laid {
+    pub fn of(ui: &mut Simulator<'_, Message>) -> Laid {
+        use iced_test::selector::Candidate;
+        let mut laid = Laid::default();
+        let _ = ui.find(|c: Candidate<'_>| -> Option<()> {
+            match c {
+                Candidate::Text {
+                    bounds, content, ..
+                } => laid.texts.push((content.to_string(), bounds)),
+                Candidate::Focusable {
+                    id, bounds, state, ..
+                } => laid
+                    .focusables
+                    .push((id.cloned(), bounds, state.is_focused())),
+                Candidate::TextInput { bounds, state, .. } => {
+                    laid.inputs.push(bounds);
+                    laid.input_texts.push(state.text().to_string());
+                }
+                Candidate::Container { bounds, id, .. } => {
+                    laid.containers.push(bounds);
+                    if let Some(id) = id {
+                        laid.named.push((id.clone(), bounds));
+                    }
+                }
+                Candidate::Custom { bounds, state, .. }
+                    if state.is::<kassa::widget::focus::Disabled>() =>
+                {
+                    laid.disabled.push(bounds)
+                }
+                _ => {}
+            }
+            None
+        });
+        laid
+    }
+
+    /// The bounds of the text `wanted`.
+    pub fn text(&self, wanted: &str) -> Option<iced::Rectangle> {
+        self.texts
+            .iter()
+            .find(|(t, _)| t == wanted)
+            .map(|(_, b)| *b)
+    }
+
+    /// The buttons: what Tab reaches that is not a text field, and the disabled ones.
+    pub fn buttons(&self) -> Vec<iced::Rectangle> {
+        self.focusables
+            .iter()
+            .map(|(_, b, _)| *b)
+            .filter(|b| !self.inputs.contains(b))
+            .chain(self.disabled.iter().copied())
+            .collect()
+    }
+
+    /// The texts inside `area`, joined (a button's label and hint).
+    pub fn label(&self, area: iced::Rectangle) -> String {
+        self.texts
+            .iter()
+            .filter(|(_, b)| contains(area, *b))
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The smallest focusable (a button) holding the text `wanted`.
+    pub fn button(&self, wanted: &str) -> Option<iced::Rectangle> {
+        let text = self.text(wanted)?;
+        self.buttons()
+            .into_iter()
+            .filter(|b| contains(*b, text))
+            .min_by(|a, b| (a.width * a.height).total_cmp(&(b.width * b.height)))
+    }
+
+    /// The smallest container holding the text `wanted` (a keypad key, which Tab skips).
+    pub fn container(&self, wanted: &str) -> Option<iced::Rectangle> {
+        let text = self.text(wanted)?;
+        self.containers
+            .iter()
+            .copied()
+            .filter(|c| contains(*c, text))
+            .min_by(|a, b| (a.width * a.height).total_cmp(&(b.width * b.height)))
+    }
+
+    /// The container with the id `name`.
+    pub fn named(&self, name: &'static str) -> Option<iced::Rectangle> {
+        let id = iced::widget::Id::new(name);
+        self.named.iter().find(|(i, _)| *i == id).map(|(_, b)| *b)
+    }
+
+    /// The focused widget: its label (or `#id` for a field).
+    pub fn focused(&self) -> Option<String> {
+        let (id, bounds, _) = self.focusables.iter().find(|(_, _, f)| *f)?;
+        Some(match id {
+            Some(id) if self.inputs.contains(bounds) => format!("#{}", id_name(id)),
+            _ => self.label(*bounds),
+        })
+    }
+}
+
+/// The amounts of money in `s`: each run of digits, marks and spaces around a `€`, without the
+/// punctuation of the sentence around it.
+pub fn amounts(s: &str) -> Vec<String> {
+    let part = |c: char| {
+        c.is_ascii_digit() || matches!(c, '€' | '.' | ',' | ' ' | '\u{a0}' | '\u{202f}' | '-')
+    };
+    let mut out = Vec::new();
+    let mut run = String::new();
+    for c in s.chars().chain(std::iter::once('|')) {
+        if part(c) {
+            run.push(c);
+            continue;
+        }
+        let token = run.trim_matches(|c: char| matches!(c, ' ' | ',' | '.'));
+        if token.contains('€') && token.chars().any(|c| c.is_ascii_digit()) {
+            out.push(token.to_string());
+        }
+        run.clear();
+    }
+    out
+}
+
+/// Whether `token` is money written as `lang` writes it (what `Money::format` makes of it).
+pub fn is_money_in(token: &str, lang: Lang) -> bool {
+    let (sign, digits) = match token.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, token),
+    };
+    kassa::money::Money::parse_unchecked(digits)
+        .is_ok_and(|m| kassa::money::Money::from_cents(sign * m.cents()).format(lang) == token)
+}
+
+/// The name an `Id::new(name)` was given (ids print as `Id(Custom(.., "name"))`).
+fn id_name(id: &iced::widget::Id) -> String {
+    let debug = format!("{id:?}");
+    debug
+        .split('"')
+        .nth(1)
+        .map_or(debug.clone(), str::to_string)
+}
+
+pub fn contains(outer: iced::Rectangle, inner: iced::Rectangle) -> bool {
+    inner.x >= outer.x - 0.5
+        && inner.y >= outer.y - 0.5
+        && inner.x + inner.width <= outer.x + outer.width + 0.5
+        && inner.y + inner.height <= outer.y + outer.height + 0.5
+}
+
 /// The bounds and visible bounds of the text `wanted` (one ending in `…` matches any text
 /// starting with what comes before it).
 fn find_text(
@@ -296,6 +481,114 @@ impl Harness {
         }
     }
 
+    /// The cashier window as laid out now, at [`Harness::size`].
+    pub fn laid(&self) -> Laid {
+        let mut ui = screen_sized(self.app.view_main(), self.size);
+        Laid::of(&mut ui)
+    }
+
+    /// Writes the cashier window as it looks now to `$KASSA_SHOTS/{name}-{w}x{h}.png` when
+    /// that variable is set (the README's screenshots: `KASSA_SHOTS=assets/screenshots cargo
+    /// test --test ui layout`); does nothing otherwise.
+    pub fn shoot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("KASSA_SHOTS") else {
+            return;
+        };
+        let tmp = tempfile::tempdir().unwrap();
+        let mut ui = screen_sized(self.app.view_main(), self.size);
+        let snapshot = ui.snapshot(&kassa::theme::theme()).unwrap();
+        let _ = snapshot.matches_image(tmp.path().join("shot.png")).unwrap();
+        // The simulator names the file after its renderer.
+        let written = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let to = std::path::Path::new(&dir).join(format!(
+            "{name}-{}x{}.png",
+            self.size.width as u32, self.size.height as u32
+        ));
+        std::fs::copy(written, to).unwrap();
+    }
+
+    /// The amounts on screen not written as `lang` writes money, and amounts prefilled in
+    /// fields without its decimal mark.
+    pub fn wrong_money(&self, lang: Lang) -> Vec<String> {
+        let laid = self.laid();
+        let mut wrong: Vec<String> = laid
+            .texts
+            .iter()
+            .flat_map(|(t, _)| amounts(t).into_iter().map(move |a| (t, a)))
+            .filter(|(_, a)| !is_money_in(a, lang))
+            .map(|(t, a)| format!("'{a}' in '{t}' ({lang:?})"))
+            .collect();
+        for typed in &laid.input_texts {
+            let plain = typed.trim();
+            let number = plain.len() > 3
+                && plain
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && matches!(plain.chars().rev().nth(2), Some('.' | ','));
+            if number
+                && kassa::money::Money::parse(plain)
+                    .map(|m| m.input(lang))
+                    .ok()
+                    .as_deref()
+                    != Some(plain)
+            {
+                wrong.push(format!("field prefilled '{plain}' ({lang:?})"));
+            }
+        }
+        wrong
+    }
+
+    /// Amounts in one column that do not share their right edge: in a list or a report the
+    /// figures line up. (Texts that are one amount each; two are in one column when their
+    /// horizontal extents overlap.)
+    pub fn misaligned_money(&self) -> Vec<String> {
+        let laid = self.laid();
+        let figures: Vec<&(String, iced::Rectangle)> = laid
+            .texts
+            .iter()
+            .filter(|(t, _)| amounts(t) == [t.as_str()])
+            .collect();
+        let mut wrong = Vec::new();
+        for (i, (a, ra)) in figures.iter().enumerate() {
+            for (b, rb) in &figures[i + 1..] {
+                let overlap = ra.x < rb.x + rb.width && rb.x < ra.x + ra.width;
+                let (right_a, right_b) = (ra.x + ra.width, rb.x + rb.width);
+                if overlap && (right_a - right_b).abs() > 0.5 {
+                    wrong.push(format!("'{a}' ends at {right_a}, '{b}' at {right_b}"));
+                }
+            }
+        }
+        wrong
+    }
+
+    /// The buttons lower than a finger needs ([`kassa::widget::action::MIN_HEIGHT`]).
+    pub fn small_buttons(&self) -> Vec<String> {
+        let laid = self.laid();
+        laid.buttons()
+            .into_iter()
+            .filter(|b| b.height < kassa::widget::action::MIN_HEIGHT - 0.01)
+            .map(|b| {
+                format!(
+                    "'{}' is {:.1} px high in {}×{}",
+                    laid.label(b),
+                    b.height,
+                    self.size.width,
+                    self.size.height
+                )
+            })
+            .collect()
+    }
+
+    /// The screen on show, to drive it directly (a test of what a screen asks the app for).
+    pub fn app_screen_mut(&mut self) -> &mut Screen {
+        self.app.screen_mut()
+    }
+
     /// Whether the cashier window shows `label` right now.
     pub fn shows(&self, label: &str) -> bool {
         let mut ui = screen_sized(self.app.view_main(), self.size);
@@ -304,12 +597,45 @@ impl Harness {
 
     /// Opens the manager screens the first time: Manager, then a new PIN entered twice.
     pub async fn choose_pin(&mut self, pin: &str) {
+        self.choose_pin_as("Manager", pin).await;
+    }
+
+    /// [`Harness::choose_pin`] with the Manager button's label in the till's language.
+    pub async fn choose_pin_as(&mut self, manager: &str, pin: &str) {
         use kassa::screen::lock::Message as Lock;
-        self.click("Manager").await;
+        self.click(manager).await;
         for _ in 0..2 {
             self.send(Message::Lock(Lock::Pin(pin.into()))).await;
             self.send(Message::Lock(Lock::Submit)).await;
         }
+    }
+
+    /// A till that speaks `lang`, its settings saved as the real till keeps them; the caller
+    /// holds the language ([`any_language`]).
+    pub async fn speaking(lang: Lang) -> Harness {
+        let mut h = Self::saving(
+            SandboxConfig::for_tests(),
+            Arc::new(kassa::secrets::MemoryStore::default()),
+        )
+        .await;
+        kassa::i18n::set_language(lang);
+        h.settings.language = Some(lang);
+        h.settings.save(h.settings_file()).unwrap();
+        h.restart().await;
+        h.no_file_dialogs();
+        h
+    }
+
+    /// Opens the manager screens again with the PIN chosen before (closing them locked them).
+    pub async fn unlock(&mut self, pin: &str) {
+        use kassa::screen::lock::Message as Lock;
+        self.click("Manager").await;
+        assert!(
+            matches!(self.app.screen(), Screen::Lock(_)),
+            "the PIN is asked"
+        );
+        self.send(Message::Lock(Lock::Pin(pin.into()))).await;
+        self.send(Message::Lock(Lock::Submit)).await;
     }
 
     /// From now on, behave as a computer that cannot show a file dialog.
@@ -416,6 +742,17 @@ impl Harness {
             }
         }
         done(&self.app)
+    }
+
+    /// Processes one queued message and runs its task to the end; `false` when none was
+    /// queued.
+    pub async fn step(&mut self) -> bool {
+        let Some(m) = self.queue.pop_front() else {
+            return false;
+        };
+        let t = self.app.update(m);
+        self.run_task(t).await;
+        true
     }
 
     /// Clicks the text that starts with `prefix` (labels with a time in them).

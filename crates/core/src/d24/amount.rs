@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(mxn.format(Lang::En), "505.95\u{a0}MXN");
         assert_eq!(mxn.format(Lang::Nl), "505,95\u{a0}MXN");
         let clp = Amount::parse_api("1500", "CLP").unwrap();
-        assert_eq!(clp.format(Lang::Fr), "1\u{202f}500\u{a0}CLP");
+        assert_eq!(clp.format(Lang::Fr), "1\u{a0}500\u{a0}CLP");
         assert_eq!(mxn.to_typed(Lang::De), "505,95");
         assert_eq!(mxn.to_typed(Lang::En), "505.95");
         assert_eq!(

@@ -27,6 +27,11 @@ pub enum AuditAction {
     JwksExported,
     StickerExported,
     InvoiceQrExported,
+    /// A sale's receipt printed (again, when `reprint`).
+    ReceiptPrinted {
+        payment_id: String,
+        reprint: bool,
+    },
     /// A void-enabled payment voided at the till (the customer's money goes back).
     Void {
         payment_id: String,
@@ -109,6 +114,17 @@ impl AuditAction {
             AuditAction::JwksExported => ("jwks-exported", String::new()),
             AuditAction::StickerExported => ("sticker-exported", String::new()),
             AuditAction::InvoiceQrExported => ("invoice-qr-exported", String::new()),
+            AuditAction::ReceiptPrinted {
+                payment_id,
+                reprint,
+            } => (
+                "receipt-printed",
+                if *reprint {
+                    format!("{payment_id} reprint")
+                } else {
+                    payment_id.clone()
+                },
+            ),
             AuditAction::Void { payment_id } => ("void", payment_id.clone()),
             AuditAction::Cancel { payment_id } => ("cancel", payment_id.clone()),
             AuditAction::ZReport { number } => ("z-report", number.to_string()),

@@ -404,6 +404,26 @@ impl Journal {
             .await
     }
 
+    /// One sale by the provider's payment id (as a manager types it), when this till rang it
+    /// up.
+    pub async fn entry_for_payment(&self, payment_id: &str) -> Result<Option<Entry>, JournalError> {
+        let id = payment_id.to_string();
+        self.run(move |conn| {
+            let reference: Option<String> = conn
+                .query_row(
+                    "SELECT reference FROM payments WHERE payment_id = ?1",
+                    [&id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match reference {
+                Some(r) => latest_event(conn, &r),
+                None => Ok(None),
+            }
+        })
+        .await
+    }
+
     /// One sale by its till reference.
     pub async fn entry(&self, reference: &str) -> Result<Option<Entry>, JournalError> {
         let reference = reference.to_string();

@@ -74,6 +74,15 @@ pub struct D24Line {
     pub earlier_z: Option<i64>,
 }
 
+/// The business a report is for, as its paper and its files are headed: name, address and
+/// VAT number (what a Belgian bookkeeper files it under).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shop {
+    pub name: String,
+    pub address: String,
+    pub vat: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShiftReport {
     pub kind: Kind,
@@ -281,12 +290,10 @@ impl ShiftReport {
     }
 
     /// As CSV: a header row, then one row per figure of the report, then one per note line
-    /// (decimal euros with a dot, ISO 8601 times).
-    pub fn csv(&self) -> String {
-        let iso = |t: OffsetDateTime| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default()
-        };
+    /// (decimal euros with a dot, ISO 8601 times on the shop's clock with their offset), each
+    /// ending with the shop's name, address and VAT number.
+    pub fn csv(&self, shop: &Shop) -> String {
+        let iso = crate::clock::local_iso;
         let report = match self.kind {
             Kind::X => "X".to_string(),
             Kind::Z(n) => format!("Z{n}"),
@@ -298,10 +305,18 @@ impl ShiftReport {
             iso(self.opened_at),
             iso(self.until)
         );
-        let mut out = String::from("report,account,session,from,until,item,count,amount,note\n");
+        let mut out = String::from(
+            "report,account,session,from,until,item,count,amount,note,shop,shop_address,shop_vat\n",
+        );
+        let shop = format!(
+            ",{},{},{}",
+            csv_field(&shop.name),
+            csv_field(&shop.address),
+            csv_field(&shop.vat)
+        );
         for (key, count, amount) in self.rows() {
             out += &format!(
-                "{prefix},{key},{},{},\n",
+                "{prefix},{key},{},{},{shop}\n",
                 count.map(|c| c.to_string()).unwrap_or_default(),
                 amount.to_decimal_string()
             );
@@ -314,14 +329,14 @@ impl ShiftReport {
             };
             let from = c.z_number.map(|n| format!("Z{n}")).unwrap_or_default();
             out += &format!(
-                "{prefix},{key},1,{},{}\n",
+                "{prefix},{key},1,{},{}{shop}\n",
                 c.amount.to_decimal_string(),
                 csv_field(&format!("{} {from}", c.reference))
             );
         }
         for d in &self.d24 {
             out += &format!(
-                "{prefix},d24-refund,1,{},{}\n",
+                "{prefix},d24-refund,1,{},{}{shop}\n",
                 csv_field(d.amount.as_deref().unwrap_or("")),
                 csv_field(&format!(
                     "deposit {} {} {}",
@@ -439,17 +454,30 @@ mod tests {
         assert_eq!(r.open.count, 1, "the never-created one is no sale");
         assert_eq!(r.refunded.amount, Money::from_cents(250));
         assert_eq!(r.net(), Money::from_cents(1400));
-        let csv = r.csv();
+        let shop = Shop {
+            name: "Bakkerij Peeters".into(),
+            address: "Markt 1, 2000 Antwerpen".into(),
+            vat: "BE0123456789".into(),
+        };
+        let csv = r.csv(&shop);
         let rows: Vec<&str> = csv.lines().collect();
         assert_eq!(
             rows[0],
-            "report,account,session,from,until,item,count,amount,note"
+            "report,account,session,from,until,item,count,amount,note,shop,shop_address,shop_vat"
         );
+        let epoch = crate::clock::local_iso(OffsetDateTime::UNIX_EPOCH);
         assert_eq!(
             rows[1],
-            "X,sandbox,3,1970-01-01T00:00:00Z,1970-01-01T00:00:00Z,paid,2,16.50,"
+            format!(
+                "X,sandbox,3,{epoch},{epoch},paid,2,16.50,,Bakkerij Peeters,\"Markt 1, 2000 Antwerpen\",BE0123456789"
+            )
         );
-        assert!(rows.last().unwrap().ends_with(",net,,14.00,"));
+        assert_eq!(
+            rows.last().unwrap(),
+            &format!(
+                "X,sandbox,3,{epoch},{epoch},net,,14.00,,Bakkerij Peeters,\"Markt 1, 2000 Antwerpen\",BE0123456789"
+            )
+        );
     }
 
     /// What moved in an earlier shift is not counted again; what moved now is, and is named.

@@ -289,5 +289,5 @@ async fn an_unanswered_refund_is_sent_again_once_however_many_ask() {
         "{:?}",
         x.carried
     );
-    assert!(x.csv().contains("refund-check-by-hand"));
+    assert!(x.csv(&Default::default()).contains("refund-check-by-hand"));
 }

@@ -127,7 +127,10 @@ async fn a_z_reprinted_after_its_pending_sale_was_paid_is_identical() {
         z1,
         "figures, lines, times and chain hash as when it was taken"
     );
-    assert_eq!(reprint.csv(), z1.csv());
+    assert_eq!(
+        reprint.csv(&Default::default()),
+        z1.csv(&Default::default())
+    );
 
     let x = reports::x_report(&j, &prod()).await.unwrap();
     assert_eq!(x.paid.count, 1, "the payment shows up in the next shift");
@@ -206,7 +209,11 @@ async fn a_d24_refund_is_in_the_x_and_the_z() {
         .unwrap();
     assert_eq!(z.d24.len(), 1, "in the Z of its shift");
     assert_eq!(z.d24[0].status, "COMPLETED");
-    assert!(z.csv().contains("d24-refund"), "{}", z.csv());
+    assert!(
+        z.csv(&Default::default()).contains("d24-refund"),
+        "{}",
+        z.csv(&Default::default())
+    );
     let next = reports::x_report(&j, &prod()).await.unwrap();
     assert!(next.d24.is_empty(), "and in no other");
     let sandbox = reports::x_report(&j, SANDBOX).await.unwrap();

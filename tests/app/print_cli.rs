@@ -1,0 +1,83 @@
+//! `kassa print test` on a virtual network printer (a listener here answering the paper status
+//! as an ESC/POS printer does): the page arrives and reads back with the letters and the code;
+//! a printer that is not there is said, with a failing exit status.
+
+#[path = "../../crates/print/tests/print/decode.rs"]
+mod decode;
+
+use std::io::{Read, Write};
+use std::process::Command;
+
+fn kassa(home: &std::path::Path) -> Command {
+    crate::support::kassa_in(home)
+}
+
+#[test]
+fn a_test_page_reaches_the_printer_and_reads_back() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let printer = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut got = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            let n = conn.read(&mut buf).unwrap_or(0);
+            if n == 0 {
+                break;
+            }
+            got.extend_from_slice(&buf[..n]);
+            if got.ends_with(&[0x10, 0x04, 0x04]) {
+                conn.write_all(&[0x12]).unwrap();
+            }
+        }
+        got
+    });
+    let home = tempfile::tempdir().unwrap();
+    let out = kassa(home.path())
+        .args([
+            "print",
+            "test",
+            "--printer",
+            &format!("tcp://127.0.0.1:{port}"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Receipt printed."));
+    let printed = decode::decode(&printer.join().unwrap());
+    let text = printed.lines.join("\n");
+    assert!(text.contains("é ë ç è à ô ü ß €"), "{text}");
+    assert!(text.contains("Test page"), "{text}");
+    assert_eq!(printed.qr, ["https://payconiq.com"]);
+
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let out = kassa(home.path())
+        .args([
+            "print",
+            "test",
+            "--printer",
+            &format!("tcp://127.0.0.1:{closed}"),
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("no printer answers at"), "{said}");
+    let out = kassa(home.path())
+        .args(["print", "test", "--printer", "lpt1"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is not a printer address"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
