@@ -55,8 +55,12 @@ pub struct Settings {
     pub backup_dir: String,
     /// How many daily copies are kept there.
     pub backup_keep: u32,
-    /// The receipt printer (`tcp://host:9100`, `/dev/usb/lp0`); empty: none.
+    /// The receipt printer (`tcp://host:9100`, `/dev/usb/lp0`, or a system printer's name
+    /// for a raw queue); empty: none.
     pub printer: String,
+    /// The system printer (CUPS) X and Z reports print on as A4 pages; empty: on the receipt
+    /// printer.
+    pub report_printer: String,
     /// Its paper's width in millimetres: 58 or 80.
     pub paper_mm: u32,
     /// Print the customer's receipt as soon as a payment is paid.
@@ -83,6 +87,7 @@ impl Default for Settings {
             shop_address: String::new(),
             shop_vat: String::new(),
             printer: String::new(),
+            report_printer: String::new(),
             paper_mm: 80,
             print_after_payment: false,
             qr_size: QrSize::L,
@@ -272,6 +277,11 @@ impl Settings {
                 .map(|t| (t, paper))
                 .map_err(|e| crate::explain::Explain::explain(&e)),
         )
+    }
+
+    /// The system printer reports go to as A4 pages, when one is set.
+    pub fn report_printer(&self) -> Option<&str> {
+        Some(self.report_printer.trim()).filter(|p| !p.is_empty())
     }
 
     /// The business the reports are for.

@@ -63,8 +63,11 @@ fn main() -> ExitCode {
             command: KeychainCommand::Check,
         } => cli::keychain_check(),
         Command::Print {
-            command: PrintCommand::Test { printer, paper },
-        } => runtime.block_on(cli::print_test(printer, paper)),
+            command: PrintCommand::Test { printer, paper, a4 },
+        } => runtime.block_on(cli::print_test(printer, paper, a4)),
+        Command::Print {
+            command: PrintCommand::List,
+        } => runtime.block_on(cli::print_list()),
         Command::VerifyCallback {
             body,
             signature,

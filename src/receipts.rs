@@ -3,6 +3,10 @@
 //! one on the till's printer (for the screens and `kassa print test` alike). The layout for the
 //! paper and the bytes are `kassa_print`'s.
 
+use std::future::Future;
+use std::pin::Pin;
+
+use kassa_print::system::Content;
 use kassa_print::{Align, Document};
 
 use crate::config::Settings;
@@ -11,20 +15,78 @@ use crate::fl;
 use crate::i18n::Lang;
 use crate::payconiq::model::Payment;
 
-/// Printing `doc` on `settings`' printer, to be run off the UI thread (`None`: no printer is
-/// set; an error: its address is not one).
-pub fn job(
-    settings: &Settings,
-    doc: Document,
-) -> Option<Result<impl std::future::Future<Output = Result<(), String>> + use<>, String>> {
+/// A print job, run off the UI thread: what to tell the cashier when it is printed, or why
+/// it was not, in the cashier's words.
+pub type Job = Pin<Box<dyn Future<Output = Result<String, String>> + Send>>;
+
+/// Printing `doc` on `settings`' receipt printer, saying `done` once the printer took it
+/// (`None`: no printer is set; an error: its address is not one).
+pub fn job(settings: &Settings, doc: Document, done: String) -> Option<Result<Job, String>> {
     let printer = settings.receipt_printer()?;
-    Some(printer.map(|(target, paper)| async move {
-        tracing::info!(printer = %target, "printing a slip");
-        let bytes = kassa_print::escpos::encode(&doc, paper).map_err(|e| e.explain())?;
-        kassa_print::transport::send(&target, &bytes, Default::default())
+    Some(printer.map(|(target, paper)| -> Job {
+        Box::pin(async move {
+            tracing::info!(printer = %target, "printing a slip");
+            let bytes = kassa_print::escpos::encode(&doc, paper).map_err(|e| e.explain())?;
+            kassa_print::transport::send(&target, &bytes, Default::default())
+                .await
+                .map(|()| done)
+                .map_err(|e| e.explain())
+        })
+    }))
+}
+
+/// Printing `lines` as A4 pages on `settings`' report printer, a job called `title` (`None`:
+/// no report printer is set).
+pub fn a4_job(settings: &Settings, title: String, lines: Vec<String>) -> Option<Job> {
+    let queue = settings.report_printer()?.to_string();
+    Some(Box::pin(async move {
+        tracing::info!(printer = %queue, title = %title, "printing a report");
+        let pdf = crate::reports::pdf::a4(&lines);
+        kassa_print::system::print(&queue, &pdf, Content::Pdf, &title)
             .await
+            .map(|job| {
+                tracing::info!(printer = %queue, job = %job, "the print service took it");
+                fl!("print-sent", printer = queue.clone())
+            })
             .map_err(|e| e.explain())
     }))
+}
+
+/// Printing an X or Z report, as the Shift screen and `kassa report … --print` do: as A4
+/// pages on the report printer when one is set, else as a slip on the receipt printer
+/// (`None`: no printer at all).
+pub fn report_job(
+    settings: &Settings,
+    report: &crate::reports::ShiftReport,
+    lang: Lang,
+) -> Option<Result<Job, String>> {
+    let title = match report.kind {
+        crate::reports::Kind::X => "Kassa X".to_string(),
+        crate::reports::Kind::Z(n) => format!("Kassa Z {n}"),
+    };
+    let lines = report_lines(report, settings, lang);
+    match a4_job(settings, title, lines) {
+        Some(job) => Some(Ok(job)),
+        None => job(
+            settings,
+            shift_report(report, settings, lang),
+            fl!("print-report-done"),
+        ),
+    }
+}
+
+/// The report's lines as on its PDF.
+fn report_lines(
+    report: &crate::reports::ShiftReport,
+    settings: &Settings,
+    lang: Lang,
+) -> Vec<String> {
+    crate::reports::pdf::lines(
+        report,
+        lang,
+        &settings.shop(),
+        time::OffsetDateTime::now_utc(),
+    )
 }
 
 /// The head every slip carries: the shop's name, address and VAT number.
@@ -44,19 +106,21 @@ fn head(settings: &Settings) -> Document {
     doc.rule()
 }
 
-/// The customer's receipt for a paid `payment`: when (the shop's clock) and where (the till),
-/// what was sold, amount, tip and total, how it was paid and the payment's id.
-pub fn sale(settings: &Settings, payment: &Payment, lang: Lang) -> Document {
+/// The customer's receipt for a paid `payment`: when (the shop's clock) and where (the till
+/// and the shift), what was sold, amount, tip and total, how it was paid and the payment's id.
+pub fn sale(settings: &Settings, payment: &Payment, shift: Option<i64>, lang: Lang) -> Document {
     let at = payment
         .succeeded_at
         .or(payment.created_at)
         .unwrap_or_else(time::OffsetDateTime::now_utc);
-    let mut doc = head(settings)
-        .pair(
-            crate::clock::date_time(at),
-            fl!("receipt-till", pos = settings.pos_id.clone()),
-        )
-        .rule();
+    let mut doc = head(settings).pair(
+        crate::clock::date_time(at),
+        fl!("receipt-till", pos = settings.pos_id.clone()),
+    );
+    if let Some(n) = shift {
+        doc = doc.pair(fl!("shift-session"), n.to_string());
+    }
+    doc = doc.rule();
     if let Some(d) = payment
         .description
         .as_deref()
@@ -113,15 +177,35 @@ pub fn shift_report(
     settings: &Settings,
     lang: Lang,
 ) -> Document {
-    let lines = crate::reports::pdf::lines(
-        report,
-        lang,
-        &settings.shop(),
-        time::OffsetDateTime::now_utc(),
-    );
-    lines
+    report_lines(report, settings, lang)
         .into_iter()
         .fold(Document::new(), |doc, line| doc.text(line, Align::Left))
+}
+
+/// The test page for an office printer: the shop, the letters, an amount.
+pub fn a4_test_page(settings: &Settings, lang: Lang) -> Vec<String> {
+    let shop = settings.shop();
+    let mut lines = vec![if shop.name.is_empty() {
+        "Kassa".to_string()
+    } else {
+        shop.name
+    }];
+    lines.extend(
+        [shop.address, shop.vat]
+            .into_iter()
+            .filter(|l| !l.is_empty()),
+    );
+    lines.extend([
+        String::new(),
+        fl!("receipt-test-title"),
+        "é ë ç è à ô ü ß €".to_string(),
+        format!(
+            "{} {}",
+            fl!("receipt-total"),
+            crate::money::Money::from_cents(123_450).format(lang)
+        ),
+    ]);
+    lines
 }
 
 /// The payment's code on paper, for a counter without a customer display: amount, the code
@@ -139,6 +223,18 @@ pub fn payment_qr(settings: &Settings, payment: &Payment, lang: Lang) -> Option<
         );
     }
     Some(doc)
+}
+
+/// The shop's static sticker on paper, to stick on the counter: the shop, "scan to pay", the
+/// code, and the till it pays.
+pub fn sticker(settings: &Settings, payload: &str) -> Document {
+    head(settings)
+        .big(fl!("display-scan"), Align::Centre)
+        .qr(payload)
+        .text(
+            fl!("receipt-till", pos = settings.pos_id.clone()),
+            Align::Centre,
+        )
 }
 
 /// An invoice QR on paper (a bill paid later): amount, what it is for, and the code.

@@ -18,6 +18,10 @@ impl App {
         match s.update(message) {
             sticker::Action::None => Task::none(),
             sticker::Action::Close => self.open_settings(),
+            sticker::Action::Print(payload) => {
+                let doc = crate::receipts::sticker(&self.settings, &payload);
+                self.send_to_printer(doc, fl!("print-qr-done"))
+            }
             sticker::Action::Export(action) => {
                 self.export(action, crate::journal::AuditAction::StickerExported, |m| {
                     Message::Sticker(sticker::Message::Export(m))
@@ -45,7 +49,7 @@ impl App {
                     &description,
                     self.lang,
                 );
-                self.send_to_printer(doc)
+                self.send_to_printer(doc, fl!("print-qr-done"))
             }
             invoice::Action::Close => {
                 self.set_screen(Screen::Till(Till::new(self.lang)));

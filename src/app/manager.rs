@@ -96,7 +96,7 @@ impl App {
         self.manager_active = Some(Instant::now());
         self.set_screen(Screen::Settings(Box::new(screen)));
         let store = self.secrets.clone();
-        Task::perform(
+        let keys = Task::perform(
             blocking(move || {
                 let has = |name| store.get(name).ok().flatten().is_some();
                 (
@@ -109,7 +109,13 @@ impl App {
                 let (api, signing, d24) = known.unwrap_or((false, false, false));
                 Message::Settings(settings_screen::Message::KeysKnown { api, signing, d24 })
             },
-        )
+        );
+        let printers = Task::perform(kassa_print::system::printers(), |found| {
+            Message::Settings(settings_screen::Message::SystemPrinters(
+                found.map_err(|e| crate::explain::Explain::explain(&e)),
+            ))
+        });
+        Task::batch([keys, printers])
     }
 
     pub(super) fn check_lock(&mut self) -> Task<Message> {
@@ -211,13 +217,13 @@ impl App {
                 let payload = (!self.settings.profile_id.is_empty() || self.is_sandbox_mode())
                     .then(|| self.sticker_payload())
                     .flatten();
-                self.screen = Screen::Sticker(crate::screen::sticker::Sticker::new(
-                    payload,
-                    self.settings.qr_colour,
-                ));
+                self.screen = Screen::Sticker(
+                    crate::screen::sticker::Sticker::new(payload, self.settings.qr_colour)
+                        .with_printer(self.has_printer()),
+                );
                 Task::none()
             }
-            settings_screen::Action::PrintTest(draft) => self.print_test(&draft),
+            settings_screen::Action::PrintTest { settings, a4 } => self.print_test(&settings, a4),
             settings_screen::Action::ChangePin => {
                 self.set_screen(Screen::Lock(Lock::new("", None)));
                 iced::widget::operation::focus(lock::PIN_INPUT)

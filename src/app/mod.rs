@@ -212,12 +212,14 @@ pub enum Message {
     ToggleFullScreen,
     /// Print the paid payment's receipt.
     PrintReceipt,
+    /// The receipt of this payment, rung up in this shift, is ready to print.
+    ReceiptFor(Box<crate::payconiq::model::Payment>, Option<i64>),
     /// Print the last receipt again.
     Reprint,
     /// Print the payment's code, for a counter without a customer display.
     PrintQr,
     /// A slip was printed (or why not).
-    Printed(Result<(), String>),
+    Printed(Result<String, String>),
     /// Time to make the daily journal backup if it is due.
     BackupCheck,
     /// The daily backup's state kept beside the journal, and how the copy ended when one was
@@ -546,6 +548,7 @@ impl App {
             Message::LockNow => self.lock_now(),
             Message::ToggleFullScreen => self.toggle_full_screen(),
             Message::PrintReceipt => self.print_receipt(),
+            Message::ReceiptFor(payment, shift) => self.receipt_for(&payment, shift),
             Message::Reprint => self.reprint(),
             Message::PrintQr => self.print_qr(),
             Message::Printed(result) => self.printed(result),

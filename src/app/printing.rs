@@ -18,7 +18,7 @@ impl App {
     pub(super) fn print(&mut self, payment_id: String, doc: Document) -> Task<Message> {
         self.last_receipt = Some((payment_id.clone(), doc.clone()));
         self.printing_for = Some((payment_id, false));
-        self.send_to_printer(doc)
+        self.send_to_printer(doc, fl!("print-done"))
     }
 
     /// The last receipt again, marked as a reprint.
@@ -27,17 +27,27 @@ impl App {
             Some((payment_id, doc)) => {
                 let again = crate::receipts::reprint(doc);
                 self.printing_for = Some((payment_id.clone(), true));
-                self.send_to_printer(again)
+                self.send_to_printer(again, fl!("print-done"))
             }
             None => Task::none(),
         }
     }
 
-    pub(super) fn send_to_printer(&mut self, doc: Document) -> Task<Message> {
-        match crate::receipts::job(&self.settings, doc) {
+    /// Prints `doc` on the receipt printer, saying `done` when it is printed.
+    pub(super) fn send_to_printer(&mut self, doc: Document, done: String) -> Task<Message> {
+        let job = crate::receipts::job(&self.settings, doc, done);
+        self.run_print_job(job)
+    }
+
+    /// Runs a print job off the UI thread; its outcome comes back as [`Message::Printed`].
+    pub(super) fn run_print_job(
+        &mut self,
+        job: Option<Result<crate::receipts::Job, String>>,
+    ) -> Task<Message> {
+        match job {
             None => Task::none(),
             Some(Err(why)) => {
-                self.print_note = Some(Err(fl!("print-failed", why = why)));
+                self.print_note = Some(Err(self.not_printed(why)));
                 Task::none()
             }
             Some(Ok(job)) => {
@@ -48,31 +58,50 @@ impl App {
         }
     }
 
-    /// The settings' test page, on the printer as the form has it (saved or not).
-    pub(super) fn print_test(&mut self, draft: &crate::config::Settings) -> Task<Message> {
+    /// A slip not printed, in words true where the cashier is: at the till, that the sale is
+    /// safe; elsewhere (a report, a refund slip) only why.
+    fn not_printed(&self, why: String) -> String {
+        match self.screen {
+            Screen::Till(_) | Screen::Checkout(_) => fl!("print-failed", why = why),
+            _ => fl!("print-failed-plain", why = why),
+        }
+    }
+
+    /// The settings' test page, on the printer as the form has it (saved or not): the
+    /// receipt printer's, or with `a4` the report printer's.
+    pub(super) fn print_test(
+        &mut self,
+        draft: &crate::config::Settings,
+        a4: bool,
+    ) -> Task<Message> {
         use crate::screen::settings::Message as S;
-        let doc = crate::receipts::test_page(draft, self.lang);
-        let said = |r: Result<(), String>| {
+        let said = |r: Result<String, String>| {
             Message::Settings(S::Done(
-                r.map(|()| fl!("print-done"))
-                    .map_err(|why| fl!("print-failed", why = why)),
+                r.map_err(|why| fl!("print-failed-plain", why = why)),
             ))
         };
-        match crate::receipts::job(draft, doc) {
+        let job = if a4 {
+            let lines = crate::receipts::a4_test_page(draft, self.lang);
+            crate::receipts::a4_job(draft, fl!("receipt-test-title"), lines).map(Ok)
+        } else {
+            let page = crate::receipts::test_page(draft, self.lang);
+            crate::receipts::job(draft, page, fl!("print-test-done"))
+        };
+        match job {
             None => Task::done(said(Err(fl!("print-no-printer")))),
             Some(Err(why)) => Task::done(said(Err(why))),
             Some(Ok(job)) => Task::perform(job, said),
         }
     }
 
-    pub(super) fn printed(&mut self, result: Result<(), String>) -> Task<Message> {
+    pub(super) fn printed(&mut self, result: Result<String, String>) -> Task<Message> {
         self.printing = false;
         if let Err(e) = &result {
             tracing::warn!(error = %e, "a slip was not printed");
         }
         // A receipt printed is in the sale's audit (a reprint says so).
         let audit = match (self.printing_for.take(), &result) {
-            (Some((payment_id, reprint)), Ok(())) => {
+            (Some((payment_id, reprint)), Ok(_)) => {
                 self.audit(crate::journal::AuditAction::ReceiptPrinted {
                     payment_id,
                     reprint,
@@ -81,8 +110,8 @@ impl App {
             _ => Task::none(),
         };
         self.print_note = Some(match result {
-            Ok(()) => Ok(fl!("print-done")),
-            Err(why) => Err(fl!("print-failed", why = why)),
+            Ok(done) => Ok(done),
+            Err(why) => Err(self.not_printed(why)),
         });
         audit
     }
@@ -93,18 +122,34 @@ impl App {
             return Task::none();
         };
         match crate::receipts::payment_qr(&self.settings, c.payment(), self.lang) {
-            Some(doc) => self.send_to_printer(doc),
+            Some(doc) => self.send_to_printer(doc, fl!("print-qr-done")),
             None => Task::none(),
         }
     }
 
-    /// The paid payment on screen's receipt.
+    /// The paid payment on screen's receipt, once the journal has said which shift it is in.
     pub(super) fn print_receipt(&mut self) -> Task<Message> {
         let Screen::Checkout(c) = &self.screen else {
             return Task::none();
         };
-        let doc = crate::receipts::sale(&self.settings, c.payment(), self.lang);
-        let id = c.payment().payment_id.clone();
-        self.print(id, doc)
+        let payment = Box::new(c.payment().clone());
+        let Some(journal) = self.journal.clone() else {
+            return Task::done(Message::ReceiptFor(payment, None));
+        };
+        let id = payment.payment_id.clone();
+        Task::perform(
+            async move { journal.shift_of_payment(&id).await.ok().flatten() },
+            move |shift| Message::ReceiptFor(payment, shift),
+        )
+    }
+
+    /// Prints `payment`'s receipt, naming `shift`.
+    pub(super) fn receipt_for(
+        &mut self,
+        payment: &crate::payconiq::model::Payment,
+        shift: Option<i64>,
+    ) -> Task<Message> {
+        let doc = crate::receipts::sale(&self.settings, payment, shift, self.lang);
+        self.print(payment.payment_id.clone(), doc)
     }
 }

@@ -132,7 +132,9 @@ impl App {
             }
             history::Action::Shift => {
                 let shop = self.settings.shop();
-                let shift = Shift::new(self.lang, shop).with_printer(self.has_printer());
+                // Reports print on the report printer (A4) or the receipt printer.
+                let can_print = self.has_printer() || self.settings.report_printer().is_some();
+                let shift = Shift::new(self.lang, shop).with_printer(can_print);
                 self.set_screen(Screen::Shift(Box::new(shift)));
                 self.shift_action(shift::Action::LoadX)
             }
@@ -276,8 +278,8 @@ impl App {
                 loaded,
             ),
             shift::Action::Print(report) => {
-                let doc = crate::receipts::shift_report(&report, &self.settings, self.lang);
-                self.send_to_printer(doc)
+                let job = crate::receipts::report_job(&self.settings, &report, self.lang);
+                self.run_print_job(job)
             }
             shift::Action::Export(action) => {
                 self.export(action, AuditAction::ShiftReportExported, |m| {
@@ -310,7 +312,7 @@ impl App {
             detail::Action::Copy(text) => iced::clipboard::write(text),
             detail::Action::PrintRefund(refund, state) => {
                 let doc = crate::receipts::refund(&self.settings, &refund, &state, self.lang);
-                self.send_to_printer(doc)
+                self.send_to_printer(doc, fl!("print-refund-done"))
             }
             detail::Action::Settings => self.open_settings(),
             detail::Action::Load {

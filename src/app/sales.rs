@@ -30,8 +30,12 @@ impl App {
         if matches!(screen, Screen::Till(_)) {
             self.manager_active = None;
         }
-        // A new sale: how the last slip went is old news, not something to read as this one's.
-        if matches!(screen, Screen::Checkout(_)) && !self.printing {
+        // How the last slip went is old news on another screen and for a new sale (not
+        // something to read as this one's); from the checkout back to the till it stays, so a
+        // "print it again later" is still there to act on.
+        let back_at_till =
+            matches!(screen, Screen::Till(_)) && matches!(self.screen, Screen::Checkout(_));
+        if !self.printing && !back_at_till {
             self.print_note = None;
         }
         // Back on the till: the last customer's tip does not wait for the next one.

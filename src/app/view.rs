@@ -180,11 +180,9 @@ impl App {
                     .style(theme::offline_banner),
             );
         }
-        // How the last print went, on the till and the checkout (a printer never holds a sale:
-        // this is only news).
-        if let (Some(note), Screen::Till(_) | Screen::Checkout(_)) =
-            (&self.print_note, &self.screen)
-        {
+        // How the last print went, on the screen it was asked from (a printer never holds a
+        // sale: this is only news).
+        if let Some(note) = &self.print_note {
             let (words, style): (&String, fn(&iced::Theme) -> container::Style) = match note {
                 Ok(done) => (done, theme::card),
                 Err(why) => (why, theme::offline_banner),

@@ -21,6 +21,10 @@ pub struct Books {
     /// Print CSV, as the Shift screen saves it.
     #[arg(long)]
     pub csv: bool,
+    /// Also print the report on paper: as A4 pages on the report printer when one is set,
+    /// else on the receipt printer.
+    #[arg(long)]
+    pub print: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -81,6 +85,24 @@ fn show(report: &ShiftReport, csv: bool, shop: &crate::reports::Shop) -> String 
     reports::pdf::lines(report, lang, shop, time::OffsetDateTime::now_utc()).join("\n")
 }
 
+/// The report as the terminal shows it and, when asked, on paper (a Z taken is taken even
+/// when the printer fails: the failure is said on standard error, the report still printed
+/// to the terminal, and the exit status says it).
+async fn shown(report: &ShiftReport, books: &Books, settings: &crate::config::Settings) -> Outcome {
+    let text = show(report, books.csv, &settings.shop());
+    if !books.print {
+        return Ok(text);
+    }
+    let lang = crate::i18n::current_language();
+    match super::run_print(crate::receipts::report_job(settings, report, lang)).await {
+        Ok(done) => Ok(format!("{text}\n{done}")),
+        Err(why) => {
+            println!("{text}");
+            Err(why)
+        }
+    }
+}
+
 /// Takes payments made with the till's invoice codes into the journal first, as the screens
 /// do, when the account can be reached (else says so on standard error and goes on).
 async fn sync_invoices(journal: &Journal, account: &str) {
@@ -137,7 +159,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
             let r = reports::x_report(&journal, &account_of(&books))
                 .await
                 .map_err(explain)?;
-            Ok(show(&r, books.csv, &settings.shop()))
+            shown(&r, &books, &settings).await
         }
         ReportCommand::Z {
             number: Some(n),
@@ -150,7 +172,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
                 .await
                 .map_err(explain)?
                 .ok_or_else(|| fl!("shift-no-such-z", number = n.to_string()))?;
-            Ok(show(&r, books.csv, &settings.shop()))
+            shown(&r, &books, &settings).await
         }
         ReportCommand::Z {
             number: None,
@@ -164,7 +186,7 @@ pub async fn report(command: ReportCommand) -> Outcome {
             let r = reports::take_z(&journal, &account_of(&books), Door::CommandLine, None)
                 .await
                 .map_err(explain)?;
-            Ok(show(&r, books.csv, &settings.shop()))
+            shown(&r, &books, &settings).await
         }
     }
 }

@@ -154,14 +154,19 @@ pub enum PrintCommand {
     /// Print a test page (the shop's head, "é ë ç è à ô ü ß €", an amount and a QR code) on the
     /// till's receipt printer, or on the one named, for installers and support.
     Test {
-        /// tcp://HOST:PORT (port 9100 when left out) or a device such as /dev/usb/lp0; the
-        /// till's printer when left out.
+        /// tcp://HOST:PORT (port 9100 when left out), a device such as /dev/usb/lp0, or a
+        /// system printer's name (a raw queue); the till's printer when left out.
         #[arg(long)]
         printer: Option<String>,
         /// The paper's width in millimetres (58 or 80); the till's when left out.
         #[arg(long)]
         paper: Option<u32>,
+        /// An A4 test page on the report printer (a system printer; with --printer, that one).
+        #[arg(long)]
+        a4: bool,
     },
+    /// The system's printers (CUPS), by the names the settings take.
+    List,
 }
 
 #[derive(Subcommand, Debug)]
@@ -250,20 +255,47 @@ pub fn sandbox_banner(s: &Sandbox) -> String {
 pub const CHECK_SERVICE: &str = "be.kassa.Kassa.check";
 
 /// `kassa print test`: a test page on the printer, said printed or why not.
-pub async fn print_test(printer: Option<String>, paper: Option<u32>) -> Outcome {
+pub async fn print_test(printer: Option<String>, paper: Option<u32>, a4: bool) -> Outcome {
     let mut settings = api::till_settings().unwrap_or_default();
+    let lang = crate::i18n::current_language();
     if let Some(p) = printer {
-        settings.printer = p;
+        match a4 {
+            true => settings.report_printer = p,
+            false => settings.printer = p,
+        }
     }
     if let Some(mm) = paper {
         settings.paper_mm = mm;
     }
-    let doc = crate::receipts::test_page(&settings, crate::i18n::current_language());
-    match crate::receipts::job(&settings, doc) {
-        None => return Err(fl!("print-no-printer")),
-        Some(job) => job?.await.map_err(|why| fl!("print-failed", why = why))?,
+    let job = if a4 {
+        let lines = crate::receipts::a4_test_page(&settings, lang);
+        crate::receipts::a4_job(&settings, fl!("receipt-test-title"), lines).map(Ok)
+    } else {
+        let page = crate::receipts::test_page(&settings, lang);
+        crate::receipts::job(&settings, page, fl!("print-test-done"))
+    };
+    run_print(job).await
+}
+
+/// Runs a print job from the command line: printed, or why not.
+pub async fn run_print(job: Option<Result<crate::receipts::Job, String>>) -> Outcome {
+    match job {
+        None => Err(fl!("print-no-printer")),
+        Some(job) => job?
+            .await
+            .map_err(|why| fl!("print-failed-plain", why = why)),
     }
-    Ok(fl!("print-done"))
+}
+
+/// `kassa print list`: the system's printers, one per line.
+pub async fn print_list() -> Outcome {
+    let names = kassa_print::system::printers()
+        .await
+        .map_err(|e| crate::explain::Explain::explain(&e))?;
+    if names.is_empty() {
+        return Ok(fl!("settings-system-printers-none"));
+    }
+    Ok(names.join("\n"))
 }
 
 pub fn keychain_check() -> Outcome {

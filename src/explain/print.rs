@@ -15,6 +15,9 @@ impl Explain for PrintError {
             PrintError::Io(detail) => fl!("print-io", detail = detail.clone()),
             PrintError::Encode(detail) => fl!("print-io", detail = detail.clone()),
             PrintError::BadTarget(target) => fl!("print-bad-target", target = target.clone()),
+            PrintError::NoSystemPrinting => fl!("print-no-system"),
+            PrintError::UnknownPrinter(name) => fl!("print-unknown-printer", name = name.clone()),
+            PrintError::Refused(said) => fl!("print-refused", detail = said.clone()),
         }
     }
 }

@@ -145,37 +145,64 @@ pub fn lines(r: &ShiftReport, lang: Lang, shop: &Shop, printed: OffsetDateTime) 
 pub fn pdf(r: &ShiftReport, lang: Lang, shop: &Shop, printed: OffsetDateTime) -> Vec<u8> {
     let lines = lines(r, lang, shop, printed);
     let height = 2.0 * MARGIN + LEADING * lines.len() as f32;
-    let (catalog, tree, page, font, content_id) = (
-        Ref::new(1),
-        Ref::new(2),
-        Ref::new(3),
-        Ref::new(4),
-        Ref::new(5),
-    );
+    document(&[lines.as_slice()], WIDTH, height, MARGIN, SIZE, LEADING)
+}
+
+/// A4 in points, for the system's printers.
+const A4: (f32, f32) = (595.3, 841.9);
+const A4_MARGIN: f32 = 56.7;
+const A4_SIZE: f32 = 10.0;
+const A4_LEADING: f32 = 13.0;
+
+/// `lines` (a report's, or any page of the receipt's width) on A4 pages for an office printer:
+/// the same column a little larger, top left, on as many pages as it takes.
+pub fn a4(lines: &[String]) -> Vec<u8> {
+    let per_page = ((A4.1 - 2.0 * A4_MARGIN) / A4_LEADING) as usize;
+    let pages: Vec<&[String]> = lines.chunks(per_page.max(1)).collect();
+    document(&pages, A4.0, A4.1, A4_MARGIN, A4_SIZE, A4_LEADING)
+}
+
+/// A PDF of `pages` of lines in Courier, each page `width` × `height` points.
+fn document(
+    pages: &[&[String]],
+    width: f32,
+    height: f32,
+    margin: f32,
+    size: f32,
+    leading: f32,
+) -> Vec<u8> {
+    let (catalog, tree, font) = (Ref::new(1), Ref::new(2), Ref::new(3));
     let font_name = Name(b"F1");
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree).kids([page]).count(1);
-    let mut p = pdf.page(page);
-    p.media_box(Rect::new(0.0, 0.0, WIDTH, height));
-    p.parent(tree);
-    p.contents(content_id);
-    p.resources().fonts().pair(font_name, font);
-    p.finish();
+    let ids: Vec<(Ref, Ref)> = (0..pages.len().max(1) as i32)
+        .map(|i| (Ref::new(4 + 2 * i), Ref::new(5 + 2 * i)))
+        .collect();
+    pdf.pages(tree)
+        .kids(ids.iter().map(|(page, _)| *page))
+        .count(ids.len() as i32);
     pdf.type1_font(font)
         .base_font(Name(b"Courier"))
         .encoding_predefined(Name(b"WinAnsiEncoding"));
-    let mut content = Content::new();
-    content.begin_text();
-    content.set_font(font_name, SIZE);
-    content.next_line(MARGIN, height - MARGIN - SIZE);
-    content.set_leading(LEADING);
-    for line in &lines {
-        content.show(Str(&win_ansi(line)));
-        content.next_line_using_leading();
+    for (n, (page, content_id)) in ids.iter().enumerate() {
+        let mut p = pdf.page(*page);
+        p.media_box(Rect::new(0.0, 0.0, width, height));
+        p.parent(tree);
+        p.contents(*content_id);
+        p.resources().fonts().pair(font_name, font);
+        p.finish();
+        let mut content = Content::new();
+        content.begin_text();
+        content.set_font(font_name, size);
+        content.next_line(margin, height - margin - size);
+        content.set_leading(leading);
+        for line in pages.get(n).copied().unwrap_or_default() {
+            content.show(Str(&win_ansi(line)));
+            content.next_line_using_leading();
+        }
+        content.end_text();
+        pdf.stream(*content_id, &content.finish());
     }
-    content.end_text();
-    pdf.stream(content_id, &content.finish());
     pdf.finish()
 }
 

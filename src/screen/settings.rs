@@ -33,6 +33,8 @@ pub struct Settings {
     saving: bool,
     /// No file dialog can be shown: the file asked for, and the path typed instead.
     typed: Option<(FileKind, String)>,
+    /// The system's printers as the print service lists them (`None`: not asked yet).
+    system_printers: Option<Result<Vec<String>, String>>,
 }
 
 /// A file the settings read or write.
@@ -58,6 +60,10 @@ pub enum Message {
     PrintAfterPayment(bool),
     /// Print a test page on the printer as the form has it.
     PrintTest,
+    /// Print an A4 test page on the report printer as the form has it.
+    PrintTestA4,
+    /// The system's printers, or why none can be listed.
+    SystemPrinters(Result<Vec<String>, String>),
     D24Environment(Choice<D24Environment>),
     D24Secret(Secret),
     TestD24,
@@ -104,6 +110,7 @@ pub enum Field {
     ShopAddress,
     ShopVat,
     Printer,
+    ReportPrinter,
     ApiBase,
     ReconciliationBase,
     JwksUrl,
@@ -159,8 +166,11 @@ pub enum Action {
         settings: Box<Config>,
         api_key: Option<Secret>,
     },
-    /// A test page on the form's printer.
-    PrintTest(Box<Config>),
+    /// A test page on the form's printer (with `a4`: its report printer).
+    PrintTest {
+        settings: Box<Config>,
+        a4: bool,
+    },
     ImportKey {
         kid: String,
         /// A typed path, when no dialog can be shown.
@@ -200,6 +210,17 @@ impl Settings {
             busy: false,
             saving: false,
             typed: None,
+            system_printers: None,
+        }
+    }
+
+    /// The system's printers, for the report printer's field.
+    fn system_printers_line(&self) -> String {
+        match &self.system_printers {
+            None => fl!("settings-system-printers-asking"),
+            Some(Ok(names)) if names.is_empty() => fl!("settings-system-printers-none"),
+            Some(Ok(names)) => fl!("settings-system-printers", names = names.join(", ")),
+            Some(Err(why)) => why.clone(),
         }
     }
 
@@ -271,7 +292,18 @@ impl Settings {
             Message::CustomerDisplay(on) => d.customer_display = on,
             Message::Paper(mm) => d.paper_mm = mm,
             Message::PrintAfterPayment(on) => d.print_after_payment = on,
-            Message::PrintTest => return Action::PrintTest(Box::new(d.clone())),
+            Message::PrintTest => {
+                return Action::PrintTest {
+                    settings: Box::new(d.clone()),
+                    a4: false,
+                };
+            }
+            Message::PrintTestA4 => {
+                return Action::PrintTest {
+                    settings: Box::new(d.clone()),
+                    a4: true,
+                };
+            }
             Message::ApiKey(k) => self.api_key = k,
             Message::D24Environment(c) => d.d24.environment = c.value,
             Message::D24Secret(k) => self.d24_secret = k,
@@ -343,6 +375,7 @@ impl Settings {
             Message::ChangePin => return Action::ChangePin,
             Message::Sticker => return Action::Sticker,
             Message::History => return Action::History,
+            Message::SystemPrinters(found) => self.system_printers = Some(found),
             Message::KeysKnown { api, signing, d24 } => {
                 self.has_api_key = api;
                 self.has_signing_key = self.has_signing_key || signing;
@@ -439,6 +472,7 @@ impl Settings {
             Field::ShopAddress => d.shop_address = value,
             Field::ShopVat => d.shop_vat = value,
             Field::Printer => d.printer = value,
+            Field::ReportPrinter => d.report_printer = value,
             Field::ApiBase => custom.api_base = value,
             Field::ReconciliationBase => custom.reconciliation_base = value,
             Field::JwksUrl => custom.jwks_url = value,

@@ -1,5 +1,5 @@
 //! The shop's static QR sticker (manager): the `l/1` payload for the profile and POS id, framed
-//! at XL, saved as PNG or SVG for printing.
+//! at XL, saved as PNG or SVG for printing, or printed on the receipt printer.
 
 use crate::widget::action::button;
 use iced::widget::{column, container, row, scrollable, text};
@@ -17,11 +17,15 @@ pub struct Sticker {
     colour: QrColour,
     preview: Option<FramedQr>,
     exporter: Exporter,
+    /// A receipt printer is set.
+    can_print: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Export(export::Message),
+    /// Print the sticker on the receipt printer.
+    Print,
     Close,
 }
 
@@ -29,6 +33,8 @@ pub enum Message {
 pub enum Action {
     None,
     Export(export::Action),
+    /// Print the sticker's code.
+    Print(String),
     Close,
 }
 
@@ -43,7 +49,14 @@ impl Sticker {
             colour,
             preview,
             exporter: Exporter::default(),
+            can_print: false,
         }
+    }
+
+    /// Offers printing the sticker on the receipt printer.
+    pub fn with_printer(mut self, can_print: bool) -> Sticker {
+        self.can_print = can_print;
+        self
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -58,7 +71,8 @@ impl Sticker {
                 };
                 Action::Export(self.exporter.update(m, code))
             }
-            (Message::Export(_), None) => Action::None,
+            (Message::Print, Some(payload)) => Action::Print(payload.clone()),
+            (Message::Export(_) | Message::Print, None) => Action::None,
         }
     }
 
@@ -71,6 +85,13 @@ impl Sticker {
                 side = side
                     .push(text(payload.clone()).size(14).style(theme::muted))
                     .push(self.exporter.view(true).map(Message::Export));
+                if self.can_print {
+                    side = side.push(
+                        button(text(fl!("shift-print")))
+                            .style(theme::secondary)
+                            .on_press(Message::Print),
+                    );
+                }
             }
             _ => side = side.push(text(fl!("sticker-missing-ids")).style(theme::error)),
         }

@@ -9,6 +9,7 @@ mod books_cli;
 mod callbacks;
 mod cli;
 mod cli_api;
+mod cups;
 mod display_window;
 mod file_dialog;
 mod keychain;

@@ -2,6 +2,8 @@
 //! as an ESC/POS printer does): the page arrives and reads back with the letters and the code;
 //! a printer that is not there is said, with a failing exit status.
 
+// The paper's layout (for drawing it) is not looked at here.
+#[allow(dead_code)]
 #[path = "../../crates/print/tests/print/decode.rs"]
 mod decode;
 
@@ -47,7 +49,7 @@ fn a_test_page_reaches_the_printer_and_reads_back() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Receipt printed."));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Test page printed."));
     let printed = decode::decode(&printer.join().unwrap());
     let text = printed.lines.join("\n");
     assert!(text.contains("é ë ç è à ô ü ß €"), "{text}");
@@ -71,13 +73,63 @@ fn a_test_page_reaches_the_printer_and_reads_back() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("no printer answers at"), "{said}");
     let out = kassa(home.path())
-        .args(["print", "test", "--printer", "lpt1"])
+        .args(["print", "test", "--printer", "ipp://printer/queue"])
         .output()
         .unwrap();
     assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("is not a printer address"), "{said}");
+    // A name is a system printer's: one this computer does not have is said so.
+    let out = kassa(home.path())
+        .args(["print", "test", "--printer", "lpt1"])
+        .env("CUPS_SERVER", home.path().join("no-cups.sock"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("is not a printer address"),
+        said.starts_with("Not printed: this computer has no printer called “lpt1”"),
+        "{said}"
+    );
+}
+
+/// A USB printer is a device file Kassa writes the slip into (`/dev/usb/lp0`); a file stands in
+/// for it here, and reads back as the printer would print it. A device that is not there (the
+/// printer unplugged) is said.
+#[test]
+fn a_test_page_on_a_usb_printer_device() {
+    let home = tempfile::tempdir().unwrap();
+    let device = home.path().join("lp0");
+    std::fs::write(&device, b"").unwrap();
+    let out = kassa(home.path())
+        .args(["print", "test", "--paper", "58", "--printer"])
+        .arg(&device)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = decode::decode(&std::fs::read(&device).unwrap());
+    let text = printed.lines.join("\n");
+    assert!(text.contains("é ë ç è à ô ü ß €"), "{text}");
+    assert!(
+        printed.lines.iter().all(|l| l.chars().count() <= 32),
+        "58 mm paper: 32 characters a line\n{text}"
+    );
+    assert_eq!(printed.qr, ["https://payconiq.com"]);
+
+    let unplugged = home.path().join("lp9");
+    let out = kassa(home.path())
+        .args(["print", "test", "--printer"])
+        .arg(&unplugged)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("no printer answers at {}", unplugged.display())),
+        "{said}"
     );
 }

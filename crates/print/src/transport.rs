@@ -1,7 +1,8 @@
 //! Where slips go: a receipt printer on the network (raw TCP, port 9100 as Epson, Star and
-//! Bixolon network models take it) or a device file (USB: `/dev/usb/lp0`). Every step has a
-//! time limit, so a printer that is off, unplugged or never reads gives an answer in seconds
-//! and the till goes on selling.
+//! Bixolon network models take it), a device file (USB: `/dev/usb/lp0`) or a printer of the
+//! system (a raw queue, through [`crate::system`]). Every step has a time limit, so a printer
+//! that is off, unplugged or never reads gives an answer in seconds and the till goes on
+//! selling.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -25,6 +26,12 @@ pub enum PrintError {
     Encode(String),
     #[error("not a printer address: {0}")]
     BadTarget(String),
+    #[error("this computer has no print service to reach its printers")]
+    NoSystemPrinting,
+    #[error("the system has no printer called {0}")]
+    UnknownPrinter(String),
+    #[error("the print service refused the job: {0}")]
+    Refused(String),
 }
 
 /// A printer.
@@ -34,6 +41,9 @@ pub enum Target {
     Tcp { host: String, port: u16 },
     /// A device file or a file, `/dev/usb/lp0`.
     Device(PathBuf),
+    /// A printer of the system, by the name its print settings give it (a raw queue for a
+    /// receipt printer installed in the OS).
+    System(String),
 }
 
 impl std::str::FromStr for Target {
@@ -65,7 +75,25 @@ impl std::str::FromStr for Target {
         {
             return Ok(Target::Device(PathBuf::from(path)));
         }
-        Err(PrintError::BadTarget(s.to_string()))
+        // An address typed without its scheme is still the network printer it names.
+        if let Ok(at) = s.parse::<std::net::SocketAddr>() {
+            return Ok(Target::Tcp {
+                host: at.ip().to_string(),
+                port: at.port(),
+            });
+        }
+        if let Ok(ip) = s.parse::<std::net::IpAddr>() {
+            return Ok(Target::Tcp {
+                host: ip.to_string(),
+                port: 9100,
+            });
+        }
+        // Anything else is a system printer's name (CUPS names hold no '/', '#' or spaces;
+        // Windows names may hold spaces).
+        if s.is_empty() || s.contains("://") || s.contains(['/', '#']) {
+            return Err(PrintError::BadTarget(s.to_string()));
+        }
+        Ok(Target::System(s.to_string()))
     }
 }
 
@@ -74,6 +102,7 @@ impl std::fmt::Display for Target {
         match self {
             Target::Tcp { host, port } => write!(f, "tcp://{host}:{port}"),
             Target::Device(path) => write!(f, "{}", path.display()),
+            Target::System(name) => f.write_str(name),
         }
     }
 }
@@ -148,6 +177,11 @@ pub async fn send(target: &Target, bytes: &[u8], limits: Limits) -> Result<(), P
                 Err(_) => Err(PrintError::Timeout(at)),
             }
         }
+        Target::System(queue) => {
+            crate::system::print(queue, bytes, crate::system::Content::Raw, "Kassa")
+                .await
+                .map(drop)
+        }
         Target::Device(path) => {
             let at = path.display().to_string();
             let write = async {
@@ -195,6 +229,19 @@ mod tests {
         );
         assert!("tcp://:9100".parse::<Target>().is_err());
         assert!("tcp://host:port".parse::<Target>().is_err());
-        assert!("printer".parse::<Target>().is_err());
+        assert_eq!(
+            "192.168.1.50:9101".parse::<Target>().unwrap().to_string(),
+            "tcp://192.168.1.50:9101"
+        );
+        assert_eq!(
+            "10.0.0.7".parse::<Target>().unwrap().to_string(),
+            "tcp://10.0.0.7:9100"
+        );
+        assert_eq!(
+            "TM-T20".parse::<Target>().unwrap(),
+            Target::System("TM-T20".into())
+        );
+        assert!("ipp://printer/queue".parse::<Target>().is_err());
+        assert!("lp#1".parse::<Target>().is_err());
     }
 }

@@ -216,6 +216,19 @@ impl Settings {
                 ),
             ))
             .push(action(fl!("settings-print-test"), Message::PrintTest))
+            .push(field(
+                fl!("settings-report-printer"),
+                text_input(&fl!("settings-report-printer-hint"), &d.report_printer)
+                    .on_input(|v| Message::Text(Field::ReportPrinter, v))
+                    .padding(8)
+                    .into(),
+            ))
+            .push(
+                text(self.system_printers_line())
+                    .size(14)
+                    .style(theme::muted),
+            )
+            .push(action(fl!("settings-print-test-a4"), Message::PrintTestA4))
             .push(heading(fl!("settings-section-manager")))
             .push(short_input(
                 fl!("settings-lock-minutes"),

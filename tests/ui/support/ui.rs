@@ -721,6 +721,24 @@ impl Harness {
         }
     }
 
+    /// Updates the app with `message` and lets the task that follows run on its own, as iced
+    /// runs it beside the window, while the test goes on using the till; its messages come
+    /// back from the handle, for [`Harness::send`].
+    pub fn detached(&mut self, message: Message) -> tokio::task::JoinHandle<Vec<Message>> {
+        let t = self.app.update(message);
+        tokio::spawn(async move {
+            let mut out = Vec::new();
+            if let Some(mut stream) = task::into_stream(t) {
+                while let Some(action) = stream.next().await {
+                    if let Action::Output(m) = action {
+                        out.push(m);
+                    }
+                }
+            }
+            out
+        })
+    }
+
     /// Updates the app with `message`, then runs every task that follows until none is left.
     pub async fn send(&mut self, message: Message) {
         self.queue.push_back(message);
@@ -779,6 +797,11 @@ impl Harness {
             .unwrap_or_else(|e| panic!("no '{label}' to click: {e:?}"));
         let messages: Vec<Message> = ui.into_messages().collect();
         self.queue.extend(messages);
+    }
+
+    /// The next queued message, taken out unprocessed.
+    pub fn take_queued(&mut self) -> Option<Message> {
+        self.queue.pop_front()
     }
 
     /// Queues `message` without processing it.

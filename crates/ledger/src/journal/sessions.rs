@@ -244,6 +244,30 @@ pub enum Door {
 }
 
 impl Journal {
+    /// The number of the shift payment `payment_id` was rung up in, as people see it (its Z's
+    /// number; for the open shift, the number its Z will get), for the customer's receipt.
+    /// `None` when this till did not ring it up.
+    pub async fn shift_of_payment(&self, payment_id: &str) -> Result<Option<i64>, JournalError> {
+        let id = payment_id.to_string();
+        self.run(move |conn| {
+            let found: Option<(Option<i64>, Option<String>)> = conn
+                .query_row(
+                    "SELECT s.z_number, s.account FROM payments p
+                     JOIN sessions s ON s.id = p.session_id WHERE p.payment_id = ?1",
+                    [&id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            Ok(match found {
+                None => None,
+                Some((Some(z), _)) => Some(z),
+                Some((None, Some(account))) => Some(next_z(conn, &account)?),
+                Some((None, None)) => None,
+            })
+        })
+        .await
+    }
+
     /// The open shift of `account` (for an X report; nothing is closed).
     pub async fn current_shift(&self, account: &str) -> Result<ShiftData, JournalError> {
         let account = account.to_string();

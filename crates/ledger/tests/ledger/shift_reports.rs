@@ -299,3 +299,22 @@ async fn a_z_for_a_shift_closed_elsewhere_closes_nothing() {
         .unwrap();
     assert_eq!(z2.kind, Kind::Z(2));
 }
+
+/// The shift a sale's receipt names: the number its Z got, or will get while open; each
+/// account counts its own.
+#[tokio::test]
+async fn a_sale_names_the_shift_its_z_has_or_will_have() {
+    let dir = tempfile::tempdir().unwrap();
+    let j = open(&dir);
+    sale(&j, &prod(), "K1", 1000, "SUCCEEDED").await;
+    assert_eq!(j.shift_of_payment("id-K1").await.unwrap(), Some(1));
+    reports::take_z(&j, &prod(), Door::Screen, None)
+        .await
+        .unwrap();
+    sale(&j, &prod(), "K2", 500, "SUCCEEDED").await;
+    sale(&j, SANDBOX, "S1", 500, "SUCCEEDED").await;
+    assert_eq!(j.shift_of_payment("id-K1").await.unwrap(), Some(1));
+    assert_eq!(j.shift_of_payment("id-K2").await.unwrap(), Some(2));
+    assert_eq!(j.shift_of_payment("id-S1").await.unwrap(), Some(1));
+    assert_eq!(j.shift_of_payment("not-ours").await.unwrap(), None);
+}

@@ -5,9 +5,35 @@
 
 use kassa_print::codepage::char_of;
 
+/// Where a piece of the paper sits, as the printer's justification (ESC a) put it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Justify {
+    #[default]
+    Left,
+    Centre,
+    Right,
+}
+
+/// The paper as it came out, piece by piece, for drawing it ([`super::render`]).
+#[derive(Debug)]
+pub enum Piece {
+    Line {
+        text: String,
+        bold: bool,
+        /// Double width and height (GS ! 0x11).
+        big: bool,
+        justify: Justify,
+    },
+    /// A QR code as the printer draws it: black modules on white, quiet zone included.
+    Qr(image::GrayImage),
+    Cut,
+}
+
 #[derive(Debug, Default)]
 pub struct Printed {
     pub lines: Vec<String>,
+    /// The same, with how each line looks and the codes between them.
+    pub paper: Vec<Piece>,
     /// What each QR code printed decodes to.
     pub qr: Vec<String>,
     pub cuts: usize,
@@ -23,7 +49,19 @@ pub fn decode(bytes: &[u8]) -> Printed {
     let mut qr_size = 3u8;
     let mut qr_level = qrcode::EcLevel::M;
     let mut qr_data: Option<Vec<u8>> = None;
+    let (mut bold, mut big, mut justify) = (false, false, Justify::Left);
     let mut i = 0;
+    // A line ends: in the text and on the paper as it looks.
+    let end_line = |out: &mut Printed, line: &mut String, bold, big, justify| {
+        let text = std::mem::take(line);
+        out.paper.push(Piece::Line {
+            text: text.clone(),
+            bold,
+            big,
+            justify,
+        });
+        out.lines.push(text);
+    };
     let arg = |i: usize| {
         bytes
             .get(i)
@@ -33,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> Printed {
     while i < bytes.len() {
         match bytes[i] {
             0x0a => {
-                out.lines.push(std::mem::take(&mut line));
+                end_line(&mut out, &mut line, bold, big, justify);
                 i += 1;
             }
             0x10 if arg(i + 1) == 0x04 => {
@@ -48,13 +86,25 @@ pub fn decode(bytes: &[u8]) -> Printed {
                         out.page = Some(arg(i + 2));
                         3
                     }
-                    // Bold, justify, underline, double strike, font, upside down, rotate,
-                    // smoothing, print mode, line spacing.
-                    b'E' | b'a' | b'-' | b'G' | b'M' | b'{' | b'V' | b'!' | b'3' => 3,
+                    b'E' => {
+                        bold = arg(i + 2) & 1 == 1;
+                        3
+                    }
+                    b'a' => {
+                        justify = match arg(i + 2) {
+                            1 | 49 => Justify::Centre,
+                            2 | 50 => Justify::Right,
+                            _ => Justify::Left,
+                        };
+                        3
+                    }
+                    // Underline, double strike, font, upside down, rotate, smoothing, print
+                    // mode, line spacing.
+                    b'-' | b'G' | b'M' | b'{' | b'V' | b'!' | b'3' => 3,
                     b'2' => 2,
                     b'd' => {
                         for _ in 0..arg(i + 2) {
-                            out.lines.push(std::mem::take(&mut line));
+                            end_line(&mut out, &mut line, bold, big, justify);
                         }
                         3
                     }
@@ -64,9 +114,14 @@ pub fn decode(bytes: &[u8]) -> Printed {
             0x1d => {
                 let cmd = arg(i + 1);
                 i += match cmd {
-                    b'!' | b'B' | b'b' => 3,
+                    b'!' => {
+                        big = arg(i + 2) & 0x11 == 0x11;
+                        3
+                    }
+                    b'B' | b'b' => 3,
                     b'V' => {
                         out.cuts += 1;
+                        out.paper.push(Piece::Cut);
                         match arg(i + 2) {
                             0x41 | 0x42 | 0x61 | 0x62 | 0x67 | 0x68 => 4,
                             _ => 3,
@@ -89,7 +144,9 @@ pub fn decode(bytes: &[u8]) -> Printed {
                             (0x31, 0x50) => qr_data = Some(body[3..].to_vec()),
                             (0x31, 0x51) => {
                                 let data = qr_data.take().expect("QR printed before its data");
-                                out.qr.push(read_qr(&data, qr_level, qr_size));
+                                let drawn = draw_qr(&data, qr_level, qr_size);
+                                out.qr.push(read_qr(drawn.clone()));
+                                out.paper.push(Piece::Qr(drawn));
                             }
                             other => panic!("unknown QR function {other:?}"),
                         }
@@ -106,19 +163,19 @@ pub fn decode(bytes: &[u8]) -> Printed {
         }
     }
     if !line.is_empty() {
-        out.lines.push(line);
+        end_line(&mut out, &mut line, bold, big, justify);
     }
     out
 }
 
-/// Draws the code as the printer would and reads it back with a QR decoder.
-fn read_qr(data: &[u8], level: qrcode::EcLevel, module: u8) -> String {
+/// Draws the code as the printer would: `module` dots a module, a quiet zone of four.
+fn draw_qr(data: &[u8], level: qrcode::EcLevel, module: u8) -> image::GrayImage {
     let code = qrcode::QrCode::with_error_correction_level(data, level).expect("a QR code");
     let n = code.width();
     let m = u32::from(module.max(1));
     let side = (n as u32 + 8) * m;
     let colors = code.to_colors();
-    let img = image::GrayImage::from_fn(side, side, |x, y| {
+    image::GrayImage::from_fn(side, side, |x, y| {
         let (cx, cy) = ((x / m) as i64 - 4, (y / m) as i64 - 4);
         let dark = cx >= 0
             && cy >= 0
@@ -126,7 +183,11 @@ fn read_qr(data: &[u8], level: qrcode::EcLevel, module: u8) -> String {
             && (cy as usize) < n
             && colors[cy as usize * n + cx as usize] == qrcode::Color::Dark;
         image::Luma([if dark { 0 } else { 255 }])
-    });
+    })
+}
+
+/// Reads a drawn code back with a QR decoder.
+fn read_qr(img: image::GrayImage) -> String {
     let mut prepared = rqrr::PreparedImage::prepare(img);
     let grids = prepared.detect_grids();
     assert_eq!(grids.len(), 1, "one code");

@@ -5,6 +5,7 @@
 
 mod decode;
 mod printer;
+mod render;
 
 use std::time::{Duration, Instant};
 
@@ -71,6 +72,20 @@ async fn a_sale_slip_reaches_a_network_printer_and_reads_back() {
         "the printed code reads as the payload"
     );
     assert_eq!(printed.cuts, 1);
+
+    // Drawn as it comes out of the printer, the paper still scans: the code in the picture
+    // reads as the payload.
+    let picture = render::paper(&printed.paper, 48);
+    assert_eq!(
+        picture.width(),
+        48 * 12 + 48,
+        "80 mm of dots and the margins"
+    );
+    let gray = image::DynamicImage::ImageRgb8(picture).to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(gray);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one code on the paper");
+    assert_eq!(grids[0].decode().unwrap().1, payload);
 }
 
 #[tokio::test]
