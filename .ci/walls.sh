@@ -1,7 +1,8 @@
 #!/usr/bin/env sh
 # The walls between the crates, kept by the dependency graph rather than by convention:
 # nothing below the app links a GUI (iced, winit) or the app's words (Fluent), not even in its
-# tests; the engine and the books link no web server (axum), and only the ledger links SQLite.
+# tests; the engine and the books link no web server (axum), only the ledger links SQLite and
+# only the shop server PostgreSQL.
 # Prints each check; fails on the first crate that links what it must not.
 set -eu
 cd "$(dirname "$0")/.."
@@ -29,7 +30,11 @@ forbid normal kassa-core iced winit i18n-embed axum rusqlite keyring
 forbid normal kassa-ledger iced winit i18n-embed axum keyring
 forbid normal kassa-sandbox iced winit i18n-embed rusqlite keyring
 forbid normal kassa-print iced winit i18n-embed axum rusqlite keyring kassa-ledger
+# The shop server: no GUI, no till journal (SQLite), no keychain, no simulator.
+forbid normal kassa-server iced winit i18n-embed rusqlite keyring kassa-ledger kassa-sandbox
+# Only the shop server talks to PostgreSQL.
+forbid normal kassa-ledger tokio-postgres
 # Their tests link no GUI either.
-for crate in kassa-core kassa-ledger kassa-sandbox kassa-print; do
+for crate in kassa-core kassa-ledger kassa-sandbox kassa-print kassa-server; do
     forbid normal,dev "$crate" iced winit i18n-embed
 done

@@ -11,3 +11,4 @@ pub mod money;
 pub mod payconiq;
 pub mod qr;
 pub mod secret;
+pub mod shop;

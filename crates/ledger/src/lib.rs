@@ -16,4 +16,5 @@ pub mod recovery;
 pub mod refund;
 pub mod reports;
 pub mod sale;
+pub mod shop_push;
 pub mod till_account;

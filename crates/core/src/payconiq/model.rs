@@ -87,7 +87,7 @@ impl PaymentStatus {
     }
 
     /// How far along the API's order a status is: waiting, scanned, authorised, then final.
-    fn rank(&self) -> u8 {
+    pub fn rank(&self) -> u8 {
         match self {
             s if s.is_final() => 9,
             PaymentStatus::Pending => 0,

@@ -10,6 +10,7 @@ mod backup;
 mod d24;
 mod invoices;
 pub mod ledger;
+mod outbox;
 mod payments;
 mod refunds;
 pub mod schema;

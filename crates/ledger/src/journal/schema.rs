@@ -355,6 +355,116 @@ const MIGRATIONS: &[&str] = &[
           OR (OLD.payment_id IS NOT NULL AND NEW.payment_id IS NOT OLD.payment_id)
         BEGIN SELECT RAISE(ABORT, 'an invoice''s recorded facts never change'); END;
     "#,
+    // 7: the outbox for the shop server. Every money event, Z and audit line is also written,
+    // by these triggers and so in the same transaction whatever door recorded it, as an event
+    // under the till's own sequence number (never reused: AUTOINCREMENT) with an id of its
+    // own. The pusher sends them in order and remembers how far the server has them; the
+    // server stores each (till, seq) once. What the journal held before is queued first, in
+    // the order it happened, so a till that joins a shop brings its history.
+    r#"
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE TABLE outbox_sent (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        through INTEGER NOT NULL
+    );
+    INSERT INTO outbox_sent (id, through) VALUES (1, 0);
+    CREATE TRIGGER outbox_never_edited BEFORE UPDATE ON outbox
+        BEGIN SELECT RAISE(ABORT, 'the outbox never edits an event'); END;
+    CREATE TRIGGER outbox_sent_forward BEFORE UPDATE ON outbox_sent
+        WHEN NEW.through < OLD.through
+        BEGIN SELECT RAISE(ABORT, 'what the server has never goes back'); END;
+
+    CREATE TEMP TABLE outbox_backfill (at INTEGER, ord INTEGER, kind TEXT, body TEXT);
+    INSERT INTO outbox_backfill SELECT attempted_at, 0, 'sale', json_object(
+        'reference', reference, 'amount_cents', amount_cents, 'description', description,
+        'pos_id', pos_id, 'account', account) FROM payments;
+    INSERT INTO outbox_backfill SELECT created_at, 1, 'sale-created', json_object(
+        'reference', reference, 'payment_id', payment_id, 'created_at', created_at)
+        FROM payments WHERE payment_id IS NOT NULL;
+    INSERT INTO outbox_backfill SELECT at, 2, 'sale-event', json_object(
+        'reference', reference, 'kind', kind, 'status', status, 'tip_cents', tip_cents,
+        'total_cents', total_cents, 'detail', detail) FROM payment_events;
+    INSERT INTO outbox_backfill SELECT requested_at, 3, 'refund', json_object(
+        'key', idempotency_key, 'payment_id', payment_id, 'amount_cents', amount_cents,
+        'description', description, 'account', account, 'refund_id', refund_id) FROM refunds;
+    INSERT INTO outbox_backfill SELECT at, 4, 'refund-event', json_object(
+        'key', idempotency_key, 'kind', kind, 'status', status, 'detail', detail)
+        FROM refund_events;
+    INSERT INTO outbox_backfill SELECT taken_at, 5, 'z', json_object(
+        'account', s.account, 'number', s.z_number, 'report', json(z.report))
+        FROM z_reports z JOIN sessions s ON s.id = z.session_id;
+    INSERT INTO outbox (event_id, kind, at, body)
+        SELECT lower(hex(randomblob(16))), kind, COALESCE(at, 0), body FROM outbox_backfill
+        ORDER BY at, ord, rowid;
+    DROP TABLE outbox_backfill;
+
+    CREATE TRIGGER outbox_sale AFTER INSERT ON payments BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'sale', NEW.attempted_at, json_object('reference', NEW.reference,
+            'amount_cents', NEW.amount_cents, 'description', NEW.description,
+            'pos_id', NEW.pos_id, 'account', NEW.account));
+    END;
+    CREATE TRIGGER outbox_sale_created AFTER UPDATE OF payment_id ON payments
+        WHEN OLD.payment_id IS NULL AND NEW.payment_id IS NOT NULL BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'sale-created', COALESCE(NEW.created_at, NEW.attempted_at), json_object(
+            'reference', NEW.reference, 'payment_id', NEW.payment_id,
+            'created_at', NEW.created_at));
+    END;
+    CREATE TRIGGER outbox_sale_event AFTER INSERT ON payment_events BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'sale-event', NEW.at, json_object('reference', NEW.reference, 'kind', NEW.kind,
+            'status', NEW.status, 'tip_cents', NEW.tip_cents, 'total_cents', NEW.total_cents,
+            'detail', NEW.detail));
+    END;
+    CREATE TRIGGER outbox_refund AFTER INSERT ON refunds BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'refund', NEW.requested_at, json_object('key', NEW.idempotency_key,
+            'payment_id', NEW.payment_id, 'amount_cents', NEW.amount_cents,
+            'description', NEW.description, 'account', NEW.account,
+            'refund_id', NEW.refund_id));
+    END;
+    CREATE TRIGGER outbox_refund_made AFTER UPDATE OF refund_id ON refunds
+        WHEN OLD.refund_id IS NULL AND NEW.refund_id IS NOT NULL BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'refund-made', NEW.requested_at, json_object('key', NEW.idempotency_key,
+            'refund_id', NEW.refund_id));
+    END;
+    CREATE TRIGGER outbox_refund_event AFTER INSERT ON refund_events BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'refund-event', NEW.at, json_object('key', NEW.idempotency_key,
+            'kind', NEW.kind, 'status', NEW.status, 'detail', NEW.detail));
+    END;
+    CREATE TRIGGER outbox_d24_refund AFTER INSERT ON d24_refunds BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'd24-refund', NEW.requested_at, json_object('key', NEW.idempotency_key,
+            'deposit_id', NEW.deposit_id, 'invoice_id', NEW.invoice_id,
+            'method', NEW.method, 'amount_minor', NEW.amount_minor,
+            'currency', NEW.currency, 'book', NEW.book));
+    END;
+    CREATE TRIGGER outbox_d24_refund_event AFTER INSERT ON d24_refund_events BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'd24-refund-event', NEW.at, json_object('key', NEW.idempotency_key,
+            'kind', NEW.kind, 'status', NEW.status, 'code', NEW.code));
+    END;
+    CREATE TRIGGER outbox_z AFTER INSERT ON z_reports BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'z', NEW.taken_at, json_object(
+            'account', (SELECT account FROM sessions WHERE id = NEW.session_id),
+            'number', (SELECT z_number FROM sessions WHERE id = NEW.session_id),
+            'report', json(NEW.report)));
+    END;
+    CREATE TRIGGER outbox_audit AFTER INSERT ON audit BEGIN
+        INSERT INTO outbox (event_id, kind, at, body) VALUES (lower(hex(randomblob(16))),
+            'audit', NEW.at, json_object('action', NEW.action, 'detail', NEW.detail));
+    END;
+    "#,
 ];
 
 /// The migration that adds the hash chain (its triggers and the chaining of earlier rows run

@@ -132,15 +132,16 @@ fn a_file_from_the_previous_schema_is_upgraded_with_its_sales_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE_NAME);
     {
+        // The schema before the ledger's chain and shifts per account (5).
         let mut conn = Connection::open(&path).unwrap();
-        schema::migrate_to(&mut conn, schema::CURRENT - 1).unwrap();
+        schema::migrate_to(&mut conn, 5).unwrap();
         conn.execute_batch(
             "INSERT INTO sessions (id, opened_at) VALUES (1, 1763719200000);
              INSERT INTO payments (reference, session_id, amount_cents, description, attempted_at)
                  VALUES ('OLD-1', 1, 995, 'from v1', 1763719200000);",
         )
         .unwrap();
-        assert_eq!(schema::version(&conn).unwrap(), schema::CURRENT - 1);
+        assert_eq!(schema::version(&conn).unwrap(), 5);
     }
     rt().block_on(async {
         let j = Journal::open(&path).unwrap();
@@ -425,4 +426,71 @@ fn an_upgrade_splits_an_open_shift_holding_sandbox_and_real_sales() {
         assert_eq!(play.paid.amount, Money::from_cents(500));
         assert_eq!(j.verify().await.unwrap().problem, None);
     });
+}
+
+/// The outbox for the shop server: a journal from before it queues its history first, in the
+/// order it happened; every event recorded after goes in by itself, in the same transaction;
+/// what the server has is not sent again.
+#[test]
+fn the_outbox_queues_history_then_every_new_event_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    {
+        // A journal from before the chain (5), with a paid sale: upgraded through 6 and 7.
+        let mut conn = Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sessions (id, opened_at) VALUES (1, 1763719200000);
+             INSERT INTO payments (reference, session_id, amount_cents, attempted_at, payment_id, created_at)
+                 VALUES ('OLD', 1, 500, 1763719200000, 'p-old', 1763719201000);
+             INSERT INTO payment_events (reference, at, kind, status, total_cents)
+                 VALUES ('OLD', 1763719260000, 'status', 'SUCCEEDED', 500);",
+        )
+        .unwrap();
+    }
+    rt().block_on(async {
+        let j = Journal::open(&path).unwrap();
+        let queued = j.outbox_batch(100).await.unwrap();
+        let kinds: Vec<&str> = queued.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["sale", "sale-created", "sale-event"]);
+        assert_eq!(queued[2].body["status"], "SUCCEEDED");
+        assert_eq!(queued[2].at_ms, 1763719260000);
+        assert_eq!(queued[0].body["reference"], "OLD");
+        assert_eq!(queued[0].body["amount_cents"], 500);
+        assert!(queued.windows(2).all(|w| w[0].seq < w[1].seq));
+        let before = queued.len() as i64;
+        assert_eq!(j.outbox_waiting().await.unwrap(), before);
+
+        j.record_attempt(attempt("NEW", 700)).await.unwrap();
+        j.record_created("NEW", &payment("p-new", PaymentStatus::Pending, 700))
+            .await
+            .unwrap();
+        j.audit(AuditAction::Unlock).await.unwrap();
+        let all = j.outbox_batch(100).await.unwrap();
+        let new: Vec<(&str, &serde_json::Value)> = all[queued.len()..]
+            .iter()
+            .map(|e| (e.kind.as_str(), &e.body))
+            .collect();
+        assert_eq!(new[0].0, "sale");
+        assert_eq!(new[0].1["reference"], "NEW");
+        assert_eq!(new[1].0, "sale-created");
+        assert_eq!(new[1].1["payment_id"], "p-new");
+        assert!(
+            new.iter()
+                .any(|(k, b)| *k == "sale-event" && b["status"] == "PENDING")
+        );
+        assert_eq!(new.last().unwrap().0, "audit");
+        let ids: std::collections::HashSet<&str> = all.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), all.len(), "every event has its own id");
+
+        // The server has the first ones: only the rest wait; never back.
+        j.outbox_sent(all[2].seq).await.unwrap();
+        j.outbox_sent(all[0].seq).await.unwrap();
+        let rest = j.outbox_batch(100).await.unwrap();
+        assert_eq!(rest.first().unwrap().seq, all[3].seq);
+        assert_eq!(j.outbox_waiting().await.unwrap(), all.len() as i64 - 3);
+    });
+    // The outbox is not rewritten behind the pusher's back.
+    let conn = Connection::open(&path).unwrap();
+    assert!(conn.execute("UPDATE outbox SET kind = 'x'", []).is_err());
 }

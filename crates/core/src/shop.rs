@@ -1,0 +1,239 @@
+//! The shop server's protocol, as both sides speak it: a till joins with a one-time code and
+//! gets its own token; it pushes its journal's outbox in batches (each event under its till
+//! sequence number, stored once however often it is sent); managers read the whole shop's
+//! sales. The client refuses plain http except to this machine, as for the payment API, and
+//! never shows the token.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::secret::Secret;
+
+/// Where the API lives under the server's URL.
+pub const API: &str = "/api/v1";
+/// The most events one push carries (the server refuses bigger batches).
+pub const MAX_BATCH: usize = 500;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub code: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct JoinAnswer {
+    pub shop: String,
+    pub till: String,
+    pub token: String,
+}
+
+/// One event of a till's journal, as its outbox holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutEvent {
+    /// The till's own sequence number: 1, 2, 3… never reused.
+    pub seq: i64,
+    /// The event's own id: a different event under a known sequence number is an alarm.
+    pub id: String,
+    pub kind: String,
+    /// When the till recorded it (ms since the epoch, the till's clock).
+    pub at_ms: i64,
+    pub body: serde_json::Value,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub events: Vec<OutEvent>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushAnswer {
+    /// Stored now.
+    pub stored: u32,
+    /// Stored before (a batch sent again): the same event, kept once.
+    pub duplicates: u32,
+    /// Sequence numbers the server already holds a *different* event under: kept aside as an
+    /// alarm, never written over.
+    pub conflicts: Vec<i64>,
+    /// The highest sequence number of the batch, now accounted for.
+    pub through: i64,
+}
+
+/// A sale as the shop's books have it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShopSale {
+    pub till: String,
+    pub reference: String,
+    pub payment_id: Option<String>,
+    pub amount_cents: Option<i64>,
+    pub tip_cents: Option<i64>,
+    pub total_cents: Option<i64>,
+    pub status: Option<String>,
+    pub description: Option<String>,
+    /// When it was rung up (ms since the epoch).
+    pub attempted_at_ms: Option<i64>,
+    /// The account (API base and profile, or `sandbox`) it was made on.
+    pub account: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct SalesPage {
+    pub sales: Vec<ShopSale>,
+    /// Ask again with `before` set to this for the next (older) page.
+    pub next: Option<String>,
+}
+
+/// What the server knows of the asking till.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TillStatus {
+    pub shop: String,
+    pub till: String,
+    /// The highest sequence number it holds of this till.
+    pub last_seq: i64,
+}
+
+/// Why the server could not be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ShopError {
+    #[error("the shop server's address is not one: {0}")]
+    BadUrl(String),
+    #[error("the shop server must be https (plain http only to this machine): {0}")]
+    NotHttps(String),
+    #[error("the shop server at {0} cannot be reached")]
+    Unreachable(String),
+    #[error("the shop server does not know this till (revoked, or never joined)")]
+    Unauthorised,
+    #[error("the join code is not valid (used, expired or mistyped)")]
+    BadCode,
+    #[error("the shop server answered {status}: {detail}")]
+    Http { status: u16, detail: String },
+    #[error("the shop server's answer could not be read: {0}")]
+    Invalid(String),
+}
+
+/// A till's connection to its shop server.
+#[derive(Clone, Debug)]
+pub struct ShopClient {
+    base: url::Url,
+    token: Option<Secret>,
+    http: reqwest::Client,
+}
+
+impl ShopClient {
+    /// A client for the server at `base` (https, or http to this machine), with the till's
+    /// token once it has one.
+    pub fn new(base: &str, token: Option<Secret>) -> Result<ShopClient, ShopError> {
+        let base_text = base.trim().trim_end_matches('/');
+        let base = url::Url::parse(base_text).map_err(|_| ShopError::BadUrl(base_text.into()))?;
+        let loopback = crate::payconiq::environment::is_loopback(&base);
+        match base.scheme() {
+            "https" => {}
+            "http" if loopback => {}
+            _ => return Err(ShopError::NotHttps(base_text.into())),
+        }
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(15))
+            .connect_timeout(Duration::from_secs(5))
+            // The token never follows a redirect to another place.
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("Kassa/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ShopError::Invalid(e.to_string()))?;
+        Ok(ShopClient { base, token, http })
+    }
+
+    pub fn base(&self) -> &url::Url {
+        &self.base
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{API}{path}", self.base.as_str().trim_end_matches('/'))
+    }
+
+    fn authorised(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.token {
+            Some(t) => req.bearer_auth(t.expose()),
+            None => req,
+        }
+    }
+
+    async fn answer<T: serde::de::DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T, ShopError> {
+        let resp = self
+            .authorised(req)
+            .send()
+            .await
+            .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
+        let status = resp.status();
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
+        match status.as_u16() {
+            200..=299 => {
+                serde_json::from_slice(&body).map_err(|e| ShopError::Invalid(e.to_string()))
+            }
+            401 | 403 => Err(ShopError::Unauthorised),
+            s => Err(ShopError::Http {
+                status: s,
+                detail: String::from_utf8_lossy(&body).chars().take(200).collect(),
+            }),
+        }
+    }
+
+    /// Exchanges a one-time join code for this till's token.
+    pub async fn join(&self, code: &str) -> Result<JoinAnswer, ShopError> {
+        let req = self.http.post(self.url("/join")).json(&JoinRequest {
+            code: code.trim().to_string(),
+        });
+        match self.answer(req).await {
+            Err(ShopError::Unauthorised) => Err(ShopError::BadCode),
+            other => other,
+        }
+    }
+
+    /// Sends a batch of outbox events.
+    pub async fn push(&self, events: &[OutEvent]) -> Result<PushAnswer, ShopError> {
+        let req = self.http.post(self.url("/events")).json(&PushRequest {
+            events: events.to_vec(),
+        });
+        self.answer(req).await
+    }
+
+    /// What the server holds of this till.
+    pub async fn status(&self) -> Result<TillStatus, ShopError> {
+        self.answer(self.http.get(self.url("/till"))).await
+    }
+
+    /// The shop's sales, newest first: `limit` of them before `before` (a page's `next`).
+    pub async fn sales(&self, limit: u32, before: Option<&str>) -> Result<SalesPage, ShopError> {
+        let mut query = vec![("limit", limit.to_string())];
+        if let Some(b) = before {
+            query.push(("before", b.to_string()));
+        }
+        self.answer(self.http.get(self.url("/sales")).query(&query))
+            .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_http_only_to_this_machine() {
+        assert!(ShopClient::new("https://shop.example.be", None).is_ok());
+        assert!(ShopClient::new("http://127.0.0.1:8080/", None).is_ok());
+        assert_eq!(
+            ShopClient::new("http://shop.example.be", None).unwrap_err(),
+            ShopError::NotHttps("http://shop.example.be".into())
+        );
+        assert!(matches!(
+            ShopClient::new("shop", None),
+            Err(ShopError::BadUrl(_))
+        ));
+        let c = ShopClient::new("http://localhost:9/base/", None).unwrap();
+        assert_eq!(c.url("/events"), "http://localhost:9/base/api/v1/events");
+    }
+}

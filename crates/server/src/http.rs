@@ -1,0 +1,125 @@
+//! The server's HTTP API under `/api/v1`: tills join with a code, push their events and read
+//! the shop. Every call but joining names its till by `Authorization: Bearer <token>`.
+
+use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use deadpool_postgres::Pool;
+use kassa_core::shop::{API, JoinRequest, PushRequest, TillStatus};
+use serde::Deserialize;
+
+use crate::ServerError;
+use crate::tills::{self, Till};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+}
+
+impl IntoResponse for ServerError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            ServerError::Unauthorised => StatusCode::UNAUTHORIZED,
+            ServerError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ServerError::NotFound(_) => StatusCode::NOT_FOUND,
+            ServerError::Db(e) => {
+                tracing::error!(error = %e, "the database failed a request");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+        };
+        (status, self.to_string()).into_response()
+    }
+}
+
+/// The till a request comes from.
+async fn till_of(state: &AppState, headers: &HeaderMap) -> Result<Till, ServerError> {
+    let token = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or(ServerError::Unauthorised)?;
+    tills::authenticate(&state.pool, token.trim()).await
+}
+
+async fn join(
+    State(state): State<AppState>,
+    Json(req): Json<JoinRequest>,
+) -> Result<impl IntoResponse, ServerError> {
+    let answer = tills::join(&state.pool, &req.code).await?;
+    tracing::info!(till = %answer.till, "a till joined");
+    Ok(Json(answer))
+}
+
+async fn push(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(req): Json<PushRequest>,
+) -> Result<impl IntoResponse, ServerError> {
+    let till = till_of(&state, &headers).await?;
+    let answer = crate::ingest::ingest(&state.pool, &till, &req.events).await?;
+    tracing::debug!(till = %till.name, stored = answer.stored, duplicates = answer.duplicates, "events pushed");
+    Ok(Json(answer))
+}
+
+async fn till_status(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ServerError> {
+    let till = till_of(&state, &headers).await?;
+    let client = state.pool.get().await?;
+    let last: Option<i64> = client
+        .query_one(
+            "SELECT MAX(seq) FROM events WHERE till_id = $1",
+            &[&till.id],
+        )
+        .await?
+        .get(0);
+    Ok(Json(TillStatus {
+        shop: till.shop,
+        till: till.name,
+        last_seq: last.unwrap_or(0),
+    }))
+}
+
+#[derive(Deserialize)]
+struct SalesQuery {
+    limit: Option<u32>,
+    before: Option<String>,
+}
+
+async fn sales(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<SalesQuery>,
+) -> Result<impl IntoResponse, ServerError> {
+    let till = till_of(&state, &headers).await?;
+    let page = crate::queries::sales(
+        &state.pool,
+        till.shop_id,
+        q.limit.unwrap_or(50),
+        q.before.as_deref(),
+    )
+    .await?;
+    Ok(Json(page))
+}
+
+async fn health(State(state): State<AppState>) -> Result<&'static str, ServerError> {
+    let client = state.pool.get().await?;
+    client.query_one("SELECT 1", &[]).await?;
+    Ok("ok")
+}
+
+/// The API's routes.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(&format!("{API}/join"), post(join))
+        .route(&format!("{API}/events"), post(push))
+        .route(&format!("{API}/till"), get(till_status))
+        .route(&format!("{API}/sales"), get(sales))
+        .route("/health", get(health))
+        // A full batch of events with their bodies fits well within this.
+        .layer(DefaultBodyLimit::max(8 * 1024 * 1024))
+        .with_state(state)
+}

@@ -1,0 +1,176 @@
+//! `kassa-server`: the shop server's command line. The database comes from `DATABASE_URL`
+//! (or `--database-url`); logs go to standard error (`RUST_LOG` to choose how much).
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kassa_server::{ServerError, db, http, tills};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kassa-server",
+    version,
+    about = "Kassa's shop server: one set of books for every till of a shop, on PostgreSQL."
+)]
+struct Cli {
+    /// The PostgreSQL database (postgres://user:password@host/db). Never logged.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Bring the database's schema up to this version (safe to run again, and from several
+    /// instances at once).
+    Migrate,
+    /// Serve the tills.
+    Serve {
+        /// Where to listen.
+        #[arg(long, env = "KASSA_SERVER_LISTEN", default_value = "127.0.0.1:8440")]
+        listen: std::net::SocketAddr,
+        /// The URL tills and the provider reach this server at (behind a proxy, the proxy's).
+        #[arg(long, env = "KASSA_SERVER_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// Connections to the database.
+        #[arg(long, default_value_t = 16)]
+        pool: usize,
+    },
+    /// The shop's tills.
+    Till {
+        #[command(subcommand)]
+        command: TillCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TillCommand {
+    /// Add a till and print its one-time join code (valid 24 hours); for a till that has not
+    /// joined yet, a new code.
+    Add { name: String },
+    /// The shop's tills: joined, last seen, revoked.
+    List,
+    /// Refuse a till from now on (what it sent is kept).
+    Revoke { name: String },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("kassa-server: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(out) => {
+            if !out.is_empty() {
+                println!("{out}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("kassa-server: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn local(t: Option<time::OffsetDateTime>) -> String {
+    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    t.map(|t| {
+        let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+        t.to_offset(offset).format(&format).unwrap_or_default()
+    })
+    .unwrap_or_else(|| "-".into())
+}
+
+async fn run(cli: Cli) -> Result<String, ServerError> {
+    let url = cli.database_url.ok_or_else(|| {
+        ServerError::BadRequest("no database: set DATABASE_URL or give --database-url".into())
+    })?;
+    match cli.command {
+        Command::Migrate => {
+            let pool = db::pool(&url, 1)?;
+            let applied = db::migrate(&pool).await?;
+            Ok(if applied.is_empty() {
+                "The schema is up to date.".into()
+            } else {
+                format!("Migrated: {applied:?}.")
+            })
+        }
+        Command::Serve {
+            listen,
+            public_url,
+            pool,
+        } => {
+            let pool = db::pool(&url, pool)?;
+            db::ready(&pool).await?;
+            let listener = tokio::net::TcpListener::bind(listen)
+                .await
+                .map_err(|e| ServerError::BadRequest(format!("cannot listen on {listen}: {e}")))?;
+            let at = listener
+                .local_addr()
+                .map_err(|e| ServerError::BadRequest(e.to_string()))?;
+            // Tests and scripts read this line to find the port.
+            println!("kassa-server listening on http://{at}");
+            if let Some(p) = &public_url {
+                tracing::info!(public_url = %p, "reached at");
+            }
+            axum::serve(listener, http::router(http::AppState { pool }))
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+                .map_err(|e| ServerError::BadRequest(e.to_string()))?;
+            Ok(String::new())
+        }
+        Command::Till { command } => {
+            let pool = db::pool(&url, 1)?;
+            db::ready(&pool).await?;
+            match command {
+                TillCommand::Add { name } => {
+                    let code = tills::add(&pool, &name).await?;
+                    Ok(format!(
+                        "Till '{}' added. On the till, within 24 hours:\n  kassa shop join URL {code}",
+                        name.trim()
+                    ))
+                }
+                TillCommand::List => {
+                    let rows = tills::list(&pool).await?;
+                    let mut out = format!(
+                        "{:<24} {:<17} {:<17} {:>8}  {}",
+                        "TILL", "JOINED", "LAST SEEN", "EVENTS", "STATE"
+                    );
+                    for r in rows {
+                        let state = match (r.revoked_at, r.joined_at) {
+                            (Some(_), _) => "revoked",
+                            (None, Some(_)) => "joined",
+                            (None, None) => "waiting to join",
+                        };
+                        out.push_str(&format!(
+                            "\n{:<24} {:<17} {:<17} {:>8}  {state}",
+                            r.name,
+                            local(r.joined_at),
+                            local(r.last_seen_at),
+                            r.last_seq.unwrap_or(0)
+                        ));
+                    }
+                    Ok(out)
+                }
+                TillCommand::Revoke { name } => {
+                    tills::revoke(&pool, &name).await?;
+                    Ok(format!("Till '{}' revoked.", name.trim()))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Reading the shop's books: its sales newest first, a page at a time (keyset pagination on
+//! the index, so the first page is as quick over a million sales as over ten).
+
+use base64::Engine;
+use deadpool_postgres::Pool;
+use kassa_core::shop::{SalesPage, ShopSale};
+use time::OffsetDateTime;
+
+use crate::ServerError;
+
+/// Where a page ends: the last sale's time, till and reference.
+fn cursor(at: OffsetDateTime, till: i64, reference: &str) -> String {
+    let ms = at.unix_timestamp_nanos() / 1_000_000;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{ms}:{till}:{reference}"))
+}
+
+fn read_cursor(text: &str) -> Result<(OffsetDateTime, i64, String), ServerError> {
+    let bad = || ServerError::BadRequest("not a page cursor".into());
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(text)
+        .map_err(|_| bad())?;
+    let raw = String::from_utf8(raw).map_err(|_| bad())?;
+    let mut parts = raw.splitn(3, ':');
+    let ms: i128 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+    let till: i64 = parts.next().and_then(|p| p.parse().ok()).ok_or_else(bad)?;
+    let reference = parts.next().ok_or_else(bad)?.to_string();
+    let at = OffsetDateTime::from_unix_timestamp_nanos(ms * 1_000_000).map_err(|_| bad())?;
+    Ok((at, till, reference))
+}
+
+/// Up to `limit` sales of `shop` rung up before `before` (a page's `next`), newest first.
+pub async fn sales(
+    pool: &Pool,
+    shop: i64,
+    limit: u32,
+    before: Option<&str>,
+) -> Result<SalesPage, ServerError> {
+    let limit = i64::from(limit.clamp(1, 500));
+    let client = pool.get().await?;
+    let columns = "SELECT s.attempted_at, s.till_id, s.reference, t.name, s.payment_id,
+        s.amount_cents, s.tip_cents, s.total_cents, s.status, s.description, s.account
+        FROM sales s JOIN tills t ON t.id = s.till_id";
+    let rows = match before {
+        None => {
+            client
+                .query(
+                    &format!(
+                        "{columns} WHERE s.shop_id = $1 AND s.attempted_at IS NOT NULL
+                         ORDER BY s.attempted_at DESC, s.till_id DESC, s.reference DESC LIMIT $2"
+                    ),
+                    &[&shop, &limit],
+                )
+                .await?
+        }
+        Some(c) => {
+            let (at, till, reference) = read_cursor(c)?;
+            client
+                .query(
+                    &format!(
+                        "{columns} WHERE s.shop_id = $1 AND s.attempted_at IS NOT NULL
+                           AND (s.attempted_at, s.till_id, s.reference) < ($3, $4, $5)
+                         ORDER BY s.attempted_at DESC, s.till_id DESC, s.reference DESC LIMIT $2"
+                    ),
+                    &[&shop, &limit, &at, &till, &reference],
+                )
+                .await?
+        }
+    };
+    let mut page = SalesPage::default();
+    for r in &rows {
+        let attempted: OffsetDateTime = r.get(0);
+        page.sales.push(ShopSale {
+            till: r.get(3),
+            reference: r.get(2),
+            payment_id: r.get(4),
+            amount_cents: r.get(5),
+            tip_cents: r.get(6),
+            total_cents: r.get(7),
+            status: r.get(8),
+            description: r.get(9),
+            attempted_at_ms: Some((attempted.unix_timestamp_nanos() / 1_000_000) as i64),
+            account: r.get(10),
+        });
+    }
+    if rows.len() as i64 == limit
+        && let Some(last) = rows.last()
+    {
+        page.next = Some(cursor(last.get(0), last.get(1), &last.get::<_, String>(2)));
+    }
+    Ok(page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_read_back() {
+        let at = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+        let c = cursor(at, 7, "K1:with:colons");
+        assert_eq!(
+            read_cursor(&c).unwrap(),
+            (at, 7, "K1:with:colons".to_string())
+        );
+        assert!(read_cursor("!!").is_err());
+    }
+}
