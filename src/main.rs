@@ -20,7 +20,12 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    kassa::i18n::set_language(kassa::i18n::Lang::from_os());
+    // The till's language (its settings), as on its screens and its paper; the system's when
+    // the till has none set.
+    let lang = kassa::config::Settings::default_path()
+        .and_then(|p| kassa::config::Settings::load(&p).ok())
+        .map_or_else(kassa::i18n::Lang::from_os, |s| s.language());
+    kassa::i18n::set_language(lang);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {

@@ -24,6 +24,11 @@ pub type Job = Pin<Box<dyn Future<Output = Result<String, String>> + Send>>;
 pub fn job(settings: &Settings, doc: Document, done: String) -> Option<Result<Job, String>> {
     let printer = settings.receipt_printer()?;
     Some(printer.map(|(target, paper)| -> Job {
+        // A system queue takes the job and prints it later: say so, not "printed".
+        let done = match &target {
+            kassa_print::Target::System(name) => fl!("print-sent", printer = name.clone()),
+            _ => done,
+        };
         Box::pin(async move {
             tracing::info!(printer = %target, "printing a slip");
             let bytes = kassa_print::escpos::encode(&doc, paper).map_err(|e| e.explain())?;
@@ -64,7 +69,7 @@ pub fn report_job(
         crate::reports::Kind::X => "Kassa X".to_string(),
         crate::reports::Kind::Z(n) => format!("Kassa Z {n}"),
     };
-    let lines = report_lines(report, settings, lang);
+    let lines = report_lines(report, settings, lang, crate::reports::pdf::A4_COLUMNS);
     match a4_job(settings, title, lines) {
         Some(job) => Some(Ok(job)),
         None => job(
@@ -75,17 +80,19 @@ pub fn report_job(
     }
 }
 
-/// The report's lines as on its PDF.
+/// The report's lines as on its PDF, `columns` characters wide.
 fn report_lines(
     report: &crate::reports::ShiftReport,
     settings: &Settings,
     lang: Lang,
+    columns: usize,
 ) -> Vec<String> {
-    crate::reports::pdf::lines(
+    crate::reports::pdf::lines_at(
         report,
         lang,
         &settings.shop(),
         time::OffsetDateTime::now_utc(),
+        columns,
     )
 }
 
@@ -171,13 +178,19 @@ pub fn test_page(settings: &Settings, lang: Lang) -> Document {
         .qr("https://payconiq.com")
 }
 
-/// An X or Z report on the receipt printer, line for line as on its PDF (a reprint marked so).
+/// An X or Z report on the receipt printer, line for line as on its PDF but as wide as the
+/// paper (a reprint marked so).
 pub fn shift_report(
     report: &crate::reports::ShiftReport,
     settings: &Settings,
     lang: Lang,
 ) -> Document {
-    report_lines(report, settings, lang)
+    let columns = settings
+        .receipt_printer()
+        .and_then(Result::ok)
+        .map_or(kassa_print::Paper::Mm80, |(_, paper)| paper)
+        .columns();
+    report_lines(report, settings, lang, columns)
         .into_iter()
         .fold(Document::new(), |doc, line| doc.text(line, Align::Left))
 }

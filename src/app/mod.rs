@@ -105,7 +105,7 @@ pub struct App {
     /// The size of the monitor the cashier window opened on.
     monitor: Option<iced::Size>,
     /// The last receipt printed (or tried), for "Reprint last receipt".
-    last_receipt: Option<(String, kassa_print::Document)>,
+    last_receipt: Option<Box<crate::payconiq::model::Payment>>,
     /// The receipt on its way to the printer: its payment, and whether it is a reprint.
     printing_for: Option<(String, bool)>,
     /// How the last print ended, for the cashier.
@@ -212,8 +212,13 @@ pub enum Message {
     ToggleFullScreen,
     /// Print the paid payment's receipt.
     PrintReceipt,
-    /// The receipt of this payment, rung up in this shift, is ready to print.
-    ReceiptFor(Box<crate::payconiq::model::Payment>, Option<i64>),
+    /// The receipt of this payment, rung up in this shift, is ready to print (a reprint when
+    /// one was printed before).
+    ReceiptFor {
+        payment: Box<crate::payconiq::model::Payment>,
+        shift: Option<i64>,
+        reprint: bool,
+    },
     /// Print the last receipt again.
     Reprint,
     /// Print the payment's code, for a counter without a customer display.
@@ -548,7 +553,11 @@ impl App {
             Message::LockNow => self.lock_now(),
             Message::ToggleFullScreen => self.toggle_full_screen(),
             Message::PrintReceipt => self.print_receipt(),
-            Message::ReceiptFor(payment, shift) => self.receipt_for(&payment, shift),
+            Message::ReceiptFor {
+                payment,
+                shift,
+                reprint,
+            } => self.receipt_for(payment, shift, reprint),
             Message::Reprint => self.reprint(),
             Message::PrintQr => self.print_qr(),
             Message::Printed(result) => self.printed(result),

@@ -14,27 +14,17 @@ impl App {
         self.settings.receipt_printer().is_some()
     }
 
-    /// Prints the receipt of payment `payment_id`, remembering it for a reprint.
-    pub(super) fn print(&mut self, payment_id: String, doc: Document) -> Task<Message> {
-        self.last_receipt = Some((payment_id.clone(), doc.clone()));
-        self.printing_for = Some((payment_id, false));
-        self.send_to_printer(doc, fl!("print-done"))
-    }
-
-    /// The last receipt again, marked as a reprint.
+    /// The last receipt again (marked a reprint when it was printed before).
     pub(super) fn reprint(&mut self) -> Task<Message> {
-        match &self.last_receipt {
-            Some((payment_id, doc)) => {
-                let again = crate::receipts::reprint(doc);
-                self.printing_for = Some((payment_id.clone(), true));
-                self.send_to_printer(again, fl!("print-done"))
-            }
+        match self.last_receipt.clone() {
+            Some(payment) => self.receipt_of(payment),
             None => Task::none(),
         }
     }
 
-    /// Prints `doc` on the receipt printer, saying `done` when it is printed.
+    /// Prints `doc` (not a receipt) on the receipt printer, saying `done` when it is printed.
     pub(super) fn send_to_printer(&mut self, doc: Document, done: String) -> Task<Message> {
+        self.printing_for = None;
         let job = crate::receipts::job(&self.settings, doc, done);
         self.run_print_job(job)
     }
@@ -47,7 +37,8 @@ impl App {
         match job {
             None => Task::none(),
             Some(Err(why)) => {
-                self.print_note = Some(Err(self.not_printed(why)));
+                let receipt = self.printing_for.take().is_some();
+                self.print_note = Some(Err(not_printed(why, receipt)));
                 Task::none()
             }
             Some(Ok(job)) => {
@@ -55,15 +46,6 @@ impl App {
                 self.print_note = None;
                 Task::perform(job, Message::Printed)
             }
-        }
-    }
-
-    /// A slip not printed, in words true where the cashier is: at the till, that the sale is
-    /// safe; elsewhere (a report, a refund slip) only why.
-    fn not_printed(&self, why: String) -> String {
-        match self.screen {
-            Screen::Till(_) | Screen::Checkout(_) => fl!("print-failed", why = why),
-            _ => fl!("print-failed-plain", why = why),
         }
     }
 
@@ -87,8 +69,13 @@ impl App {
             let page = crate::receipts::test_page(draft, self.lang);
             crate::receipts::job(draft, page, fl!("print-test-done"))
         };
+        let none = if a4 {
+            fl!("print-no-report-printer")
+        } else {
+            fl!("print-no-printer")
+        };
         match job {
-            None => Task::done(said(Err(fl!("print-no-printer")))),
+            None => Task::done(said(Err(none))),
             Some(Err(why)) => Task::done(said(Err(why))),
             Some(Ok(job)) => Task::perform(job, said),
         }
@@ -100,6 +87,7 @@ impl App {
             tracing::warn!(error = %e, "a slip was not printed");
         }
         // A receipt printed is in the sale's audit (a reprint says so).
+        let receipt = self.printing_for.is_some();
         let audit = match (self.printing_for.take(), &result) {
             (Some((payment_id, reprint)), Ok(_)) => {
                 self.audit(crate::journal::AuditAction::ReceiptPrinted {
@@ -111,7 +99,7 @@ impl App {
         };
         self.print_note = Some(match result {
             Ok(done) => Ok(done),
-            Err(why) => Err(self.not_printed(why)),
+            Err(why) => Err(not_printed(why, receipt)),
         });
         audit
     }
@@ -127,29 +115,67 @@ impl App {
         }
     }
 
-    /// The paid payment on screen's receipt, once the journal has said which shift it is in.
+    /// The paid payment on screen's receipt.
     pub(super) fn print_receipt(&mut self) -> Task<Message> {
         let Screen::Checkout(c) = &self.screen else {
             return Task::none();
         };
         let payment = Box::new(c.payment().clone());
+        self.receipt_of(payment)
+    }
+
+    /// `payment`'s receipt, once the journal has said which shift it is in and whether a copy
+    /// was printed before.
+    pub(super) fn receipt_of(
+        &mut self,
+        payment: Box<crate::payconiq::model::Payment>,
+    ) -> Task<Message> {
         let Some(journal) = self.journal.clone() else {
-            return Task::done(Message::ReceiptFor(payment, None));
+            return Task::done(Message::ReceiptFor {
+                payment,
+                shift: None,
+                reprint: false,
+            });
         };
         let id = payment.payment_id.clone();
         Task::perform(
-            async move { journal.shift_of_payment(&id).await.ok().flatten() },
-            move |shift| Message::ReceiptFor(payment, shift),
+            async move {
+                let shift = journal.shift_of_payment(&id).await.ok().flatten();
+                let reprint = journal.receipt_printed(&id).await.unwrap_or(false);
+                (shift, reprint)
+            },
+            move |(shift, reprint)| Message::ReceiptFor {
+                payment,
+                shift,
+                reprint,
+            },
         )
     }
 
-    /// Prints `payment`'s receipt, naming `shift`.
+    /// Prints `payment`'s receipt, naming `shift`, remembered for Reprint last receipt.
     pub(super) fn receipt_for(
         &mut self,
-        payment: &crate::payconiq::model::Payment,
+        payment: Box<crate::payconiq::model::Payment>,
         shift: Option<i64>,
+        reprint: bool,
     ) -> Task<Message> {
-        let doc = crate::receipts::sale(&self.settings, payment, shift, self.lang);
-        self.print(payment.payment_id.clone(), doc)
+        let mut doc = crate::receipts::sale(&self.settings, &payment, shift, self.lang);
+        if reprint {
+            doc = crate::receipts::reprint(&doc);
+        }
+        let job = crate::receipts::job(&self.settings, doc, fl!("print-done"));
+        self.printing_for = Some((payment.payment_id.clone(), reprint));
+        self.last_receipt = Some(payment);
+        self.run_print_job(job)
+    }
+}
+
+/// A slip not printed, in words true of it: for a receipt, that the sale is safe and it can be
+/// printed later; for anything else (a code, a report, a refund slip) only why.
+fn not_printed(why: String, receipt: bool) -> String {
+    if receipt {
+        fl!("print-failed", why = why)
+    } else {
+        fl!("print-failed-plain", why = why)
     }
 }

@@ -310,6 +310,7 @@ impl App {
             }
             detail::Action::Back => self.open_history(),
             detail::Action::Copy(text) => iced::clipboard::write(text),
+            detail::Action::PrintReceipt(payment) => self.receipt_of(payment),
             detail::Action::PrintRefund(refund, state) => {
                 let doc = crate::receipts::refund(&self.settings, &refund, &state, self.lang);
                 self.send_to_printer(doc, fl!("print-refund-done"))

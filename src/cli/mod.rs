@@ -274,6 +274,9 @@ pub async fn print_test(printer: Option<String>, paper: Option<u32>, a4: bool) -
         let page = crate::receipts::test_page(&settings, lang);
         crate::receipts::job(&settings, page, fl!("print-test-done"))
     };
+    if a4 && job.is_none() {
+        return Err(fl!("print-no-report-printer"));
+    }
     run_print(job).await
 }
 

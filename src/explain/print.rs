@@ -9,6 +9,7 @@ impl Explain for PrintError {
     fn explain(&self) -> String {
         match self {
             PrintError::Unreachable(at) => fl!("print-unreachable", at = at.clone()),
+            PrintError::NoDevice(at) => fl!("print-no-device", at = at.clone()),
             PrintError::Timeout(at) => fl!("print-timeout", at = at.clone()),
             PrintError::PaperOut => fl!("print-paper-out"),
             PrintError::NoAnswer(at) => fl!("print-no-answer", at = at.clone()),

@@ -30,33 +30,33 @@ fn win_ansi(s: &str) -> Vec<u8> {
         .collect()
 }
 
-/// `left` and `right` on one line, the right part flush with the margin.
-fn spread(left: &str, right: &str) -> String {
+/// `left` and `right` on one line of `cols` characters, the right part flush with the margin.
+fn spread(left: &str, right: &str, cols: usize) -> String {
     let used = left.chars().count() + right.chars().count();
-    if used >= COLUMNS {
+    if used >= cols {
         return format!("{left} {right}");
     }
-    format!("{left}{}{right}", " ".repeat(COLUMNS - used))
+    format!("{left}{}{right}", " ".repeat(cols - used))
 }
 
 /// A label and its figure: on one line with the figure flush right, or, when both do not fit
 /// with a space between, the label (wrapped) and then the figure flush right on a line of its
 /// own, so the amount column stays straight.
-fn figure_line(label: &str, figure: &str) -> Vec<String> {
-    if label.chars().count() + 1 + figure.chars().count() <= COLUMNS {
-        return vec![spread(label, figure)];
+fn figure_line(label: &str, figure: &str, cols: usize) -> Vec<String> {
+    if label.chars().count() + 1 + figure.chars().count() <= cols {
+        return vec![spread(label, figure, cols)];
     }
-    let mut out = wrap(label);
-    out.push(spread("", figure));
+    let mut out = wrap(label, cols);
+    out.push(spread("", figure, cols));
     out
 }
 
 /// A long line cut into lines of the paper's width, at spaces where it can be.
-fn wrap(s: &str) -> Vec<String> {
+fn wrap(s: &str, cols: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut line = String::new();
     for word in s.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > COLUMNS {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > cols {
             out.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -70,14 +70,30 @@ fn wrap(s: &str) -> Vec<String> {
     out
 }
 
-fn centred(s: &str) -> String {
-    let pad = COLUMNS.saturating_sub(s.chars().count()) / 2;
+fn centred(s: &str, cols: usize) -> String {
+    let pad = cols.saturating_sub(s.chars().count()) / 2;
     format!("{}{s}", " ".repeat(pad))
 }
 
-/// The report's lines, as printed.
+/// The report's lines, as on its PDF.
 pub fn lines(r: &ShiftReport, lang: Lang, shop: &Shop, printed: OffsetDateTime) -> Vec<String> {
-    let rule = "-".repeat(COLUMNS);
+    lines_at(r, lang, shop, printed, COLUMNS)
+}
+
+/// The report's lines, `cols` characters wide (the receipt paper's width, or an A4 page's
+/// column).
+pub fn lines_at(
+    r: &ShiftReport,
+    lang: Lang,
+    shop: &Shop,
+    printed: OffsetDateTime,
+    cols: usize,
+) -> Vec<String> {
+    let rule = "-".repeat(cols);
+    let centred = |s: &str| centred(s, cols);
+    let wrap = |s: &str| wrap(s, cols);
+    let spread = |l: &str, r: &str| spread(l, r, cols);
+    let figure_line = |l: &str, f: &str| figure_line(l, f, cols);
     let title = match r.kind {
         Kind::X => fl!("shift-x"),
         Kind::Z(n) => format!("{} {n}", fl!("shift-z-short")),
@@ -148,6 +164,9 @@ pub fn pdf(r: &ShiftReport, lang: Lang, shop: &Shop, printed: OffsetDateTime) ->
     document(&[lines.as_slice()], WIDTH, height, MARGIN, SIZE, LEADING)
 }
 
+/// Characters a line on an A4 page: the report's column, wide enough that no label wraps.
+pub const A4_COLUMNS: usize = 60;
+
 /// A4 in points, for the system's printers.
 const A4: (f32, f32) = (595.3, 841.9);
 const A4_MARGIN: f32 = 56.7;
@@ -217,11 +236,11 @@ mod tests {
             [0x80, b' ', b'1', b',', b'5', b'0', b' ', 0xE9]
         );
         assert_eq!(win_ansi("ж"), b"?");
-        let line = spread("Paid (2)", "€16.50");
+        let line = spread("Paid (2)", "€16.50", COLUMNS);
         assert_eq!(line.chars().count(), COLUMNS);
         assert!(line.ends_with("€16.50"));
         // A label too long for the line: the figure stays in its column, on the next line.
-        let long = figure_line("Geannuleerd of teruggedraaid (3)", "€ 19,99");
+        let long = figure_line("Geannuleerd of teruggedraaid (3)", "€ 19,99", COLUMNS);
         assert_eq!(long.last().unwrap().chars().count(), COLUMNS);
         assert!(long.last().unwrap().ends_with("€ 19,99"));
         assert!(long.iter().all(|l| l.chars().count() <= COLUMNS));

@@ -15,7 +15,7 @@ use crate::history::{PaymentAction, actions_for};
 use crate::i18n::Lang;
 use crate::journal::{Event, RefundEntry, RefundEvent};
 use crate::money::Money;
-use crate::payconiq::model::Payment;
+use crate::payconiq::model::{Payment, PaymentStatus};
 use crate::refund::{self, Refundable, Refusal};
 use crate::screen::today::status_label;
 use crate::theme;
@@ -87,6 +87,8 @@ pub enum Message {
     CopyIban,
     /// Print the slip of the newest refund.
     PrintRefund,
+    /// Print the customer's receipt of this paid payment.
+    PrintReceipt,
     /// An edit in the IBAN's field (it is there to be selected and copied: nothing changes).
     IbanField(String),
     Cancel,
@@ -116,6 +118,8 @@ pub enum Action {
     Copy(String),
     /// Print a refund's slip: the refund, and its state in words.
     PrintRefund(Box<RefundEntry>, String),
+    /// The customer's receipt of this paid payment.
+    PrintReceipt(Box<Payment>),
     Cancel(String),
     Complete(Box<Payment>),
     Void(String),
@@ -342,6 +346,12 @@ impl Detail {
                 None => Action::None,
             },
             Message::IbanField(_) => Action::None,
+            Message::PrintReceipt => match self.payment() {
+                Some(p) if p.status == PaymentStatus::Succeeded => {
+                    Action::PrintReceipt(Box::new(p.clone()))
+                }
+                _ => Action::None,
+            },
             Message::PrintRefund => match self.refunds().iter().max_by_key(|r| r.requested_at) {
                 Some(r) => Action::PrintRefund(Box::new(r.clone()), self.refund_state(r)),
                 None => Action::None,
@@ -604,6 +614,17 @@ impl Detail {
                         .on_press_maybe((!busy && left).then_some(Message::Refund))
                 }
             });
+        }
+        if self.can_print
+            && self
+                .payment()
+                .is_some_and(|p| p.status == PaymentStatus::Succeeded)
+        {
+            actions = actions.push(act(
+                fl!("print-receipt"),
+                Message::PrintReceipt,
+                theme::secondary,
+            ));
         }
         if self.can_print && !self.refunds().is_empty() {
             actions = actions.push(act(

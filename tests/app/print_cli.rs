@@ -79,7 +79,7 @@ fn a_test_page_reaches_the_printer_and_reads_back() {
     assert!(!out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("is not a printer address"), "{said}");
-    // A name is a system printer's: one this computer does not have is said so.
+    // A name is a system printer's: with no print service running, that is what is said.
     let out = kassa(home.path())
         .args(["print", "test", "--printer", "lpt1"])
         .env("CUPS_SERVER", home.path().join("no-cups.sock"))
@@ -88,7 +88,7 @@ fn a_test_page_reaches_the_printer_and_reads_back() {
     assert!(!out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.starts_with("Not printed: this computer has no printer called “lpt1”"),
+        said.starts_with("Not printed: this computer has no print service to reach its printers"),
         "{said}"
     );
 }
@@ -129,7 +129,65 @@ fn a_test_page_on_a_usb_printer_device() {
     assert!(!out.status.success());
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
-        said.contains(&format!("no printer answers at {}", unplugged.display())),
+        said.contains(&format!(
+            "there is no printer device at {} (is it plugged in and switched on?)",
+            unplugged.display()
+        )),
         "{said}"
     );
+}
+
+/// A till whose language is French prints in French from the command line too (the till's
+/// language, not the terminal's), and its X report fits 58 mm paper: every line within 32
+/// characters, each amount on its label's line.
+#[test]
+fn the_command_line_prints_in_the_tills_language_and_on_narrow_paper() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let device = home.path().join("lp0");
+    std::fs::write(&device, b"").unwrap();
+    kassa::config::Settings {
+        language: Some(kassa::i18n::Lang::Fr),
+        printer: device.display().to_string(),
+        paper_mm: 58,
+        ..Default::default()
+    }
+    .save(&data.join("settings.toml"))
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = kassa(home.path())
+            .env("KASSA_DATA_DIR", &data)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run(&["print", "test"]).contains("Page de test imprimée."));
+    let page = decode::decode(&std::fs::read(&device).unwrap());
+    let text = page.lines.join("\n");
+    assert!(text.contains("Page de test"), "{text}");
+    assert!(
+        text.contains("234,50\u{a0}€") || text.contains("234,50 €"),
+        "{text}"
+    );
+
+    std::fs::write(&device, b"").unwrap();
+    run(&["report", "x", "--print"]);
+    let report = decode::decode(&std::fs::read(&device).unwrap());
+    assert!(
+        report.lines.iter().all(|l| l.chars().count() <= 32),
+        "{:#?}",
+        report.lines
+    );
+    let net = report
+        .lines
+        .iter()
+        .find(|l| l.starts_with("Recette nette") || l.starts_with("Net"))
+        .unwrap_or_else(|| panic!("{:#?}", report.lines));
+    assert!(net.ends_with('€'), "the amount on its label's line: {net}");
 }

@@ -10,8 +10,8 @@ const UPPER: [char; 128] = [
     'ª', 'º', '¿', '®', '¬', '½', '¼', '¡', '«', '»', '░', '▒', '▓', '│', '┤', 'Á', 'Â', 'À', '©',
     '╣', '║', '╗', '╝', '¢', '¥', '┐', '└', '┴', '┬', '├', '─', '┼', 'ã', 'Ã', '╚', '╔', '╩', '╦',
     '╠', '═', '╬', '¤', 'ð', 'Ð', 'Ê', 'Ë', 'È', '€', 'Í', 'Î', 'Ï', '┘', '┌', '█', '▄', '¦', 'Ì',
-    '▀', 'Ó', 'ß', 'Ô', 'Ò', 'õ', 'Õ', 'µ', 'þ', 'Þ', 'Ú', 'Û', 'Ù', 'ý', 'Ý', '¯', '´', '-', '±',
-    '‗', '¾', '¶', '§', '÷', '¸', '°', '¨', '·', '¹', '³', '²', '■', '\u{a0}',
+    '▀', 'Ó', 'ß', 'Ô', 'Ò', 'õ', 'Õ', 'µ', 'þ', 'Þ', 'Ú', 'Û', 'Ù', 'ý', 'Ý', '¯', '´', '\u{ad}',
+    '±', '‗', '¾', '¶', '§', '÷', '¸', '°', '¨', '·', '¹', '³', '²', '■', '\u{a0}',
 ];
 
 /// The character byte `b` prints as.
@@ -21,6 +21,21 @@ pub fn char_of(b: u8) -> char {
     } else {
         UPPER[usize::from(b - 0x80)]
     }
+}
+
+/// `s` (already [`fit`]) as the page's bytes: ASCII as itself, the rest by the table. Kassa
+/// encodes text itself: the `escpos` crate's PC858 table has the plain hyphen where the soft
+/// hyphen (0xF0) is, and sent every `-` of a date or a rule as 0xF0.
+pub fn encode(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| match c {
+            c if c.is_ascii() && !c.is_ascii_control() => c as u8,
+            c => UPPER
+                .iter()
+                .position(|&u| u == c)
+                .map_or(b'?', |i| 0x80 + i as u8),
+        })
+        .collect()
 }
 
 /// Whether the printer can print `c`.
@@ -59,5 +74,9 @@ mod tests {
             fit("Café “Zoë” – 1\u{202f}234,50\u{a0}€ ő"),
             "Café \"Zoë\" - 1 234,50\u{a0}€ ?"
         );
+        // A plain hyphen is a plain hyphen (not the soft one at 0xF0).
+        assert_eq!(encode("2026-12-05 €"), b"2026-12-05 \xD5");
+        assert_eq!(char_of(0xF0), '\u{ad}');
+        assert_eq!(encode("é\u{ad}"), [0x82, 0xF0]);
     }
 }

@@ -1,5 +1,6 @@
 //! A document as ESC/POS bytes, through the `escpos` crate: initialise, code page PC858, each
-//! block, feed and cut. The bytes are collected here and sent by [`crate::transport`] (with
+//! block, feed and cut. Text goes in as PC858 bytes of [`crate::codepage`]'s own (see
+//! [`crate::codepage::encode`] for why). The bytes are collected here and sent by [`crate::transport`] (with
 //! time limits of its own; the crate's drivers block without them).
 
 use std::cell::RefCell;
@@ -12,7 +13,7 @@ use escpos::utils::{
     JustifyMode, PageCode, Protocol, QRCodeCorrectionLevel, QRCodeModel, QRCodeOption,
 };
 
-use crate::codepage::fit;
+use crate::codepage::{encode as bytes_of, fit};
 use crate::document::{Align, Block, Document, Paper, pair_lines, wrap};
 use crate::transport::PrintError;
 
@@ -69,7 +70,7 @@ pub fn encode(doc: &Document, paper: Paper) -> Result<Vec<u8>, PrintError> {
                     columns
                 };
                 for line in wrap(&fit(text), width) {
-                    p.writeln(&line).map_err(e)?;
+                    p.custom(&bytes_of(&line)).map_err(e)?.feed().map_err(e)?;
                 }
                 if *big {
                     p.reset_size().map_err(e)?;
@@ -86,12 +87,15 @@ pub fn encode(doc: &Document, paper: Paper) -> Result<Vec<u8>, PrintError> {
             } => {
                 p.bold(*bold).map_err(e)?;
                 for line in pair_lines(&fit(label), &fit(figure), columns) {
-                    p.writeln(&line).map_err(e)?;
+                    p.custom(&bytes_of(&line)).map_err(e)?.feed().map_err(e)?;
                 }
                 p.bold(false).map_err(e)?;
             }
             Block::Rule => {
-                p.writeln(&"-".repeat(columns)).map_err(e)?;
+                p.custom(&bytes_of(&"-".repeat(columns)))
+                    .map_err(e)?
+                    .feed()
+                    .map_err(e)?;
             }
             Block::Qr { payload } => {
                 let option = QRCodeOption::new(

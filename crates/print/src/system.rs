@@ -42,7 +42,13 @@ pub async fn print(
     let out = run(lp, bytes.to_vec(), queue).await?;
     let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
     if !out.status.success() {
-        return Err(refusal(queue, &said));
+        // `lp` says "no such printer" also when no scheduler runs to ask.
+        return Err(match refusal(queue, &said) {
+            PrintError::UnknownPrinter(_) if !scheduler_running().await => {
+                PrintError::NoSystemPrinting
+            }
+            other => other,
+        });
     }
     // "request id is Office-12 (1 file(s))"
     Ok(String::from_utf8_lossy(&out.stdout)
@@ -58,7 +64,10 @@ pub async fn print(
 async fn run(mut cmd: Command, input: Vec<u8>, queue: &str) -> Result<Output, PrintError> {
     let queue = queue.to_string();
     let work = move || {
+        // Its words in English, to be read here (they are never shown as they are).
         let mut child = cmd
+            .env("LC_ALL", "C")
+            .env("LANG", "C")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -105,9 +114,22 @@ fn refusal(queue: &str, said: &str) -> PrintError {
     }
 }
 
+/// Whether the print service's scheduler answers (`lpstat -r`).
+async fn scheduler_running() -> bool {
+    let mut lpstat = Command::new("lpstat");
+    lpstat.arg("-r");
+    match run(lpstat, Vec::new(), "lpstat").await {
+        Ok(out) => {
+            let said = String::from_utf8_lossy(&out.stdout);
+            said.contains("is running") && !said.contains("not running")
+        }
+        Err(_) => false,
+    }
+}
+
 /// The system's printers, by name (`lpstat -e`), for the settings to offer.
 pub async fn printers() -> Result<Vec<String>, PrintError> {
-    if cfg!(windows) {
+    if cfg!(windows) || !scheduler_running().await {
         return Err(PrintError::NoSystemPrinting);
     }
     let mut lpstat = Command::new("lpstat");

@@ -14,6 +14,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 pub enum PrintError {
     #[error("no printer answers at {0}")]
     Unreachable(String),
+    #[error("there is no printer device at {0}")]
+    NoDevice(String),
     #[error("the printer at {0} did not take the slip in time")]
     Timeout(String),
     #[error("the printer is out of paper")]
@@ -196,7 +198,7 @@ pub async fn send(target: &Target, bytes: &[u8], limits: Limits) -> Result<(), P
             match tokio::time::timeout(limits.write, write).await {
                 Ok(Ok(())) => Ok(()),
                 Ok(Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-                    Err(PrintError::Unreachable(at))
+                    Err(PrintError::NoDevice(at))
                 }
                 Ok(Err(e)) => Err(PrintError::Io(format!("{at}: {e}"))),
                 Err(_) => Err(PrintError::Timeout(at)),

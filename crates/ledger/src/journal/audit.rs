@@ -209,6 +209,21 @@ impl Journal {
     }
 
     /// The audit log, newest first.
+    /// Whether the customer's receipt of `payment_id` has been printed (a copy printed now is
+    /// a reprint, and says so).
+    pub async fn receipt_printed(&self, payment_id: &str) -> Result<bool, JournalError> {
+        let id = payment_id.to_string();
+        self.run(move |conn| {
+            conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM audit WHERE action = 'receipt-printed'
+                    AND (detail = ?1 OR detail = ?1 || ' reprint'))",
+                [&id],
+                |r| r.get(0),
+            )
+        })
+        .await
+    }
+
     pub async fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>, JournalError> {
         self.run(move |conn| {
             let mut stmt =

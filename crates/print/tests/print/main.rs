@@ -42,8 +42,13 @@ async fn a_sale_slip_reaches_a_network_printer_and_reads_back() {
     let (target, received) = one_printer(Behaviour::Prints).await;
     let bytes = kassa_print::escpos::encode(&sale_slip(payload), Paper::Mm80).unwrap();
     send(&target, &bytes, Limits::default()).await.unwrap();
-    let printed = decode::decode(&received.await.unwrap());
+    let received = received.await.unwrap();
+    let printed = decode::decode(&received);
     assert!(printed.status_asked, "the paper was asked about first");
+    assert!(
+        printed.lines.contains(&"-".repeat(48)),
+        "a rule of plain hyphens (0x2D), not soft ones (0xF0)"
+    );
     assert_eq!(printed.page, Some(19), "code page PC858");
     let text = printed.lines.join("\n");
     for expected in [
