@@ -61,6 +61,9 @@ pub struct Settings {
     /// The system printer (CUPS) X and Z reports print on as A4 pages; empty: on the receipt
     /// printer.
     pub report_printer: String,
+    /// The shop server this till sends its events to (`kassa shop join`); empty: none. Its
+    /// token is in the keychain.
+    pub shop_server: String,
     /// Its paper's width in millimetres: 58 or 80.
     pub paper_mm: u32,
     /// Print the customer's receipt as soon as a payment is paid.
@@ -88,6 +91,7 @@ impl Default for Settings {
             shop_vat: String::new(),
             printer: String::new(),
             report_printer: String::new(),
+            shop_server: String::new(),
             paper_mm: 80,
             print_after_payment: false,
             qr_size: QrSize::L,

@@ -17,6 +17,7 @@ pub mod reports;
 pub mod screen;
 pub mod secrets;
 pub mod services;
+pub mod shop;
 pub mod shortcuts;
 pub mod theme;
 pub mod widget;

@@ -109,6 +109,7 @@ fn main() -> ExitCode {
         } => runtime.block_on(cli::api::payouts(from, to, csv, &connect)),
         Command::Report { command } => runtime.block_on(cli::books::report(command)),
         Command::Journal { command } => runtime.block_on(cli::books::journal(command)),
+        Command::Shop { command } => runtime.block_on(cli::shop::shop(command)),
         Command::Qr {
             payload,
             size,

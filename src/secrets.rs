@@ -10,6 +10,8 @@ pub const API_KEY: &str = "api-key";
 pub const SIGNING_KEY: &str = "signing-key";
 /// The OneKey Payments (D24) API Signature, which signs every D24 request.
 pub const D24_SECRET_KEY: &str = "d24-secret-key";
+/// This till's token at its shop server (`kassa shop join`).
+pub const SHOP_TOKEN: &str = "shop-token";
 
 pub use kassa_core::secret::Secret;
 

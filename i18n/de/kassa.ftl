@@ -685,3 +685,19 @@ print-refund = Erstattungsbeleg drucken
 receipt-refund = Erstattung
 receipt-refund-amount = Erstattet
 receipt-refund-id = Erstattung { $id }
+
+# The shop server
+shop-no-token = Diese Kasse hat kein Token für ihren Filialserver ({ $url }) im Schlüsselbund: mit `kassa shop join` erneut beitreten.
+shop-bad-url = „{ $url }“ ist keine Adresse eines Filialservers.
+shop-not-https = Der Filialserver muss über https erreicht werden (einfaches http nur auf diesem Computer): { $url }
+shop-unreachable = Der Filialserver unter { $url } ist nicht erreichbar.
+shop-unauthorised = Der Filialserver kennt diese Kasse nicht (widerrufen oder nie beigetreten).
+shop-bad-code = Der Beitrittscode ist ungültig (benutzt, abgelaufen oder vertippt): einen neuen anfordern (`kassa-server till add`).
+shop-http = Der Filialserver antwortete { $status }: { $detail }
+shop-invalid = Die Antwort des Filialservers ist unlesbar ({ $detail }).
+shop-joined = Filiale „{ $shop }“ als Kasse „{ $till }“ beigetreten. { $waiting } Ereignisse aus dem Journal dieser Kasse werden gesendet, sobald sie läuft.
+shop-none = Diese Kasse gehört zu keiner Filiale: mit `kassa shop join URL CODE` beitreten.
+shop-status = Filiale „{ $shop }“, Kasse „{ $till }“ unter { $url }: { $waiting } Ereignisse warten auf das Senden.
+shop-status-offline = { $why } { $waiting } Ereignisse warten hier; nichts geht verloren.
+shop-pushed = { $sent } Ereignisse gesendet; nichts wartet mehr.
+shop-waiting-banner = { $waiting } Ereignisse warten auf den Filialserver: { $why } Nichts geht verloren; sie werden gesendet, sobald er antwortet.

@@ -685,3 +685,19 @@ print-refund = Print refund slip
 receipt-refund = Refund
 receipt-refund-amount = Refunded
 receipt-refund-id = Refund { $id }
+
+# The shop server
+shop-no-token = This till has no token for its shop server ({ $url }) in the keychain: join again with `kassa shop join`.
+shop-bad-url = “{ $url }” is not a shop server address.
+shop-not-https = The shop server must be reached over https (plain http only on this computer): { $url }
+shop-unreachable = The shop server at { $url } cannot be reached.
+shop-unauthorised = The shop server does not know this till (revoked, or never joined).
+shop-bad-code = The join code is not valid (used, expired or mistyped): ask for a new one (`kassa-server till add`).
+shop-http = The shop server answered { $status }: { $detail }
+shop-invalid = The shop server's answer could not be read ({ $detail }).
+shop-joined = Joined shop “{ $shop }” as till “{ $till }”. { $waiting } events of this till's journal are sent as soon as it runs.
+shop-none = This till is not in a shop: join one with `kassa shop join URL CODE`.
+shop-status = Shop “{ $shop }”, till “{ $till }” at { $url }: { $waiting } events wait to be sent.
+shop-status-offline = { $why } { $waiting } events wait here; nothing is lost.
+shop-pushed = Sent { $sent } events; none wait.
+shop-waiting-banner = { $waiting } events wait for the shop server: { $why } Nothing is lost; they are sent when it answers.

@@ -685,3 +685,19 @@ print-refund = Imprimer le reçu de remboursement
 receipt-refund = Remboursement
 receipt-refund-amount = Remboursé
 receipt-refund-id = Remboursement { $id }
+
+# The shop server
+shop-no-token = Cette caisse n'a pas de jeton pour son serveur de magasin ({ $url }) dans le trousseau : rejoignez-le à nouveau avec `kassa shop join`.
+shop-bad-url = « { $url } » n'est pas une adresse de serveur de magasin.
+shop-not-https = Le serveur de magasin doit être joint en https (http simple seulement sur cet ordinateur) : { $url }
+shop-unreachable = Le serveur de magasin à { $url } est injoignable.
+shop-unauthorised = Le serveur de magasin ne connaît pas cette caisse (révoquée, ou jamais jointe).
+shop-bad-code = Le code d'accès n'est pas valable (utilisé, expiré ou mal tapé) : demandez-en un nouveau (`kassa-server till add`).
+shop-http = Le serveur de magasin a répondu { $status } : { $detail }
+shop-invalid = La réponse du serveur de magasin est illisible ({ $detail }).
+shop-joined = Magasin « { $shop } » rejoint comme caisse « { $till } ». { $waiting } événements du journal de cette caisse sont envoyés dès qu'elle tourne.
+shop-none = Cette caisse n'appartient à aucun magasin : rejoignez-en un avec `kassa shop join URL CODE`.
+shop-status = Magasin « { $shop } », caisse « { $till } » à { $url } : { $waiting } événements attendent d'être envoyés.
+shop-status-offline = { $why } { $waiting } événements attendent ici ; rien n'est perdu.
+shop-pushed = { $sent } événements envoyés ; plus rien n'attend.
+shop-waiting-banner = { $waiting } événements attendent le serveur de magasin : { $why } Rien n'est perdu ; ils partent dès qu'il répond.

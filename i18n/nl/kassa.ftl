@@ -685,3 +685,19 @@ print-refund = Terugbetalingsbon afdrukken
 receipt-refund = Terugbetaling
 receipt-refund-amount = Terugbetaald
 receipt-refund-id = Terugbetaling { $id }
+
+# The shop server
+shop-no-token = Deze kassa heeft geen token voor haar winkelserver ({ $url }) in de sleutelhanger: sluit opnieuw aan met `kassa shop join`.
+shop-bad-url = “{ $url }” is geen adres van een winkelserver.
+shop-not-https = De winkelserver moet via https bereikt worden (gewone http alleen op deze computer): { $url }
+shop-unreachable = De winkelserver op { $url } is niet bereikbaar.
+shop-unauthorised = De winkelserver kent deze kassa niet (ingetrokken, of nooit aangesloten).
+shop-bad-code = De aansluitcode is niet geldig (gebruikt, verlopen of verkeerd getypt): vraag een nieuwe (`kassa-server till add`).
+shop-http = De winkelserver antwoordde { $status }: { $detail }
+shop-invalid = Het antwoord van de winkelserver is onleesbaar ({ $detail }).
+shop-joined = Aangesloten bij winkel “{ $shop }” als kassa “{ $till }”. { $waiting } gebeurtenissen uit het journaal van deze kassa worden verstuurd zodra ze draait.
+shop-none = Deze kassa hoort bij geen winkel: sluit aan met `kassa shop join URL CODE`.
+shop-status = Winkel “{ $shop }”, kassa “{ $till }” op { $url }: { $waiting } gebeurtenissen wachten om verstuurd te worden.
+shop-status-offline = { $why } { $waiting } gebeurtenissen wachten hier; niets gaat verloren.
+shop-pushed = { $sent } gebeurtenissen verstuurd; er wacht niets meer.
+shop-waiting-banner = { $waiting } gebeurtenissen wachten op de winkelserver: { $why } Niets gaat verloren; ze worden verstuurd zodra hij antwoordt.

@@ -407,6 +407,9 @@ impl App {
         if restart && !changed.is_empty() {
             tasks.push(self.audit(AuditAction::SettingsChanged(changed)));
         }
+        if restart && self.settings.shop_server != before.shop_server {
+            tasks.push(self.connect_shop());
+        }
         // The sandbox keeps running (and its history with it) when it stays the environment;
         // anything else restarts the services with the new account.
         let still_sandbox = was_sandbox && self.settings.environment == EnvironmentKind::Sandbox;

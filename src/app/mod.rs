@@ -11,6 +11,7 @@ mod printing;
 mod records;
 mod refunds;
 mod sales;
+mod shop_link;
 mod stopped;
 mod view;
 mod windows;
@@ -104,6 +105,8 @@ pub struct App {
     first_start: bool,
     /// The size of the monitor the cashier window opened on.
     monitor: Option<iced::Size>,
+    /// The link to the shop server, when the till is in a shop.
+    shop: Option<shop_link::ShopLink>,
     /// The last receipt printed (or tried), for "Reprint last receipt".
     last_receipt: Option<Box<crate::payconiq::model::Payment>>,
     /// The receipt on its way to the printer: its payment, and whether it is a reprint.
@@ -225,6 +228,12 @@ pub enum Message {
     PrintQr,
     /// A slip was printed (or why not).
     Printed(Result<String, String>),
+    /// The shop server's client, or why the till has none.
+    ShopLinked(Result<kassa_core::shop::ShopClient, String>),
+    /// Send the journal's waiting events to the shop server.
+    ShopPush,
+    /// A push ended: events sent, or why not; events still waiting.
+    ShopPushed(Result<u64, String>, i64),
     /// Time to make the daily journal backup if it is due.
     BackupCheck,
     /// The daily backup's state kept beside the journal, and how the copy ended when one was
@@ -322,6 +331,7 @@ impl App {
             display_opening: false,
             detail_from_today: false,
             last_receipt: None,
+            shop: None,
             printing_for: None,
             print_note: None,
             printing: false,
@@ -540,6 +550,9 @@ impl App {
             Message::StartAfresh => self.start_afresh(),
             Message::StartedAfresh(result) => self.started_afresh(result),
             Message::BackupCheck => self.backup_if_due(),
+            Message::ShopLinked(made) => self.shop_linked(made),
+            Message::ShopPush => self.push_to_shop(),
+            Message::ShopPushed(pushed, waiting) => self.shop_pushed(pushed, waiting),
             Message::BackedUp(state, outcome) => self.backed_up(*state, outcome),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
             Message::Keyboard(event) => self.keyboard(event),
@@ -640,6 +653,7 @@ impl App {
                 _ => None,
             }),
         ];
+        subs.extend(self.shop_subscriptions());
         // The daily journal backup, checked every hour.
         if !self.settings.backup_dir.trim().is_empty() {
             subs.push(

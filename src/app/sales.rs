@@ -73,7 +73,8 @@ impl App {
                 self.journal = Some(journal);
                 self.journal_problem = None;
                 let backup = self.backup_if_due();
-                Task::batch([self.recover(), backup])
+                let shop = self.connect_shop();
+                Task::batch([self.recover(), backup, shop])
             }
             Err(e) => {
                 tracing::error!(error = %e, "journal unavailable; the till will not charge");

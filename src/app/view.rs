@@ -194,6 +194,14 @@ impl App {
                     .style(style),
             );
         }
+        if let Some(problem) = self.shop_problem() {
+            page = page.push(
+                container(text(problem).size(16))
+                    .width(Fill)
+                    .padding([6, 16])
+                    .style(theme::offline_banner),
+            );
+        }
         if let Some(problem) = self.backup_problem() {
             page = page.push(
                 container(text(problem).size(16))

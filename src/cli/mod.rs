@@ -4,6 +4,7 @@ pub mod api;
 pub mod books;
 pub mod d24;
 pub mod pin;
+pub mod shop;
 mod show;
 
 use std::path::{Path, PathBuf};
@@ -135,6 +136,11 @@ pub enum Command {
     Journal {
         #[command(subcommand)]
         command: books::JournalCommand,
+    },
+    /// The shop server: join it, see what it has of this till, send what waits.
+    Shop {
+        #[command(subcommand)]
+        command: shop::ShopCommand,
     },
     /// Draw a framed Payconiq QR code to PNG or SVG.
     Qr {

@@ -375,3 +375,35 @@ fn version_names_the_build() {
         "{text}"
     );
 }
+
+/// `kassa shop` before a till is in a shop: said so; a server over plain http on another
+/// machine is refused before anything is asked of it or of the keychain.
+#[test]
+fn the_shop_commands_say_what_is_missing() {
+    let home = tempfile::tempdir().unwrap();
+    let out = crate::support::kassa_in(home.path())
+        .env("KASSA_DATA_DIR", home.path().join("data"))
+        .args(["shop", "status"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("This till is not in a shop: join one with `kassa shop join URL CODE`."),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = crate::support::kassa_in(home.path())
+        .env("KASSA_DATA_DIR", home.path().join("data"))
+        .args(["shop", "join", "http://shop.example.be", "ABCD-EFGH-JKMN"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "The shop server must be reached over https (plain http only on this computer): http://shop.example.be"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -14,4 +14,5 @@ mod printing;
 mod recovery;
 mod refund_d24;
 mod shift;
+mod shop;
 mod words;

@@ -2,7 +2,8 @@
 //! applied in one transaction under an advisory lock so two instances starting together do
 //! not both apply them.
 
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+pub use deadpool_postgres::Pool;
+use deadpool_postgres::{Manager, ManagerConfig, RecyclingMethod};
 use tokio_postgres::NoTls;
 
 use crate::ServerError;

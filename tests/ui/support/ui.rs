@@ -343,6 +343,13 @@ impl Harness {
         Self::start(cfg, Settings::default(), secrets, Some(path), dir).await
     }
 
+    /// The till's client for its shop server, from its settings and keychain.
+    pub fn shop_client(&self) -> kassa_core::shop::ShopClient {
+        kassa::shop::client(&self.settings, self.secrets.as_ref())
+            .expect("a till in a shop")
+            .unwrap()
+    }
+
     /// Where [`Harness::saving`] keeps the settings.
     pub fn settings_file(&self) -> &std::path::Path {
         self.settings_path

@@ -27,6 +27,10 @@ pub enum AuditAction {
     JwksExported,
     StickerExported,
     InvoiceQrExported,
+    /// The till joined a shop server.
+    ShopJoined {
+        server: String,
+    },
     /// A sale's receipt printed (again, when `reprint`).
     ReceiptPrinted {
         payment_id: String,
@@ -114,6 +118,7 @@ impl AuditAction {
             AuditAction::JwksExported => ("jwks-exported", String::new()),
             AuditAction::StickerExported => ("sticker-exported", String::new()),
             AuditAction::InvoiceQrExported => ("invoice-qr-exported", String::new()),
+            AuditAction::ShopJoined { server } => ("shop-joined", server.clone()),
             AuditAction::ReceiptPrinted {
                 payment_id,
                 reprint,

@@ -99,6 +99,9 @@ type Job = Box<dyn FnOnce(&mut Connection) + Send>;
 pub struct Journal {
     jobs: mpsc::Sender<Job>,
     path: Arc<PathBuf>,
+    /// How many jobs of this handle's writer have changed the file: a doorbell for whoever
+    /// sends its events on (the shop server's pusher), so nothing polls while nothing happens.
+    changes: tokio::sync::watch::Receiver<u64>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -125,11 +128,20 @@ impl Journal {
             schema::MigrateError::Sql(e) => JournalError::from_sql(e, path),
         })?;
         let (jobs, inbox) = mpsc::channel::<Job>();
+        let (rang, changes) = tokio::sync::watch::channel(0u64);
         std::thread::Builder::new()
             .name("kassa-journal".into())
             .spawn(move || {
+                let changed = |conn: &Connection| {
+                    conn.query_row("SELECT total_changes()", [], |r| r.get::<_, i64>(0))
+                        .unwrap_or(0)
+                };
                 for job in inbox {
+                    let before = changed(&conn);
                     job(&mut conn);
+                    if changed(&conn) != before {
+                        rang.send_modify(|n| *n += 1);
+                    }
                 }
             })
             .map_err(|e| JournalError::Other(e.to_string()))?;
@@ -137,7 +149,14 @@ impl Journal {
         Ok(Journal {
             jobs,
             path: Arc::new(path.to_path_buf()),
+            changes,
         })
+    }
+
+    /// Rings each time this handle's writer has changed the file (another process's writes
+    /// are not seen here).
+    pub fn changes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.changes.clone()
     }
 
     /// Moves a damaged journal aside (it is kept, renamed, never overwritten) and returns where

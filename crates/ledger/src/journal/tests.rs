@@ -494,3 +494,20 @@ fn the_outbox_queues_history_then_every_new_event_in_order() {
     let conn = Connection::open(&path).unwrap();
     assert!(conn.execute("UPDATE outbox SET kind = 'x'", []).is_err());
 }
+
+/// The journal's doorbell rings when a write changed the file, not for reads: whoever sends
+/// events on waits on it instead of polling.
+#[test]
+fn the_doorbell_rings_for_writes_only() {
+    let dir = tempfile::tempdir().unwrap();
+    rt().block_on(async {
+        let j = Journal::open(&dir.path().join(FILE_NAME)).unwrap();
+        let mut bell = j.changes();
+        bell.borrow_and_update();
+        j.open_entries().await.unwrap();
+        j.outbox_waiting().await.unwrap();
+        assert!(!bell.has_changed().unwrap(), "a read rings nothing");
+        j.record_attempt(attempt("K1", 100)).await.unwrap();
+        assert!(bell.has_changed().unwrap(), "a sale rings");
+    });
+}

@@ -1,0 +1,172 @@
+//! Sending the till's events to its shop server while the till runs. The journal rings when
+//! it has written (no timer while nothing happens); a push sends everything waiting, batch
+//! after batch; while the server cannot be reached the till sells on, says how many events
+//! wait, and tries again every few seconds.
+
+use std::hash::{Hash, Hasher};
+use std::time::Duration;
+
+use iced::{Subscription, Task};
+use kassa_core::shop::ShopClient;
+
+use super::manager::blocking;
+use super::{App, Message};
+use crate::fl;
+use crate::journal::Journal;
+
+/// How often a push that failed is tried again.
+pub const RETRY: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Default)]
+pub struct ShopLink {
+    client: Option<ShopClient>,
+    pushing: bool,
+    /// The journal rang while a push ran: push again when it ends.
+    again: bool,
+    /// Events not yet on the server, after the last push.
+    waiting: i64,
+    /// Why the last push (or the link itself) failed.
+    problem: Option<String>,
+}
+
+/// The journal's doorbell, as a subscription's data (one per journal file).
+struct Bell(Journal);
+
+impl Hash for Bell {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        format!("{:?}", self.0).hash(state);
+    }
+}
+
+fn rings(bell: &Bell) -> impl iced::futures::Stream<Item = Message> + use<> {
+    iced::futures::stream::unfold(bell.0.changes(), |mut rx| async move {
+        rx.changed().await.ok()?;
+        Some((Message::ShopPush, rx))
+    })
+}
+
+impl App {
+    /// Links the till to its shop server, as its settings and keychain say (the token is read
+    /// off the UI thread); then sends what waits.
+    pub(super) fn connect_shop(&mut self) -> Task<Message> {
+        if self.settings.shop_server.trim().is_empty() {
+            self.shop = None;
+            return Task::none();
+        }
+        let settings = self.settings.clone();
+        let secrets = self.secrets.clone();
+        Task::perform(
+            blocking(move || crate::shop::client(&settings, secrets.as_ref())),
+            |made| {
+                Message::ShopLinked(match made {
+                    Ok(Some(client)) => client,
+                    Ok(None) => Err(String::new()),
+                    Err(e) => Err(e),
+                })
+            },
+        )
+    }
+
+    pub(super) fn shop_linked(&mut self, made: Result<ShopClient, String>) -> Task<Message> {
+        let link = self.shop.get_or_insert_with(ShopLink::default);
+        match made {
+            Ok(client) => {
+                link.client = Some(client);
+                link.problem = None;
+                self.push_to_shop()
+            }
+            Err(why) => {
+                link.client = None;
+                link.problem = Some(why);
+                Task::none()
+            }
+        }
+    }
+
+    /// Sends everything waiting, unless a push is on its way (then once more after it).
+    pub(super) fn push_to_shop(&mut self) -> Task<Message> {
+        let (Some(link), Some(journal)) = (self.shop.as_mut(), self.journal.clone()) else {
+            return Task::none();
+        };
+        let Some(client) = link.client.clone() else {
+            return Task::none();
+        };
+        if link.pushing {
+            link.again = true;
+            return Task::none();
+        }
+        link.pushing = true;
+        link.again = false;
+        Task::perform(
+            async move {
+                let pushed = kassa_ledger::shop_push::push_waiting(&journal, &client)
+                    .await
+                    .map(|p| p.sent)
+                    .map_err(|e| crate::shop::explain_push(&e));
+                let waiting = journal.outbox_waiting().await.unwrap_or(0);
+                (pushed, waiting)
+            },
+            |(pushed, waiting)| Message::ShopPushed(pushed, waiting),
+        )
+    }
+
+    pub(super) fn shop_pushed(
+        &mut self,
+        pushed: Result<u64, String>,
+        waiting: i64,
+    ) -> Task<Message> {
+        let Some(link) = self.shop.as_mut() else {
+            return Task::none();
+        };
+        link.pushing = false;
+        link.waiting = waiting;
+        match pushed {
+            Ok(sent) => {
+                if sent > 0 {
+                    tracing::debug!(sent, "events sent to the shop server");
+                }
+                link.problem = None;
+            }
+            Err(why) => {
+                tracing::warn!(error = %why, waiting, "the shop server did not take the events");
+                link.problem = Some(why);
+            }
+        }
+        if link.again && link.problem.is_none() {
+            return self.push_to_shop();
+        }
+        Task::none()
+    }
+
+    /// What the cashier should know of the link: events waiting for a server that does not
+    /// answer (nothing while all is sent).
+    pub(super) fn shop_problem(&self) -> Option<String> {
+        let link = self.shop.as_ref()?;
+        let why = link.problem.as_ref().filter(|w| !w.is_empty())?;
+        Some(fl!(
+            "shop-waiting-banner",
+            waiting = link.waiting.to_string(),
+            why = why.clone()
+        ))
+    }
+
+    /// Events not yet on the shop server (`None`: not in a shop).
+    pub fn shop_waiting(&self) -> Option<i64> {
+        self.shop.as_ref().map(|l| l.waiting)
+    }
+
+    /// The journal's doorbell while linked, and a retry while the server does not answer.
+    pub(super) fn shop_subscriptions(&self) -> Vec<Subscription<Message>> {
+        let (Some(link), Some(journal)) = (&self.shop, &self.journal) else {
+            return Vec::new();
+        };
+        if link.client.is_none() {
+            return Vec::new();
+        }
+        let mut subs = vec![Subscription::run_with(Bell(journal.clone()), rings)];
+        if link.problem.is_some() {
+            subs.push(iced::time::every(RETRY).map(|_| Message::ShopPush));
+        }
+        subs
+    }
+}

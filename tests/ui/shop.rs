@@ -1,0 +1,171 @@
+//! Tills in a shop: real tills (the app through its views, each with its own journal) joined
+//! to a real shop server (kassa-server's API in this process, on a throwaway PostgreSQL) with
+//! one-time codes. What they sell reaches the shop's books in order; a till whose server is
+//! down sells on, says how many events wait, and everything arrives exactly once when the
+//! server is back. (The running till sends when its journal rings; here the test rings.)
+
+#[path = "../../crates/server/tests/server/pg.rs"]
+mod pg;
+
+use std::sync::Arc;
+
+use crate::support::ui::Harness;
+use kassa::app::Message;
+use kassa::config::Settings;
+use kassa::payconiq::model::PaymentStatus;
+use kassa::sandbox::SandboxConfig;
+
+/// A shop server on `pg`: its database, and the server itself on 127.0.0.1 (stopped by
+/// aborting its task; started again on the same port).
+struct Shop {
+    pool: kassa_server::db::Pool,
+    port: u16,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Shop {
+    async fn start(pg: &pg::Pg, name: &str) -> Shop {
+        let database = pg.database(name);
+        let pool = kassa_server::db::pool(&database, 8).unwrap();
+        kassa_server::db::migrate(&pool).await.unwrap();
+        let mut shop = Shop {
+            pool,
+            port: 0,
+            task: None,
+        };
+        shop.up().await;
+        shop
+    }
+
+    async fn up(&mut self) {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port))
+            .await
+            .unwrap();
+        self.port = listener.local_addr().unwrap().port();
+        let router = kassa_server::http::router(kassa_server::http::AppState {
+            pool: self.pool.clone(),
+        });
+        self.task = Some(tokio::spawn(async move {
+            axum::serve(listener, router).await.unwrap();
+        }));
+    }
+
+    fn down(&mut self) {
+        if let Some(t) = self.task.take() {
+            t.abort();
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// A till joined to this shop as `name`: its settings and keychain as `kassa shop join`
+    /// leaves them.
+    async fn till(&self, name: &str) -> Harness {
+        let code = kassa_server::tills::add(&self.pool, name).await.unwrap();
+        let secrets: Arc<dyn kassa::secrets::SecretStore> =
+            Arc::new(kassa::secrets::MemoryStore::default());
+        let mut settings = Settings {
+            pos_id: name.into(),
+            ..Settings::default()
+        };
+        let (shop, till) = kassa::shop::join(&self.url(), &code, &mut settings, secrets.clone())
+            .await
+            .unwrap();
+        assert_eq!((shop.as_str(), till.as_str()), ("Shop", name));
+        Harness::stored(SandboxConfig::for_tests(), settings, secrets, None).await
+    }
+
+    async fn one(&self, sql: &str) -> i64 {
+        let client = self.pool.get().await.unwrap();
+        client.query_one(sql, &[]).await.unwrap().get(0)
+    }
+}
+
+/// A paid sale of `amount` on `h`, and its events sent as the journal's bell would have them.
+async fn paid_sale(h: &mut Harness, amount: &str) -> String {
+    h.charge(amount).await;
+    let id = h.payment_id();
+    h.click("Pay").await;
+    h.until(PaymentStatus::Succeeded).await;
+    h.click("New sale").await;
+    h.send(Message::ShopPush).await;
+    id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_tills_sell_and_the_shop_has_both_in_order() {
+    let pg = pg::Pg::start();
+    let shop = Shop::start(&pg, "two_tills").await;
+    let mut a = shop.till("Toog").await;
+    let mut b = shop.till("Terras").await;
+    let first = paid_sale(&mut a, "12.50").await;
+    let second = paid_sale(&mut b, "3").await;
+    let third = paid_sale(&mut a, "7.25").await;
+    assert_eq!(a.app.shop_waiting(), Some(0), "everything sent");
+    assert_eq!(b.app.shop_waiting(), Some(0));
+
+    // Either till reads the whole shop.
+    let page = b.shop_client().sales(10, None).await.unwrap();
+    let seen: Vec<String> = page
+        .sales
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {} {} {}",
+                s.till,
+                s.payment_id.as_deref().unwrap_or("-"),
+                s.status.as_deref().unwrap_or("-"),
+                s.amount_cents.unwrap_or(0)
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            format!("Toog {third} SUCCEEDED 725"),
+            format!("Terras {second} SUCCEEDED 300"),
+            format!("Toog {first} SUCCEEDED 1250"),
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_till_whose_server_is_down_sells_on_and_everything_arrives_once() {
+    let pg = pg::Pg::start();
+    let mut shop = Shop::start(&pg, "down").await;
+    let mut till = shop.till("Toog").await;
+    paid_sale(&mut till, "1").await;
+    shop.down();
+    for n in 0..50 {
+        paid_sale(&mut till, &format!("{}", n + 2)).await;
+    }
+    let waiting = till.app.shop_waiting().unwrap();
+    assert!(waiting >= 50 * 3, "{waiting} events wait");
+    assert!(
+        till.shows(&format!(
+            "{waiting} events wait for the shop server: The shop server at {}/ cannot be reached. Nothing is lost; they are sent when it answers.",
+            shop.url()
+        )),
+        "the cashier is told, and told nothing is lost"
+    );
+    // Back: one ring sends everything, batch after batch.
+    shop.up().await;
+    till.send(Message::ShopPush).await;
+    assert_eq!(till.app.shop_waiting(), Some(0));
+    assert!(!till.shows_prefix(&format!("{waiting} events wait")));
+    let journal = till.app.journal().unwrap().clone();
+    let recorded = journal.outbox_batch(100_000).await.unwrap().len();
+    assert_eq!(recorded, 0, "nothing left to send");
+    // Exactly once: every sequence number of the till, no gap, no repeat; 51 paid sales.
+    assert_eq!(
+        shop.one("SELECT COUNT(*) FROM events").await,
+        shop.one("SELECT MAX(seq) FROM events").await
+    );
+    assert_eq!(
+        shop.one("SELECT COUNT(*) FROM sales WHERE status = 'SUCCEEDED'")
+            .await,
+        51
+    );
+}
