@@ -78,9 +78,10 @@ pub fn refusal(r: &crate::refund::Refusal, lang: Lang) -> String {
 /// reference; whichever is missing is left out.
 pub fn sale_note(sale: &crate::history::Sale) -> String {
     use crate::history::Origin;
-    let origin = match sale.origin {
-        Origin::ThisTill => None,
-        Origin::Elsewhere => Some(fl!("today-elsewhere")),
+    let origin = match (sale.origin, &sale.till) {
+        (Origin::ThisTill, _) => None,
+        (Origin::Elsewhere, Some(till)) => Some(fl!("history-at-till", till = till.clone())),
+        (Origin::Elsewhere, None) => Some(fl!("today-elsewhere")),
     };
     origin
         .into_iter()
@@ -116,10 +117,14 @@ mod tests {
             reference: Some("K1".into()),
             payment_id: Some("id-K1".into()),
             origin: Origin::ThisTill,
+            till: None,
         };
         assert_eq!(sale_note(&s), "K1");
         s.origin = Origin::Elsewhere;
         assert_eq!(sale_note(&s), "other till, sticker or invoice · K1");
+        s.till = Some("Terras".into());
+        assert_eq!(sale_note(&s), "till Terras · K1");
+        s.till = None;
         s.reference = None;
         assert_eq!(sale_note(&s), "other till, sticker or invoice");
         s.origin = Origin::ThisTill;

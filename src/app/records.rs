@@ -25,11 +25,14 @@ use crate::screen::till::Till;
 use crate::services::Services;
 
 /// The most payments the history loads from the search API for one period.
-const HISTORY_LIMIT: usize = 20_000;
+pub(super) const HISTORY_LIMIT: usize = 20_000;
 
 impl App {
     pub(super) fn open_history(&mut self) -> Task<Message> {
-        let screen = History::new(self.lang);
+        let mut screen = History::new(self.lang);
+        if self.shop_client().is_some() {
+            screen = screen.in_shop();
+        }
         let (from, to) = screen.period();
         self.set_screen(Screen::History(Box::new(screen)));
         self.load_history(from, to)
@@ -67,7 +70,7 @@ impl App {
             },
             |r| Message::History(history::Message::JournalLoaded(r)),
         );
-        let local = Task::batch([local, reminders]);
+        let local = Task::batch([local, reminders, self.load_shop_sales(from, to)]);
         let Some(services) = self.services.clone() else {
             return local;
         };

@@ -150,6 +150,34 @@ impl App {
         ))
     }
 
+    /// The shop server's client, when the till is linked to one.
+    pub(super) fn shop_client(&self) -> Option<ShopClient> {
+        self.shop.as_ref()?.client.clone()
+    }
+
+    /// The whole shop's sales rung up in [from, to), for the history (the server's; when it
+    /// cannot be read, the history says so and shows this till's own).
+    pub(super) fn load_shop_sales(
+        &self,
+        from: time::OffsetDateTime,
+        to: time::OffsetDateTime,
+    ) -> Task<Message> {
+        let Some(client) = self.shop_client() else {
+            return Task::none();
+        };
+        let ms = |t: time::OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
+        let period = (ms(from), ms(to));
+        Task::perform(
+            async move {
+                client
+                    .all_sales_in(period, super::records::HISTORY_LIMIT)
+                    .await
+                    .map_err(|e| crate::shop::explain(&e))
+            },
+            |r| Message::History(crate::screen::history::Message::ShopLoaded(r)),
+        )
+    }
+
     /// Events not yet on the shop server (`None`: not in a shop).
     pub fn shop_waiting(&self) -> Option<i64> {
         self.shop.as_ref().map(|l| l.waiting)

@@ -51,11 +51,36 @@ pub struct History {
     /// Refunds refused until the customer's account is known: to try again.
     reminders: Vec<RefundEntry>,
     problem: Option<String>,
+    /// The shop server's sales, when the till is in a shop.
+    shop: ShopView,
+    /// This till's sales only, or the whole shop's.
+    scope: Scope,
+}
+
+/// What the shop server said for the period.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShopView {
+    /// The till is in no shop: its own history is all there is.
+    NotInShop,
+    Loading,
+    Loaded(Vec<kassa_core::shop::ShopSale>),
+    /// The server could not be read: this till's own sales are shown, and it says so.
+    Offline(String),
+}
+
+/// Whose sales the list shows, when the till is in a shop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    ThisTill,
+    Shop,
 }
 
 #[derive(Debug, Clone)]
 pub enum Message {
     JournalLoaded(Result<Vec<Entry>, String>),
+    /// The shop server's sales for the period, or why not.
+    ShopLoaded(Result<Vec<kassa_core::shop::ShopSale>, String>),
+    Scope(Scope),
     ApiLoaded(Result<Vec<Payment>, String>),
     Reminders(Vec<RefundEntry>),
     /// Open the payment of reminder `n`.
@@ -106,6 +131,15 @@ impl std::fmt::Display for Range {
     }
 }
 
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            Scope::ThisTill => fl!("history-scope-till"),
+            Scope::Shop => fl!("history-scope-shop"),
+        })
+    }
+}
+
 /// A status filter, shown in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusChoice(pub StatusFilter);
@@ -140,7 +174,19 @@ impl History {
             period: None,
             reminders: Vec::new(),
             problem: None,
+            shop: ShopView::NotInShop,
+            scope: Scope::Shop,
         }
+    }
+
+    /// Shows the whole shop's sales too (the till is in a shop).
+    pub fn in_shop(mut self) -> History {
+        self.shop = ShopView::Loading;
+        self
+    }
+
+    pub fn shop(&self) -> &ShopView {
+        &self.shop
     }
 
     /// The period shown: a typed one, else from the beginning of the day `days - 1` days ago
@@ -173,6 +219,9 @@ impl History {
     fn reload(&mut self) -> Action {
         self.journal = None;
         self.api = None;
+        if self.shop != ShopView::NotInShop {
+            self.shop = ShopView::Loading;
+        }
         let (from, to) = self.period();
         Action::Load(from, to)
     }
@@ -182,11 +231,18 @@ impl History {
             self.journal.as_deref().unwrap_or_default(),
             self.api.as_deref().unwrap_or_default(),
         );
+        if let ShopView::Loaded(shop) = &self.shop {
+            self.sales = history::with_shop(std::mem::take(&mut self.sales), shop, None);
+        }
         self.refilter();
     }
 
     fn refilter(&mut self) {
         self.shown = history::filtered(&self.sales, &self.filter, self.lang);
+        if self.scope == Scope::ThisTill && self.shop != ShopView::NotInShop {
+            self.shown
+                .retain(|&i| self.sales[i].origin == history::Origin::ThisTill);
+        }
         self.shown_paid = history::paid_total(self.shown.iter().map(|&i| &self.sales[i]));
     }
 
@@ -201,6 +257,21 @@ impl History {
                 self.api = Some(list);
                 self.problem = None;
                 self.remerge();
+                Action::None
+            }
+            Message::ShopLoaded(Ok(list)) => {
+                self.shop = ShopView::Loaded(list);
+                self.remerge();
+                Action::None
+            }
+            Message::ShopLoaded(Err(why)) => {
+                self.shop = ShopView::Offline(why);
+                self.remerge();
+                Action::None
+            }
+            Message::Scope(scope) => {
+                self.scope = scope;
+                self.refilter();
                 Action::None
             }
             Message::Reminders(list) => {
@@ -362,6 +433,25 @@ impl History {
         )
         .spacing(10);
         let mut col = column![header, filters, period_and_id].spacing(10);
+        // In a shop: this till's sales or the whole shop's, and whether the server answered.
+        if self.shop != ShopView::NotInShop {
+            let mut line = row![crate::widget::segmented::segmented(
+                vec![Scope::ThisTill, Scope::Shop],
+                Some(self.scope),
+                Message::Scope
+            )]
+            .spacing(12)
+            .align_y(iced::Center);
+            let note = match &self.shop {
+                ShopView::Loading => Some(fl!("history-shop-loading")),
+                ShopView::Offline(why) => Some(fl!("history-shop-offline", why = why.clone())),
+                _ => None,
+            };
+            if let Some(note) = note {
+                line = line.push(text(note).size(14).style(theme::muted).width(Fill));
+            }
+            col = col.push(line);
+        }
         for (n, r) in self.reminders.iter().enumerate() {
             col = col.push(
                 container(

@@ -10,10 +10,11 @@ mod pg;
 use std::sync::Arc;
 
 use crate::support::ui::Harness;
-use kassa::app::Message;
+use kassa::app::{Message, Screen};
 use kassa::config::Settings;
 use kassa::payconiq::model::PaymentStatus;
 use kassa::sandbox::SandboxConfig;
+use kassa::screen::history::ShopView;
 
 /// A shop server on `pg`: its database, and the server itself on 127.0.0.1 (stopped by
 /// aborting its task; started again on the same port).
@@ -167,5 +168,51 @@ async fn a_till_whose_server_is_down_sells_on_and_everything_arrives_once() {
         shop.one("SELECT COUNT(*) FROM sales WHERE status = 'SUCCEEDED'")
             .await,
         51
+    );
+}
+
+/// The manager's history in a shop: the whole shop's sales, another till's named; this till's
+/// alone at a press; with the server down, this till's own, and it says so.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_history_shows_the_whole_shop_or_this_till() {
+    let pg = pg::Pg::start();
+    let mut shop = Shop::start(&pg, "history").await;
+    let mut a = shop.till("Toog").await;
+    let mut b = shop.till("Terras").await;
+    paid_sale(&mut a, "12.50").await;
+    paid_sale(&mut b, "3").await;
+    a.choose_pin("2468").await;
+    let Screen::History(h) = a.app.screen() else {
+        panic!("the history opens")
+    };
+    assert!(matches!(h.shop(), ShopView::Loaded(_)), "{:?}", h.shop());
+    let lines: Vec<String> = h
+        .shown()
+        .map(|s| format!("{} {}", s.amount.cents(), kassa::words::sale_note(s)))
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("300 till Terras"), "{lines:?}");
+    assert!(
+        lines[1].starts_with("1250 K"),
+        "this till's own, by its reference: {lines:?}"
+    );
+    a.shoot("history-shop");
+    a.click("This till").await;
+    let Screen::History(h) = a.app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(h.shown().count(), 1);
+    assert_eq!(h.shown().next().unwrap().amount.cents(), 1250);
+
+    // The server down: the history says so and shows what the till knows itself.
+    shop.down();
+    a.click("Close").await;
+    a.unlock("2468").await;
+    assert!(
+        a.shows_prefix(&format!(
+            "The shop server at {}/ cannot be reached. This till's own sales are shown.",
+            shop.url()
+        )),
+        "said on the history"
     );
 }

@@ -208,12 +208,45 @@ impl ShopClient {
 
     /// The shop's sales, newest first: `limit` of them before `before` (a page's `next`).
     pub async fn sales(&self, limit: u32, before: Option<&str>) -> Result<SalesPage, ShopError> {
+        self.sales_in(None, limit, before).await
+    }
+
+    /// The shop's sales rung up in `period` (ms since the epoch: from, included, to,
+    /// excluded), newest first, a page at a time.
+    pub async fn sales_in(
+        &self,
+        period: Option<(i64, i64)>,
+        limit: u32,
+        before: Option<&str>,
+    ) -> Result<SalesPage, ShopError> {
         let mut query = vec![("limit", limit.to_string())];
         if let Some(b) = before {
             query.push(("before", b.to_string()));
         }
+        if let Some((from, to)) = period {
+            query.push(("from", from.to_string()));
+            query.push(("to", to.to_string()));
+        }
         self.answer(self.http.get(self.url("/sales")).query(&query))
             .await
+    }
+
+    /// Every sale of the shop rung up in `period` (ms), newest first, up to `most`.
+    pub async fn all_sales_in(
+        &self,
+        period: (i64, i64),
+        most: usize,
+    ) -> Result<Vec<ShopSale>, ShopError> {
+        let mut all = Vec::new();
+        let mut next: Option<String> = None;
+        loop {
+            let page = self.sales_in(Some(period), 500, next.as_deref()).await?;
+            all.extend(page.sales);
+            next = page.next;
+            if next.is_none() || all.len() >= most {
+                return Ok(all);
+            }
+        }
     }
 }
 

@@ -39,6 +39,8 @@ pub struct Sale {
     pub reference: Option<String>,
     pub payment_id: Option<String>,
     pub origin: Origin,
+    /// The shop's till that rang it up, when the shop server says (another till's sale).
+    pub till: Option<String>,
 }
 
 impl Sale {
@@ -56,6 +58,7 @@ impl Sale {
             reference: Some(e.reference.clone()),
             payment_id: e.payment_id.clone(),
             origin: Origin::ThisTill,
+            till: None,
         })
     }
 
@@ -69,8 +72,65 @@ impl Sale {
             reference: p.reference.clone(),
             payment_id: Some(p.payment_id.clone()),
             origin: Origin::Elsewhere,
+            till: None,
         }
     }
+
+    /// A sale of another till of the shop, as the shop server has it.
+    pub fn from_shop(s: &kassa_core::shop::ShopSale) -> Sale {
+        let status = s
+            .status
+            .as_ref()
+            .and_then(|st| serde_json::from_value(serde_json::Value::String(st.clone())).ok());
+        let at = s
+            .attempted_at_ms
+            .and_then(|ms| {
+                OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+            })
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+        let paid = status == Some(PaymentStatus::Succeeded);
+        Sale {
+            at,
+            amount: Money::from_cents(
+                s.total_cents
+                    .filter(|_| paid)
+                    .or(s.amount_cents)
+                    .unwrap_or(0),
+            ),
+            tip: s
+                .tip_cents
+                .filter(|t| paid && *t > 0)
+                .map(Money::from_cents),
+            status,
+            description: s.description.clone(),
+            reference: Some(s.reference.clone()),
+            payment_id: s.payment_id.clone(),
+            origin: Origin::Elsewhere,
+            till: Some(s.till.clone()),
+        }
+    }
+}
+
+/// `sales` with the shop's: another till's sale the API also knows is named with its till; one
+/// the API does not know (another account, or the API not asked) is added. This till's own
+/// (`this_till`, as the server names it) are in its journal already. Newest first.
+pub fn with_shop(
+    mut sales: Vec<Sale>,
+    shop: &[kassa_core::shop::ShopSale],
+    this_till: Option<&str>,
+) -> Vec<Sale> {
+    for s in shop.iter().filter(|s| Some(s.till.as_str()) != this_till) {
+        let known = sales
+            .iter_mut()
+            .find(|k| k.payment_id.is_some() && k.payment_id == s.payment_id);
+        match known {
+            Some(k) if k.origin == Origin::Elsewhere => k.till = Some(s.till.clone()),
+            Some(_) => {}
+            None => sales.push(Sale::from_shop(s)),
+        }
+    }
+    sales.sort_by_key(|s| std::cmp::Reverse(s.at));
+    sales
 }
 
 /// The journal's sales with the API's view merged in: the API's status wins for a payment both
@@ -236,7 +296,51 @@ mod tests {
             reference: Some(r.into()),
             payment_id: Some(format!("id-{r}")),
             origin: Origin::ThisTill,
+            till: None,
         }
+    }
+
+    /// Another till's sale the API knows is named with its till; one it does not know is
+    /// added; newest first.
+    #[test]
+    fn the_shops_sales_name_their_tills() {
+        let shop_sale = |till: &str, id: &str, at_ms: i64| kassa_core::shop::ShopSale {
+            till: till.into(),
+            reference: format!("R-{id}"),
+            payment_id: Some(id.into()),
+            amount_cents: Some(500),
+            tip_cents: Some(50),
+            total_cents: Some(550),
+            status: Some("SUCCEEDED".into()),
+            description: None,
+            attempted_at_ms: Some(at_ms),
+            account: None,
+        };
+        let mut elsewhere = sale(Some(PaymentStatus::Succeeded), 300, "", "X");
+        elsewhere.origin = Origin::Elsewhere;
+        elsewhere.payment_id = Some("known".into());
+        let own = sale(Some(PaymentStatus::Succeeded), 100, "", "K1");
+        let merged = with_shop(
+            vec![own, elsewhere],
+            &[
+                shop_sale("Terras", "known", 0),
+                shop_sale("Kelder", "new", 1_000),
+            ],
+            None,
+        );
+        let seen: Vec<(Option<&str>, Option<&str>, i64)> = merged
+            .iter()
+            .map(|s| (s.payment_id.as_deref(), s.till.as_deref(), s.amount.cents()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Some("new"), Some("Kelder"), 550),
+                (Some("id-K1"), None, 100),
+                (Some("known"), Some("Terras"), 300),
+            ]
+        );
+        assert_eq!(merged[0].tip, Some(Money::from_cents(50)));
     }
 
     #[test]

@@ -87,6 +87,18 @@ async fn till_status(
 struct SalesQuery {
     limit: Option<u32>,
     before: Option<String>,
+    /// Rung up from (ms since the epoch, included) …
+    from: Option<i64>,
+    /// … to (excluded).
+    to: Option<i64>,
+}
+
+fn instant(ms: Option<i64>) -> Result<Option<time::OffsetDateTime>, ServerError> {
+    ms.map(|ms| {
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+            .map_err(|_| ServerError::BadRequest("not a time".into()))
+    })
+    .transpose()
 }
 
 async fn sales(
@@ -95,13 +107,13 @@ async fn sales(
     Query(q): Query<SalesQuery>,
 ) -> Result<impl IntoResponse, ServerError> {
     let till = till_of(&state, &headers).await?;
-    let page = crate::queries::sales(
-        &state.pool,
-        till.shop_id,
-        q.limit.unwrap_or(50),
-        q.before.as_deref(),
-    )
-    .await?;
+    let query = crate::queries::SalesQuery {
+        from: instant(q.from)?,
+        to: instant(q.to)?,
+        before: q.before,
+    };
+    let page =
+        crate::queries::sales(&state.pool, till.shop_id, q.limit.unwrap_or(50), &query).await?;
     Ok(Json(page))
 }
 

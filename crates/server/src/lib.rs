@@ -3,6 +3,7 @@
 //! sequence number) by the database's own unique key; managers read the whole shop
 //! ([`queries`]). Stateless: any number of instances may serve one database.
 
+pub mod books;
 pub mod db;
 pub mod http;
 pub mod ingest;

@@ -42,6 +42,57 @@ enum Command {
         #[command(subcommand)]
         command: TillCommand,
     },
+    /// The shop's reports.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+    /// The shop's sales or refunds of a period as CSV, for the accountant.
+    Export {
+        #[arg(value_enum)]
+        what: ExportWhat,
+        /// First day (YYYY-MM-DD, the shop's clock).
+        #[arg(long)]
+        from: String,
+        /// Last day, included.
+        #[arg(long)]
+        to: String,
+        /// CSV (the only format; kept for scripts that say so).
+        #[arg(long)]
+        csv: bool,
+        /// The shop's time zone (default: this machine's).
+        #[arg(long, env = "KASSA_SERVER_TIMEZONE")]
+        timezone: Option<String>,
+    },
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ExportWhat {
+    Sales,
+    Refunds,
+}
+
+#[derive(Subcommand, Debug)]
+enum ReportCommand {
+    /// The day report: the Z reports every till took that day, per till and in all.
+    Day {
+        /// The day (YYYY-MM-DD, the shop's clock).
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        csv: bool,
+        /// The shop's time zone (default: this machine's).
+        #[arg(long, env = "KASSA_SERVER_TIMEZONE")]
+        timezone: Option<String>,
+    },
+}
+
+fn zone(name: Option<&str>) -> Result<jiff::tz::TimeZone, ServerError> {
+    match name {
+        None => Ok(kassa_core::clock::zone()),
+        Some(n) => jiff::tz::TimeZone::get(n)
+            .map_err(|_| ServerError::BadRequest(format!("not a time zone: '{n}'"))),
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -132,6 +183,41 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                 .await
                 .map_err(|e| ServerError::BadRequest(e.to_string()))?;
             Ok(String::new())
+        }
+        Command::Report {
+            command:
+                ReportCommand::Day {
+                    date,
+                    csv,
+                    timezone,
+                },
+        } => {
+            let tz = zone(timezone.as_deref())?;
+            let pool = db::pool(&url, 1)?;
+            db::ready(&pool).await?;
+            let report = kassa_server::books::day_report(&pool, &date, &tz).await?;
+            Ok(if csv {
+                report.csv().trim_end().to_string()
+            } else {
+                report.text()
+            })
+        }
+        Command::Export {
+            what,
+            from,
+            to,
+            csv: _,
+            timezone,
+        } => {
+            let tz = zone(timezone.as_deref())?;
+            let pool = db::pool(&url, 1)?;
+            db::ready(&pool).await?;
+            let what = match what {
+                ExportWhat::Sales => kassa_server::books::Export::Sales,
+                ExportWhat::Refunds => kassa_server::books::Export::Refunds,
+            };
+            let out = kassa_server::books::export(&pool, what, &from, &to, &tz).await?;
+            Ok(out.trim_end().to_string())
         }
         Command::Till { command } => {
             let pool = db::pool(&url, 1)?;

@@ -28,44 +28,47 @@ fn read_cursor(text: &str) -> Result<(OffsetDateTime, i64, String), ServerError>
     Ok((at, till, reference))
 }
 
-/// Up to `limit` sales of `shop` rung up before `before` (a page's `next`), newest first.
+/// The sales asked for: rung up in [from, to) when given, before a page's `next`.
+#[derive(Clone, Debug, Default)]
+pub struct SalesQuery {
+    pub from: Option<OffsetDateTime>,
+    pub to: Option<OffsetDateTime>,
+    pub before: Option<String>,
+}
+
+/// Up to `limit` sales of `shop` as `q` asks, newest first.
 pub async fn sales(
     pool: &Pool,
     shop: i64,
     limit: u32,
-    before: Option<&str>,
+    q: &SalesQuery,
 ) -> Result<SalesPage, ServerError> {
     let limit = i64::from(limit.clamp(1, 500));
     let client = pool.get().await?;
-    let columns = "SELECT s.attempted_at, s.till_id, s.reference, t.name, s.payment_id,
-        s.amount_cents, s.tip_cents, s.total_cents, s.status, s.description, s.account
-        FROM sales s JOIN tills t ON t.id = s.till_id";
-    let rows = match before {
-        None => {
-            client
-                .query(
-                    &format!(
-                        "{columns} WHERE s.shop_id = $1 AND s.attempted_at IS NOT NULL
-                         ORDER BY s.attempted_at DESC, s.till_id DESC, s.reference DESC LIMIT $2"
-                    ),
-                    &[&shop, &limit],
-                )
-                .await?
-        }
-        Some(c) => {
-            let (at, till, reference) = read_cursor(c)?;
-            client
-                .query(
-                    &format!(
-                        "{columns} WHERE s.shop_id = $1 AND s.attempted_at IS NOT NULL
-                           AND (s.attempted_at, s.till_id, s.reference) < ($3, $4, $5)
-                         ORDER BY s.attempted_at DESC, s.till_id DESC, s.reference DESC LIMIT $2"
-                    ),
-                    &[&shop, &limit, &at, &till, &reference],
-                )
-                .await?
-        }
+    // The newest possible cursor when none is given: the same query, one plan.
+    let (at, till, reference) = match &q.before {
+        Some(c) => read_cursor(c)?,
+        None => (
+            OffsetDateTime::from_unix_timestamp(253_402_300_799)
+                .unwrap_or(OffsetDateTime::UNIX_EPOCH),
+            i64::MAX,
+            String::new(),
+        ),
     };
+    let from = q.from.unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let to = q.to.unwrap_or(at);
+    let rows = client
+        .query(
+            "SELECT s.attempted_at, s.till_id, s.reference, t.name, s.payment_id,
+                    s.amount_cents, s.tip_cents, s.total_cents, s.status, s.description, s.account
+             FROM sales s JOIN tills t ON t.id = s.till_id
+             WHERE s.shop_id = $1 AND s.attempted_at IS NOT NULL
+               AND s.attempted_at >= $6 AND s.attempted_at < $7
+               AND (s.attempted_at, s.till_id, s.reference) < ($3, $4, $5)
+             ORDER BY s.attempted_at DESC, s.till_id DESC, s.reference DESC LIMIT $2",
+            &[&shop, &limit, &at, &till, &reference, &from, &to],
+        )
+        .await?;
     let mut page = SalesPage::default();
     for r in &rows {
         let attempted: OffsetDateTime = r.get(0);

@@ -407,3 +407,145 @@ fn psql(pg: &Pg, db: &str, sql: &str) -> String {
     );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
+
+/// A Z event as a till's outbox holds it, taken at `at` (ms).
+fn z_event(
+    seq: i64,
+    at_ms: i64,
+    account: &str,
+    number: i64,
+    paid: (i64, i64),
+    tips: i64,
+    refunded: i64,
+) -> OutEvent {
+    OutEvent {
+        seq,
+        id: format!("z-{seq}"),
+        kind: "z".into(),
+        at_ms,
+        body: serde_json::json!({
+            "account": account, "number": number,
+            "report": {
+                "paid": {"count": paid.0, "amount": paid.1}, "tips": tips,
+                "refunded": {"count": i64::from(refunded > 0), "amount": refunded},
+                "refunds_undone": {"count": 0, "amount": 0}, "carried": []
+            }
+        }),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_shops_day_report_adds_up_the_tills_zs_and_the_accountant_gets_one_file() {
+    let pg = Pg::start();
+    let (db, code_a) = shop_with_till(&pg, "day", "Toog");
+    let code_b = add_till(&db, "Terras");
+    let code_c = add_till(&db, "Kelder");
+    let server = Server::start(&db);
+    let (a, b, _c) = (
+        joined(&server.url, &code_a).await,
+        joined(&server.url, &code_b).await,
+        joined(&server.url, &code_c).await,
+    );
+    let ms = |t: time::OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
+    let real = "https://merchant.api.bancontact.net#prof-1";
+    // 1 June on the shop's clock (Brussels, UTC+2): Toog takes two Zs, Terras one; a sandbox
+    // Z is play money; a Z taken just after midnight belongs to 2 June.
+    let june1 = ms(time::macros::datetime!(2026-06-01 10:00 +2));
+    let june2 = ms(time::macros::datetime!(2026-06-02 00:30 +2));
+    let mut sales = paid_sale(1, "T-1", 1000);
+    sales[0].at_ms = june1 - 3_600_000;
+    a.push(&sales).await.unwrap();
+    a.push(&[
+        z_event(4, june1, real, 1, (2, 1500), 100, 300),
+        z_event(5, june1 + 3_600_000, real, 2, (1, 250), 0, 0),
+        z_event(6, june2, real, 3, (5, 9999), 0, 0),
+    ])
+    .await
+    .unwrap();
+    b.push(&[
+        z_event(1, june1, real, 1, (3, 4200), 200, 0),
+        z_event(2, june1, "sandbox", 1, (9, 100_000), 0, 0),
+    ])
+    .await
+    .unwrap();
+
+    let csv = cli(
+        &db,
+        &[
+            "report",
+            "day",
+            "--date",
+            "2026-06-01",
+            "--csv",
+            "--timezone",
+            "Europe/Brussels",
+        ],
+    )
+    .unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "date,till,z_numbers,paid_count,paid,tips,refunded_count,refunded,refunds_undone,net,carried",
+            "2026-06-01,Kelder,,0,0.00,0.00,0,0.00,0.00,0.00,0",
+            "2026-06-01,Terras,1,3,42.00,2.00,0,0.00,0.00,42.00,0",
+            "2026-06-01,Toog,1 2,3,17.50,1.00,1,3.00,0.00,14.50,0",
+            "2026-06-01,TOTAL,,6,59.50,3.00,1,3.00,0.00,56.50,0",
+        ]
+    );
+    let text = cli(
+        &db,
+        &[
+            "report",
+            "day",
+            "--date",
+            "2026-06-01",
+            "--timezone",
+            "Europe/Brussels",
+        ],
+    )
+    .unwrap();
+    assert!(text.starts_with("Day report 2026-06-01"), "{text}");
+    assert!(cli(&db, &["report", "day", "--date", "1 June"]).is_err());
+
+    let sales = cli(
+        &db,
+        &[
+            "export",
+            "sales",
+            "--from",
+            "2026-06-01",
+            "--to",
+            "2026-06-01",
+            "--csv",
+            "--timezone",
+            "Europe/Brussels",
+        ],
+    )
+    .unwrap();
+    let lines: Vec<&str> = sales.lines().collect();
+    assert_eq!(
+        lines[0],
+        "till,reference,payment_id,rung_up_at,amount,tip,total,status,description,account"
+    );
+    assert_eq!(
+        lines[1],
+        "Toog,T-1,pay-T-1,2026-06-01T09:00:00+02:00,10.00,,10.00,SUCCEEDED,,sandbox"
+    );
+    assert_eq!(lines.len(), 2);
+    assert!(
+        cli(
+            &db,
+            &[
+                "export",
+                "refunds",
+                "--from",
+                "2026-06-02",
+                "--to",
+                "2026-06-01"
+            ]
+        )
+        .unwrap_err()
+        .contains("ends before it starts")
+    );
+}
