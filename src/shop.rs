@@ -71,3 +71,30 @@ pub fn explain_push(e: &kassa_ledger::shop_push::PushFailure) -> String {
         kassa_ledger::shop_push::PushFailure::Journal(j) => crate::explain::Explain::explain(j),
     }
 }
+
+/// A refund made on another till of the shop, as the journal's refunds are shown and counted:
+/// its status as the shop's books have it (no status yet counts, as a refund on its way does).
+pub fn refund_entry(r: &kassa_core::shop::ShopRefund) -> crate::journal::RefundEntry {
+    let at = r
+        .requested_at_ms
+        .and_then(|ms| {
+            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+        })
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let status = r.status.as_ref().and_then(|s| {
+        serde_json::from_value::<crate::payconiq::model::RefundStatus>(serde_json::Value::String(
+            s.clone(),
+        ))
+        .ok()
+    });
+    crate::journal::RefundEntry {
+        key: r.key.clone(),
+        payment_id: r.payment_id.clone(),
+        amount: crate::money::Money::from_cents(r.amount_cents.unwrap_or(0)),
+        description: Some(fl!("detail-refund-at-till", till = r.till.clone())),
+        account: None,
+        requested_at: at,
+        refund_id: r.refund_id.clone(),
+        last: status.map(|s| (at, crate::journal::RefundEvent::Status(s))),
+    }
+}

@@ -706,3 +706,5 @@ history-scope-shop = Ganze Filiale
 history-shop-loading = Der Filialserver wird gefragt…
 history-shop-offline = { $why } Die eigenen Verkäufe dieser Kasse werden gezeigt.
 history-at-till = Kasse { $till }
+detail-shop-offline = { $why } Erstattungen an den anderen Kassen sind gerade nicht bekannt: der Verkauf einer anderen Kasse wird erstattet, sobald der Server antwortet.
+detail-refund-at-till = erstattet an Kasse { $till }

@@ -706,3 +706,5 @@ history-scope-shop = Whole shop
 history-shop-loading = Asking the shop server…
 history-shop-offline = { $why } This till's own sales are shown.
 history-at-till = till { $till }
+detail-shop-offline = { $why } Refunds made on the other tills are not known now: another till's sale is refunded once the server answers.
+detail-refund-at-till = refunded on till { $till }

@@ -706,3 +706,5 @@ history-scope-shop = Tout le magasin
 history-shop-loading = Interrogation du serveur de magasin…
 history-shop-offline = { $why } Les ventes de cette caisse sont affichées.
 history-at-till = caisse { $till }
+detail-shop-offline = { $why } Les remboursements faits aux autres caisses ne sont pas connus pour l'instant : la vente d'une autre caisse se rembourse dès que le serveur répond.
+detail-refund-at-till = remboursé à la caisse { $till }

@@ -706,3 +706,5 @@ history-scope-shop = Hele winkel
 history-shop-loading = De winkelserver wordt gevraagd…
 history-shop-offline = { $why } De eigen verkopen van deze kassa worden getoond.
 history-at-till = kassa { $till }
+detail-shop-offline = { $why } Terugbetalingen op de andere kassa's zijn nu niet bekend: een verkoop van een andere kassa wordt terugbetaald zodra de server antwoordt.
+detail-refund-at-till = terugbetaald op kassa { $till }

@@ -324,7 +324,14 @@ impl App {
                 reference,
                 resend,
             } => Task::perform(
-                load_detail(services, journal, payment_id, reference, resend),
+                load_detail(
+                    services,
+                    journal,
+                    self.shop_client(),
+                    payment_id,
+                    reference,
+                    resend,
+                ),
                 |r| Message::Detail(detail::Message::Loaded(Box::new(r))),
             ),
             detail::Action::Refund {
@@ -439,6 +446,7 @@ impl App {
 async fn load_detail(
     services: Arc<Services>,
     journal: Option<Journal>,
+    shop: Option<kassa_core::shop::ShopClient>,
     payment_id: Option<String>,
     reference: Option<String>,
     resend: bool,
@@ -466,6 +474,24 @@ async fn load_detail(
         loaded.refunds = refund::settle_for(client, j, id, resend)
             .await
             .map_err(|e| e.explain())?;
+    }
+    // In a shop, refunds made on the other tills count too (the balance is the shop's);
+    // another till's sale cannot be refunded while they cannot be read.
+    if let (Some(shop), Some(id)) = (shop, &id) {
+        match shop.refunds_of(id).await {
+            Ok(theirs) => {
+                let elsewhere: Vec<_> = theirs
+                    .iter()
+                    .filter(|r| !loaded.refunds.iter().any(|mine| mine.key == r.key))
+                    .map(crate::shop::refund_entry)
+                    .collect();
+                loaded.refunds.extend(elsewhere);
+            }
+            Err(e) => {
+                loaded.shop_offline =
+                    Some(fl!("detail-shop-offline", why = crate::shop::explain(&e)))
+            }
+        }
     }
     if loaded.payment.is_none() && entry.is_none() && loaded.problem.is_none() {
         return Err(fl!("detail-not-found"));

@@ -29,6 +29,9 @@ pub struct Loaded {
     pub refunds: Vec<RefundEntry>,
     /// Why the API's side could not be read (the journal's is still shown).
     pub problem: Option<String>,
+    /// In a shop, why the other tills' refunds could not be read (another till's sale is not
+    /// refunded meanwhile: its balance is not known).
+    pub shop_offline: Option<String>,
 }
 
 #[derive(Debug)]
@@ -463,6 +466,9 @@ impl Detail {
                 facts = facts.push(field(fl!("detail-customer"), who));
             }
         }
+        if let Some(p) = &loaded.shop_offline {
+            facts = facts.push(problem(p, 15.0));
+        }
         if let Some(p) = &loaded.problem {
             facts = facts.push(problem(p, 15.0));
         }
@@ -607,7 +613,12 @@ impl Detail {
                     .into();
                 }
                 PaymentAction::Refund => {
-                    let left = self.balance().is_some_and(|b| b.remaining.cents() > 0);
+                    // Another till's sale waits for the shop's word on its other refunds.
+                    let blind = self
+                        .loaded
+                        .as_ref()
+                        .is_some_and(|l| l.events.is_empty() && l.shop_offline.is_some());
+                    let left = !blind && self.balance().is_some_and(|b| b.remaining.cents() > 0);
                     button(text(fl!("detail-refund")))
                         .padding([10, 16])
                         .style(theme::primary)

@@ -63,6 +63,13 @@ impl Shop {
 
     /// A till joined to this shop as `name`: its settings and keychain as `kassa shop join`
     /// leaves them.
+    /// A till of this shop on `other`'s provider (one Payconiq account for the shop).
+    async fn till_beside(&self, name: &str, other: &Harness) -> Harness {
+        let mut h = self.till(name).await;
+        h.share_provider_with(other).await;
+        h
+    }
+
     async fn till(&self, name: &str) -> Harness {
         let code = kassa_server::tills::add(&self.pool, name).await.unwrap();
         let secrets: Arc<dyn kassa::secrets::SecretStore> =
@@ -214,5 +221,54 @@ async fn the_history_shows_the_whole_shop_or_this_till() {
             shop.url()
         )),
         "said on the history"
+    );
+}
+
+/// A sale of till B refunded from till A: journalled on A, linked to B's sale; both tills see
+/// the same balance (the shop's refunds count), and neither can refund more than is left.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sale_of_one_till_is_refunded_from_another_and_both_see_the_balance() {
+    let pg = pg::Pg::start();
+    let shop = Shop::start(&pg, "cross").await;
+    let mut b = shop.till("Terras").await;
+    let mut a = shop.till_beside("Toog", &b).await;
+    let sale = paid_sale(&mut b, "9").await;
+
+    // On A, in the whole shop's history: B's sale, refunded in part.
+    a.choose_pin("2468").await;
+    a.click("€9.00").await;
+    assert!(a.shows("till Terras") || matches!(a.app.screen(), Screen::Detail(_)));
+    a.click("Refund…").await;
+    use kassa::screen::detail::Message as D;
+    a.send(Message::Detail(D::Amount("3".into()))).await;
+    a.click("Next").await;
+    a.click("Refund now").await;
+    let mine = a.app.journal().unwrap().refunds_for(&sale).await.unwrap();
+    assert_eq!(mine.len(), 1, "journalled on A");
+    assert_eq!(mine[0].amount.cents(), 300);
+    a.send(Message::ShopPush).await;
+
+    // On B: A's refund counts; €6.00 left, and a refund of €7 is refused as too much.
+    b.choose_pin("2468").await;
+    b.click("€9.00").await;
+    let Screen::Detail(d) = b.app.screen() else {
+        panic!("B's sale opens")
+    };
+    let refunds = d.refunds();
+    assert_eq!(refunds.len(), 1, "{refunds:?}");
+    assert_eq!(
+        refunds[0].description.as_deref(),
+        Some("refunded on till Toog")
+    );
+    b.click("Refund…").await;
+    b.send(Message::Detail(D::Amount("7".into()))).await;
+    b.click("Next").await;
+    assert!(
+        b.shows_prefix("At most €6.00"),
+        "only what is left of the shop's balance"
+    );
+    assert_eq!(
+        shop.one("SELECT COUNT(*) FROM refunds r JOIN tills t ON t.id = r.till_id WHERE t.name = 'Toog' AND r.amount_cents = 300").await,
+        1
     );
 }

@@ -75,6 +75,20 @@ pub struct ShopSale {
     pub account: Option<String>,
 }
 
+/// A refund as the shop's books have it (made on any till of the shop).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShopRefund {
+    pub till: String,
+    /// Its idempotency key on the till that asked for it.
+    pub key: String,
+    pub payment_id: String,
+    pub amount_cents: Option<i64>,
+    pub refund_id: Option<String>,
+    pub status: Option<String>,
+    /// When it was asked for (ms since the epoch).
+    pub requested_at_ms: Option<i64>,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SalesPage {
     pub sales: Vec<ShopSale>,
@@ -228,6 +242,13 @@ impl ShopClient {
             query.push(("to", to.to_string()));
         }
         self.answer(self.http.get(self.url("/sales")).query(&query))
+            .await
+    }
+
+    /// The refunds of payment `payment_id` made on any till of the shop.
+    pub async fn refunds_of(&self, payment_id: &str) -> Result<Vec<ShopRefund>, ShopError> {
+        let id: String = url::form_urlencoded::byte_serialize(payment_id.as_bytes()).collect();
+        self.answer(self.http.get(self.url(&format!("/payments/{id}/refunds"))))
             .await
     }
 

@@ -117,6 +117,17 @@ async fn sales(
     Ok(Json(page))
 }
 
+async fn refunds_of(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Path(payment_id): axum::extract::Path<String>,
+) -> Result<impl IntoResponse, ServerError> {
+    let till = till_of(&state, &headers).await?;
+    Ok(Json(
+        crate::queries::refunds_of(&state.pool, till.shop_id, &payment_id).await?,
+    ))
+}
+
 async fn health(State(state): State<AppState>) -> Result<&'static str, ServerError> {
     let client = state.pool.get().await?;
     client.query_one("SELECT 1", &[]).await?;
@@ -130,6 +141,7 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{API}/events"), post(push))
         .route(&format!("{API}/till"), get(till_status))
         .route(&format!("{API}/sales"), get(sales))
+        .route(&format!("{API}/payments/{{id}}/refunds"), get(refunds_of))
         .route("/health", get(health))
         // A full batch of events with their bodies fits well within this.
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024))

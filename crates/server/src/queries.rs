@@ -3,7 +3,7 @@
 
 use base64::Engine;
 use deadpool_postgres::Pool;
-use kassa_core::shop::{SalesPage, ShopSale};
+use kassa_core::shop::{SalesPage, ShopRefund, ShopSale};
 use time::OffsetDateTime;
 
 use crate::ServerError;
@@ -91,6 +91,39 @@ pub async fn sales(
         page.next = Some(cursor(last.get(0), last.get(1), &last.get::<_, String>(2)));
     }
     Ok(page)
+}
+
+/// The refunds of payment `payment_id` made on any till of `shop`, oldest first.
+pub async fn refunds_of(
+    pool: &Pool,
+    shop: i64,
+    payment_id: &str,
+) -> Result<Vec<ShopRefund>, ServerError> {
+    let client = pool.get().await?;
+    let rows = client
+        .query(
+            "SELECT t.name, r.key, r.payment_id, r.amount_cents, r.refund_id, r.status,
+                    r.requested_at
+             FROM refunds r JOIN tills t ON t.id = r.till_id
+             WHERE r.shop_id = $1 AND r.payment_id = $2
+             ORDER BY r.requested_at NULLS LAST, r.key",
+            &[&shop, &payment_id],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| ShopRefund {
+            till: r.get(0),
+            key: r.get(1),
+            payment_id: r.get::<_, Option<String>>(2).unwrap_or_default(),
+            amount_cents: r.get(3),
+            refund_id: r.get(4),
+            status: r.get(5),
+            requested_at_ms: r
+                .get::<_, Option<OffsetDateTime>>(6)
+                .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64),
+        })
+        .collect())
 }
 
 #[cfg(test)]

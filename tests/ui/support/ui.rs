@@ -464,6 +464,13 @@ impl Harness {
         self.boot().await;
     }
 
+    /// The till is started again on `other`'s provider (its sandbox and account): two tills
+    /// of one shop on one Payconiq account.
+    pub async fn share_provider_with(&mut self, other: &Harness) {
+        self.services = other.services.clone();
+        self.restart().await;
+    }
+
     /// Whether the app's client now talks to `base`.
     pub async fn services_environment_is(&mut self, base: &str) -> bool {
         self.app
