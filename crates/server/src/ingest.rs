@@ -55,14 +55,19 @@ pub async fn ingest(
     let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
     let ats: Vec<OffsetDateTime> = events.iter().map(|e| at(e.at_ms)).collect();
     let bodies: Vec<&Value> = events.iter().map(|e| &e.body).collect();
-    let inserted = tx
-        .query(
+    let insert = tx
+        .prepare_cached(
             "INSERT INTO events (shop_id, till_id, seq, event_id, kind, at, body)
              SELECT $1, $2, s, i, k, a, b
              FROM UNNEST($3::bigint[], $4::text[], $5::text[], $6::timestamptz[], $7::jsonb[])
                   AS t(s, i, k, a, b)
              ON CONFLICT (till_id, seq) DO NOTHING
              RETURNING seq",
+        )
+        .await?;
+    let inserted = tx
+        .query(
+            &insert,
             &[&till.shop_id, &till.id, &seqs, &ids, &kinds, &ats, &bodies],
         )
         .await?;
@@ -91,8 +96,9 @@ pub async fn ingest(
                     tracing::warn!(till = %till.name, seq = e.seq, "a different event under a stored sequence number");
                     let offered = serde_json::to_value(e).unwrap_or(Value::Null);
                     tx.execute(
+                        &tx.prepare_cached(
                         "INSERT INTO event_conflicts (till_id, seq, stored_event_id, offered_event_id, offered)
-                         VALUES ($1, $2, $3, $4, $5)",
+                         VALUES ($1, $2, $3, $4, $5)").await?,
                         &[&till.id, &e.seq, id, &e.id, &offered],
                     )
                     .await?;
@@ -107,11 +113,11 @@ pub async fn ingest(
     let mut fresh: Vec<&OutEvent> = events.iter().filter(|e| new.contains(&e.seq)).collect();
     fresh.sort_by_key(|e| e.seq);
     fresh.dedup_by_key(|e| e.seq);
-    for e in fresh {
-        apply(&tx, till, e).await?;
-    }
+    // Sent together: the connection pipelines them (one round trip, not one per event).
+    futures::future::try_join_all(fresh.into_iter().map(|e| apply(&tx, till, e))).await?;
     tx.execute(
-        "UPDATE tills SET last_seen_at = now() WHERE id = $1",
+        &tx.prepare_cached("UPDATE tills SET last_seen_at = now() WHERE id = $1")
+            .await?,
         &[&till.id],
     )
     .await?;
@@ -132,11 +138,12 @@ async fn apply(
     match e.kind.as_str() {
         "sale" => {
             tx.execute(
+                &tx.prepare_cached(
                 "INSERT INTO sales (shop_id, till_id, reference, account, amount_cents, description, pos_id, attempted_at, updated_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
                  ON CONFLICT (till_id, reference) DO UPDATE SET account = EXCLUDED.account,
                     amount_cents = EXCLUDED.amount_cents, description = EXCLUDED.description,
-                    pos_id = EXCLUDED.pos_id, attempted_at = EXCLUDED.attempted_at",
+                    pos_id = EXCLUDED.pos_id, attempted_at = EXCLUDED.attempted_at").await?,
                 &[shop, id, &text(b, "reference"), &text(b, "account"), &number(b, "amount_cents"),
                   &text(b, "description"), &text(b, "pos_id"), &when],
             )
@@ -144,9 +151,12 @@ async fn apply(
         }
         "sale-created" => {
             tx.execute(
-                "INSERT INTO sales (shop_id, till_id, reference, payment_id, updated_at)
+                &tx.prepare_cached(
+                    "INSERT INTO sales (shop_id, till_id, reference, payment_id, updated_at)
                  VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (till_id, reference) DO UPDATE SET payment_id = EXCLUDED.payment_id",
+                )
+                .await?,
                 &[
                     shop,
                     id,
@@ -166,6 +176,7 @@ async fn apply(
                 None => -1,
             };
             tx.execute(
+                &tx.prepare_cached(
                 "INSERT INTO sales (shop_id, till_id, reference, status, status_rank, tip_cents, total_cents, updated_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                  ON CONFLICT (till_id, reference) DO UPDATE SET
@@ -176,7 +187,7 @@ async fn apply(
                     total_cents = CASE WHEN EXCLUDED.status_rank >= sales.status_rank
                                   THEN COALESCE(EXCLUDED.total_cents, sales.total_cents) ELSE sales.total_cents END,
                     status_rank = GREATEST(sales.status_rank, EXCLUDED.status_rank),
-                    updated_at = GREATEST(sales.updated_at, EXCLUDED.updated_at)",
+                    updated_at = GREATEST(sales.updated_at, EXCLUDED.updated_at)").await?,
                 &[shop, id, &text(b, "reference"), &status, &rank, &number(b, "tip_cents"),
                   &number(b, "total_cents"), &when],
             )
@@ -184,12 +195,13 @@ async fn apply(
         }
         "refund" => {
             tx.execute(
+                &tx.prepare_cached(
                 "INSERT INTO refunds (shop_id, till_id, key, payment_id, amount_cents, description, account, requested_at, refund_id, updated_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8)
                  ON CONFLICT (till_id, key) DO UPDATE SET payment_id = EXCLUDED.payment_id,
                     amount_cents = EXCLUDED.amount_cents, description = EXCLUDED.description,
                     account = EXCLUDED.account, requested_at = EXCLUDED.requested_at,
-                    refund_id = COALESCE(refunds.refund_id, EXCLUDED.refund_id)",
+                    refund_id = COALESCE(refunds.refund_id, EXCLUDED.refund_id)").await?,
                 &[shop, id, &text(b, "key"), &text(b, "payment_id"), &number(b, "amount_cents"),
                   &text(b, "description"), &text(b, "account"), &when, &text(b, "refund_id")],
             )
@@ -197,20 +209,24 @@ async fn apply(
         }
         "refund-made" => {
             tx.execute(
-                "INSERT INTO refunds (shop_id, till_id, key, refund_id) VALUES ($1, $2, $3, $4)
+                &tx.prepare_cached(
+                    "INSERT INTO refunds (shop_id, till_id, key, refund_id) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (till_id, key) DO UPDATE SET refund_id = EXCLUDED.refund_id",
+                )
+                .await?,
                 &[shop, id, &text(b, "key"), &text(b, "refund_id")],
             )
             .await?;
         }
         "refund-event" => {
             tx.execute(
+                &tx.prepare_cached(
                 "INSERT INTO refunds (shop_id, till_id, key, status, updated_at) VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (till_id, key) DO UPDATE SET
                     status = CASE WHEN EXCLUDED.status IS NOT NULL
                                    AND (refunds.updated_at IS NULL OR EXCLUDED.updated_at >= refunds.updated_at)
                                   THEN EXCLUDED.status ELSE refunds.status END,
-                    updated_at = GREATEST(refunds.updated_at, EXCLUDED.updated_at)",
+                    updated_at = GREATEST(refunds.updated_at, EXCLUDED.updated_at)").await?,
                 &[shop, id, &text(b, "key"), &text(b, "status"), &when],
             )
             .await?;

@@ -161,13 +161,13 @@ pub async fn join(pool: &Pool, code: &str) -> Result<kassa_core::shop::JoinAnswe
 /// The till a token belongs to (refused when revoked or unknown).
 pub async fn authenticate(pool: &Pool, token: &str) -> Result<Till, ServerError> {
     let client = pool.get().await?;
-    let row = client
-        .query_opt(
+    let statement = client
+        .prepare_cached(
             "SELECT t.id, t.shop_id, t.name, s.name FROM tills t JOIN shops s ON s.id = t.shop_id
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
-            &[&hash(token)],
         )
         .await?;
+    let row = client.query_opt(&statement, &[&hash(token)]).await?;
     let row = row.ok_or(ServerError::Unauthorised)?;
     Ok(Till {
         id: row.get(0),
