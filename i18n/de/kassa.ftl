@@ -708,3 +708,10 @@ history-shop-offline = { $why } Die eigenen Verkäufe dieser Kasse werden gezeig
 history-at-till = Kasse { $till }
 detail-shop-offline = { $why } Erstattungen an den anderen Kassen sind gerade nicht bekannt: der Verkauf einer anderen Kasse wird erstattet, sobald der Server antwortet.
 detail-refund-at-till = erstattet an Kasse { $till }
+payouts-all-known-shop = Jede Zahlung wurde an einer Kasse dieser Filiale kassiert.
+payouts-unknown-count-shop = { $count ->
+    [one] 1 Zahlung wurde
+   *[other] { $count } Zahlungen wurden
+} an keiner Kasse dieser Filiale kassiert (ein Aufkleber oder ein Rechnungs-QR).
+payouts-shop-offline = { $why } Zahlungen der anderen Kassen sind gerade nicht zu unterscheiden.
+payouts-not-a-till = Aufkleber oder Rechnung

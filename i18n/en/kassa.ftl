@@ -708,3 +708,10 @@ history-shop-offline = { $why } This till's own sales are shown.
 history-at-till = till { $till }
 detail-shop-offline = { $why } Refunds made on the other tills are not known now: another till's sale is refunded once the server answers.
 detail-refund-at-till = refunded on till { $till }
+payouts-all-known-shop = Every payment was rung up on a till of this shop.
+payouts-unknown-count-shop = { $count ->
+    [one] 1 payment was
+   *[other] { $count } payments were
+} rung up on no till of this shop (a sticker or an invoice QR).
+payouts-shop-offline = { $why } Payments of the other tills cannot be told apart now.
+payouts-not-a-till = sticker or invoice

@@ -708,3 +708,10 @@ history-shop-offline = { $why } Les ventes de cette caisse sont affichées.
 history-at-till = caisse { $till }
 detail-shop-offline = { $why } Les remboursements faits aux autres caisses ne sont pas connus pour l'instant : la vente d'une autre caisse se rembourse dès que le serveur répond.
 detail-refund-at-till = remboursé à la caisse { $till }
+payouts-all-known-shop = Chaque paiement a été encaissé sur une caisse de ce magasin.
+payouts-unknown-count-shop = { $count ->
+    [one] 1 paiement n'a été encaissé
+   *[other] { $count } paiements n'ont été encaissés
+} sur aucune caisse de ce magasin (un autocollant ou un QR de facture).
+payouts-shop-offline = { $why } Les paiements des autres caisses ne peuvent pas être distingués pour l'instant.
+payouts-not-a-till = autocollant ou facture

@@ -708,3 +708,10 @@ history-shop-offline = { $why } De eigen verkopen van deze kassa worden getoond.
 history-at-till = kassa { $till }
 detail-shop-offline = { $why } Terugbetalingen op de andere kassa's zijn nu niet bekend: een verkoop van een andere kassa wordt terugbetaald zodra de server antwoordt.
 detail-refund-at-till = terugbetaald op kassa { $till }
+payouts-all-known-shop = Elke betaling is op een kassa van deze winkel aangeslagen.
+payouts-unknown-count-shop = { $count ->
+    [one] 1 betaling is
+   *[other] { $count } betalingen zijn
+} op geen enkele kassa van deze winkel aangeslagen (een sticker of een factuur-QR).
+payouts-shop-offline = { $why } Betalingen van de andere kassa's zijn nu niet te onderscheiden.
+payouts-not-a-till = sticker of factuur

@@ -173,6 +173,7 @@ impl App {
             ),
             payouts_screen::Action::Drill(payout) => {
                 let journal = self.journal.clone();
+                let shop = self.shop_client();
                 Task::perform(
                     async move {
                         let client = &services.client;
@@ -187,10 +188,24 @@ impl App {
                             .iter()
                             .filter_map(|l| l.payment_id.clone())
                             .collect();
-                        let known = match journal {
-                            Some(j) => j.known_payment_ids(ids).await.map_err(|e| e.explain())?,
+                        let ids: Vec<String> = ids;
+                        let mut known = match journal {
+                            Some(j) => j
+                                .known_payment_ids(ids.clone())
+                                .await
+                                .map_err(|e| e.explain())?,
                             None => Default::default(),
                         };
+                        // In a shop, a payment of any of its tills is the shop's own.
+                        let shop = match shop {
+                            Some(s) => {
+                                Some(s.tills_of(&ids).await.map_err(|e| crate::shop::explain(&e)))
+                            }
+                            None => None,
+                        };
+                        if let Some(Ok(tills)) = &shop {
+                            known.extend(tills.keys().cloned());
+                        }
                         let mismatches =
                             crate::payouts::reconcile(&payout, &payments, &refunds, &known);
                         Ok(payouts_screen::Drill {
@@ -198,6 +213,7 @@ impl App {
                             payments,
                             refunds,
                             mismatches,
+                            shop,
                         })
                     },
                     |r| Message::Payouts(payouts_screen::Message::Drilled(Box::new(r))),

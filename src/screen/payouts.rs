@@ -23,12 +23,25 @@ use crate::theme;
 pub const PARALLEL: usize = 4;
 
 /// A payout opened for checking.
+impl Drill {
+    /// The till of the shop that rang up `payment_id`, when another till did.
+    pub fn till_of(&self, payment_id: &str) -> Option<&str> {
+        match &self.shop {
+            Some(Ok(tills)) => tills.get(payment_id).map(String::as_str),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drill {
     pub payout: Payout,
     pub payments: Vec<PayoutTransaction>,
     pub refunds: Vec<PayoutTransaction>,
     pub mismatches: Vec<Mismatch>,
+    /// In a shop: the other tills' payments, by payment id, with the till that rang them up
+    /// (`Err`: the shop server could not be read).
+    pub shop: Option<Result<std::collections::HashMap<String, String>, String>>,
 }
 
 #[derive(Debug)]
@@ -199,6 +212,24 @@ impl Payouts {
             Message::Back => return Action::Back,
         }
         Action::None
+    }
+
+    /// Where a payout line's payment was rung up: this till, another of the shop (named), or
+    /// neither (a sticker, an invoice QR; or, out of a shop, possibly another till).
+    fn line_origin(&self, d: &Drill, l: &PayoutTransaction, unknown: &[&str]) -> String {
+        let Some(id) = l.payment_id.as_deref() else {
+            return String::new();
+        };
+        if let Some(till) = d.till_of(id) {
+            return fl!("history-at-till", till = till.to_string());
+        }
+        if unknown.contains(&id) {
+            return match d.shop {
+                Some(Ok(_)) => fl!("payouts-not-a-till"),
+                _ => fl!("today-elsewhere"),
+            };
+        }
+        fl!("payouts-this-till")
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -389,15 +420,24 @@ impl Payouts {
             };
             col = col.push(text(words).size(15).style(theme::error));
         }
+        let in_shop = matches!(d.shop, Some(Ok(_)));
         col = col.push(
-            text(if unknown.is_empty() {
-                fl!("payouts-all-known")
-            } else {
-                fl!("payouts-unknown-count", count = unknown.len())
+            text(match (unknown.is_empty(), in_shop) {
+                (true, false) => fl!("payouts-all-known"),
+                (true, true) => fl!("payouts-all-known-shop"),
+                (false, false) => fl!("payouts-unknown-count", count = unknown.len()),
+                (false, true) => fl!("payouts-unknown-count-shop", count = unknown.len()),
             })
             .size(14)
             .style(theme::muted),
         );
+        if let Some(Err(why)) = &d.shop {
+            col = col.push(
+                text(fl!("payouts-shop-offline", why = why.clone()))
+                    .size(14)
+                    .style(theme::muted),
+            );
+        }
         let mut lines = column![].spacing(2);
         for (l, sign) in d
             .payments
@@ -418,18 +458,9 @@ impl Payouts {
                         120.0
                     ),
                     text(l.description.clone().unwrap_or_default()).width(Fill),
-                    text(
-                        if l.payment_id
-                            .as_deref()
-                            .is_some_and(|id| unknown.contains(&id))
-                        {
-                            fl!("today-elsewhere")
-                        } else {
-                            fl!("payouts-this-till")
-                        }
-                    )
-                    .size(12)
-                    .style(theme::muted),
+                    text(self.line_origin(d, l, &unknown))
+                        .size(12)
+                        .style(theme::muted),
                 ]
                 .spacing(10),
             );

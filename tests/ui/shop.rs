@@ -71,6 +71,11 @@ impl Shop {
     }
 
     async fn till(&self, name: &str) -> Harness {
+        self.till_on(name, SandboxConfig::for_tests()).await
+    }
+
+    /// A till of this shop on a sandbox set up as `cfg` says.
+    async fn till_on(&self, name: &str, cfg: SandboxConfig) -> Harness {
         let code = kassa_server::tills::add(&self.pool, name).await.unwrap();
         let secrets: Arc<dyn kassa::secrets::SecretStore> =
             Arc::new(kassa::secrets::MemoryStore::default());
@@ -82,7 +87,20 @@ impl Shop {
             .await
             .unwrap();
         assert_eq!((shop.as_str(), till.as_str()), ("Shop", name));
-        Harness::stored(SandboxConfig::for_tests(), settings, secrets, None).await
+        Harness::stored(cfg, settings, secrets, None).await
+    }
+
+    /// Another till of the shop as its own client, which pushes what the test gives it.
+    async fn pushing_till(&self, name: &str) -> kassa_core::shop::ShopClient {
+        let code = kassa_server::tills::add(&self.pool, name).await.unwrap();
+        let token = kassa_core::shop::ShopClient::new(&self.url(), None)
+            .unwrap()
+            .join(&code)
+            .await
+            .unwrap()
+            .token;
+        kassa_core::shop::ShopClient::new(&self.url(), Some(kassa_core::secret::Secret::new(token)))
+            .unwrap()
     }
 
     async fn one(&self, sql: &str) -> i64 {
@@ -271,4 +289,74 @@ async fn a_sale_of_one_till_is_refunded_from_another_and_both_see_the_balance() 
         shop.one("SELECT COUNT(*) FROM refunds r JOIN tills t ON t.id = r.till_id WHERE t.name = 'Toog' AND r.amount_cents = 300").await,
         1
     );
+}
+
+/// A payout checked in a shop: payments rung up on another till of the shop are the shop's
+/// own (named with their till), not "another till, a sticker or an invoice".
+#[tokio::test(flavor = "multi_thread")]
+async fn a_payout_is_matched_across_the_tills_of_the_shop() {
+    use kassa::screen::payouts::Message as Po;
+    let pg = pg::Pg::start();
+    let shop = Shop::start(&pg, "payouts").await;
+    let cfg = SandboxConfig {
+        demo_days: 3,
+        ..SandboxConfig::for_tests()
+    };
+    let mut a = shop.till_on("Toog", cfg).await;
+    a.choose_pin("2468").await;
+    a.click("Payouts…").await;
+    let Screen::Payouts(p) = a.app.screen() else {
+        panic!("payouts open")
+    };
+    let newest = p.payouts().len() - 1;
+    a.send(Message::Payouts(Po::Open(newest))).await;
+    let Screen::Payouts(p) = a.app.screen() else {
+        unreachable!()
+    };
+    let d = p.drill().unwrap().clone();
+    assert!(
+        !d.mismatches.is_empty(),
+        "not this till's: {:?}",
+        d.mismatches
+    );
+    assert!(matches!(d.shop, Some(Ok(_))));
+    // They were rung up on the shop's other till (its outbox, as it would send it).
+    let terras = shop.pushing_till("Terras").await;
+    let events: Vec<kassa_core::shop::OutEvent> = d
+        .payments
+        .iter()
+        .filter_map(|l| l.payment_id.clone())
+        .enumerate()
+        .flat_map(|(n, id)| {
+            let seq = 2 * n as i64 + 1;
+            let reference = format!("T-{n}");
+            [
+                kassa_core::shop::OutEvent {
+                    seq,
+                    id: format!("s{seq}"),
+                    kind: "sale".into(),
+                    at_ms: 1_780_000_000_000,
+                    body: serde_json::json!({"reference": reference, "amount_cents": 100}),
+                },
+                kassa_core::shop::OutEvent {
+                    seq: seq + 1,
+                    id: format!("c{seq}"),
+                    kind: "sale-created".into(),
+                    at_ms: 1_780_000_000_000,
+                    body: serde_json::json!({"reference": reference, "payment_id": id}),
+                },
+            ]
+        })
+        .collect();
+    terras.push(&events).await.unwrap();
+    a.send(Message::Payouts(Po::CloseDrill)).await;
+    a.send(Message::Payouts(Po::Open(newest))).await;
+    let Screen::Payouts(p) = a.app.screen() else {
+        unreachable!()
+    };
+    let d = p.drill().unwrap();
+    assert!(d.mismatches.is_empty(), "{:?}", d.mismatches);
+    assert!(a.shows("Every payment was rung up on a till of this shop."));
+    assert!(a.shows("till Terras"));
+    assert!(!a.shows("other till, sticker or invoice"));
 }

@@ -89,6 +89,19 @@ pub struct ShopRefund {
     pub requested_at_ms: Option<i64>,
 }
 
+/// Payment ids asked about, for which till of the shop rang them up.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct TillsOf {
+    pub payment_ids: Vec<String>,
+}
+
+/// A payment and the till of the shop that rang it up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentTill {
+    pub payment_id: String,
+    pub till: String,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SalesPage {
     pub sales: Vec<ShopSale>,
@@ -243,6 +256,24 @@ impl ShopClient {
         }
         self.answer(self.http.get(self.url("/sales")).query(&query))
             .await
+    }
+
+    /// Which till of the shop rang up each of `payment_ids` (those no till rang up are left
+    /// out: a sticker, an invoice QR).
+    pub async fn tills_of(
+        &self,
+        payment_ids: &[String],
+    ) -> Result<std::collections::HashMap<String, String>, ShopError> {
+        let mut found = std::collections::HashMap::new();
+        // In slices the server takes at once.
+        for chunk in payment_ids.chunks(1000) {
+            let req = self.http.post(self.url("/payments/tills")).json(&TillsOf {
+                payment_ids: chunk.to_vec(),
+            });
+            let answer: Vec<PaymentTill> = self.answer(req).await?;
+            found.extend(answer.into_iter().map(|p| (p.payment_id, p.till)));
+        }
+        Ok(found)
     }
 
     /// The refunds of payment `payment_id` made on any till of the shop.

@@ -143,8 +143,16 @@ type Till = (ShopClient, i64);
 async fn join_all(server: &str, codes: Vec<String>) -> Vec<Till> {
     let mut tills = Vec::new();
     for code in codes {
-        let token = ShopClient::new(server, None).unwrap().join(&code).await.unwrap().token;
-        tills.push((ShopClient::new(server, Some(Secret::new(token))).unwrap(), 1));
+        let token = ShopClient::new(server, None)
+            .unwrap()
+            .join(&code)
+            .await
+            .unwrap()
+            .token;
+        tills.push((
+            ShopClient::new(server, Some(Secret::new(token))).unwrap(),
+            1,
+        ));
     }
     tills
 }

@@ -128,6 +128,17 @@ async fn refunds_of(
     ))
 }
 
+async fn tills_of(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(req): Json<kassa_core::shop::TillsOf>,
+) -> Result<impl IntoResponse, ServerError> {
+    let till = till_of(&state, &headers).await?;
+    Ok(Json(
+        crate::queries::tills_of(&state.pool, till.shop_id, &req.payment_ids).await?,
+    ))
+}
+
 async fn health(State(state): State<AppState>) -> Result<&'static str, ServerError> {
     let client = state.pool.get().await?;
     client.query_one("SELECT 1", &[]).await?;
@@ -142,6 +153,7 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{API}/till"), get(till_status))
         .route(&format!("{API}/sales"), get(sales))
         .route(&format!("{API}/payments/{{id}}/refunds"), get(refunds_of))
+        .route(&format!("{API}/payments/tills"), post(tills_of))
         .route("/health", get(health))
         // A full batch of events with their bodies fits well within this.
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024))

@@ -3,7 +3,7 @@
 
 use base64::Engine;
 use deadpool_postgres::Pool;
-use kassa_core::shop::{SalesPage, ShopRefund, ShopSale};
+use kassa_core::shop::{PaymentTill, SalesPage, ShopRefund, ShopSale};
 use time::OffsetDateTime;
 
 use crate::ServerError;
@@ -91,6 +91,34 @@ pub async fn sales(
         page.next = Some(cursor(last.get(0), last.get(1), &last.get::<_, String>(2)));
     }
     Ok(page)
+}
+
+/// Which till of `shop` rang up each of `ids` (at most 1,000).
+pub async fn tills_of(
+    pool: &Pool,
+    shop: i64,
+    ids: &[String],
+) -> Result<Vec<PaymentTill>, ServerError> {
+    if ids.len() > 1000 {
+        return Err(ServerError::BadRequest(
+            "at most 1,000 payment ids at once".into(),
+        ));
+    }
+    let client = pool.get().await?;
+    let rows = client
+        .query(
+            "SELECT s.payment_id, t.name FROM sales s JOIN tills t ON t.id = s.till_id
+             WHERE s.shop_id = $1 AND s.payment_id = ANY($2)",
+            &[&shop, &ids],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| PaymentTill {
+            payment_id: r.get(0),
+            till: r.get(1),
+        })
+        .collect())
 }
 
 /// The refunds of payment `payment_id` made on any till of `shop`, oldest first.
