@@ -137,7 +137,9 @@ impl App {
                 let shop = self.settings.shop();
                 // Reports print on the report printer (A4) or the receipt printer.
                 let can_print = self.has_printer() || self.settings.report_printer().is_some();
-                let shift = Shift::new(self.lang, shop).with_printer(can_print);
+                let shift = Shift::new(self.lang, shop)
+                    .with_printer(can_print)
+                    .in_shop(self.shop_client().is_some());
                 self.set_screen(Screen::Shift(Box::new(shift)));
                 self.shift_action(shift::Action::LoadX)
             }
@@ -296,6 +298,27 @@ impl App {
                 },
                 loaded,
             ),
+            shift::Action::LoadShopDay(date) => {
+                let Some(client) = self.shop_client() else {
+                    return Task::none();
+                };
+                let zone = crate::clock::zone();
+                let tz = zone.iana_name().map(str::to_string);
+                Task::perform(
+                    async move {
+                        client
+                            .day_report(&date, tz.as_deref())
+                            .await
+                            .map(Box::new)
+                            .map_err(|e| crate::shop::explain(&e))
+                    },
+                    |r| {
+                        Message::Shift(shift::Message::ShopDay(
+                            crate::screen::shop_day::Message::Loaded(r),
+                        ))
+                    },
+                )
+            }
             shift::Action::Print(report) => {
                 let job = crate::receipts::report_job(&self.settings, &report, self.lang);
                 self.run_print_job(job)

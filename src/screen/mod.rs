@@ -14,6 +14,7 @@ pub mod phone;
 pub mod refund;
 pub mod settings;
 pub mod shift;
+pub mod shop_day;
 pub mod sticker;
 pub mod till;
 pub mod today;

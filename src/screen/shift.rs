@@ -31,6 +31,10 @@ pub struct Shift {
     busy: bool,
     exporter: Exporter,
     problem: Option<String>,
+    /// The till is in a shop: the shop's day report can be shown.
+    in_shop: bool,
+    /// The shop's day report, while it is shown instead of this till's report.
+    shop_day: Option<crate::screen::shop_day::ShopDay>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,11 +54,16 @@ pub enum Message {
     /// Print the report on the receipt printer.
     Print,
     Export(export::Message),
+    /// Show the shop's day report (in a shop).
+    OpenShopDay,
+    ShopDay(crate::screen::shop_day::Message),
     Back,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// Ask the shop server for its day report of this date.
+    LoadShopDay(String),
     None,
     /// Read the open shift (X report).
     LoadX,
@@ -92,7 +101,19 @@ impl Shift {
             busy: true,
             exporter: Exporter::default(),
             problem: None,
+            in_shop: false,
+            shop_day: None,
         }
+    }
+
+    /// Offers the shop's day report (the till is in a shop).
+    pub fn in_shop(mut self, in_shop: bool) -> Shift {
+        self.in_shop = in_shop;
+        self
+    }
+
+    pub fn shop_day(&self) -> Option<&crate::screen::shop_day::ShopDay> {
+        self.shop_day.as_ref()
     }
 
     pub fn report(&self) -> Option<&ShiftReport> {
@@ -100,7 +121,30 @@ impl Shift {
     }
 
     pub fn update(&mut self, message: Message) -> Action {
+        use crate::screen::shop_day::{Action as Day, ShopDay};
         match message {
+            Message::OpenShopDay => {
+                let (day, first) = ShopDay::today(self.lang);
+                self.shop_day = Some(day);
+                return match first {
+                    Day::Load(date) => Action::LoadShopDay(date),
+                    _ => Action::None,
+                };
+            }
+            Message::ShopDay(m) => {
+                let Some(day) = self.shop_day.as_mut() else {
+                    return Action::None;
+                };
+                return match day.update(m) {
+                    Day::None => Action::None,
+                    Day::Load(date) => Action::LoadShopDay(date),
+                    Day::Save(export) => Action::Export(self.exporter.save(export)),
+                    Day::Close => {
+                        self.shop_day = None;
+                        Action::None
+                    }
+                };
+            }
             Message::Loaded(r) => {
                 self.busy = false;
                 match r {
@@ -204,13 +248,32 @@ impl Shift {
         let header = row![
             text(fl!("shift-title")).size(24).style(theme::brand),
             iced::widget::space::horizontal(),
+        ]
+        .push((self.in_shop && self.shop_day.is_none()).then(|| {
+            button(text(fl!("shift-shop-day-open")))
+                .padding([8, 14])
+                .style(theme::secondary)
+                .on_press(Message::OpenShopDay)
+        }))
+        .push(
             button(text(fl!("detail-back")))
                 .padding([8, 14])
                 .style(theme::secondary)
                 .on_press(Message::Back),
-        ]
+        )
+        .spacing(10)
         .align_y(iced::Center);
         let mut col = column![header].spacing(12);
+        if let Some(day) = &self.shop_day {
+            col = col.push(scrollable(day.view().map(Message::ShopDay)).height(Fill));
+            col = col.push(self.exporter.status().map(Message::Export));
+            return container(col)
+                .padding(20)
+                .width(Fill)
+                .height(Fill)
+                .style(theme::card)
+                .into();
+        }
         if let Some(r) = &self.report {
             // The report and the list of Z reports side by side in the middle: a narrow
             // table stranded in a corner of a wide screen reads as a fragment.

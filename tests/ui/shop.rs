@@ -360,3 +360,69 @@ async fn a_payout_is_matched_across_the_tills_of_the_shop() {
     assert!(a.shows("till Terras"));
     assert!(!a.shows("other till, sticker or invoice"));
 }
+
+/// The shop's day report on the till: every till's Zs of the day added up, per till and in
+/// all; the till's own sandbox Z (play money) left out.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_shops_day_report_on_the_till() {
+    let pg = pg::Pg::start();
+    let shop = Shop::start(&pg, "day_on_till").await;
+    let mut a = shop.till("Toog").await;
+    paid_sale(&mut a, "4").await;
+    // Toog takes its Z: on the sandbox, so play money.
+    a.choose_pin("2468").await;
+    a.click("Shift report…").await;
+    a.click("Close the shift (Z report)…").await;
+    a.click("Close the shift").await;
+    a.send(Message::ShopPush).await;
+    // Two other tills of the shop took real Zs today.
+    let now = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64;
+    for (till, paid, tips) in [("Terras", 12_500, 300), ("Kelder", 4_250, 0)] {
+        let client = shop.pushing_till(till).await;
+        let z = kassa_core::shop::OutEvent {
+            seq: 1,
+            id: format!("z-{till}"),
+            kind: "z".into(),
+            at_ms: now,
+            body: serde_json::json!({
+                "account": "https://merchant.api.bancontact.net#prof-1", "number": 7,
+                "report": {"paid": {"count": 5, "amount": paid}, "tips": tips,
+                    "refunded": {"count": 1, "amount": 500},
+                    "refunds_undone": {"count": 0, "amount": 0}, "carried": []}
+            }),
+        };
+        client.push(&[z]).await.unwrap();
+    }
+    a.click("The shop's day…").await;
+    let Screen::Shift(s) = a.app.screen() else {
+        panic!("on the shift screen")
+    };
+    let report = s.shop_day().unwrap().report().expect("loaded").clone();
+    let lines: Vec<String> = report
+        .tills
+        .iter()
+        .map(|l| format!("{} {:?} {} {}", l.till, l.zs, l.paid, l.net()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Kelder [7] 4250 3750",
+            "Terras [7] 12500 12000",
+            "Toog [] 0 0",
+        ]
+    );
+    assert_eq!((report.total.paid, report.total.net()), (16_750, 15_750));
+    assert!(
+        a.shows("Toog (no Z that day)"),
+        "the sandbox Z is not takings"
+    );
+    assert!(a.shows("€157.50"), "the net of all tills");
+    a.shoot("shop-day");
+    assert!(
+        report
+            .csv()
+            .contains(",TOTAL,,10,167.50,3.00,2,10.00,0.00,157.50,0")
+    );
+    a.click("This till's report").await;
+    assert!(a.shows("The shop's day…"));
+}

@@ -89,6 +89,86 @@ pub struct ShopRefund {
     pub requested_at_ms: Option<i64>,
 }
 
+/// One till's Zs of the day, added up (amounts in cents).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayLine {
+    pub till: String,
+    /// The Z numbers taken that day, with the account each covers.
+    pub zs: Vec<i64>,
+    pub paid_count: i64,
+    pub paid: i64,
+    pub tips: i64,
+    pub refunded_count: i64,
+    pub refunded: i64,
+    pub refunds_undone: i64,
+    /// Sales and refunds of earlier shifts that moved money in these (listed by each Z).
+    pub carried: i64,
+}
+
+impl DayLine {
+    pub fn net(&self) -> i64 {
+        self.paid - self.refunded + self.refunds_undone
+    }
+
+    /// Adds `other`'s figures (and Z numbers) to these.
+    pub fn add(&mut self, other: &DayLine) {
+        self.zs.extend(&other.zs);
+        self.paid_count += other.paid_count;
+        self.paid += other.paid;
+        self.tips += other.tips;
+        self.refunded_count += other.refunded_count;
+        self.refunded += other.refunded;
+        self.refunds_undone += other.refunds_undone;
+        self.carried += other.carried;
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayReport {
+    pub date: String,
+    /// Every till of the shop, with no Z that day an empty line.
+    pub tills: Vec<DayLine>,
+    pub total: DayLine,
+}
+
+impl DayReport {
+    /// As CSV for the accountant: one row per till and a total row, euros with a dot.
+    pub fn csv(&self) -> String {
+        fn euros(cents: i64) -> String {
+            let sign = if cents < 0 { "-" } else { "" };
+            format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100)
+        }
+        fn field(s: &str) -> String {
+            if s.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", s.replace('"', "\"\""))
+            } else {
+                s.to_string()
+            }
+        }
+        let mut out = String::from(
+            "date,till,z_numbers,paid_count,paid,tips,refunded_count,refunded,refunds_undone,net,carried\n",
+        );
+        for l in self.tills.iter().chain(std::iter::once(&self.total)) {
+            let zs: Vec<String> = l.zs.iter().map(|n| n.to_string()).collect();
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{},{},{},{},{}\n",
+                self.date,
+                field(&l.till),
+                field(&zs.join(" ")),
+                l.paid_count,
+                euros(l.paid),
+                euros(l.tips),
+                l.refunded_count,
+                euros(l.refunded),
+                euros(l.refunds_undone),
+                euros(l.net()),
+                l.carried
+            ));
+        }
+        out
+    }
+}
+
 /// Payment ids asked about, for which till of the shop rang them up.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct TillsOf {
@@ -274,6 +354,17 @@ impl ShopClient {
             found.extend(answer.into_iter().map(|p| (p.payment_id, p.till)));
         }
         Ok(found)
+    }
+
+    /// The shop's day report for `date` (YYYY-MM-DD) on the clock of time zone `tz` (an IANA
+    /// name; the server's own when `None`).
+    pub async fn day_report(&self, date: &str, tz: Option<&str>) -> Result<DayReport, ShopError> {
+        let mut query = vec![("date", date.to_string())];
+        if let Some(tz) = tz {
+            query.push(("tz", tz.to_string()));
+        }
+        self.answer(self.http.get(self.url("/reports/day")).query(&query))
+            .await
     }
 
     /// The refunds of payment `payment_id` made on any till of the shop.

@@ -16,46 +16,7 @@ use time::OffsetDateTime;
 
 use crate::ServerError;
 
-/// One till's Zs of the day, added up (amounts in cents).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DayLine {
-    pub till: String,
-    /// The Z numbers taken that day, with the account each covers.
-    pub zs: Vec<i64>,
-    pub paid_count: i64,
-    pub paid: i64,
-    pub tips: i64,
-    pub refunded_count: i64,
-    pub refunded: i64,
-    pub refunds_undone: i64,
-    /// Sales and refunds of earlier shifts that moved money in these (listed by each Z).
-    pub carried: i64,
-}
-
-impl DayLine {
-    pub fn net(&self) -> i64 {
-        self.paid - self.refunded + self.refunds_undone
-    }
-
-    fn add(&mut self, other: &DayLine) {
-        self.zs.extend(&other.zs);
-        self.paid_count += other.paid_count;
-        self.paid += other.paid;
-        self.tips += other.tips;
-        self.refunded_count += other.refunded_count;
-        self.refunded += other.refunded;
-        self.refunds_undone += other.refunds_undone;
-        self.carried += other.carried;
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DayReport {
-    pub date: String,
-    /// Every till of the shop, with no Z that day an empty line.
-    pub tills: Vec<DayLine>,
-    pub total: DayLine,
-}
+pub use kassa_core::shop::{DayLine, DayReport};
 
 fn cents(v: &Value, path: &[&str]) -> i64 {
     path.iter()
@@ -134,60 +95,38 @@ fn field(s: &str) -> String {
     }
 }
 
-impl DayReport {
-    /// As CSV: one row per till and a total row.
-    pub fn csv(&self) -> String {
-        let mut out = String::from(
-            "date,till,z_numbers,paid_count,paid,tips,refunded_count,refunded,refunds_undone,net,carried\n",
-        );
-        for l in self.tills.iter().chain(std::iter::once(&self.total)) {
-            let zs: Vec<String> = l.zs.iter().map(|n| n.to_string()).collect();
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{}\n",
-                self.date,
-                field(&l.till),
-                field(&zs.join(" ")),
-                l.paid_count,
-                euros(l.paid),
-                euros(l.tips),
-                l.refunded_count,
-                euros(l.refunded),
-                euros(l.refunds_undone),
-                euros(l.net()),
-                l.carried
-            ));
-        }
-        out
-    }
+/// The day report as CSV: one row per till and a total row.
+pub fn csv(report: &DayReport) -> String {
+    report.csv()
+}
 
-    /// As the terminal shows it.
-    pub fn text(&self) -> String {
-        let mut out = format!(
-            "Day report {}\n{:<20} {:>8} {:>6} {:>12} {:>10} {:>12} {:>12}\n",
-            self.date, "TILL", "Z", "PAID", "AMOUNT", "TIPS", "REFUNDED", "NET"
-        );
-        for l in self.tills.iter().chain(std::iter::once(&self.total)) {
-            let zs = if l.zs.is_empty() {
-                "-".to_string()
-            } else {
-                l.zs.iter()
-                    .map(|n| n.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            };
-            out.push_str(&format!(
-                "{:<20} {:>8} {:>6} {:>12} {:>10} {:>12} {:>12}\n",
-                l.till,
-                zs,
-                l.paid_count,
-                euros(l.paid),
-                euros(l.tips),
-                euros(l.refunded),
-                euros(l.net())
-            ));
-        }
-        out.trim_end().to_string()
+/// The day report as the terminal shows it.
+pub fn text(report: &DayReport) -> String {
+    let mut out = format!(
+        "Day report {}\n{:<20} {:>8} {:>6} {:>12} {:>10} {:>12} {:>12}\n",
+        report.date, "TILL", "Z", "PAID", "AMOUNT", "TIPS", "REFUNDED", "NET"
+    );
+    for l in report.tills.iter().chain(std::iter::once(&report.total)) {
+        let zs = if l.zs.is_empty() {
+            "-".to_string()
+        } else {
+            l.zs.iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        out.push_str(&format!(
+            "{:<20} {:>8} {:>6} {:>12} {:>10} {:>12} {:>12}\n",
+            l.till,
+            zs,
+            l.paid_count,
+            euros(l.paid),
+            euros(l.tips),
+            euros(l.refunded),
+            euros(l.net())
+        ));
     }
+    out.trim_end().to_string()
 }
 
 /// What to export.

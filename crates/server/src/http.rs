@@ -139,6 +139,29 @@ async fn tills_of(
     ))
 }
 
+#[derive(Deserialize)]
+struct DayQuery {
+    date: String,
+    /// The shop's time zone (an IANA name); the server's own when left out.
+    tz: Option<String>,
+}
+
+async fn day_report(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<DayQuery>,
+) -> Result<impl IntoResponse, ServerError> {
+    let _till = till_of(&state, &headers).await?;
+    let tz = match q.tz.as_deref() {
+        None => kassa_core::clock::zone(),
+        Some(n) => jiff::tz::TimeZone::get(n)
+            .map_err(|_| ServerError::BadRequest(format!("not a time zone: '{n}'")))?,
+    };
+    Ok(Json(
+        crate::books::day_report(&state.pool, &q.date, &tz).await?,
+    ))
+}
+
 async fn health(State(state): State<AppState>) -> Result<&'static str, ServerError> {
     let client = state.pool.get().await?;
     client.query_one("SELECT 1", &[]).await?;
@@ -154,6 +177,7 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{API}/sales"), get(sales))
         .route(&format!("{API}/payments/{{id}}/refunds"), get(refunds_of))
         .route(&format!("{API}/payments/tills"), post(tills_of))
+        .route(&format!("{API}/reports/day"), get(day_report))
         .route("/health", get(health))
         // A full batch of events with their bodies fits well within this.
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024))

@@ -197,9 +197,9 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             db::ready(&pool).await?;
             let report = kassa_server::books::day_report(&pool, &date, &tz).await?;
             Ok(if csv {
-                report.csv().trim_end().to_string()
+                kassa_server::books::csv(&report).trim_end().to_string()
             } else {
-                report.text()
+                kassa_server::books::text(&report)
             })
         }
         Command::Export {
