@@ -126,16 +126,16 @@ impl Shift {
             Message::OpenShopDay => {
                 let (day, first) = ShopDay::today(self.lang);
                 self.shop_day = Some(day);
-                return match first {
+                match first {
                     Day::Load(date) => Action::LoadShopDay(date),
                     _ => Action::None,
-                };
+                }
             }
             Message::ShopDay(m) => {
                 let Some(day) = self.shop_day.as_mut() else {
                     return Action::None;
                 };
-                return match day.update(m) {
+                match day.update(m) {
                     Day::None => Action::None,
                     Day::Load(date) => Action::LoadShopDay(date),
                     Day::Save(export) => Action::Export(self.exporter.save(export)),
@@ -143,7 +143,7 @@ impl Shift {
                         self.shop_day = None;
                         Action::None
                     }
-                };
+                }
             }
             Message::Loaded(r) => {
                 self.busy = false;
