@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # Builds the installers this OS can build and prints where they are (target/packages/).
-#   Linux:   .deb (cargo-deb) and .rpm (cargo-generate-rpm)
+#   Linux:   .deb (cargo-deb) and .rpm (cargo-generate-rpm), the till's and kassa-server's
 #   macOS:   .app and .dmg (packaging/macos/build-dmg.sh)
 #   Windows: .msi (cargo-wix; run from Git Bash or another sh)
 # Icons come from assets/icons/kassa.svg (packaging/icons.sh). The release pipeline
@@ -25,6 +25,10 @@ Linux)
     tools cargo-deb cargo-generate-rpm
     cargo deb --no-build --locked --output "$out/"
     cargo generate-rpm --output "$out/"
+    # The shop server: its own packages, a systemd unit running as its own user.
+    cargo build --release --locked -p kassa-server
+    cargo deb --no-build --locked -p kassa-server --output "$out/"
+    cargo generate-rpm -p crates/server --output "$out/"
     ;;
 Darwin)
     packaging/icons.sh

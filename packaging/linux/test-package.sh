@@ -18,6 +18,10 @@ packaging/build.sh
 # shellcheck disable=SC2012 # the newest of our own, plainly named files
 deb=$(ls -t target/packages/kassa_*.deb | head -1)
 # shellcheck disable=SC2012 # as above
+server_deb=$(ls -t target/packages/kassa-server_*.deb | head -1)
+# shellcheck disable=SC2012 # as above
+server_rpm=$(ls -t target/packages/kassa-server-*.rpm | head -1)
+# shellcheck disable=SC2012 # as above
 rpm_file=$(ls -t target/packages/kassa-*.rpm | head -1)
 
 fail() {
@@ -82,4 +86,44 @@ echo "$requires"
 for r in 'libssl.so.3()(64bit)' 'libc.so.6()(64bit)' 'libX11.so.6()(64bit)' 'libxkbcommon-x11.so.0()(64bit)' 'libwayland-client.so.0()(64bit)' zenity; do
     echo "$requires" | grep -qF "$r" || fail "the .rpm does not require $r"
 done
-echo "test-package: the .deb installs, runs, shows its window and removes cleanly; the .rpm holds its files and requirements"
+
+# The shop server's .deb: binary, unit, settings readable by its own user only; the user made
+# on install and gone on purge; nothing left under /usr.
+echo "== .deb: $server_deb"
+dpkg-deb --info "$server_deb"
+apt-get satisfy -y -qq --no-install-recommends "$(dpkg-deb -f "$server_deb" Depends)"
+dpkg -i "$server_deb"
+dpkg -L kassa-server >"$files"
+for f in /usr/bin/kassa-server /lib/systemd/system/kassa-server.service /etc/kassa-server/kassa-server.env; do
+    grep -qx "$f" "$files" || [ -e "$f" ] || fail "the server's .deb does not install $f"
+done
+getent passwd kassa-server >/dev/null || fail "no kassa-server user after install"
+[ "$(stat -c '%U:%G %a' /etc/kassa-server/kassa-server.env)" = "root:kassa-server 640" ] ||
+    fail "the server's settings are $(stat -c '%U:%G %a' /etc/kassa-server/kassa-server.env)"
+unit=/lib/systemd/system/kassa-server.service
+grep -q '^User=kassa-server$' "$unit" || fail "the unit does not run as kassa-server"
+grep -q '^ExecStart=/usr/bin/kassa-server serve$' "$unit" || fail "the unit does not start the server"
+/usr/bin/kassa-server --version
+# As the unit runs it: its user, its settings file; with no database it says so and fails.
+set -a
+# shellcheck disable=SC1091 # the installed settings file
+. /etc/kassa-server/kassa-server.env
+set +a
+if setpriv --reuid=kassa-server --regid=kassa-server --init-groups -- /usr/bin/kassa-server migrate 2>"$home/server.err"; then
+    fail "migrate succeeded without a database"
+fi
+grep -q "kassa-server:" "$home/server.err" || fail "no clear error without a database: $(cat "$home/server.err")"
+dpkg --purge kassa-server
+getent passwd kassa-server >/dev/null && fail "the kassa-server user is left after purge"
+left=""
+while read -r f; do
+    case "$f" in /usr/*) if [ -f "$f" ] || [ -L "$f" ]; then left="$left $f"; fi ;; esac
+done <"$files"
+[ -z "$left" ] || fail "server files left after removal:$left"
+echo "== .rpm: $server_rpm"
+rpm -qpl "$server_rpm" >"$files"
+for f in /usr/bin/kassa-server /usr/lib/systemd/system/kassa-server.service /etc/kassa-server/kassa-server.env; do
+    grep -qx "$f" "$files" || fail "the server's .rpm does not hold $f"
+done
+rpm -qp --scripts "$server_rpm" | grep -q useradd || fail "the server's .rpm makes no user"
+echo "test-package: the .deb installs, runs, shows its window and removes cleanly; the .rpm holds its files and requirements; the server's .deb and .rpm hold their binary, unit and settings, and its user comes and goes with it"
