@@ -9,7 +9,8 @@ set -eu
 kassa=$(realpath "${1:-target/release/kassa}")
 server=$(realpath "${2:-target/release/kassa-server}")
 minutes=${SHOP_IDLE_MINUTES:-10}
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+# The newest Debian PostgreSQL (the glob sorts; versions are two digits).
+for pgbin in /usr/lib/postgresql/*/bin; do :; done
 tmp=$(mktemp -d)
 chmod 755 "$tmp"
 as_pg() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi; }

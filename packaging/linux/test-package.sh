@@ -22,7 +22,7 @@ server_deb=$(ls -t target/packages/kassa-server_*.deb | head -1)
 # shellcheck disable=SC2012 # as above
 server_rpm=$(ls -t target/packages/kassa-server-*.rpm | head -1)
 # shellcheck disable=SC2012 # as above
-rpm_file=$(ls -t target/packages/kassa-*.rpm | head -1)
+rpm_file=$(ls -t target/packages/kassa-[0-9]*.rpm | head -1)
 
 fail() {
     echo "test-package: $*" >&2

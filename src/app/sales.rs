@@ -515,7 +515,23 @@ impl App {
             },
             |r| Message::Today(today::Message::ApiLoaded(r)),
         );
-        Task::batch([local, remote])
+        let shop = match self.shop_client() {
+            Some(client) => {
+                let ms = |t: time::OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
+                let period = (ms(from), ms(time::OffsetDateTime::now_utc()) + 60_000);
+                Task::perform(
+                    async move {
+                        client
+                            .all_sales_in(period, 2_000)
+                            .await
+                            .map_err(|e| crate::shop::explain(&e))
+                    },
+                    |r| Message::Today(today::Message::ShopLoaded(r)),
+                )
+            }
+            None => Task::none(),
+        };
+        Task::batch([local, remote, shop])
     }
 }
 

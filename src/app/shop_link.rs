@@ -151,7 +151,7 @@ impl App {
     }
 
     /// The shop server's client, when the till is linked to one.
-    pub(super) fn shop_client(&self) -> Option<ShopClient> {
+    pub(crate) fn shop_client(&self) -> Option<ShopClient> {
         self.shop.as_ref()?.client.clone()
     }
 

@@ -1,6 +1,7 @@
 //! Today's sales, for counter staff: every sale since local midnight with its status, and the
 //! total actually paid. The journal answers at once (also offline); the search API then adds
-//! what this till did not ring up (another till, a sticker), marked as such.
+//! what this till did not ring up (another till, a sticker), marked as such; in a shop, the
+//! shop server names the other tills' sales and adds those the API does not know.
 
 use crate::widget::action::button;
 use crate::widget::problem::problem;
@@ -25,6 +26,8 @@ pub struct Today {
     lang: Lang,
     journal: Option<Vec<Entry>>,
     api: Option<Vec<Payment>>,
+    /// The shop's sales of today, when the till is in a shop and the server answered.
+    shop: Option<Vec<kassa_core::shop::ShopSale>>,
     sales: Option<Vec<Sale>>,
     problem: Option<String>,
     /// The payment whose cancel is being asked about (`false`), then sent (`true`).
@@ -36,6 +39,9 @@ pub struct Today {
 pub enum Message {
     JournalLoaded(Result<Vec<Entry>, String>),
     ApiLoaded(Result<Vec<Payment>, String>),
+    /// The shop's sales of today (in a shop); when the server cannot be read, the list is the
+    /// till's and the API's, as out of a shop.
+    ShopLoaded(Result<Vec<kassa_core::shop::ShopSale>, String>),
     Refresh,
     Close,
     /// Cancel a payment still waiting (left behind by a crash, another till or a sticker).
@@ -80,6 +86,7 @@ impl Today {
             lang,
             journal: None,
             api: None,
+            shop: None,
             sales: None,
             problem: None,
             cancelling: None,
@@ -95,10 +102,14 @@ impl Today {
         if self.journal.is_none() && self.api.is_none() {
             return;
         }
-        self.sales = Some(merge(
+        let merged = merge(
             self.journal.as_deref().unwrap_or_default(),
             self.api.as_deref().unwrap_or_default(),
-        ));
+        );
+        self.sales = Some(match &self.shop {
+            Some(shop) => crate::history::with_shop(merged, shop, None),
+            None => merged,
+        });
     }
 
     pub fn update(&mut self, message: Message) -> Action {
@@ -106,6 +117,15 @@ impl Today {
             Message::JournalLoaded(Ok(list)) => {
                 self.journal = Some(list);
                 self.remerge();
+                Action::None
+            }
+            Message::ShopLoaded(Ok(list)) => {
+                self.shop = Some(list);
+                self.remerge();
+                Action::None
+            }
+            Message::ShopLoaded(Err(why)) => {
+                tracing::warn!(error = %why, "the shop server's sales of today were not read");
                 Action::None
             }
             Message::ApiLoaded(Ok(list)) => {

@@ -205,13 +205,18 @@ fn windows_exe_resources_compile_with_the_icon_and_version() {
     assert!(back.contains("1 14 /* RT_GROUP_ICON */"), "{back}");
 }
 
-/// The packaging scripts, most of which only the release pipeline runs on macOS and Windows,
-/// pass shellcheck here.
+/// The packaging scripts (most of which only the release pipeline runs on macOS and Windows),
+/// the server package's maintainer scripts and the bench scripts pass shellcheck here.
 #[test]
 fn packaging_scripts_pass_shellcheck() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut scripts = vec![".ci/run".to_string()];
-    for dir in ["packaging", "packaging/linux", "packaging/macos"] {
+    let mut scripts = vec![
+        ".ci/run".to_string(),
+        ".ci/walls.sh".to_string(),
+        "crates/server/packaging/debian/postinst".to_string(),
+        "crates/server/packaging/debian/postrm".to_string(),
+    ];
+    for dir in ["packaging", "packaging/linux", "packaging/macos", "benches"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
             if name.ends_with(".sh") {

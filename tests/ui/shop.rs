@@ -155,6 +155,15 @@ async fn two_tills_sell_and_the_shop_has_both_in_order() {
             format!("Toog {first} SUCCEEDED 1250"),
         ]
     );
+    // Today's sales on B: A's sales are the shop's, named with their till.
+    b.send(Message::OpenToday).await;
+    let Screen::Today(t) = b.app.screen() else {
+        panic!("today's sales open")
+    };
+    let notes: Vec<String> = t.sales().iter().map(kassa::words::sale_note).collect();
+    assert_eq!(notes.len(), 3, "{notes:?}");
+    assert!(notes[0].starts_with("till Toog"), "{notes:?}");
+    assert!(!notes[1].starts_with("till"), "B's own: {notes:?}");
 }
 
 #[tokio::test(flavor = "multi_thread")]
