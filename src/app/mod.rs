@@ -232,8 +232,9 @@ pub enum Message {
     ShopLinked(Result<kassa_core::shop::ShopClient, String>),
     /// Send the journal's waiting events to the shop server.
     ShopPush,
-    /// A push ended: events sent, or why not; events still waiting.
-    ShopPushed(Result<u64, String>, i64),
+    /// A push ended: events sent, or why not; events still waiting; the server's name for
+    /// this till when it was asked.
+    ShopPushed(Result<u64, String>, i64, Option<String>),
     /// Time to make the daily journal backup if it is due.
     BackupCheck,
     /// The daily backup's state kept beside the journal, and how the copy ended when one was
@@ -552,7 +553,7 @@ impl App {
             Message::BackupCheck => self.backup_if_due(),
             Message::ShopLinked(made) => self.shop_linked(made),
             Message::ShopPush => self.push_to_shop(),
-            Message::ShopPushed(pushed, waiting) => self.shop_pushed(pushed, waiting),
+            Message::ShopPushed(pushed, waiting, till) => self.shop_pushed(pushed, waiting, till),
             Message::BackedUp(state, outcome) => self.backed_up(*state, outcome),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
             Message::Keyboard(event) => self.keyboard(event),

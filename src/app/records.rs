@@ -31,7 +31,7 @@ impl App {
     pub(super) fn open_history(&mut self) -> Task<Message> {
         let mut screen = History::new(self.lang);
         if self.shop_client().is_some() {
-            screen = screen.in_shop();
+            screen = screen.in_shop(self.shop_till());
         }
         let (from, to) = screen.period();
         self.set_screen(Screen::History(Box::new(screen)));
@@ -93,7 +93,8 @@ impl App {
     }
 
     pub(super) fn open_today(&mut self) -> Task<Message> {
-        self.set_screen(Screen::Today(crate::screen::today::Today::new(self.lang)));
+        let today = crate::screen::today::Today::new(self.lang).in_shop(self.shop_till());
+        self.set_screen(Screen::Today(today));
         self.load_today()
     }
 

@@ -519,11 +519,13 @@ impl App {
             Some(client) => {
                 let ms = |t: time::OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
                 let period = (ms(from), ms(time::OffsetDateTime::now_utc()) + 60_000);
+                let books = self.books();
                 Task::perform(
                     async move {
                         client
                             .all_sales_in(period, 2_000)
                             .await
+                            .map(|s| super::shop_link::only_these_books(s, books.as_deref()))
                             .map_err(|e| crate::shop::explain(&e))
                     },
                     |r| Message::Today(today::Message::ShopLoaded(r)),

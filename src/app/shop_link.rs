@@ -27,6 +27,8 @@ pub struct ShopLink {
     waiting: i64,
     /// Why the last push (or the link itself) failed.
     problem: Option<String>,
+    /// The server's name for this till, once it has answered (its sales are in the journal).
+    till: Option<String>,
 }
 
 /// The journal's doorbell, as a subscription's data (one per journal file).
@@ -97,16 +99,42 @@ impl App {
         }
         link.pushing = true;
         link.again = false;
+        let check = link.till.is_none();
         Task::perform(
             async move {
+                // First: what the server holds of this till (a server joined anew, or restored
+                // from a backup, holds less than was sent: that is sent again).
+                let mut till = None;
+                if check {
+                    match client.status().await {
+                        Ok(s) => {
+                            if let Err(e) = journal.outbox_rewind(s.last_seq).await {
+                                return (Err(crate::explain::Explain::explain(&e)), 0, None);
+                            }
+                            till = Some(s.till);
+                        }
+                        Err(e) => {
+                            let waiting = journal.outbox_waiting().await.unwrap_or(0);
+                            return (Err(crate::shop::explain(&e)), waiting, None);
+                        }
+                    }
+                }
                 let pushed = kassa_ledger::shop_push::push_waiting(&journal, &client)
                     .await
-                    .map(|p| p.sent)
+                    .map(|p| {
+                        if !p.conflicts.is_empty() {
+                            tracing::error!(
+                                conflicts = ?p.conflicts,
+                                "the shop server holds other events under these numbers (a journal from a backup, or a copied data folder?): kept aside there"
+                            );
+                        }
+                        p.sent
+                    })
                     .map_err(|e| crate::shop::explain_push(&e));
                 let waiting = journal.outbox_waiting().await.unwrap_or(0);
-                (pushed, waiting)
+                (pushed, waiting, till)
             },
-            |(pushed, waiting)| Message::ShopPushed(pushed, waiting),
+            |(pushed, waiting, till)| Message::ShopPushed(pushed, waiting, till),
         )
     }
 
@@ -114,12 +142,16 @@ impl App {
         &mut self,
         pushed: Result<u64, String>,
         waiting: i64,
+        till: Option<String>,
     ) -> Task<Message> {
         let Some(link) = self.shop.as_mut() else {
             return Task::none();
         };
         link.pushing = false;
         link.waiting = waiting;
+        if till.is_some() {
+            link.till = till;
+        }
         match pushed {
             Ok(sent) => {
                 if sent > 0 {
@@ -150,6 +182,11 @@ impl App {
         ))
     }
 
+    /// The server's name for this till, once it has answered.
+    pub(crate) fn shop_till(&self) -> Option<String> {
+        self.shop.as_ref()?.till.clone()
+    }
+
     /// The shop server's client, when the till is linked to one.
     pub(crate) fn shop_client(&self) -> Option<ShopClient> {
         self.shop.as_ref()?.client.clone()
@@ -167,11 +204,13 @@ impl App {
         };
         let ms = |t: time::OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
         let period = (ms(from), ms(to));
+        let books = self.books();
         Task::perform(
             async move {
                 client
                     .all_sales_in(period, super::records::HISTORY_LIMIT)
                     .await
+                    .map(|sales| only_these_books(sales, books.as_deref()))
                     .map_err(|e| crate::shop::explain(&e))
             },
             |r| Message::History(crate::screen::history::Message::ShopLoaded(r)),
@@ -197,4 +236,14 @@ impl App {
         }
         subs
     }
+}
+
+/// The shop's sales made on the account with `books` (another till's sandbox sales are play
+/// money, not this account's takings), as the till's own are filtered.
+pub(super) fn only_these_books(
+    mut sales: Vec<kassa_core::shop::ShopSale>,
+    books: Option<&str>,
+) -> Vec<kassa_core::shop::ShopSale> {
+    sales.retain(|s| books.is_some_and(|b| s.account.as_deref() == Some(b)));
+    sales
 }

@@ -55,6 +55,8 @@ pub struct History {
     shop: ShopView,
     /// This till's sales only, or the whole shop's.
     scope: Scope,
+    /// The server's name for this till (its own sales are in its journal).
+    this_till: Option<String>,
 }
 
 /// What the shop server said for the period.
@@ -176,12 +178,14 @@ impl History {
             problem: None,
             shop: ShopView::NotInShop,
             scope: Scope::Shop,
+            this_till: None,
         }
     }
 
-    /// Shows the whole shop's sales too (the till is in a shop).
-    pub fn in_shop(mut self) -> History {
+    /// Shows the whole shop's sales too (the till is in a shop, `till` to the server).
+    pub fn in_shop(mut self, till: Option<String>) -> History {
         self.shop = ShopView::Loading;
+        self.this_till = till;
         self
     }
 
@@ -232,7 +236,11 @@ impl History {
             self.api.as_deref().unwrap_or_default(),
         );
         if let ShopView::Loaded(shop) = &self.shop {
-            self.sales = history::with_shop(std::mem::take(&mut self.sales), shop, None);
+            self.sales = history::with_shop(
+                std::mem::take(&mut self.sales),
+                shop,
+                self.this_till.as_deref(),
+            );
         }
         self.refilter();
     }

@@ -28,6 +28,8 @@ pub struct Today {
     api: Option<Vec<Payment>>,
     /// The shop's sales of today, when the till is in a shop and the server answered.
     shop: Option<Vec<kassa_core::shop::ShopSale>>,
+    /// The server's name for this till (its own sales are in its journal).
+    this_till: Option<String>,
     sales: Option<Vec<Sale>>,
     problem: Option<String>,
     /// The payment whose cancel is being asked about (`false`), then sent (`true`).
@@ -87,11 +89,18 @@ impl Today {
             journal: None,
             api: None,
             shop: None,
+            this_till: None,
             sales: None,
             problem: None,
             cancelling: None,
             info: None,
         }
+    }
+
+    /// In a shop, the server's name for this till.
+    pub fn in_shop(mut self, till: Option<String>) -> Today {
+        self.this_till = till;
+        self
     }
 
     pub fn sales(&self) -> &[Sale] {
@@ -107,7 +116,7 @@ impl Today {
             self.api.as_deref().unwrap_or_default(),
         );
         self.sales = Some(match &self.shop {
-            Some(shop) => crate::history::with_shop(merged, shop, None),
+            Some(shop) => crate::history::with_shop(merged, shop, self.this_till.as_deref()),
             None => merged,
         });
     }

@@ -45,6 +45,7 @@ impl Shop {
         self.port = listener.local_addr().unwrap().port();
         let router = kassa_server::http::router(kassa_server::http::AppState {
             pool: self.pool.clone(),
+            zone: kassa_core::clock::zone(),
         });
         self.task = Some(tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
@@ -434,4 +435,36 @@ async fn the_shops_day_report_on_the_till() {
     );
     a.click("This till's report").await;
     assert!(a.shows("The shop's day…"));
+}
+
+/// A shop server restored from an old backup holds less than the till sent: when the till
+/// links up again it asks, and sends again from what the server holds.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_restored_from_a_backup_gets_the_rest_again() {
+    let pg = pg::Pg::start();
+    let shop = Shop::start(&pg, "restored").await;
+    let mut till = shop.till("Toog").await;
+    paid_sale(&mut till, "2").await;
+    paid_sale(&mut till, "3").await;
+    let sent = shop.one("SELECT COUNT(*) FROM events").await;
+    assert!(sent >= 6, "{sent}");
+    // The backup was taken after the first sale's events.
+    {
+        let client = shop.pool.get().await.unwrap();
+        client
+            .batch_execute(
+                "DELETE FROM events WHERE seq > 3; DELETE FROM sales WHERE amount_cents = 300",
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(shop.one("SELECT COUNT(*) FROM events").await, 3);
+    till.restart().await;
+    assert_eq!(till.app.shop_waiting(), Some(0));
+    assert_eq!(shop.one("SELECT COUNT(*) FROM events").await, sent);
+    assert_eq!(
+        shop.one("SELECT COUNT(*) FROM sales WHERE status = 'SUCCEEDED'")
+            .await,
+        2
+    );
 }

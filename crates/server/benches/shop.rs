@@ -313,7 +313,7 @@ async fn main() {
     let pool = kassa_server::db::pool(&db, 2).unwrap();
     let tz = jiff::tz::TimeZone::get("Europe/Brussels").unwrap();
     let day = median_of(10, || async {
-        let r = kassa_server::books::day_report(&pool, "2026-06-01", &tz)
+        let r = kassa_server::books::day_report(&pool, 1, "2026-06-01", &tz)
             .await
             .unwrap();
         assert_eq!(r.total.paid, DAY_SALES * 990);

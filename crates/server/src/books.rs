@@ -6,7 +6,7 @@
 //! exactly one of its Zs, so every euro is in exactly one day report, and a late event (a sale
 //! paid after its till's Z, a refund answered the next morning) is in the till's next Z and
 //! so in the day report of the day that Z was taken, visibly, as the Z itself lists it.
-//! Sandbox Zs (play money) are left out.
+//! Sandbox Zs, sales and refunds (play money) are left out of the report and the exports.
 
 use days::{Bounds, day_bounds};
 use deadpool_postgres::Pool;
@@ -28,6 +28,7 @@ fn cents(v: &Value, path: &[&str]) -> i64 {
 /// The shop's day report for `date` (YYYY-MM-DD on the shop's clock, `tz`).
 pub async fn day_report(
     pool: &Pool,
+    shop: i64,
     date: &str,
     tz: &jiff::tz::TimeZone,
 ) -> Result<DayReport, ServerError> {
@@ -35,15 +36,18 @@ pub async fn day_report(
         .ok_or_else(|| ServerError::BadRequest(format!("not a date (YYYY-MM-DD): '{date}'")))?;
     let client = pool.get().await?;
     let tills = client
-        .query("SELECT id, name FROM tills ORDER BY name", &[])
+        .query(
+            "SELECT id, name FROM tills WHERE shop_id = $1 ORDER BY name",
+            &[&shop],
+        )
         .await?;
     let zs = client
         .query(
             "SELECT e.till_id, e.body FROM events e
-             WHERE e.kind = 'z' AND e.at >= $1 AND e.at < $2
+             WHERE e.shop_id = $3 AND e.kind = 'z' AND e.at >= $1 AND e.at < $2
                AND COALESCE(e.body->>'account', '') <> 'sandbox'
              ORDER BY e.till_id, (e.body->>'number')::bigint",
-            &[&start, &end],
+            &[&start, &end, &shop],
         )
         .await?;
     let mut report = DayReport {
@@ -165,6 +169,7 @@ pub async fn export(
                             s.tip_cents, s.total_cents, s.status, s.description, s.account
                      FROM sales s JOIN tills t ON t.id = s.till_id
                      WHERE s.attempted_at >= $1 AND s.attempted_at < $2
+                       AND COALESCE(s.account, '') <> 'sandbox'
                      ORDER BY s.attempted_at, t.name, s.reference",
                     &[&start, &end],
                 )
@@ -196,6 +201,7 @@ pub async fn export(
                             r.status, r.description, r.account
                      FROM refunds r JOIN tills t ON t.id = r.till_id
                      WHERE r.requested_at >= $1 AND r.requested_at < $2
+                       AND COALESCE(r.account, '') <> 'sandbox'
                      ORDER BY r.requested_at, t.name",
                     &[&start, &end],
                 )

@@ -9,7 +9,10 @@ use tokio_postgres::NoTls;
 use crate::ServerError;
 
 /// Migration `n` (1-based) is `MIGRATIONS[n - 1]`; shipped ones are never edited.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_shop.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_shop.sql"),
+    include_str!("../migrations/0002_day_index.sql"),
+];
 
 /// Any number: the lock's name among this database's advisory locks.
 const MIGRATION_LOCK: i64 = 0x4b41_5353_4131;

@@ -16,6 +16,8 @@ use crate::tills::{self, Till};
 #[derive(Clone)]
 pub struct AppState {
     pub pool: Pool,
+    /// The shop's time zone, for day reports asked without one.
+    pub zone: jiff::tz::TimeZone,
 }
 
 impl IntoResponse for ServerError {
@@ -26,7 +28,12 @@ impl IntoResponse for ServerError {
             ServerError::NotFound(_) => StatusCode::NOT_FOUND,
             ServerError::Db(e) => {
                 tracing::error!(error = %e, "the database failed a request");
-                StatusCode::SERVICE_UNAVAILABLE
+                // The database's own words stay in the log.
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the shop's books cannot be written now; send again later",
+                )
+                    .into_response();
             }
         };
         (status, self.to_string()).into_response()
@@ -151,14 +158,14 @@ async fn day_report(
     headers: HeaderMap,
     Query(q): Query<DayQuery>,
 ) -> Result<impl IntoResponse, ServerError> {
-    let _till = till_of(&state, &headers).await?;
+    let till = till_of(&state, &headers).await?;
     let tz = match q.tz.as_deref() {
-        None => kassa_core::clock::zone(),
+        None => state.zone.clone(),
         Some(n) => jiff::tz::TimeZone::get(n)
             .map_err(|_| ServerError::BadRequest(format!("not a time zone: '{n}'")))?,
     };
     Ok(Json(
-        crate::books::day_report(&state.pool, &q.date, &tz).await?,
+        crate::books::day_report(&state.pool, till.shop_id, &q.date, &tz).await?,
     ))
 }
 

@@ -22,6 +22,22 @@ fn text(body: &Value, key: &str) -> Option<String> {
     body.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
+/// `v` without NUL characters, which PostgreSQL refuses in text and JSON: an event carrying one
+/// (a description typed with it, an API's odd detail) would otherwise be refused again and
+/// again and hold back every event of its till behind it.
+fn without_nul(v: &Value) -> Value {
+    match v {
+        Value::String(s) if s.contains('\0') => Value::String(s.replace('\0', "")),
+        Value::Array(a) => Value::Array(a.iter().map(without_nul).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, v)| (k.replace('\0', ""), without_nul(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 fn number(body: &Value, key: &str) -> Option<i64> {
     body.get(key).and_then(Value::as_i64)
 }
@@ -48,6 +64,16 @@ pub async fn ingest(
             "every event needs a sequence number from 1, an id and a kind".into(),
         ));
     }
+    let clean: Vec<OutEvent> = events
+        .iter()
+        .map(|e| OutEvent {
+            id: e.id.replace('\0', ""),
+            kind: e.kind.replace('\0', ""),
+            body: without_nul(&e.body),
+            ..e.clone()
+        })
+        .collect();
+    let events = clean.as_slice();
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     let seqs: Vec<i64> = events.iter().map(|e| e.seq).collect();
@@ -113,7 +139,12 @@ pub async fn ingest(
     let mut fresh: Vec<&OutEvent> = events.iter().filter(|e| new.contains(&e.seq)).collect();
     fresh.sort_by_key(|e| e.seq);
     fresh.dedup_by_key(|e| e.seq);
-    // Sent together: the connection pipelines them (one round trip, not one per event).
+    // Sent together: the connection pipelines them (one round trip, not one per event), in the
+    // till's order: with every statement already prepared, each future sends its statement
+    // when first polled, and they are polled in order (a later status of the same rank wins).
+    for sql in BOOKS {
+        tx.prepare_cached(sql).await?;
+    }
     futures::future::try_join_all(fresh.into_iter().map(|e| apply(&tx, till, e))).await?;
     tx.execute(
         &tx.prepare_cached("UPDATE tills SET last_seen_at = now() WHERE id = $1")
@@ -124,6 +155,50 @@ pub async fn ingest(
     tx.commit().await?;
     Ok(answer)
 }
+
+/// What each kind of event does to the books (prepared once per connection).
+const SALE: &str = "INSERT INTO sales (shop_id, till_id, reference, account, amount_cents, description, pos_id, attempted_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+                 ON CONFLICT (till_id, reference) DO UPDATE SET account = EXCLUDED.account,
+                    amount_cents = EXCLUDED.amount_cents, description = EXCLUDED.description,
+                    pos_id = EXCLUDED.pos_id, attempted_at = EXCLUDED.attempted_at";
+const SALE_CREATED: &str = "INSERT INTO sales (shop_id, till_id, reference, payment_id, updated_at)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (till_id, reference) DO UPDATE SET payment_id = EXCLUDED.payment_id";
+const SALE_EVENT: &str = "INSERT INTO sales (shop_id, till_id, reference, status, status_rank, tip_cents, total_cents, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 ON CONFLICT (till_id, reference) DO UPDATE SET
+                    status = CASE WHEN EXCLUDED.status IS NOT NULL AND EXCLUDED.status_rank >= sales.status_rank
+                                  THEN EXCLUDED.status ELSE sales.status END,
+                    tip_cents = CASE WHEN EXCLUDED.status_rank >= sales.status_rank
+                                  THEN COALESCE(EXCLUDED.tip_cents, sales.tip_cents) ELSE sales.tip_cents END,
+                    total_cents = CASE WHEN EXCLUDED.status_rank >= sales.status_rank
+                                  THEN COALESCE(EXCLUDED.total_cents, sales.total_cents) ELSE sales.total_cents END,
+                    status_rank = GREATEST(sales.status_rank, EXCLUDED.status_rank),
+                    updated_at = GREATEST(sales.updated_at, EXCLUDED.updated_at)";
+const REFUND: &str = "INSERT INTO refunds (shop_id, till_id, key, payment_id, amount_cents, description, account, requested_at, refund_id, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8)
+                 ON CONFLICT (till_id, key) DO UPDATE SET payment_id = EXCLUDED.payment_id,
+                    amount_cents = EXCLUDED.amount_cents, description = EXCLUDED.description,
+                    account = EXCLUDED.account, requested_at = EXCLUDED.requested_at,
+                    refund_id = COALESCE(refunds.refund_id, EXCLUDED.refund_id)";
+const REFUND_MADE: &str =
+    "INSERT INTO refunds (shop_id, till_id, key, refund_id) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (till_id, key) DO UPDATE SET refund_id = EXCLUDED.refund_id";
+const REFUND_EVENT: &str = "INSERT INTO refunds (shop_id, till_id, key, status, updated_at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (till_id, key) DO UPDATE SET
+                    status = CASE WHEN EXCLUDED.status IS NOT NULL
+                                   AND (refunds.updated_at IS NULL OR EXCLUDED.updated_at >= refunds.updated_at)
+                                  THEN EXCLUDED.status ELSE refunds.status END,
+                    updated_at = GREATEST(refunds.updated_at, EXCLUDED.updated_at)";
+const BOOKS: [&str; 6] = [
+    SALE,
+    SALE_CREATED,
+    SALE_EVENT,
+    REFUND,
+    REFUND_MADE,
+    REFUND_EVENT,
+];
 
 /// What an event changes in the shop's sales and refunds. A status only moves forward (by its
 /// rank in the API's order), whatever order events arrive in.
@@ -138,25 +213,23 @@ async fn apply(
     match e.kind.as_str() {
         "sale" => {
             tx.execute(
-                &tx.prepare_cached(
-                "INSERT INTO sales (shop_id, till_id, reference, account, amount_cents, description, pos_id, attempted_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-                 ON CONFLICT (till_id, reference) DO UPDATE SET account = EXCLUDED.account,
-                    amount_cents = EXCLUDED.amount_cents, description = EXCLUDED.description,
-                    pos_id = EXCLUDED.pos_id, attempted_at = EXCLUDED.attempted_at").await?,
-                &[shop, id, &text(b, "reference"), &text(b, "account"), &number(b, "amount_cents"),
-                  &text(b, "description"), &text(b, "pos_id"), &when],
+                &tx.prepare_cached(SALE).await?,
+                &[
+                    shop,
+                    id,
+                    &text(b, "reference"),
+                    &text(b, "account"),
+                    &number(b, "amount_cents"),
+                    &text(b, "description"),
+                    &text(b, "pos_id"),
+                    &when,
+                ],
             )
             .await?;
         }
         "sale-created" => {
             tx.execute(
-                &tx.prepare_cached(
-                    "INSERT INTO sales (shop_id, till_id, reference, payment_id, updated_at)
-                 VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (till_id, reference) DO UPDATE SET payment_id = EXCLUDED.payment_id",
-                )
-                .await?,
+                &tx.prepare_cached(SALE_CREATED).await?,
                 &[
                     shop,
                     id,
@@ -176,57 +249,47 @@ async fn apply(
                 None => -1,
             };
             tx.execute(
-                &tx.prepare_cached(
-                "INSERT INTO sales (shop_id, till_id, reference, status, status_rank, tip_cents, total_cents, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                 ON CONFLICT (till_id, reference) DO UPDATE SET
-                    status = CASE WHEN EXCLUDED.status IS NOT NULL AND EXCLUDED.status_rank >= sales.status_rank
-                                  THEN EXCLUDED.status ELSE sales.status END,
-                    tip_cents = CASE WHEN EXCLUDED.status_rank >= sales.status_rank
-                                  THEN COALESCE(EXCLUDED.tip_cents, sales.tip_cents) ELSE sales.tip_cents END,
-                    total_cents = CASE WHEN EXCLUDED.status_rank >= sales.status_rank
-                                  THEN COALESCE(EXCLUDED.total_cents, sales.total_cents) ELSE sales.total_cents END,
-                    status_rank = GREATEST(sales.status_rank, EXCLUDED.status_rank),
-                    updated_at = GREATEST(sales.updated_at, EXCLUDED.updated_at)").await?,
-                &[shop, id, &text(b, "reference"), &status, &rank, &number(b, "tip_cents"),
-                  &number(b, "total_cents"), &when],
+                &tx.prepare_cached(SALE_EVENT).await?,
+                &[
+                    shop,
+                    id,
+                    &text(b, "reference"),
+                    &status,
+                    &rank,
+                    &number(b, "tip_cents"),
+                    &number(b, "total_cents"),
+                    &when,
+                ],
             )
             .await?;
         }
         "refund" => {
             tx.execute(
-                &tx.prepare_cached(
-                "INSERT INTO refunds (shop_id, till_id, key, payment_id, amount_cents, description, account, requested_at, refund_id, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8)
-                 ON CONFLICT (till_id, key) DO UPDATE SET payment_id = EXCLUDED.payment_id,
-                    amount_cents = EXCLUDED.amount_cents, description = EXCLUDED.description,
-                    account = EXCLUDED.account, requested_at = EXCLUDED.requested_at,
-                    refund_id = COALESCE(refunds.refund_id, EXCLUDED.refund_id)").await?,
-                &[shop, id, &text(b, "key"), &text(b, "payment_id"), &number(b, "amount_cents"),
-                  &text(b, "description"), &text(b, "account"), &when, &text(b, "refund_id")],
+                &tx.prepare_cached(REFUND).await?,
+                &[
+                    shop,
+                    id,
+                    &text(b, "key"),
+                    &text(b, "payment_id"),
+                    &number(b, "amount_cents"),
+                    &text(b, "description"),
+                    &text(b, "account"),
+                    &when,
+                    &text(b, "refund_id"),
+                ],
             )
             .await?;
         }
         "refund-made" => {
             tx.execute(
-                &tx.prepare_cached(
-                    "INSERT INTO refunds (shop_id, till_id, key, refund_id) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (till_id, key) DO UPDATE SET refund_id = EXCLUDED.refund_id",
-                )
-                .await?,
+                &tx.prepare_cached(REFUND_MADE).await?,
                 &[shop, id, &text(b, "key"), &text(b, "refund_id")],
             )
             .await?;
         }
         "refund-event" => {
             tx.execute(
-                &tx.prepare_cached(
-                "INSERT INTO refunds (shop_id, till_id, key, status, updated_at) VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (till_id, key) DO UPDATE SET
-                    status = CASE WHEN EXCLUDED.status IS NOT NULL
-                                   AND (refunds.updated_at IS NULL OR EXCLUDED.updated_at >= refunds.updated_at)
-                                  THEN EXCLUDED.status ELSE refunds.status END,
-                    updated_at = GREATEST(refunds.updated_at, EXCLUDED.updated_at)").await?,
+                &tx.prepare_cached(REFUND_EVENT).await?,
                 &[shop, id, &text(b, "key"), &text(b, "status"), &when],
             )
             .await?;
@@ -236,4 +299,18 @@ async fn apply(
         _ => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_characters_are_taken_out_everywhere() {
+        let v = serde_json::json!({"description": "Koffie\u{0}", "list": ["a\u{0}b"], "n": 1});
+        assert_eq!(
+            without_nul(&v),
+            serde_json::json!({"description": "Koffie", "list": ["ab"], "n": 1})
+        );
+    }
 }

@@ -36,6 +36,9 @@ enum Command {
         /// Connections to the database.
         #[arg(long, default_value_t = 16)]
         pool: usize,
+        /// The shop's time zone, for day reports asked without one (default: this machine's).
+        #[arg(long, env = "KASSA_SERVER_TIMEZONE")]
+        timezone: Option<String>,
     },
     /// The shop's tills.
     Till {
@@ -135,13 +138,10 @@ fn main() -> ExitCode {
     }
 }
 
+/// On this machine's clock (its time zone database, as the tills' clocks).
 fn local(t: Option<time::OffsetDateTime>) -> String {
-    let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
-    t.map(|t| {
-        let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-        t.to_offset(offset).format(&format).unwrap_or_default()
-    })
-    .unwrap_or_else(|| "-".into())
+    t.map(kassa_core::clock::date_time)
+        .unwrap_or_else(|| "-".into())
 }
 
 async fn run(cli: Cli) -> Result<String, ServerError> {
@@ -162,7 +162,9 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             listen,
             public_url,
             pool,
+            timezone,
         } => {
+            let zone = zone(timezone.as_deref())?;
             let pool = db::pool(&url, pool)?;
             db::ready(&pool).await?;
             let listener = tokio::net::TcpListener::bind(listen)
@@ -176,9 +178,21 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             if let Some(p) = &public_url {
                 tracing::info!(public_url = %p, "reached at");
             }
-            axum::serve(listener, http::router(http::AppState { pool }))
+            axum::serve(listener, http::router(http::AppState { pool, zone }))
+                // Ctrl-C, or systemd's SIGTERM: requests in flight are answered first.
                 .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
+                    let mut term =
+                        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                            .ok();
+                    tokio::select! {
+                        _ = tokio::signal::ctrl_c() => {}
+                        _ = async {
+                            match term.as_mut() {
+                                Some(t) => { t.recv().await; }
+                                None => std::future::pending::<()>().await,
+                            }
+                        } => {}
+                    }
                 })
                 .await
                 .map_err(|e| ServerError::BadRequest(e.to_string()))?;
@@ -195,7 +209,8 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             let tz = zone(timezone.as_deref())?;
             let pool = db::pool(&url, 1)?;
             db::ready(&pool).await?;
-            let report = kassa_server::books::day_report(&pool, &date, &tz).await?;
+            let shop = kassa_server::tills::first_shop(&pool).await?;
+            let report = kassa_server::books::day_report(&pool, shop, &date, &tz).await?;
             Ok(if csv {
                 kassa_server::books::csv(&report).trim_end().to_string()
             } else {

@@ -56,7 +56,11 @@ pub async fn sales(
         ),
     };
     let from = q.from.unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    let to = q.to.unwrap_or(at);
+    // No end given: no end (the cursor alone pages; a sale in the cursor's very millisecond
+    // must not fall between two pages).
+    let to = q.to.unwrap_or(
+        OffsetDateTime::from_unix_timestamp(253_402_300_799).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+    );
     let rows = client
         .query(
             "SELECT s.attempted_at, s.till_id, s.reference, t.name, s.payment_id,

@@ -141,8 +141,10 @@ pub async fn revoke(pool: &Pool, name: &str) -> Result<(), ServerError> {
 /// Exchanges a join code for the till's token (once: the code is spent).
 pub async fn join(pool: &Pool, code: &str) -> Result<kassa_core::shop::JoinAnswer, ServerError> {
     let token = new_token();
-    let client = pool.get().await?;
-    let row = client
+    let mut client = pool.get().await?;
+    // The code is spent only with its audit line: both or neither.
+    let tx = client.transaction().await?;
+    let row = tx
         .query_opt(
             "UPDATE tills SET token_hash = $2, join_code_hash = NULL, joined_at = now()
              WHERE join_code_hash = $1 AND join_expires_at > now() AND revoked_at IS NULL
@@ -154,8 +156,18 @@ pub async fn join(pool: &Pool, code: &str) -> Result<kassa_core::shop::JoinAnswe
         return Err(ServerError::Unauthorised);
     };
     let (id, till, shop): (i64, String, String) = (row.get(0), row.get(1), row.get(2));
-    audit(&client, Some(id), "till-joined", &till).await?;
+    audit(&tx, Some(id), "till-joined", &till).await?;
+    tx.commit().await?;
     Ok(kassa_core::shop::JoinAnswer { shop, till, token })
+}
+
+/// The shop a single-shop server keeps (the first).
+pub async fn first_shop(pool: &Pool) -> Result<i64, ServerError> {
+    let client = pool.get().await?;
+    Ok(client
+        .query_one("SELECT MIN(id) FROM shops", &[])
+        .await?
+        .get::<_, i64>(0))
 }
 
 /// The till a token belongs to (refused when revoked or unknown).
@@ -177,9 +189,10 @@ pub async fn authenticate(pool: &Pool, token: &str) -> Result<Till, ServerError>
     })
 }
 
-/// A line in the server's audit log, on `client` (a connection the caller already holds).
+/// A line in the server's audit log, on `client` (a connection or transaction the caller
+/// already holds).
 pub async fn audit(
-    client: &deadpool_postgres::Client,
+    client: &impl deadpool_postgres::GenericClient,
     till: Option<i64>,
     action: &str,
     detail: &str,

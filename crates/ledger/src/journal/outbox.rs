@@ -43,6 +43,25 @@ impl Journal {
         .await
     }
 
+    /// The server holds this till's events only up to `held` (a server joined anew, or
+    /// restored from a backup): what follows is sent again. Never moves forward.
+    pub async fn outbox_rewind(&self, held: i64) -> Result<(), JournalError> {
+        self.write(move |tx| {
+            let n = tx.execute(
+                "UPDATE outbox_sent SET through = ?1 WHERE id = 1 AND through > ?1",
+                params![held.max(0)],
+            )?;
+            if n > 0 {
+                tracing::warn!(
+                    held,
+                    "the shop server holds less than was sent: sending again"
+                );
+            }
+            Ok(())
+        })
+        .await
+    }
+
     /// How many events wait for the server.
     pub async fn outbox_waiting(&self) -> Result<i64, JournalError> {
         self.run(|conn| {

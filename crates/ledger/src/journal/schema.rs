@@ -465,6 +465,12 @@ const MIGRATIONS: &[&str] = &[
             'audit', NEW.at, json_object('action', NEW.action, 'detail', NEW.detail));
     END;
     "#,
+    // 8: what the server has can go back: a till that joins a server anew (or one restored
+    // from a backup) sends again from what that server holds, not from what an earlier one
+    // acknowledged.
+    r#"
+    DROP TRIGGER outbox_sent_forward;
+    "#,
 ];
 
 /// The migration that adds the hash chain (its triggers and the chaining of earlier rows run

@@ -483,12 +483,24 @@ fn the_outbox_queues_history_then_every_new_event_in_order() {
         let ids: std::collections::HashSet<&str> = all.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), all.len(), "every event has its own id");
 
-        // The server has the first ones: only the rest wait; never back.
+        // The server has the first ones: only the rest wait; an older answer moves nothing back.
         j.outbox_sent(all[2].seq).await.unwrap();
         j.outbox_sent(all[0].seq).await.unwrap();
         let rest = j.outbox_batch(100).await.unwrap();
         assert_eq!(rest.first().unwrap().seq, all[3].seq);
         assert_eq!(j.outbox_waiting().await.unwrap(), all.len() as i64 - 3);
+        // A server that holds less (joined anew, restored): sent again from there.
+        j.outbox_rewind(1).await.unwrap();
+        assert_eq!(
+            j.outbox_batch(100).await.unwrap().first().unwrap().seq,
+            all[1].seq
+        );
+        j.outbox_rewind(5).await.unwrap();
+        assert_eq!(
+            j.outbox_waiting().await.unwrap(),
+            all.len() as i64 - 1,
+            "never forward"
+        );
     });
     // The outbox is not rewritten behind the pusher's back.
     let conn = Connection::open(&path).unwrap();

@@ -454,6 +454,11 @@ async fn the_shops_day_report_adds_up_the_tills_zs_and_the_accountant_gets_one_f
     let june2 = ms(time::macros::datetime!(2026-06-02 00:30 +2));
     let mut sales = paid_sale(1, "T-1", 1000);
     sales[0].at_ms = june1 - 3_600_000;
+    sales[0].body["account"] = real.into();
+    // Play money is not the accountant's.
+    let mut play = paid_sale(7, "S-1", 777);
+    play[0].at_ms = june1;
+    b.push(&play).await.unwrap();
     a.push(&sales).await.unwrap();
     a.push(&[
         z_event(4, june1, real, 1, (2, 1500), 100, 300),
@@ -530,7 +535,7 @@ async fn the_shops_day_report_adds_up_the_tills_zs_and_the_accountant_gets_one_f
     );
     assert_eq!(
         lines[1],
-        "Toog,T-1,pay-T-1,2026-06-01T09:00:00+02:00,10.00,,10.00,SUCCEEDED,,sandbox"
+        "Toog,T-1,pay-T-1,2026-06-01T09:00:00+02:00,10.00,,10.00,SUCCEEDED,,https://merchant.api.bancontact.net#prof-1"
     );
     assert_eq!(lines.len(), 2);
     assert!(
