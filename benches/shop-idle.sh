@@ -50,6 +50,7 @@ echo "till connected and idle: resident memory \$(rss \$app)"
 a=\$(ticks \$app); s=\$(ticks $serve); sleep 10; b=\$(ticks \$app); t=\$(ticks $serve)
 echo "CPU ticks over 10 s, idle: till \$((b - a)), kassa-server \$((t - s)) (1 tick = 10 ms)"
 sleep \$(( $minutes * 60 ))
-echo "after $minutes minutes: resident memory \$(rss \$app); \$("$kassa" shop status)"
+echo "after $minutes minutes: resident memory \$(rss \$app)"
+"$kassa" shop status
 EOF
 dbus-run-session -- sh "$tmp/till.sh"
