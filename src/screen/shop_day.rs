@@ -30,6 +30,7 @@ pub enum Message {
     Show,
     Loaded(Result<Box<DayReport>, String>),
     SaveCsv,
+    SavePdf,
     Close,
 }
 
@@ -95,8 +96,70 @@ impl ShopDay {
                 }),
                 None => Action::None,
             },
+            Message::SavePdf => match &self.report {
+                Some(r) => Action::Save(Export {
+                    file_name: format!("{}.pdf", fl!("file-shop-day", date = r.date.clone())),
+                    bytes: crate::reports::pdf::a4(&self.lines(r)),
+                }),
+                None => Action::None,
+            },
             Message::Close => Action::Close,
         }
+    }
+
+    /// The report as the PDF's lines: a fixed-width table, money as the language writes it.
+    pub fn lines(&self, r: &DayReport) -> Vec<String> {
+        let money = |cents: i64| Money::from_cents(cents).format(self.lang);
+        let row = |till: &str, zs: &str, count: &str, cells: [String; 4]| {
+            format!(
+                "{:<22}{:>6}{:>7}{:>12}{:>10}{:>11}{:>12}",
+                till.chars().take(21).collect::<String>(),
+                zs,
+                count,
+                cells[0],
+                cells[1],
+                cells[2],
+                cells[3]
+            )
+        };
+        let mut out = vec![
+            fl!("shop-day-title"),
+            r.date.clone(),
+            String::new(),
+            row(
+                &fl!("shop-day-till"),
+                &fl!("shop-day-z"),
+                &fl!("shop-day-count"),
+                [
+                    fl!("shop-day-paid"),
+                    fl!("shop-day-tips"),
+                    fl!("shop-day-refunded"),
+                    fl!("shop-day-net"),
+                ],
+            ),
+        ];
+        let line = |l: &DayLine, name: String| {
+            let zs: Vec<String> = l.zs.iter().map(|n| n.to_string()).collect();
+            row(
+                &name,
+                &zs.join(","),
+                &l.paid_count.to_string(),
+                [
+                    money(l.paid),
+                    money(l.tips),
+                    money(l.refunded),
+                    money(l.net()),
+                ],
+            )
+        };
+        for l in &r.tills {
+            out.push(line(l, l.till.clone()));
+        }
+        out.push("-".repeat(80));
+        out.push(line(&r.total, fl!("shop-day-total")));
+        out.push(String::new());
+        out.extend(fl!("shop-day-note").split(". ").map(str::to_string));
+        out
     }
 
     fn line<'a>(&self, l: &'a DayLine, label: String) -> Element<'a, Message> {
@@ -137,6 +200,9 @@ impl ShopDay {
                 button(text(fl!("shift-save-csv")))
                     .style(theme::secondary)
                     .on_press_maybe(self.report.is_some().then_some(Message::SaveCsv)),
+                button(text(fl!("shift-save-pdf")))
+                    .style(theme::secondary)
+                    .on_press_maybe(self.report.is_some().then_some(Message::SavePdf)),
                 iced::widget::space::horizontal(),
                 button(text(fl!("shop-day-close")))
                     .style(theme::secondary)

@@ -299,6 +299,15 @@ async fn a_sale_of_one_till_is_refunded_from_another_and_both_see_the_balance() 
         shop.one("SELECT COUNT(*) FROM refunds r JOIN tills t ON t.id = r.till_id WHERE t.name = 'Toog' AND r.amount_cents = 300").await,
         1
     );
+    // The manager's refund on A is in the server's audit log, with the till and the time.
+    assert_eq!(
+        shop.one(&format!(
+            "SELECT COUNT(*) FROM audit a JOIN tills t ON t.id = a.till_id
+             WHERE t.name = 'Toog' AND a.action = 'refund' AND a.detail LIKE '{sale}%'"
+        ))
+        .await,
+        1
+    );
 }
 
 /// A payout checked in a shop: payments rung up on another till of the shop are the shop's
@@ -432,6 +441,17 @@ async fn the_shops_day_report_on_the_till() {
         report
             .csv()
             .contains(",TOTAL,,10,167.50,3.00,2,10.00,0.00,157.50,0")
+    );
+    // Its PDF's lines: a row per till and the total, money as on screen.
+    let Screen::Shift(s) = a.app.screen() else {
+        unreachable!()
+    };
+    let lines = s.shop_day().unwrap().lines(&report);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("All tills") && l.ends_with("€157.50")),
+        "{lines:#?}"
     );
     a.click("This till's report").await;
     assert!(a.shows("The shop's day…"));

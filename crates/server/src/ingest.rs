@@ -191,13 +191,16 @@ const REFUND_EVENT: &str = "INSERT INTO refunds (shop_id, till_id, key, status, 
                                    AND (refunds.updated_at IS NULL OR EXCLUDED.updated_at >= refunds.updated_at)
                                   THEN EXCLUDED.status ELSE refunds.status END,
                     updated_at = GREATEST(refunds.updated_at, EXCLUDED.updated_at)";
-const BOOKS: [&str; 6] = [
+const AUDIT: &str =
+    "INSERT INTO audit (shop_id, till_id, at, action, detail) VALUES ($1, $2, $3, $4, $5)";
+const BOOKS: [&str; 7] = [
     SALE,
     SALE_CREATED,
     SALE_EVENT,
     REFUND,
     REFUND_MADE,
     REFUND_EVENT,
+    AUDIT,
 ];
 
 /// What an event changes in the shop's sales and refunds. A status only moves forward (by its
@@ -294,8 +297,22 @@ async fn apply(
             )
             .await?;
         }
-        // Z reports, D24 refunds and audit lines are kept as events (the shop's day report and
-        // the audit read them there).
+        // A manager's action on a till (a refund, a Z, settings, an unlock): in the server's
+        // audit log with the till and the time.
+        "audit" => {
+            tx.execute(
+                &tx.prepare_cached(AUDIT).await?,
+                &[
+                    shop,
+                    id,
+                    &when,
+                    &text(b, "action").unwrap_or_default(),
+                    &text(b, "detail").unwrap_or_default(),
+                ],
+            )
+            .await?;
+        }
+        // Z reports and D24 refunds are kept as events (the day report reads the Zs there).
         _ => {}
     }
     Ok(())
