@@ -28,8 +28,10 @@ pub struct Today {
     api: Option<Vec<Payment>>,
     /// The shop's sales of today, when the till is in a shop and the server answered.
     shop: Option<Vec<kassa_core::shop::ShopSale>>,
-    /// The server's name for this till (its own sales are in its journal).
+    /// The server's name for this till (its own sales are in its journal); `Some` in a shop.
     this_till: Option<String>,
+    /// In a shop: this till's sales or the whole shop's.
+    scope: crate::screen::history::Scope,
     sales: Option<Vec<Sale>>,
     problem: Option<String>,
     /// The payment whose cancel is being asked about (`false`), then sent (`true`).
@@ -45,6 +47,8 @@ pub enum Message {
     /// till's and the API's, as out of a shop.
     ShopLoaded(Result<Vec<kassa_core::shop::ShopSale>, String>),
     Refresh,
+    /// In a shop: this till's sales or the whole shop's.
+    Scope(crate::screen::history::Scope),
     Close,
     /// Cancel a payment still waiting (left behind by a crash, another till or a sticker).
     Cancel(String),
@@ -90,6 +94,7 @@ impl Today {
             api: None,
             shop: None,
             this_till: None,
+            scope: crate::screen::history::Scope::Shop,
             sales: None,
             problem: None,
             cancelling: None,
@@ -152,6 +157,10 @@ impl Today {
                 Action::None
             }
             Message::Refresh => Action::Load,
+            Message::Scope(scope) => {
+                self.scope = scope;
+                Action::None
+            }
             Message::Open {
                 payment_id,
                 reference,
@@ -192,34 +201,63 @@ impl Today {
         }
     }
 
-    /// What was actually paid today, tips included.
+    /// Whether the till is in a shop (the other tills' sales can be shown).
+    fn shop_known(&self) -> bool {
+        self.this_till.is_some() || self.shop.is_some()
+    }
+
+    /// The lines shown: in a shop with "This till" chosen, only this till's.
+    pub fn shown(&self) -> impl Iterator<Item = &Sale> {
+        let own = self.shop_known() && self.scope == crate::screen::history::Scope::ThisTill;
+        self.sales()
+            .iter()
+            .filter(move |s| !own || s.origin == Origin::ThisTill)
+    }
+
+    /// What was actually paid today (of the lines shown), tips included.
     pub fn total(&self) -> Money {
-        crate::history::paid_total(self.sales())
+        crate::history::paid_total(self.shown())
     }
 
     pub fn view(&self) -> Element<'_, Message> {
         let header = row![
             text(fl!("today-title")).size(26).style(theme::brand),
             iced::widget::space::horizontal(),
-            button(text(fl!("today-refresh")))
-                .padding([8, 14])
-                .style(theme::secondary)
-                .on_press(Message::Refresh),
-            button(text(fl!("settings-close")))
-                .padding([8, 14])
-                .style(theme::secondary)
-                .on_press(Message::Close),
         ]
-        .spacing(10);
+        .push(self.shop_known().then(|| {
+            crate::widget::segmented::segmented(
+                vec![
+                    crate::screen::history::Scope::ThisTill,
+                    crate::screen::history::Scope::Shop,
+                ],
+                Some(self.scope),
+                Message::Scope,
+            )
+        }))
+        .push(
+            row![
+                button(text(fl!("today-refresh")))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Refresh),
+                button(text(fl!("settings-close")))
+                    .padding([8, 14])
+                    .style(theme::secondary)
+                    .on_press(Message::Close),
+            ]
+            .spacing(10),
+        )
+        .spacing(10)
+        .align_y(iced::Center);
         let mut list = column![].spacing(4);
         match &self.sales {
             None => list = list.push(text(fl!("today-loading"))),
             Some(ps) if ps.is_empty() => {
                 list = list.push(text(fl!("today-none")).style(theme::muted))
             }
-            Some(ps) => {
+            Some(_) => {
                 list = list.push(sale_line::header(fl!("sales-col-time"), WHEN));
-                for s in ps {
+                for s in self.shown() {
                     let when = crate::clock::time_of_day(s.at);
                     // The line opens the sale; cancelling stays beside it.
                     let line = button(sale_line::line(s, when, WHEN, 16.0, self.lang))
@@ -246,7 +284,7 @@ impl Today {
         if let Some(i) = &self.info {
             col = col.push(text(i.clone()).style(theme::success));
         }
-        let tips = crate::history::paid_tips(self.sales());
+        let tips = crate::history::paid_tips(self.shown());
         let total = if tips.cents() > 0 {
             fl!(
                 "today-total-tips",

@@ -165,6 +165,13 @@ async fn two_tills_sell_and_the_shop_has_both_in_order() {
     assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(notes[0].starts_with("till Toog"), "{notes:?}");
     assert!(!notes[1].starts_with("till"), "B's own: {notes:?}");
+    // This till's alone at a press, and the total with them.
+    b.click("This till").await;
+    let Screen::Today(t) = b.app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(t.shown().count(), 1);
+    assert_eq!(t.total().cents(), 300);
 }
 
 #[tokio::test(flavor = "multi_thread")]
