@@ -37,6 +37,12 @@ pub async fn join(
     secrets: Arc<dyn SecretStore>,
 ) -> Result<(String, String), String> {
     let client = ShopClient::new(url, None).map_err(|e| explain(&e))?;
+    // The keychain must take the token before the code is spent on the server.
+    let probe = secrets.clone();
+    tokio::task::spawn_blocking(move || probe.get(SHOP_TOKEN))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())?;
     let answer = client.join(code).await.map_err(|e| explain(&e))?;
     let token = answer.token.clone();
     tokio::task::spawn_blocking(move || secrets.set(SHOP_TOKEN, &token))

@@ -695,12 +695,27 @@ shop-unauthorised = Der Filialserver kennt diese Kasse nicht (widerrufen oder ni
 shop-bad-code = Der Beitrittscode ist ungültig (benutzt, abgelaufen oder vertippt): einen neuen anfordern (`kassa-server till add`).
 shop-http = Der Filialserver antwortete { $status }: { $detail }
 shop-invalid = Die Antwort des Filialservers ist unlesbar ({ $detail }).
-shop-joined = Filiale „{ $shop }“ als Kasse „{ $till }“ beigetreten. { $waiting } Ereignisse aus dem Journal dieser Kasse werden gesendet, sobald sie läuft.
+shop-joined = Filiale „{ $shop }“ als Kasse „{ $till }“ beigetreten. { $waiting ->
+    [one] 1 Ereignis
+   *[other] { $waiting } Ereignisse
+} aus dem Journal dieser Kasse werden gesendet, sobald sie läuft.
 shop-none = Diese Kasse gehört zu keiner Filiale: mit `kassa shop join URL CODE` beitreten.
-shop-status = Filiale „{ $shop }“, Kasse „{ $till }“ unter { $url }: { $waiting } Ereignisse warten auf das Senden.
-shop-status-offline = { $why } { $waiting } Ereignisse warten hier; nichts geht verloren.
-shop-pushed = { $sent } Ereignisse gesendet; nichts wartet mehr.
-shop-waiting-banner = { $waiting } Ereignisse warten auf den Filialserver: { $why } Nichts geht verloren; sie werden gesendet, sobald er antwortet.
+shop-status = Filiale „{ $shop }“, Kasse „{ $till }“ unter { $url }: { $waiting ->
+    [one] 1 Ereignis wartet
+   *[other] { $waiting } Ereignisse warten
+} auf das Senden.
+shop-status-offline = { $why } { $waiting ->
+    [one] 1 Ereignis wartet
+   *[other] { $waiting } Ereignisse warten
+} hier; nichts geht verloren.
+shop-pushed = { $sent ->
+    [one] 1 Ereignis
+   *[other] { $sent } Ereignisse
+} gesendet; nichts wartet mehr.
+shop-waiting-banner = { $waiting ->
+    [one] 1 Ereignis wartet
+   *[other] { $waiting } Ereignisse warten
+} auf den Filialserver: { $why } Nichts geht verloren; sie werden gesendet, sobald er antwortet.
 history-scope-till = Diese Kasse
 history-scope-shop = Ganze Filiale
 history-shop-loading = Der Filialserver wird gefragt…
@@ -728,5 +743,9 @@ shop-day-tips = Trinkgeld
 shop-day-refunded = Erstattet
 shop-day-net = Netto
 shop-day-total = Alle Kassen
-shop-day-no-z = { $till } (kein Z an diesem Tag)
+shop-day-no-z = { $till } (kein Z mit Umsatz an diesem Tag)
 file-shop-day = filialtag-{ $date }
+shop-unknown-banner = Der Filialserver kennt diese Kasse nicht (widerrufen oder nie beigetreten): { $waiting ->
+    [one] 1 Ereignis wartet
+   *[other] { $waiting } Ereignisse warten
+} hier, bis sie erneut beitritt (`kassa shop join URL CODE` mit einem neuen Code von `kassa-server till add`).

@@ -695,12 +695,27 @@ shop-unauthorised = The shop server does not know this till (revoked, or never j
 shop-bad-code = The join code is not valid (used, expired or mistyped): ask for a new one (`kassa-server till add`).
 shop-http = The shop server answered { $status }: { $detail }
 shop-invalid = The shop server's answer could not be read ({ $detail }).
-shop-joined = Joined shop “{ $shop }” as till “{ $till }”. { $waiting } events of this till's journal are sent as soon as it runs.
+shop-joined = Joined shop “{ $shop }” as till “{ $till }”. { $waiting ->
+    [one] 1 event
+   *[other] { $waiting } events
+} of this till's journal are sent as soon as it runs.
 shop-none = This till is not in a shop: join one with `kassa shop join URL CODE`.
-shop-status = Shop “{ $shop }”, till “{ $till }” at { $url }: { $waiting } events wait to be sent.
-shop-status-offline = { $why } { $waiting } events wait here; nothing is lost.
-shop-pushed = Sent { $sent } events; none wait.
-shop-waiting-banner = { $waiting } events wait for the shop server: { $why } Nothing is lost; they are sent when it answers.
+shop-status = Shop “{ $shop }”, till “{ $till }” at { $url }: { $waiting ->
+    [one] 1 event waits
+   *[other] { $waiting } events wait
+} to be sent.
+shop-status-offline = { $why } { $waiting ->
+    [one] 1 event waits
+   *[other] { $waiting } events wait
+} here; nothing is lost.
+shop-pushed = Sent { $sent ->
+    [one] 1 event
+   *[other] { $sent } events
+}; none wait.
+shop-waiting-banner = { $waiting ->
+    [one] 1 event waits
+   *[other] { $waiting } events wait
+} for the shop server: { $why } Nothing is lost; they are sent when it answers.
 history-scope-till = This till
 history-scope-shop = Whole shop
 history-shop-loading = Asking the shop server…
@@ -728,5 +743,9 @@ shop-day-tips = Tips
 shop-day-refunded = Refunded
 shop-day-net = Net
 shop-day-total = All tills
-shop-day-no-z = { $till } (no Z that day)
+shop-day-no-z = { $till } (no Z of takings that day)
 file-shop-day = shop-day-{ $date }
+shop-unknown-banner = The shop server does not know this till (revoked, or never joined): { $waiting ->
+    [one] 1 event waits
+   *[other] { $waiting } events wait
+} here until it joins again (`kassa shop join URL CODE` with a new code from `kassa-server till add`).

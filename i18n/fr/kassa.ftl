@@ -695,12 +695,27 @@ shop-unauthorised = Le serveur de magasin ne connaît pas cette caisse (révoqu�
 shop-bad-code = Le code d'accès n'est pas valable (utilisé, expiré ou mal tapé) : demandez-en un nouveau (`kassa-server till add`).
 shop-http = Le serveur de magasin a répondu { $status } : { $detail }
 shop-invalid = La réponse du serveur de magasin est illisible ({ $detail }).
-shop-joined = Magasin « { $shop } » rejoint comme caisse « { $till } ». { $waiting } événements du journal de cette caisse sont envoyés dès qu'elle tourne.
+shop-joined = Magasin « { $shop } » rejoint comme caisse « { $till } ». { $waiting ->
+    [one] 1 événement
+   *[other] { $waiting } événements
+} du journal de cette caisse sont envoyés dès qu'elle tourne.
 shop-none = Cette caisse n'appartient à aucun magasin : rejoignez-en un avec `kassa shop join URL CODE`.
-shop-status = Magasin « { $shop } », caisse « { $till } » à { $url } : { $waiting } événements attendent d'être envoyés.
-shop-status-offline = { $why } { $waiting } événements attendent ici ; rien n'est perdu.
-shop-pushed = { $sent } événements envoyés ; plus rien n'attend.
-shop-waiting-banner = { $waiting } événements attendent le serveur de magasin : { $why } Rien n'est perdu ; ils partent dès qu'il répond.
+shop-status = Magasin « { $shop } », caisse « { $till } » à { $url } : { $waiting ->
+    [one] 1 événement attend
+   *[other] { $waiting } événements attendent
+} d'être envoyés.
+shop-status-offline = { $why } { $waiting ->
+    [one] 1 événement attend
+   *[other] { $waiting } événements attendent
+} ici ; rien n'est perdu.
+shop-pushed = { $sent ->
+    [one] 1 événement envoyé
+   *[other] { $sent } événements envoyés
+} ; plus rien n'attend.
+shop-waiting-banner = { $waiting ->
+    [one] 1 événement attend
+   *[other] { $waiting } événements attendent
+} le serveur de magasin : { $why } Rien n'est perdu ; ils partent dès qu'il répond.
 history-scope-till = Cette caisse
 history-scope-shop = Tout le magasin
 history-shop-loading = Interrogation du serveur de magasin…
@@ -728,5 +743,9 @@ shop-day-tips = Pourboires
 shop-day-refunded = Remboursé
 shop-day-net = Net
 shop-day-total = Toutes les caisses
-shop-day-no-z = { $till } (pas de Z ce jour-là)
+shop-day-no-z = { $till } (pas de Z de recettes ce jour-là)
 file-shop-day = journee-magasin-{ $date }
+shop-unknown-banner = Le serveur de magasin ne connaît pas cette caisse (révoquée, ou jamais jointe) : { $waiting ->
+    [one] 1 événement attend
+   *[other] { $waiting } événements attendent
+} ici jusqu'à ce qu'elle le rejoigne (`kassa shop join URL CODE` avec un nouveau code de `kassa-server till add`).

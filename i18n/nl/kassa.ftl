@@ -695,12 +695,27 @@ shop-unauthorised = De winkelserver kent deze kassa niet (ingetrokken, of nooit 
 shop-bad-code = De aansluitcode is niet geldig (gebruikt, verlopen of verkeerd getypt): vraag een nieuwe (`kassa-server till add`).
 shop-http = De winkelserver antwoordde { $status }: { $detail }
 shop-invalid = Het antwoord van de winkelserver is onleesbaar ({ $detail }).
-shop-joined = Aangesloten bij winkel “{ $shop }” als kassa “{ $till }”. { $waiting } gebeurtenissen uit het journaal van deze kassa worden verstuurd zodra ze draait.
+shop-joined = Aangesloten bij winkel “{ $shop }” als kassa “{ $till }”. { $waiting ->
+    [one] 1 gebeurtenis
+   *[other] { $waiting } gebeurtenissen
+} uit het journaal van deze kassa worden verstuurd zodra ze draait.
 shop-none = Deze kassa hoort bij geen winkel: sluit aan met `kassa shop join URL CODE`.
-shop-status = Winkel “{ $shop }”, kassa “{ $till }” op { $url }: { $waiting } gebeurtenissen wachten om verstuurd te worden.
-shop-status-offline = { $why } { $waiting } gebeurtenissen wachten hier; niets gaat verloren.
-shop-pushed = { $sent } gebeurtenissen verstuurd; er wacht niets meer.
-shop-waiting-banner = { $waiting } gebeurtenissen wachten op de winkelserver: { $why } Niets gaat verloren; ze worden verstuurd zodra hij antwoordt.
+shop-status = Winkel “{ $shop }”, kassa “{ $till }” op { $url }: { $waiting ->
+    [one] 1 gebeurtenis wacht
+   *[other] { $waiting } gebeurtenissen wachten
+} om verstuurd te worden.
+shop-status-offline = { $why } { $waiting ->
+    [one] 1 gebeurtenis wacht
+   *[other] { $waiting } gebeurtenissen wachten
+} hier; niets gaat verloren.
+shop-pushed = { $sent ->
+    [one] 1 gebeurtenis
+   *[other] { $sent } gebeurtenissen
+} verstuurd; er wacht niets meer.
+shop-waiting-banner = { $waiting ->
+    [one] 1 gebeurtenis wacht
+   *[other] { $waiting } gebeurtenissen wachten
+} op de winkelserver: { $why } Niets gaat verloren; ze worden verstuurd zodra hij antwoordt.
 history-scope-till = Deze kassa
 history-scope-shop = Hele winkel
 history-shop-loading = De winkelserver wordt gevraagd…
@@ -728,5 +743,9 @@ shop-day-tips = Fooien
 shop-day-refunded = Terugbetaald
 shop-day-net = Netto
 shop-day-total = Alle kassa's
-shop-day-no-z = { $till } (geen Z die dag)
+shop-day-no-z = { $till } (geen Z van omzet die dag)
 file-shop-day = winkeldag-{ $date }
+shop-unknown-banner = De winkelserver kent deze kassa niet (ingetrokken, of nooit aangesloten): { $waiting ->
+    [one] 1 gebeurtenis wacht
+   *[other] { $waiting } gebeurtenissen wachten
+} hier tot ze opnieuw aansluit (`kassa shop join URL CODE` met een nieuwe code van `kassa-server till add`).

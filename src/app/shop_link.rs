@@ -85,8 +85,21 @@ impl App {
         }
     }
 
-    /// Sends everything waiting, unless a push is on its way (then once more after it).
+    /// Sends everything waiting, unless a push is on its way (then once more after it). A till
+    /// the server did not know reads its token again first (it may have joined anew).
     pub(super) fn push_to_shop(&mut self) -> Task<Message> {
+        if self
+            .shop
+            .as_ref()
+            .is_some_and(|l| l.problem.as_deref() == Some(fl!("shop-unauthorised").as_str()))
+            && !self.shop.as_ref().is_some_and(|l| l.pushing)
+        {
+            if let Some(link) = self.shop.as_mut() {
+                link.problem = None;
+                link.till = None;
+            }
+            return self.connect_shop();
+        }
         let (Some(link), Some(journal)) = (self.shop.as_mut(), self.journal.clone()) else {
             return Task::none();
         };
@@ -107,8 +120,14 @@ impl App {
                 let mut till = None;
                 if check {
                     match client.status().await {
+                        // Only a server holding some of this till's events but fewer than were
+                        // sent (restored from a backup) gets the rest again: a till joined
+                        // anew under another name must not bring what the server already
+                        // holds under its old one (the books would count it twice).
                         Ok(s) => {
-                            if let Err(e) = journal.outbox_rewind(s.last_seq).await {
+                            if s.last_seq > 0
+                                && let Err(e) = journal.outbox_rewind(s.last_seq).await
+                            {
                                 return (Err(crate::explain::Explain::explain(&e)), 0, None);
                             }
                             till = Some(s.till);
@@ -175,9 +194,13 @@ impl App {
     pub(super) fn shop_problem(&self) -> Option<String> {
         let link = self.shop.as_ref()?;
         let why = link.problem.as_ref().filter(|w| !w.is_empty())?;
+        // A till the server does not know waits for a new join, not for the server.
+        if *why == fl!("shop-unauthorised") {
+            return Some(fl!("shop-unknown-banner", waiting = link.waiting));
+        }
         Some(fl!(
             "shop-waiting-banner",
-            waiting = link.waiting.to_string(),
+            waiting = link.waiting,
             why = why.clone()
         ))
     }

@@ -49,12 +49,12 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
                 "shop-joined",
                 shop = shop,
                 till = till,
-                waiting = waiting.to_string()
+                waiting = waiting
             ))
         }
         ShopCommand::Status => {
             let journal = journal()?;
-            let waiting = journal.outbox_waiting().await.unwrap_or(0).to_string();
+            let waiting = journal.outbox_waiting().await.unwrap_or(0);
             let Some(client) = crate::shop::client(&settings, secrets.as_ref()) else {
                 return Err(fl!("shop-none"));
             };
@@ -82,7 +82,7 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
             let pushed = kassa_ledger::shop_push::push_waiting(&journal, &client?)
                 .await
                 .map_err(|e| crate::shop::explain_push(&e))?;
-            Ok(fl!("shop-pushed", sent = pushed.sent.to_string()))
+            Ok(fl!("shop-pushed", sent = pushed.sent))
         }
     }
 }

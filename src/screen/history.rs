@@ -280,6 +280,10 @@ impl History {
             Message::Scope(scope) => {
                 self.scope = scope;
                 self.refilter();
+                // The whole shop as it is now: the other tills may have sold meanwhile.
+                if scope == Scope::Shop {
+                    return self.reload();
+                }
                 Action::None
             }
             Message::Reminders(list) => {

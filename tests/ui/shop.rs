@@ -495,3 +495,38 @@ async fn a_server_restored_from_a_backup_gets_the_rest_again() {
         2
     );
 }
+
+/// A till the server revoked is told so (its events wait for a new join, not for the server),
+/// and once it has joined again (here, with the running till's keychain) it sends what waits:
+/// what the server already holds under its old name is not sent a second time.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_revoked_till_says_so_and_sends_again_once_it_joins_anew() {
+    let pg = pg::Pg::start();
+    let shop = Shop::start(&pg, "revoked").await;
+    let mut till = shop.till("Toog").await;
+    paid_sale(&mut till, "2").await;
+    let before = shop.one("SELECT COUNT(*) FROM events").await;
+    kassa_server::tills::revoke(&shop.pool, "Toog")
+        .await
+        .unwrap();
+    paid_sale(&mut till, "3").await;
+    let waiting = till.app.shop_waiting().unwrap();
+    assert!(waiting > 0);
+    assert!(
+        till.shows_prefix("The shop server does not know this till (revoked, or never joined):"),
+        "told what to do, not that the server will answer"
+    );
+    // Joined again (a new code; `kassa shop join` writes the new token to the keychain).
+    let code = kassa_server::tills::add(&shop.pool, "Toog").await.unwrap();
+    let mut settings = Settings::default();
+    kassa::shop::join(&shop.url(), &code, &mut settings, till.secrets())
+        .await
+        .unwrap();
+    till.send(Message::ShopPush).await;
+    assert_eq!(till.app.shop_waiting(), Some(0), "sent once it joined");
+    assert_eq!(
+        shop.one("SELECT COUNT(*) FROM events").await,
+        before + waiting,
+        "the old events are not sent a second time"
+    );
+}

@@ -130,6 +130,7 @@ pub fn text(report: &DayReport) -> String {
             euros(l.net())
         ));
     }
+    out.push_str("Play money (sandbox Z reports) is left out.\n");
     out.trim_end().to_string()
 }
 

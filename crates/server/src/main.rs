@@ -240,8 +240,13 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             match command {
                 TillCommand::Add { name } => {
                     let code = tills::add(&pool, &name).await?;
+                    // The address tills reach the server at, when it is known here.
+                    let url = std::env::var("KASSA_SERVER_PUBLIC_URL")
+                        .ok()
+                        .filter(|u| !u.trim().is_empty())
+                        .unwrap_or_else(|| "URL".into());
                     Ok(format!(
-                        "Till '{}' added. On the till, within 24 hours:\n  kassa shop join URL {code}",
+                        "Till '{}' added. On the till, within 24 hours:\n  kassa shop join {url} {code}",
                         name.trim()
                     ))
                 }

@@ -74,7 +74,17 @@ pub async fn add(pool: &Pool, name: &str) -> Result<String, ServerError> {
     }
     let code = new_code();
     let expires = OffsetDateTime::now_utc() + CODE_LIFE;
-    let client = pool.get().await?;
+    let mut client = pool.get().await?;
+    let client = client.transaction().await?;
+    // A revoked till gives up its name (kept, marked, with everything it sent) for the one
+    // that takes its place.
+    client
+        .execute(
+            "UPDATE tills SET name = name || ' (revoked ' || id || ')'
+             WHERE name = $1 AND revoked_at IS NOT NULL",
+            &[&name],
+        )
+        .await?;
     let row = client
         .query_opt(
             "INSERT INTO tills (shop_id, name, join_code_hash, join_expires_at)
@@ -93,6 +103,7 @@ pub async fn add(pool: &Pool, name: &str) -> Result<String, ServerError> {
         )));
     }
     audit(&client, None, "till-added", name).await?;
+    client.commit().await?;
     Ok(code)
 }
 

@@ -343,6 +343,11 @@ impl Harness {
         Self::start(cfg, Settings::default(), secrets, Some(path), dir).await
     }
 
+    /// The till's keychain (a stand-in here).
+    pub fn secrets(&self) -> Arc<dyn kassa::secrets::SecretStore> {
+        self.secrets.clone()
+    }
+
     /// The till's client for its shop server, from its settings and keychain.
     pub fn shop_client(&self) -> kassa_core::shop::ShopClient {
         kassa::shop::client(&self.settings, self.secrets.as_ref())

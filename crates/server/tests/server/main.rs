@@ -248,6 +248,23 @@ async fn a_revoked_till_is_refused_and_the_list_says_so() {
         cli(&db, &["till", "revoke", "Toog"]).is_err(),
         "revoked once"
     );
+    // Its name is free again for the till that takes its place; the revoked one is kept.
+    assert!(
+        cli(&db, &["till", "add", "Toog"])
+            .unwrap()
+            .contains("kassa shop join URL ")
+    );
+    let list = cli(&db, &["till", "list"]).unwrap();
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("Toog (revoked") && l.ends_with("revoked")),
+        "{list}"
+    );
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("Toog ") && l.ends_with("waiting to join")),
+        "{list}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
