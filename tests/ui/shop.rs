@@ -439,7 +439,7 @@ async fn the_shops_day_report_on_the_till() {
     );
     assert_eq!((report.total.paid, report.total.net()), (16_750, 15_750));
     assert!(
-        a.shows("Toog (no Z that day)"),
+        a.shows("Toog (no Z of takings that day)"),
         "the sandbox Z is not takings"
     );
     assert!(a.shows("€157.50"), "the net of all tills");
