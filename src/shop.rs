@@ -70,12 +70,42 @@ pub fn explain(e: &ShopError) -> String {
     }
 }
 
+/// Why the till's events did not reach its server: in words, and whether the server does not
+/// know the till (then only a new join helps, not waiting).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PushProblem {
+    pub why: String,
+    pub unknown_till: bool,
+}
+
+impl PushProblem {
+    pub fn of_shop(e: &ShopError) -> PushProblem {
+        PushProblem {
+            why: explain(e),
+            unknown_till: *e == ShopError::Unauthorised,
+        }
+    }
+
+    pub fn of_push(e: &kassa_ledger::shop_push::PushFailure) -> PushProblem {
+        match e {
+            kassa_ledger::shop_push::PushFailure::Shop(s) => PushProblem::of_shop(s),
+            kassa_ledger::shop_push::PushFailure::Journal(j) => {
+                PushProblem::other(crate::explain::Explain::explain(j))
+            }
+        }
+    }
+
+    pub fn other(why: String) -> PushProblem {
+        PushProblem {
+            why,
+            unknown_till: false,
+        }
+    }
+}
+
 /// A push that stopped, in words.
 pub fn explain_push(e: &kassa_ledger::shop_push::PushFailure) -> String {
-    match e {
-        kassa_ledger::shop_push::PushFailure::Shop(s) => explain(s),
-        kassa_ledger::shop_push::PushFailure::Journal(j) => crate::explain::Explain::explain(j),
-    }
+    PushProblem::of_push(e).why
 }
 
 /// A refund made on another till of the shop, as the journal's refunds are shown and counted:
@@ -83,9 +113,7 @@ pub fn explain_push(e: &kassa_ledger::shop_push::PushFailure) -> String {
 pub fn refund_entry(r: &kassa_core::shop::ShopRefund) -> crate::journal::RefundEntry {
     let at = r
         .requested_at_ms
-        .and_then(|ms| {
-            time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
-        })
+        .and_then(crate::clock::from_millis)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     let status = r.status.as_ref().and_then(|s| {
         serde_json::from_value::<crate::payconiq::model::RefundStatus>(serde_json::Value::String(

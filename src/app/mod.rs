@@ -234,7 +234,7 @@ pub enum Message {
     ShopPush,
     /// A push ended: events sent, or why not; events still waiting; the server's name for
     /// this till when it was asked.
-    ShopPushed(Result<u64, String>, i64, Option<String>),
+    ShopPushed(Result<u64, crate::shop::PushProblem>, i64, Option<String>),
     /// Time to make the daily journal backup if it is due.
     BackupCheck,
     /// The daily backup's state kept beside the journal, and how the copy ended when one was

@@ -517,7 +517,7 @@ impl App {
         );
         let shop = match self.shop_client() {
             Some(client) => {
-                let ms = |t: time::OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
+                let ms = crate::clock::millis;
                 let period = (ms(from), ms(time::OffsetDateTime::now_utc()) + 60_000);
                 let books = self.books();
                 Task::perform(

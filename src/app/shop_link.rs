@@ -26,7 +26,7 @@ pub struct ShopLink {
     /// Events not yet on the server, after the last push.
     waiting: i64,
     /// Why the last push (or the link itself) failed.
-    problem: Option<String>,
+    problem: Option<crate::shop::PushProblem>,
     /// The server's name for this till, once it has answered (its sales are in the journal).
     till: Option<String>,
 }
@@ -79,7 +79,7 @@ impl App {
             }
             Err(why) => {
                 link.client = None;
-                link.problem = Some(why);
+                link.problem = Some(crate::shop::PushProblem::other(why));
                 Task::none()
             }
         }
@@ -91,7 +91,7 @@ impl App {
         if self
             .shop
             .as_ref()
-            .is_some_and(|l| l.problem.as_deref() == Some(fl!("shop-unauthorised").as_str()))
+            .is_some_and(|l| l.problem.as_ref().is_some_and(|p| p.unknown_till))
             && !self.shop.as_ref().is_some_and(|l| l.pushing)
         {
             if let Some(link) = self.shop.as_mut() {
@@ -128,13 +128,14 @@ impl App {
                             if s.last_seq > 0
                                 && let Err(e) = journal.outbox_rewind(s.last_seq).await
                             {
-                                return (Err(crate::explain::Explain::explain(&e)), 0, None);
+                                let why = crate::explain::Explain::explain(&e);
+                                return (Err(crate::shop::PushProblem::other(why)), 0, None);
                             }
                             till = Some(s.till);
                         }
                         Err(e) => {
                             let waiting = journal.outbox_waiting().await.unwrap_or(0);
-                            return (Err(crate::shop::explain(&e)), waiting, None);
+                            return (Err(crate::shop::PushProblem::of_shop(&e)), waiting, None);
                         }
                     }
                 }
@@ -149,7 +150,7 @@ impl App {
                         }
                         p.sent
                     })
-                    .map_err(|e| crate::shop::explain_push(&e));
+                    .map_err(|e| crate::shop::PushProblem::of_push(&e));
                 let waiting = journal.outbox_waiting().await.unwrap_or(0);
                 (pushed, waiting, till)
             },
@@ -159,7 +160,7 @@ impl App {
 
     pub(super) fn shop_pushed(
         &mut self,
-        pushed: Result<u64, String>,
+        pushed: Result<u64, crate::shop::PushProblem>,
         waiting: i64,
         till: Option<String>,
     ) -> Task<Message> {
@@ -178,9 +179,9 @@ impl App {
                 }
                 link.problem = None;
             }
-            Err(why) => {
-                tracing::warn!(error = %why, waiting, "the shop server did not take the events");
-                link.problem = Some(why);
+            Err(problem) => {
+                tracing::warn!(error = %problem.why, waiting, "the shop server did not take the events");
+                link.problem = Some(problem);
             }
         }
         if link.again && link.problem.is_none() {
@@ -193,11 +194,12 @@ impl App {
     /// answer (nothing while all is sent).
     pub(super) fn shop_problem(&self) -> Option<String> {
         let link = self.shop.as_ref()?;
-        let why = link.problem.as_ref().filter(|w| !w.is_empty())?;
+        let problem = link.problem.as_ref().filter(|p| !p.why.is_empty())?;
         // A till the server does not know waits for a new join, not for the server.
-        if *why == fl!("shop-unauthorised") {
+        if problem.unknown_till {
             return Some(fl!("shop-unknown-banner", waiting = link.waiting));
         }
+        let why = &problem.why;
         Some(fl!(
             "shop-waiting-banner",
             waiting = link.waiting,
@@ -225,7 +227,7 @@ impl App {
         let Some(client) = self.shop_client() else {
             return Task::none();
         };
-        let ms = |t: time::OffsetDateTime| (t.unix_timestamp_nanos() / 1_000_000) as i64;
+        let ms = crate::clock::millis;
         let period = (ms(from), ms(to));
         let books = self.books();
         Task::perform(

@@ -16,6 +16,17 @@ fn from_jiff(at: jiff::Timestamp) -> OffsetDateTime {
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
+/// An instant as milliseconds since the epoch (UTC), as the journal and the shop server's
+/// protocol carry instants.
+pub fn millis(at: OffsetDateTime) -> i64 {
+    (at.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// The instant `ms` milliseconds after the epoch (`None` when out of range).
+pub fn from_millis(ms: i64) -> Option<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+}
+
 /// An instant for a file name, in UTC, sorting as it reads: `20261204T183000.123Z`.
 pub fn file_stamp(at: OffsetDateTime) -> String {
     crate::payconiq::timestamp::format(at).replace(['-', ':'], "")

@@ -3,6 +3,7 @@
 //! errors carry data (codes, amounts, ids) and the app puts them into words.
 
 pub mod clock;
+pub mod csv;
 pub mod d24;
 pub mod files;
 pub mod http;

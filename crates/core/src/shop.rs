@@ -134,17 +134,8 @@ pub struct DayReport {
 impl DayReport {
     /// As CSV for the accountant: one row per till and a total row, euros with a dot.
     pub fn csv(&self) -> String {
-        fn euros(cents: i64) -> String {
-            let sign = if cents < 0 { "-" } else { "" };
-            format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100)
-        }
-        fn field(s: &str) -> String {
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        }
+        use crate::csv::field;
+        let euros = |cents: i64| crate::money::Money::from_cents(cents).to_decimal_string();
         let mut out = String::from(
             "date,till,z_numbers,paid_count,paid,tips,refunded_count,refunded,refunds_undone,net,carried\n",
         );

@@ -84,9 +84,7 @@ impl Sale {
             .and_then(|st| serde_json::from_value(serde_json::Value::String(st.clone())).ok());
         let at = s
             .attempted_at_ms
-            .and_then(|ms| {
-                OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
-            })
+            .and_then(crate::clock::from_millis)
             .unwrap_or(OffsetDateTime::UNIX_EPOCH);
         let paid = status == Some(PaymentStatus::Succeeded);
         Sale {

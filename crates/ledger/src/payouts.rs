@@ -3,6 +3,7 @@
 //! calls at a time, checking a payout against its lines and the journal, and CSV for the
 //! accountant (decimal euros with a dot, ISO 8601 dates, one header row).
 
+use kassa_core::csv::field;
 use std::collections::HashSet;
 
 use time::{Date, Duration};
@@ -198,15 +199,6 @@ pub fn reconcile(
         }
     }
     out
-}
-
-/// One CSV field: quoted when it holds a separator, a quote or a line break.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 fn euros(m: Money) -> String {

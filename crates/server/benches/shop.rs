@@ -14,13 +14,14 @@
 
 #[path = "../tests/server/pg.rs"]
 mod pg;
+#[path = "../tests/server/support.rs"]
+mod support;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use kassa_core::secret::Secret;
 use kassa_core::shop::{OutEvent, ShopClient};
+use support::{cli, psql};
 
 const TILLS: usize = 50;
 /// Batch sizes: a till that has been offline sends 100 at a time; one selling live sends the
@@ -29,72 +30,6 @@ const BATCHES: [i64; 2] = [100, 10];
 const INGEST_FOR: Duration = Duration::from_secs(15);
 const HISTORY: i64 = 1_000_000;
 const DAY_SALES: i64 = 100_000;
-
-struct Server(Child, String);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(database: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kassa-server"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--pool", "16"])
-        .env("DATABASE_URL", database)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("kassa-server starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let url = line
-        .trim()
-        .trim_start_matches("kassa-server listening on ")
-        .to_string();
-    Server(child, url)
-}
-
-fn cli(database: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kassa-server"))
-        .args(args)
-        .env("DATABASE_URL", database)
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-fn psql(pg: &pg::Pg, db: &str, sql: &str) -> String {
-    let out = Command::new("psql")
-        .args([
-            "-h",
-            "127.0.0.1",
-            "-p",
-            &pg.port.to_string(),
-            "-U",
-            "kassa",
-            "-d",
-            db,
-        ])
-        .args(["-Atc", sql])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 /// The events of one sale, as a till's outbox holds them (rung up, created, paid).
 fn sale_events(seq: i64, till: usize) -> Vec<OutEvent> {
@@ -221,15 +156,15 @@ where
 async fn main() {
     let pg = pg::Pg::start();
     let db = pg.database("bench");
-    cli(&db, &["migrate"]);
+    cli(&db, &["migrate"]).unwrap();
     let codes: Vec<String> = (0..TILLS)
         .map(|n| {
-            let said = cli(&db, &["till", "add", &format!("Till {n:02}")]);
+            let said = cli(&db, &["till", "add", &format!("Till {n:02}")]).unwrap();
             said.split_whitespace().last().unwrap().to_string()
         })
         .collect();
-    let server = serve(&db);
-    let mut tills = join_all(&server.1, codes).await;
+    let server = support::Server::start(&db, 16);
+    let mut tills = join_all(&server.url, codes).await;
     for batch in BATCHES {
         tills = ingest(tills, batch).await;
     }
@@ -257,15 +192,15 @@ async fn main() {
         psql(&pg, "bench", "SELECT COUNT(*) FROM sales"),
         fill.elapsed().as_secs_f64()
     );
-    let code = cli(&db, &["till", "add", "Reader"]);
+    let code = cli(&db, &["till", "add", "Reader"]).unwrap();
     let code = code.split_whitespace().last().unwrap().to_string();
-    let token = ShopClient::new(&server.1, None)
+    let token = ShopClient::new(&server.url, None)
         .unwrap()
         .join(&code)
         .await
         .unwrap()
         .token;
-    let reader = ShopClient::new(&server.1, Some(Secret::new(token))).unwrap();
+    let reader = ShopClient::new(&server.url, Some(Secret::new(token))).unwrap();
     let first = median_of(20, || async {
         let page = reader.sales(50, None).await.unwrap();
         assert_eq!(page.sales.len(), 50);

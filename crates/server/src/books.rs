@@ -11,6 +11,7 @@
 use days::{Bounds, day_bounds};
 use deadpool_postgres::Pool;
 use kassa_core::clock::local_iso_in;
+use kassa_core::csv::field;
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -86,17 +87,7 @@ pub async fn day_report(
 
 /// Cents as a bookkeeper's CSV writes them: `12.50`, `-3.00`.
 fn euros(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100)
-}
-
-/// A CSV field, quoted when it must be.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    kassa_core::money::Money::from_cents(cents).to_decimal_string()
 }
 
 /// The day report as CSV: one row per till and a total row.

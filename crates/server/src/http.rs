@@ -102,8 +102,8 @@ struct SalesQuery {
 
 fn instant(ms: Option<i64>) -> Result<Option<time::OffsetDateTime>, ServerError> {
     ms.map(|ms| {
-        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-            .map_err(|_| ServerError::BadRequest("not a time".into()))
+        kassa_core::clock::from_millis(ms)
+            .ok_or_else(|| ServerError::BadRequest("not a time".into()))
     })
     .transpose()
 }

@@ -14,8 +14,7 @@ use crate::ServerError;
 use crate::tills::Till;
 
 fn at(ms: i64) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    kassa_core::clock::from_millis(ms).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 fn text(body: &Value, key: &str) -> Option<String> {

@@ -85,7 +85,7 @@ pub async fn sales(
             total_cents: r.get(7),
             status: r.get(8),
             description: r.get(9),
-            attempted_at_ms: Some((attempted.unix_timestamp_nanos() / 1_000_000) as i64),
+            attempted_at_ms: Some(kassa_core::clock::millis(attempted)),
             account: r.get(10),
         });
     }
@@ -153,7 +153,7 @@ pub async fn refunds_of(
             status: r.get(5),
             requested_at_ms: r
                 .get::<_, Option<OffsetDateTime>>(6)
-                .map(|t| (t.unix_timestamp_nanos() / 1_000_000) as i64),
+                .map(kassa_core::clock::millis),
         })
         .collect())
 }

@@ -243,12 +243,11 @@ fn prepare(conn: &mut Connection) -> Result<(), schema::MigrateError> {
 
 /// Instants are stored as UTC milliseconds since the epoch.
 fn to_ms(at: OffsetDateTime) -> i64 {
-    (at.unix_timestamp_nanos() / 1_000_000) as i64
+    crate::clock::millis(at)
 }
 
 fn from_ms(ms: i64) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    crate::clock::from_millis(ms).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 fn now_ms() -> i64 {

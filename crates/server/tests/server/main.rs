@@ -6,71 +6,13 @@
 //! nothing.
 
 mod pg;
+mod support;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use kassa_core::shop::{OutEvent, ShopClient, ShopError};
 use pg::Pg;
-
-/// A `kassa-server serve` process; dropped, it is killed.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(database: &str) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kassa-server"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--pool", "8"])
-            .env("DATABASE_URL", database)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .trim()
-            .strip_prefix("kassa-server listening on ")
-            .unwrap_or_else(|| panic!("not the listening line: {line:?}"))
-            .to_string();
-        Server { child, url }
-    }
-
-    /// Killed as the machine would (SIGKILL): no shutdown, no flush.
-    fn kill(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// `kassa-server ARGS` on `database`: its standard output, or its error.
-fn cli(database: &str, args: &[&str]) -> Result<String, String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_kassa-server"))
-        .args(args)
-        .env("DATABASE_URL", database)
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    if out.status.success() {
-        Ok(text)
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
-    }
-}
+use support::{Server, cli, psql};
 
 /// A database on `pg` with the schema, and a till added: its join code.
 fn shop_with_till(pg: &Pg, db: &str, till: &str) -> (String, String) {
@@ -133,7 +75,7 @@ fn paid_sale(seq: i64, reference: &str, cents: i64) -> Vec<OutEvent> {
 async fn a_batch_is_stored_once_however_often_and_in_whatever_order_it_is_sent() {
     let pg = Pg::start();
     let (db, code) = shop_with_till(&pg, "once", "Kassa 1");
-    let server = Server::start(&db);
+    let server = Server::start(&db, 8);
     let till = joined(&server.url, &code).await;
     // The code is spent.
     assert_eq!(
@@ -207,7 +149,7 @@ async fn a_batch_is_stored_once_however_often_and_in_whatever_order_it_is_sent()
 async fn a_revoked_till_is_refused_and_the_list_says_so() {
     let pg = Pg::start();
     let (db, code) = shop_with_till(&pg, "revoke", "Toog");
-    let server = Server::start(&db);
+    let server = Server::start(&db, 8);
     let till = joined(&server.url, &code).await;
     till.push(&paid_sale(1, "K1", 250)).await.unwrap();
     // A second till waits for its code to be used.
@@ -272,7 +214,7 @@ async fn two_instances_serve_one_database() {
     let pg = Pg::start();
     let (db, code_a) = shop_with_till(&pg, "two", "A");
     let code_b = add_till(&db, "B");
-    let (one, two) = (Server::start(&db), Server::start(&db));
+    let (one, two) = (Server::start(&db, 8), Server::start(&db, 8));
     let a = joined(&one.url, &code_a).await;
     let b = joined(&two.url, &code_b).await;
     a.push(&paid_sale(1, "A-1", 100)).await.unwrap();
@@ -345,7 +287,7 @@ async fn a_server_killed_while_it_ingests_loses_and_duplicates_nothing() {
     for n in 1..4 {
         codes.push(add_till(&db, &format!("T{n}")));
     }
-    let server = Server::start(&db);
+    let server = Server::start(&db, 8);
     let url = std::sync::Arc::new(std::sync::Mutex::new(server.url.clone()));
     const EACH: i64 = 3000;
     let pushers: Vec<_> = codes
@@ -375,7 +317,7 @@ async fn a_server_killed_while_it_ingests_loses_and_duplicates_nothing() {
         before < 4 * EACH,
         "killed while ingesting ({before} stored)"
     );
-    let again = Server::start(&db);
+    let again = Server::start(&db, 8);
     *url.lock().unwrap() = again.url.clone();
     for p in pushers {
         tokio::time::timeout(Duration::from_secs(120), p)
@@ -399,30 +341,6 @@ async fn a_server_killed_while_it_ingests_loses_and_duplicates_nothing() {
         .parse()
         .unwrap();
     assert_eq!(sales, 4 * EACH);
-}
-
-/// One value from `sql` on database `db`.
-fn psql(pg: &Pg, db: &str, sql: &str) -> String {
-    let out = Command::new("psql")
-        .args([
-            "-h",
-            "127.0.0.1",
-            "-p",
-            &pg.port.to_string(),
-            "-U",
-            "kassa",
-            "-d",
-            db,
-        ])
-        .args(["-Atc", sql])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 /// A Z event as a till's outbox holds it, taken at `at` (ms).
@@ -457,7 +375,7 @@ async fn the_shops_day_report_adds_up_the_tills_zs_and_the_accountant_gets_one_f
     let (db, code_a) = shop_with_till(&pg, "day", "Toog");
     let code_b = add_till(&db, "Terras");
     let code_c = add_till(&db, "Kelder");
-    let server = Server::start(&db);
+    let server = Server::start(&db, 8);
     let (a, b, _c) = (
         joined(&server.url, &code_a).await,
         joined(&server.url, &code_b).await,
