@@ -20,6 +20,8 @@ use kassa::payconiq::model::CreatePayment;
 #[derive(Default)]
 struct Received {
     calls: u32,
+    /// The signatures of the attempts answered 503.
+    refused: Vec<String>,
     bodies: Vec<(Vec<u8>, String)>,
 }
 
@@ -30,15 +32,20 @@ async fn receive(
 ) -> StatusCode {
     let mut r = r.lock().unwrap();
     r.calls += 1;
-    if r.calls == 1 {
-        // The merchant's server is briefly down.
-        return StatusCode::SERVICE_UNAVAILABLE;
-    }
     let sig = headers
         .get("Signature")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
+    assert_eq!(
+        headers.get("user-agent").and_then(|v| v.to_str().ok()),
+        Some("Payconiq Payments/v3")
+    );
+    if r.calls == 1 {
+        // The merchant's server is briefly down.
+        r.refused.push(sig);
+        return StatusCode::SERVICE_UNAVAILABLE;
+    }
     r.bodies.push((body.to_vec(), sig));
     StatusCode::OK
 }
@@ -108,6 +115,17 @@ async fn a_callback_is_signed_retried_and_verifies() {
             .any(|d| d.status == "PENDING" && d.attempt == 2 && d.delivered),
         "retried: {log:?}"
     );
+    // The retry is the first attempt again, its signature (and so its jti) unchanged.
+    {
+        let r = received.lock().unwrap();
+        let pending_sig = r
+            .bodies
+            .iter()
+            .find(|(b, _)| String::from_utf8_lossy(b).contains("PENDING"))
+            .map(|(_, s)| s.clone())
+            .unwrap();
+        assert_eq!(r.refused, vec![pending_sig], "the same headers again");
+    }
 
     // What the receiver got verifies with the command line tool, against the sandbox's JWKS.
     let dir = tempfile::tempdir().unwrap();
@@ -161,4 +179,38 @@ async fn a_callback_is_signed_retried_and_verifies() {
             .await
             .unwrap();
     assert!(listed.as_array().unwrap().len() >= 3);
+}
+
+/// A receiver that refuses a callback (a 4xx, or a 5xx the guide does not list) is not asked
+/// again: only no answer, 429, 500, 503, 504 and 509 are retried.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_callback_is_not_retried() {
+    let calls = Arc::new(Mutex::new(0u32));
+    let counted = calls.clone();
+    let app = Router::new().route(
+        "/cb",
+        post(move || {
+            let calls = counted.clone();
+            async move {
+                *calls.lock().unwrap() += 1;
+                StatusCode::BAD_GATEWAY
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let callback_url = format!("http://{}/cb", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let (sandbox, client) = setup(AuthMode::ApiKey).await;
+    client
+        .create_payment(
+            &CreatePayment::new(Money::from_cents(120))
+                .reference(unique_reference())
+                .callback_url(Some(callback_url)),
+        )
+        .await
+        .unwrap();
+    // Past the second attempt's time (1 s).
+    tokio::time::sleep(Duration::from_millis(1800)).await;
+    assert_eq!(*calls.lock().unwrap(), 1, "{:?}", sandbox.callbacks());
+    assert!(kassa::sandbox::callbacks::retried(503) && !kassa::sandbox::callbacks::retried(502));
 }

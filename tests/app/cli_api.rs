@@ -412,9 +412,7 @@ async fn d24_refunds_from_the_command_line() {
     assert!(stdout(&out).contains("€30.00"), "{}", stdout(&out));
 
     // The port a till left behind when it closed answers nothing: said as such.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = closed.local_addr().unwrap().port();
-    drop(closed);
+    let (_held, port) = kassa::sandbox::testing::closed_port();
     std::fs::write(
         home.path().join("data").join("sandbox.json"),
         format!(r#"{{"port": {port}}}"#),

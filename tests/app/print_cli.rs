@@ -56,10 +56,7 @@ fn a_test_page_reaches_the_printer_and_reads_back() {
     assert!(text.contains("Test page"), "{text}");
     assert_eq!(printed.qr, ["https://payconiq.com"]);
 
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let (_held, closed) = kassa::sandbox::testing::closed_port();
     let out = kassa(home.path())
         .args([
             "print",

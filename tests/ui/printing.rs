@@ -114,10 +114,8 @@ async fn the_receipt_after_a_payment_and_its_reprint() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_printer_that_is_not_there_never_holds_the_next_sale() {
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("tcp://127.0.0.1:{}", l.local_addr().unwrap().port())
-    };
+    let (_held, port) = kassa::sandbox::testing::closed_port();
+    let closed = format!("tcp://127.0.0.1:{port}");
     let mut h = Harness::with(SandboxConfig::for_tests(), with_printer(closed.clone())).await;
     h.charge("4").await;
     // The code on paper, before it is paid: why not, and no word of a sale kept safe (the
@@ -296,7 +294,9 @@ async fn a_printer_that_never_answers_is_said_while_the_next_sale_goes_on() {
         !printing.is_finished(),
         "the printer is still being waited for"
     );
-    for m in printing.await.unwrap() {
+    let came = printing.await.unwrap();
+    let said = format!("{came:?}");
+    for m in came {
         h.send(m).await;
     }
     assert!(
@@ -307,7 +307,8 @@ async fn a_printer_that_never_answers_is_said_while_the_next_sale_goes_on() {
         h.shows(&format!(
             "Not printed: the printer at {address} takes the connection but does not answer (is it on, and a receipt printer?). The sale is safe; print it again later."
         )),
-        "said on the till"
+        "said on the till; the print job said {said}; on screen: {:?}",
+        h.texts()
     );
     // The next sale is still the one on screen.
     assert!(matches!(h.app.screen(), Screen::Checkout(_)));

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::secret::Secret;
 
+pub mod stream;
+
 /// Where the API lives under the server's URL.
 pub const API: &str = "/api/v1";
 /// The most events one push carries (the server refuses bigger batches).
@@ -187,6 +189,42 @@ pub struct TillStatus {
     pub till: String,
     /// The highest sequence number it holds of this till.
     pub last_seq: i64,
+    /// Where the server receives the provider's callbacks (`{public URL}/callbacks/payconiq`),
+    /// when it does: the till names it as `callbackUrl` on the payments it creates.
+    #[serde(default)]
+    pub callback_url: Option<String>,
+}
+
+/// Where the server receives the provider's callbacks, under its public URL.
+pub const CALLBACK_PATH: &str = "/callbacks/payconiq";
+/// The tills' stream of callbacks (server-sent events), under [`API`].
+pub const STREAM_PATH: &str = "/stream";
+
+/// A payment profile whose callbacks are the shop's, announced by a till.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ProfileRequest {
+    pub profile_id: String,
+}
+
+/// One callback the provider made, as the server stored it: the body and signature exactly as
+/// received, so the till checks the provider's signature itself and trusts no relay.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentNotice {
+    /// Its place in the shop's stream (resume after it).
+    pub id: i64,
+    pub payment_id: String,
+    pub status: String,
+    pub body: String,
+    pub signature: String,
+    /// When the server received it (ms since the epoch, the server's clock).
+    pub received_at_ms: i64,
+}
+
+/// The stream's first event: where it starts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreamHello {
+    /// The last notice before this stream's first (the one to resume after).
+    pub after: i64,
 }
 
 /// Why the server could not be used.
@@ -356,6 +394,33 @@ impl ShopClient {
         }
         self.answer(self.http.get(self.url("/reports/day")).query(&query))
             .await
+    }
+
+    /// Names the payment profile this till sells on: the provider's callbacks for it are the
+    /// shop's.
+    pub async fn announce_profile(&self, profile_id: &str) -> Result<(), ShopError> {
+        let req = self.http.post(self.url("/profiles")).json(&ProfileRequest {
+            profile_id: profile_id.to_string(),
+        });
+        let resp = self
+            .authorised(req)
+            .send()
+            .await
+            .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
+        match resp.status().as_u16() {
+            200..=299 => Ok(()),
+            401 | 403 => Err(ShopError::Unauthorised),
+            s => Err(ShopError::Http {
+                status: s,
+                detail: resp
+                    .text()
+                    .await
+                    .unwrap_or_default()
+                    .chars()
+                    .take(200)
+                    .collect(),
+            }),
+        }
     }
 
     /// The refunds of payment `payment_id` made on any till of the shop.

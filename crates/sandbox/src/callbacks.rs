@@ -1,8 +1,11 @@
 //! Callbacks, as the provider sends them: on every status change of a payment that named a
 //! `callbackUrl`, the payment is POSTed there with a detached JWS in the `Signature` header
-//! (`path` = the callback URL, `iss` = Payconiq, `sub` = the profile), retried on failure on a
-//! fixed schedule. Only loopback URLs are called (the sandbox is for this machine). Deliveries
-//! are kept in a short log for `GET /sandbox/callbacks`.
+//! (`path` = the callback URL, `iss` = Payconiq, `sub` = the profile). The guide's retry
+//! policy: retried when the receiver does not answer within 15 s or answers 429, 500, 503, 504
+//! or 509, for 24 hours, with the headers, body and URL of the first attempt (the same
+//! signature, so the same `jti`); a 200 or any other answer ends it. Only loopback URLs are
+//! called (the sandbox is for this machine). Deliveries are kept in a short log for
+//! `GET /sandbox/callbacks`.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -17,15 +20,27 @@ use crate::payconiq::jws::{Claims, PROVIDER_ISSUER};
 use crate::payconiq::model::{Payment, PaymentStatus};
 
 /// When each attempt is made, counted from the status change: at once, then after 1 s, 5 s,
-/// 30 s, 2 min and 10 min. Six attempts in all, then the delivery is given up.
-pub const SCHEDULE: [Duration; 6] = [
+/// 30 s, 2 min, 10 min, 1 h, 4 h, 12 h and 23 h 59 min: within the guide's 24 hours.
+pub const SCHEDULE: [Duration; 10] = [
     Duration::ZERO,
     Duration::from_secs(1),
     Duration::from_secs(5),
     Duration::from_secs(30),
     Duration::from_secs(120),
     Duration::from_secs(600),
+    Duration::from_secs(3600),
+    Duration::from_secs(4 * 3600),
+    Duration::from_secs(12 * 3600),
+    Duration::from_secs(24 * 3600 - 60),
 ];
+
+/// How long the receiver has to answer an attempt.
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(15);
+
+/// The answers after which the provider tries again (the guide's list); any other ends it.
+pub fn retried(status: u16) -> bool {
+    matches!(status, 429 | 500 | 503 | 504 | 509)
+}
 
 /// Deliveries kept in the log.
 const LOG: usize = 500;
@@ -71,7 +86,9 @@ fn loopback(url: &str) -> bool {
 /// Watches for status changes of payments with a callback URL and sends them.
 pub(crate) async fn watcher(shared: Arc<Shared>, mut stopped: watch::Receiver<bool>) {
     let http = reqwest::Client::builder()
-        .timeout(Duration::from_secs(5))
+        .timeout(ANSWER_WITHIN)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent("Payconiq Payments/v3")
         .build()
         .unwrap_or_default();
     loop {
@@ -135,34 +152,38 @@ async fn deliver(shared: Arc<Shared>, http: reqwest::Client, payment: Payment) {
         return;
     }
     let body = serde_json::to_vec(&payment).unwrap_or_default();
+    // Signed once: every attempt carries the first one's headers.
+    let claims = Claims::now(url.as_str(), PROVIDER_ISSUER, &shared.cfg.profile_id);
+    let Ok(signature) = shared.key.sign(&claims, &body) else {
+        log(entry(1, "not sent: could not sign".into(), false));
+        return;
+    };
     let mut waited = Duration::ZERO;
     for (n, at) in SCHEDULE.iter().enumerate() {
         tokio::time::sleep(at.saturating_sub(waited)).await;
         waited = *at;
-        // Signed afresh for each attempt, as the provider does (a new iat and jti).
-        let claims = Claims::now(url.as_str(), PROVIDER_ISSUER, &shared.cfg.profile_id);
-        let Ok(signature) = shared.key.sign(&claims, &body) else {
-            log(entry(
-                n as u32 + 1,
-                "not sent: could not sign".into(),
-                false,
-            ));
-            return;
-        };
         let sent = http
             .post(&url)
             .header("content-type", "application/json")
-            .header("Signature", signature)
+            .header("Signature", &signature)
             .body(body.clone())
             .send()
             .await;
+        let attempt = n as u32 + 1;
         match sent {
             Ok(r) if r.status().is_success() => {
-                log(entry(n as u32 + 1, r.status().as_u16().to_string(), true));
+                log(entry(attempt, r.status().as_u16().to_string(), true));
                 return;
             }
-            Ok(r) => log(entry(n as u32 + 1, r.status().as_u16().to_string(), false)),
-            Err(e) => log(entry(n as u32 + 1, e.to_string(), false)),
+            Ok(r) if retried(r.status().as_u16()) => {
+                log(entry(attempt, r.status().as_u16().to_string(), false))
+            }
+            Ok(r) => {
+                // Refused for good: the provider does not try again.
+                log(entry(attempt, r.status().as_u16().to_string(), false));
+                return;
+            }
+            Err(e) => log(entry(attempt, e.to_string(), false)),
         }
     }
 }

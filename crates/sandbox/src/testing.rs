@@ -108,3 +108,15 @@ pub async fn d24_left(sandbox: &Sandbox, deposit: u64) -> String {
         .map(|d| d["remaining"].as_str().unwrap().to_string())
         .unwrap()
 }
+
+/// A port on 127.0.0.1 where nothing listens, and the socket that keeps it so: bound, never
+/// listening, so a connection is refused at once and no other test can take the port (a
+/// listener bound and dropped frees its port for whoever binds next).
+pub fn closed_port() -> (tokio::net::TcpSocket, u16) {
+    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+    socket
+        .bind(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
+        .expect("bound on loopback");
+    let port = socket.local_addr().expect("its address").port();
+    (socket, port)
+}

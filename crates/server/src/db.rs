@@ -12,6 +12,7 @@ use crate::ServerError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_shop.sql"),
     include_str!("../migrations/0002_day_index.sql"),
+    include_str!("../migrations/0003_callbacks.sql"),
 ];
 
 /// Any number: the lock's name among this database's advisory locks.
@@ -20,9 +21,7 @@ const MIGRATION_LOCK: i64 = 0x4b41_5353_4131;
 /// A pool of `size` connections to the database at `url` (a PostgreSQL URL or key=value
 /// string).
 pub fn pool(url: &str, size: usize) -> Result<Pool, ServerError> {
-    let config: tokio_postgres::Config = url.parse().map_err(|e: tokio_postgres::Error| {
-        ServerError::BadRequest(format!("DATABASE_URL: {e}"))
-    })?;
+    let config = config(url)?;
     let manager = Manager::from_config(
         config,
         NoTls,
@@ -34,6 +33,12 @@ pub fn pool(url: &str, size: usize) -> Result<Pool, ServerError> {
         .max_size(size)
         .build()
         .map_err(|e| ServerError::Db(e.to_string()))
+}
+
+/// The connection settings in `url`.
+pub fn config(url: &str) -> Result<tokio_postgres::Config, ServerError> {
+    url.parse()
+        .map_err(|e: tokio_postgres::Error| ServerError::BadRequest(format!("DATABASE_URL: {e}")))
 }
 
 /// Applies the migrations the database lacks; returns the numbers applied now.

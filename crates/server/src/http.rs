@@ -10,7 +10,13 @@ use deadpool_postgres::Pool;
 use kassa_core::shop::{API, JoinRequest, PushRequest, TillStatus};
 use serde::Deserialize;
 
+use std::sync::Arc;
+
+use axum::body::Bytes;
+
 use crate::ServerError;
+use crate::callbacks::{Receiver, Refused, Stored};
+use crate::stream::{self, Doorbell};
 use crate::tills::{self, Till};
 
 #[derive(Clone)]
@@ -18,6 +24,10 @@ pub struct AppState {
     pub pool: Pool,
     /// The shop's time zone, for day reports asked without one.
     pub zone: jiff::tz::TimeZone,
+    /// The provider's callbacks, when the server has a public URL to receive them at.
+    pub receiver: Option<Arc<Receiver>>,
+    /// Rung when a callback is stored (by this instance, or by another: see [`stream`]).
+    pub bell: Arc<Doorbell>,
 }
 
 impl IntoResponse for ServerError {
@@ -87,7 +97,89 @@ async fn till_status(
         shop: till.shop,
         till: till.name,
         last_seq: last.unwrap_or(0),
+        callback_url: state.receiver.as_ref().map(|r| r.url.clone()),
     }))
+}
+
+/// A provider's callback: 200 once it is stored (or was: the provider's retry), 503 when it
+/// could not be stored (the provider retries), 4xx with why for what is not genuine.
+async fn callback(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let Some(receiver) = state.receiver.clone() else {
+        // Not "not found": the provider would stop retrying what a configured server could
+        // still take.
+        tracing::warn!("a callback came, but this server has no public URL to receive them at");
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "callbacks are not received here: start kassa-server with --public-url",
+        )
+            .into_response();
+    };
+    let handled = async {
+        let verified = receiver.verify(&headers, &body).await?;
+        let (_, stored) = crate::callbacks::store(&state.pool, &verified).await?;
+        Ok::<_, Refused>((verified, stored))
+    };
+    match tokio::time::timeout(crate::callbacks::ANSWER_WITHIN, handled).await {
+        Ok(Ok((cb, Stored::New { id, advanced }))) => {
+            state.bell.send_modify(|n| *n = n.wrapping_add(1));
+            tracing::info!(payment = %cb.payment_id, status = %cb.status, id, advanced, "a callback was stored");
+            (StatusCode::OK, "stored").into_response()
+        }
+        Ok(Ok((cb, Stored::Again))) => {
+            tracing::info!(payment = %cb.payment_id, status = %cb.status, "a callback came again (the provider's retry): stored before");
+            (StatusCode::OK, "stored before").into_response()
+        }
+        Ok(Err(refused)) => {
+            let status = refused.status();
+            tracing::warn!(why = %refused, status = status.as_u16(), "a callback was refused");
+            (status, refused.to_string()).into_response()
+        }
+        Err(_) => {
+            tracing::error!("a callback could not be stored in time");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "cannot be stored now; send again later",
+            )
+                .into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct StreamQuery {
+    /// Resume after this callback (as `Last-Event-ID` does).
+    after: Option<i64>,
+}
+
+/// The till's stream of its shop's callbacks (server-sent events).
+async fn follow(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<StreamQuery>,
+) -> Result<Response, ServerError> {
+    let till = till_of(&state, &headers).await?;
+    let resume = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .or(q.after);
+    let cursor = match resume {
+        Some(n) => n.max(0),
+        None => stream::newest(&state.pool, till.shop_id).await?,
+    };
+    tracing::debug!(till = %till.name, cursor, "a till follows the callbacks");
+    Ok(stream::follow(state.pool.clone(), till, cursor, state.bell.subscribe()).into_response())
+}
+
+/// A till names the payment profile it sells on: callbacks signed for it are the shop's.
+async fn profile(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(req): Json<kassa_core::shop::ProfileRequest>,
+) -> Result<impl IntoResponse, ServerError> {
+    let till = till_of(&state, &headers).await?;
+    crate::tills::add_profile(&state.pool, till.shop_id, &req.profile_id, &till.name).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
@@ -185,8 +277,18 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{API}/payments/{{id}}/refunds"), get(refunds_of))
         .route(&format!("{API}/payments/tills"), post(tills_of))
         .route(&format!("{API}/reports/day"), get(day_report))
+        .route(
+            &format!("{API}{}", kassa_core::shop::STREAM_PATH),
+            get(follow),
+        )
+        .route(&format!("{API}/profiles"), post(profile))
         .route("/health", get(health))
         // A full batch of events with their bodies fits well within this.
         .layer(DefaultBodyLimit::max(8 * 1024 * 1024))
+        .merge(
+            Router::new()
+                .route(kassa_core::shop::CALLBACK_PATH, post(callback))
+                .layer(DefaultBodyLimit::max(crate::callbacks::MAX_BODY)),
+        )
         .with_state(state)
 }

@@ -4,10 +4,12 @@
 //! ([`queries`]). Stateless: any number of instances may serve one database.
 
 pub mod books;
+pub mod callbacks;
 pub mod db;
 pub mod http;
 pub mod ingest;
 pub mod queries;
+pub mod stream;
 pub mod tills;
 
 /// Why a request or command failed.

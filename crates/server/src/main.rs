@@ -39,6 +39,20 @@ enum Command {
         /// The shop's time zone, for day reports asked without one (default: this machine's).
         #[arg(long, env = "KASSA_SERVER_TIMEZONE")]
         timezone: Option<String>,
+        /// The provider's published keys, for the callbacks' signatures (comma-separated:
+        /// production, or preprod's https://jwks.preprod.bancontact.net/, or both).
+        #[arg(
+            long,
+            env = "KASSA_SERVER_PROVIDER_JWKS",
+            value_delimiter = ',',
+            default_value = "https://jwks.bancontact.net/"
+        )]
+        provider_jwks: Vec<String>,
+    },
+    /// The payment profiles whose callbacks are the shop's (tills add theirs when they link).
+    Profile {
+        #[command(subcommand)]
+        command: ProfileCommand,
     },
     /// The shop's tills.
     Till {
@@ -99,6 +113,14 @@ fn zone(name: Option<&str>) -> Result<jiff::tz::TimeZone, ServerError> {
 }
 
 #[derive(Subcommand, Debug)]
+enum ProfileCommand {
+    /// Accept the provider's callbacks for this payment profile.
+    Add { profile_id: String },
+    /// The profiles whose callbacks are accepted.
+    List,
+}
+
+#[derive(Subcommand, Debug)]
 enum TillCommand {
     /// Add a till and print its one-time join code (valid 24 hours); for a till that has not
     /// joined yet, a new code.
@@ -138,6 +160,48 @@ fn main() -> ExitCode {
     }
 }
 
+/// The callback receiver at `public_url`, checking signatures with the keys at `jwks` (https,
+/// or http to this machine); none without a public URL.
+fn receiver(
+    public_url: Option<&str>,
+    jwks: &[String],
+) -> Result<Option<std::sync::Arc<kassa_server::callbacks::Receiver>>, ServerError> {
+    let Some(public_url) = public_url.map(str::trim).filter(|u| !u.is_empty()) else {
+        return Ok(None);
+    };
+    url::Url::parse(public_url).map_err(|_| {
+        ServerError::BadRequest(format!("--public-url: '{public_url}' is not a URL"))
+    })?;
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| ServerError::BadRequest(e.to_string()))?;
+    let mut caches = Vec::new();
+    for u in jwks.iter().map(|u| u.trim()).filter(|u| !u.is_empty()) {
+        let parsed = url::Url::parse(u)
+            .map_err(|_| ServerError::BadRequest(format!("--provider-jwks: '{u}' is not a URL")))?;
+        let loopback = kassa_core::payconiq::environment::is_loopback(&parsed);
+        if parsed.scheme() != "https" && !(parsed.scheme() == "http" && loopback) {
+            return Err(ServerError::BadRequest(format!(
+                "--provider-jwks: '{u}' must be https (plain http only to this machine)"
+            )));
+        }
+        caches.push(kassa_core::payconiq::jwks::JwksCache::from_url(
+            u,
+            http.clone(),
+        ));
+    }
+    if caches.is_empty() {
+        return Err(ServerError::BadRequest(
+            "--provider-jwks: no key set to check callbacks with".into(),
+        ));
+    }
+    Ok(Some(std::sync::Arc::new(
+        kassa_server::callbacks::Receiver::new(public_url, caches),
+    )))
+}
+
 /// On this machine's clock (its time zone database, as the tills' clocks).
 fn local(t: Option<time::OffsetDateTime>) -> String {
     t.map(kassa_core::clock::date_time)
@@ -163,10 +227,14 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             public_url,
             pool,
             timezone,
+            provider_jwks,
         } => {
             let zone = zone(timezone.as_deref())?;
+            let receiver = receiver(public_url.as_deref(), &provider_jwks)?;
             let pool = db::pool(&url, pool)?;
             db::ready(&pool).await?;
+            let bell = std::sync::Arc::new(tokio::sync::watch::Sender::new(0u64));
+            kassa_server::stream::listen(db::config(&url)?, (*bell).clone());
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
                 .map_err(|e| ServerError::BadRequest(format!("cannot listen on {listen}: {e}")))?;
@@ -175,10 +243,19 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                 .map_err(|e| ServerError::BadRequest(e.to_string()))?;
             // Tests and scripts read this line to find the port.
             println!("kassa-server listening on http://{at}");
-            if let Some(p) = &public_url {
-                tracing::info!(public_url = %p, "reached at");
+            match &receiver {
+                Some(r) => tracing::info!(callbacks = %r.url, "receiving the provider's callbacks"),
+                None => tracing::warn!(
+                    "no --public-url: the provider's callbacks are not received, tills poll"
+                ),
             }
-            axum::serve(listener, http::router(http::AppState { pool, zone }))
+            let state = http::AppState {
+                pool,
+                zone,
+                receiver,
+                bell,
+            };
+            axum::serve(listener, http::router(state))
                 // Ctrl-C, or systemd's SIGTERM: requests in flight are answered first.
                 .with_graceful_shutdown(async {
                     let mut term =
@@ -233,6 +310,27 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             };
             let out = kassa_server::books::export(&pool, what, &from, &to, &tz).await?;
             Ok(out.trim_end().to_string())
+        }
+        Command::Profile { command } => {
+            let pool = db::pool(&url, 1)?;
+            db::ready(&pool).await?;
+            match command {
+                ProfileCommand::Add { profile_id } => {
+                    let shop = tills::first_shop(&pool).await?;
+                    tills::add_profile(&pool, shop, &profile_id, "admin").await?;
+                    Ok(format!(
+                        "Callbacks for payment profile {} are accepted.",
+                        profile_id.trim()
+                    ))
+                }
+                ProfileCommand::List => {
+                    let mut out = format!("{:<32} {:<24} {}", "PROFILE", "ADDED BY", "ADDED");
+                    for (id, by, at) in tills::profiles(&pool).await? {
+                        out.push_str(&format!("\n{id:<32} {by:<24} {}", local(Some(at))));
+                    }
+                    Ok(out)
+                }
+            }
         }
         Command::Till { command } => {
             let pool = db::pool(&url, 1)?;

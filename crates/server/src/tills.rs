@@ -172,6 +172,61 @@ pub async fn join(pool: &Pool, code: &str) -> Result<kassa_core::shop::JoinAnswe
     Ok(kassa_core::shop::JoinAnswer { shop, till, token })
 }
 
+/// Makes `profile` one of `shop`'s payment profiles (its callbacks are the shop's), said by
+/// `by` (a till's name, or `admin`). A profile of another shop is refused, not moved.
+pub async fn add_profile(
+    pool: &Pool,
+    shop: i64,
+    profile: &str,
+    by: &str,
+) -> Result<(), ServerError> {
+    let profile = profile.trim();
+    if profile.is_empty()
+        || profile.len() > 64
+        || !profile
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(ServerError::BadRequest(format!(
+            "'{}' is not a payment profile id",
+            profile.chars().take(64).collect::<String>()
+        )));
+    }
+    let client = pool.get().await?;
+    let owner: i64 = client
+        .query_one(
+            "WITH added AS (
+                 INSERT INTO payment_profiles (profile_id, shop_id, added_by) VALUES ($1, $2, $3)
+                 ON CONFLICT (profile_id) DO NOTHING RETURNING shop_id)
+             SELECT COALESCE((SELECT shop_id FROM added),
+                             (SELECT shop_id FROM payment_profiles WHERE profile_id = $1))",
+            &[&profile, &shop, &by],
+        )
+        .await?
+        .get(0);
+    if owner != shop {
+        return Err(ServerError::BadRequest(format!(
+            "payment profile {profile} belongs to another shop"
+        )));
+    }
+    Ok(())
+}
+
+/// The shop's payment profiles: id, who added it, when.
+pub async fn profiles(pool: &Pool) -> Result<Vec<(String, String, OffsetDateTime)>, ServerError> {
+    let client = pool.get().await?;
+    let rows = client
+        .query(
+            "SELECT profile_id, added_by, added_at FROM payment_profiles ORDER BY added_at",
+            &[],
+        )
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect())
+}
+
 /// The shop a single-shop server keeps (the first).
 pub async fn first_shop(pool: &Pool) -> Result<i64, ServerError> {
     let client = pool.get().await?;

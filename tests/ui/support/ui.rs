@@ -506,6 +506,11 @@ impl Harness {
         Laid::of(&mut ui)
     }
 
+    /// Every text on the cashier window now, for a failing test to say what it saw.
+    pub fn texts(&self) -> Vec<String> {
+        self.laid().texts.into_iter().map(|(t, _)| t).collect()
+    }
+
     /// Writes the cashier window as it looks now to `$KASSA_SHOTS/{name}-{w}x{h}.png` when
     /// that variable is set (the README's screenshots: `KASSA_SHOTS=assets/screenshots cargo
     /// test --test ui layout`); does nothing otherwise.

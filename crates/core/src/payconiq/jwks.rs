@@ -1,6 +1,10 @@
-//! The provider's published keys, cached for 12 hours (as the guide asks) and fetched again once
-//! when a signature names a key we have not seen (key rotation).
+//! The provider's published keys, cached for 12 hours (as the guide asks) and fetched again
+//! when a signature names a key we have not seen (key rotation) — at most once a minute, so a
+//! flood of made-up key ids cannot make us hammer the provider. A key the provider stops
+//! publishing is still accepted for [`OVERLAP`] after it was last seen: a callback signed with
+//! it before the rotation is retried unchanged for 24 hours.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use tokio::sync::Mutex;
@@ -8,6 +12,13 @@ use tokio::sync::Mutex;
 use super::jws::{KeySet, SignatureError};
 
 pub const CACHE_FOR: Duration = Duration::from_secs(12 * 60 * 60);
+/// The shortest wait between two fetches caused by unknown key ids.
+pub const REFETCH_AFTER: Duration = Duration::from_secs(60);
+/// How long a key dropped from the published set is still accepted: the provider's 24 hours of
+/// callback retries, and a margin.
+pub const OVERLAP: Duration = Duration::from_secs(25 * 60 * 60);
+/// Keys kept at most (published and overlapping).
+const MAX_KEYS: usize = 16;
 
 /// Where keys come from: a URL, or a fixed set (tests, files given on the command line).
 enum Source {
@@ -15,11 +26,40 @@ enum Source {
     Fixed,
 }
 
+#[derive(Default)]
+struct Cached {
+    /// When the set was last fetched.
+    fetched: Option<Instant>,
+    /// When a fetch was last made for a key id we did not have.
+    missed: Option<Instant>,
+    keys: KeySet,
+    /// When each key was last seen published.
+    seen: HashMap<String, Instant>,
+}
+
+impl Cached {
+    /// Takes a freshly published set: its keys, and the ones dropped less than [`OVERLAP`] ago.
+    fn take(&mut self, published: KeySet) {
+        let now = Instant::now();
+        for kid in published.kids() {
+            self.seen.insert(kid.to_string(), now);
+        }
+        let seen = &self.seen;
+        let kept = std::mem::take(&mut self.keys)
+            .retained(|kid| seen.get(kid).is_some_and(|at| at.elapsed() < OVERLAP));
+        self.keys = kept.merged(published, MAX_KEYS);
+        let keys = &self.keys;
+        self.seen.retain(|kid, _| keys.get(kid).is_some());
+        self.fetched = Some(now);
+    }
+}
+
 pub struct JwksCache {
     source: Source,
     ttl: Duration,
+    refetch_after: Duration,
     // A tokio mutex so concurrent misses wait for one fetch instead of each fetching.
-    state: Mutex<Option<(Instant, KeySet)>>,
+    state: Mutex<Cached>,
 }
 
 impl JwksCache {
@@ -30,36 +70,63 @@ impl JwksCache {
                 http,
             },
             ttl: CACHE_FOR,
-            state: Mutex::new(None),
+            refetch_after: REFETCH_AFTER,
+            state: Mutex::new(Cached::default()),
         }
     }
 
     pub fn fixed(keys: KeySet) -> JwksCache {
+        let mut cached = Cached::default();
+        cached.take(keys);
         JwksCache {
             source: Source::Fixed,
             ttl: Duration::MAX,
-            state: Mutex::new(Some((Instant::now(), keys))),
+            refetch_after: Duration::MAX,
+            state: Mutex::new(cached),
         }
     }
 
-    /// A key set holding `kid`, fetching when the cache is stale or lacks it.
+    /// The same cache with another wait between fetches for unknown keys (tests).
+    pub fn refetching_after(mut self, wait: Duration) -> JwksCache {
+        self.refetch_after = wait;
+        self
+    }
+
+    /// A key set holding `kid`, fetching when the cache is stale or lacks it. A stale set that
+    /// holds `kid` is used when the provider cannot be reached (its keys were good 12 hours
+    /// ago; a key-set outage must not refuse genuine signatures).
     pub async fn keys_for(&self, kid: &str) -> Result<KeySet, SignatureError> {
         let mut state = self.state.lock().await;
-        let fresh = state
-            .as_ref()
-            .is_some_and(|(at, _)| at.elapsed() < self.ttl);
-        if fresh && let Some((_, keys)) = state.as_ref().filter(|(_, k)| k.get(kid).is_some()) {
-            return Ok(keys.clone());
+        let has = state.keys.get(kid).is_some();
+        let fresh = state.fetched.is_some_and(|at| at.elapsed() < self.ttl);
+        if has && fresh {
+            return Ok(state.keys.clone());
         }
         let Source::Url { url, http } = &self.source else {
             return Err(SignatureError::UnknownKey(kid.to_string()));
         };
-        let keys = fetch(http, url).await?;
-        *state = Some((Instant::now(), keys.clone()));
-        if keys.get(kid).is_none() {
+        // An unknown key in a fresh set: fetched again only when the last such fetch is a
+        // minute old.
+        if !has
+            && fresh
+            && state
+                .missed
+                .is_some_and(|at| at.elapsed() < self.refetch_after)
+        {
             return Err(SignatureError::UnknownKey(kid.to_string()));
         }
-        Ok(keys)
+        if !has && fresh {
+            state.missed = Some(Instant::now());
+        }
+        match fetch(http, url).await {
+            Ok(published) => state.take(published),
+            Err(_) if has => return Ok(state.keys.clone()),
+            Err(e) => return Err(e),
+        }
+        if state.keys.get(kid).is_none() {
+            return Err(SignatureError::UnknownKey(kid.to_string()));
+        }
+        Ok(state.keys.clone())
     }
 }
 

@@ -220,6 +220,23 @@ impl SigningKey {
     }
 }
 
+impl SigningKey {
+    /// Signs `payload` detached under `header` exactly as given, whatever it says: for tests
+    /// that make signatures a verifier must refuse (requests use [`SigningKey::sign`]).
+    pub fn sign_with_header(
+        &self,
+        header: &serde_json::Value,
+        payload: &[u8],
+    ) -> Result<String, SignatureError> {
+        let header =
+            serde_json::to_vec(header).map_err(|e| SignatureError::Malformed(e.to_string()))?;
+        let header_b64 = B64.encode(header);
+        let input = signing_input(&header_b64, payload);
+        let signature = self.signer.sign(input.as_bytes()).map_err(key_err)?;
+        Ok(format!("{header_b64}..{}", B64.encode(signature)))
+    }
+}
+
 fn key_err(e: josekit::JoseError) -> SignatureError {
     SignatureError::KeySet(e.to_string())
 }
@@ -322,6 +339,12 @@ impl KeySet {
         self
     }
 
+    /// This set without the keys whose kid `keep` refuses.
+    pub fn retained(mut self, keep: impl Fn(&str) -> bool) -> KeySet {
+        self.keys.retain(|(kid, _)| keep(kid));
+        self
+    }
+
     pub fn get(&self, kid: &str) -> Option<&KeyVerifier> {
         self.keys.iter().find(|(k, _)| k == kid).map(|(_, v)| v)
     }
@@ -413,6 +436,14 @@ pub fn parse(jws: &str) -> Result<Parsed, SignatureError> {
 }
 
 impl Parsed {
+    /// Whether the header's `crit` lists `name` (checked present by [`parse`]).
+    pub fn lists(&self, name: &str) -> bool {
+        self.header
+            .get("crit")
+            .and_then(|c| c.as_array())
+            .is_some_and(|c| c.iter().any(|n| n.as_str() == Some(name)))
+    }
+
     fn claim(&self, name: &'static str) -> Result<String, SignatureError> {
         match self.header.get(name) {
             Some(serde_json::Value::String(s)) => Ok(s.clone()),

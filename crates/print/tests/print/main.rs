@@ -129,10 +129,10 @@ async fn printers_that_cannot_print_say_so_within_seconds() {
     };
 
     // Nobody listens: refused at once.
-    let closed = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    // Bound, never listening: refused, and no other test can take the port meanwhile.
+    let held = tokio::net::TcpSocket::new_v4().unwrap();
+    held.bind(([127, 0, 0, 1], 0).into()).unwrap();
+    let closed = held.local_addr().unwrap().port();
     let target = Target::Tcp {
         host: "127.0.0.1".into(),
         port: closed,

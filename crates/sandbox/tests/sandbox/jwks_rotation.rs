@@ -1,5 +1,5 @@
 //! The provider's key set: cached, fetched again once when a signature names an unknown key
-//! (rotation), and never hammered for a key that does not exist.
+//! (rotation, the old key overlapping), and never hammered for keys that do not exist.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -60,10 +60,44 @@ async fn rotation_is_followed_and_unknown_keys_fetch_once() {
     verify(&new, &keys).unwrap();
     assert_eq!(provider.fetches.load(Ordering::SeqCst), 2);
 
-    // A kid nobody publishes: one fetch, then a clear error.
-    let err = cache.keys_for("forged").await.unwrap_err();
-    assert_eq!(err, SignatureError::UnknownKey("forged".into()));
-    assert_eq!(provider.fetches.load(Ordering::SeqCst), 3);
+    // Kids nobody publishes, a flood of them within the minute of that fetch: a clear error
+    // each, and no more fetches.
+    for n in 0..50 {
+        let err = cache.keys_for(&format!("forged-{n}")).await.unwrap_err();
+        assert_eq!(err, SignatureError::UnknownKey(format!("forged-{n}")));
+    }
+    assert_eq!(provider.fetches.load(Ordering::SeqCst), 2, "not hammered");
+}
+
+/// A key the provider stops publishing still verifies what it signed before (callbacks are
+/// retried unchanged for a day), and an unknown kid a minute after the last such fetch is
+/// fetched for again.
+#[tokio::test]
+async fn a_rotated_key_overlaps_and_misses_refetch_after_the_wait() {
+    let old = SigningKey::generate("provider-2025").unwrap();
+    let new = SigningKey::generate("provider-2026").unwrap();
+    let provider = Arc::new(Provider {
+        keys: std::sync::Mutex::new(vec![old.public_jwk()]),
+        fetches: AtomicUsize::new(0),
+    });
+    let url = serve(provider.clone()).await;
+    let cache = JwksCache::from_url(url, reqwest::Client::new())
+        .refetching_after(std::time::Duration::from_millis(200));
+    cache.keys_for("provider-2025").await.unwrap();
+    // Rotated: only the new key is published now.
+    *provider.keys.lock().unwrap() = vec![new.public_jwk()];
+    let keys = cache.keys_for("provider-2026").await.unwrap();
+    assert!(keys.get("provider-2025").is_some(), "the old key overlaps");
+    assert_eq!(provider.fetches.load(Ordering::SeqCst), 2);
+    assert!(cache.keys_for("provider-2027").await.is_err());
+    assert_eq!(
+        provider.fetches.load(Ordering::SeqCst),
+        2,
+        "within the wait"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    assert!(cache.keys_for("provider-2027").await.is_err());
+    assert_eq!(provider.fetches.load(Ordering::SeqCst), 3, "after the wait");
 }
 
 #[tokio::test]

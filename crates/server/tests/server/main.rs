@@ -5,6 +5,7 @@
 //! serve one database; a server killed with SIGKILL while it ingests loses and duplicates
 //! nothing.
 
+mod callbacks;
 mod pg;
 mod support;
 

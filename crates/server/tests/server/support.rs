@@ -15,6 +15,11 @@ pub struct Server {
 impl Server {
     /// Serving `database` with `pool` connections.
     pub fn start(database: &str, pool: usize) -> Server {
+        Server::start_with(database, pool, &[])
+    }
+
+    /// [`Server::start`] with more of `serve`'s flags.
+    pub fn start_with(database: &str, pool: usize, flags: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kassa-server"))
             .args([
                 "serve",
@@ -23,6 +28,7 @@ impl Server {
                 "--pool",
                 &pool.to_string(),
             ])
+            .args(flags)
             .env("DATABASE_URL", database)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())

@@ -1,0 +1,205 @@
+//! The tills' stream of the provider's callbacks, as server-sent events: one long-lived GET per
+//! till, `id:` the callback's place in the shop's stream, resumed after `Last-Event-ID` when
+//! the till comes back. Server-sent events rather than a WebSocket: the flow is one way (the
+//! till sends nothing back on it), it is plain HTTP through any reverse proxy, and resuming
+//! from the last event id is part of the format.
+//!
+//! The `callbacks` table is the truth; a notification is only a doorbell. Every instance
+//! LISTENs on [`CHANNEL`]: a callback stored by any instance (NOTIFY in the same transaction,
+//! delivered at commit) rings every instance's streams, which read the rows after their
+//! cursor. Streams also read every [`SAFETY`] without a ring, so a lost notification or a
+//! listener reconnecting delays, never loses.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::response::sse::{Event, KeepAlive, Sse};
+use deadpool_postgres::Pool;
+use futures::Stream;
+use kassa_core::shop::{PaymentNotice, StreamHello};
+use tokio::sync::watch;
+use tokio_postgres::{AsyncMessage, NoTls};
+
+use crate::ServerError;
+use crate::callbacks::CHANNEL;
+use crate::tills::Till;
+
+/// How often a stream reads without a ring, and checks its till is not revoked.
+pub const SAFETY: Duration = Duration::from_secs(15);
+/// How often a quiet stream says it is alive (an SSE comment); a till that hears nothing for
+/// three of these takes the stream for dead.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(10);
+
+/// Rings (bumps the number) whenever some instance stored a callback.
+pub type Doorbell = watch::Sender<u64>;
+
+/// Listens on [`CHANNEL`] over a connection of its own, ringing `bell` for each notification;
+/// reconnects after a second when the connection is lost (ringing once then, as a
+/// notification may have been missed meanwhile).
+pub fn listen(config: tokio_postgres::Config, bell: Doorbell) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match config.connect(NoTls).await {
+                Ok((client, mut connection)) => {
+                    let messages = futures::stream::poll_fn(move |cx| connection.poll_message(cx));
+                    let listening = async {
+                        client.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
+                        tracing::debug!("listening for callbacks stored by any instance");
+                        Ok::<_, tokio_postgres::Error>(std::future::pending::<()>().await)
+                    };
+                    let ringing = async {
+                        use futures::StreamExt;
+                        let mut messages = std::pin::pin!(messages);
+                        while let Some(m) = messages.next().await {
+                            match m {
+                                Ok(AsyncMessage::Notification(_)) => {
+                                    bell.send_modify(|n| *n = n.wrapping_add(1))
+                                }
+                                Ok(_) => {}
+                                Err(e) => return e.to_string(),
+                            }
+                        }
+                        "closed".to_string()
+                    };
+                    tokio::select! {
+                        r = listening => if let Err(e) = r {
+                            tracing::warn!(error = %e, "cannot listen for callbacks");
+                        },
+                        why = ringing => tracing::warn!(why, "the callback listener's connection ended"),
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "the callback listener cannot connect"),
+            }
+            bell.send_modify(|n| *n = n.wrapping_add(1));
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    })
+}
+
+/// The newest callback id of `shop` (a new stream starts after it).
+pub async fn newest(pool: &Pool, shop: i64) -> Result<i64, ServerError> {
+    let client = pool.get().await?;
+    let row = client
+        .query_one(
+            "SELECT COALESCE(MAX(id), 0) FROM callbacks WHERE shop_id = $1",
+            &[&shop],
+        )
+        .await?;
+    Ok(row.get(0))
+}
+
+/// The shop's callbacks after `after`, oldest first, at most `limit`.
+pub async fn after(
+    pool: &Pool,
+    shop: i64,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<PaymentNotice>, ServerError> {
+    let client = pool.get().await?;
+    let statement = client
+        .prepare_cached(
+            "SELECT id, payment_id, status, body, signature,
+                    (EXTRACT(EPOCH FROM received_at) * 1000)::BIGINT
+             FROM callbacks WHERE shop_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        )
+        .await?;
+    let rows = client.query(&statement, &[&shop, &after, &limit]).await?;
+    Ok(rows
+        .iter()
+        .map(|r| PaymentNotice {
+            id: r.get(0),
+            payment_id: r.get(1),
+            status: r.get(2),
+            body: r.get(3),
+            signature: r.get(4),
+            received_at_ms: r.get(5),
+        })
+        .collect())
+}
+
+/// Whether `till` is still one the shop accepts.
+async fn still_joined(pool: &Pool, till: i64) -> Result<bool, ServerError> {
+    let client = pool.get().await?;
+    Ok(client
+        .query_opt(
+            "SELECT 1 FROM tills WHERE id = $1 AND revoked_at IS NULL",
+            &[&till],
+        )
+        .await?
+        .is_some())
+}
+
+struct Follow {
+    pool: Pool,
+    till: Till,
+    cursor: i64,
+    hello: bool,
+    bell: watch::Receiver<u64>,
+    ready: VecDeque<PaymentNotice>,
+}
+
+fn event(notice: &PaymentNotice) -> Event {
+    Event::default()
+        .id(notice.id.to_string())
+        .event("payment")
+        .json_data(notice)
+        .unwrap_or_else(|_| Event::default().comment("unencodable"))
+}
+
+/// The events for `till` after `cursor`: a hello, then each callback of its shop as it is
+/// stored. Ends when the till is revoked.
+pub fn follow(
+    pool: Pool,
+    till: Till,
+    cursor: i64,
+    bell: watch::Receiver<u64>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let state = Follow {
+        pool,
+        till,
+        cursor,
+        hello: false,
+        bell,
+        ready: VecDeque::new(),
+    };
+    let events = futures::stream::unfold(state, |mut s| async move {
+        if !s.hello {
+            s.hello = true;
+            let hello = Event::default()
+                .event("hello")
+                .json_data(StreamHello { after: s.cursor })
+                .unwrap_or_default();
+            return Some((Ok(hello), s));
+        }
+        loop {
+            if let Some(n) = s.ready.pop_front() {
+                s.cursor = n.id;
+                return Some((Ok(event(&n)), s));
+            }
+            // Seen before reading: a ring during the read is not lost.
+            s.bell.borrow_and_update();
+            match after(&s.pool, s.till.shop_id, s.cursor, 200).await {
+                Ok(rows) if !rows.is_empty() => {
+                    s.ready.extend(rows);
+                    continue;
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, till = %s.till.name, "a stream cannot read"),
+            }
+            let rung = tokio::select! {
+                r = s.bell.changed() => r.is_ok(),
+                _ = tokio::time::sleep(SAFETY) => false,
+            };
+            if !rung && s.bell.has_changed().is_err() {
+                // No bell any more (the server is stopping): read at the safety pace.
+                tokio::time::sleep(SAFETY).await;
+            }
+            if !rung && !still_joined(&s.pool, s.till.id).await.unwrap_or(true) {
+                tracing::info!(till = %s.till.name, "a revoked till's stream ends");
+                return None;
+            }
+        }
+    });
+    Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
+}
