@@ -12,6 +12,7 @@ mod records;
 mod refunds;
 mod sales;
 mod shop_link;
+pub mod shop_stream;
 mod stopped;
 mod view;
 mod windows;
@@ -66,6 +67,8 @@ pub struct App {
     recovered: bool,
     /// The reference of the sale whose create is under way.
     charging: Option<String>,
+    /// The sale being charged names the shop server's callback URL.
+    charging_followed: bool,
     /// Sales the till lost sight of, until they are settled.
     attention: crate::recovery::Watchlist,
     /// The look-up under way or waiting to run for each watched sale; dropped, it is aborted.
@@ -234,7 +237,13 @@ pub enum Message {
     ShopPush,
     /// A push ended: events sent, or why not; events still waiting; the server's name for
     /// this till when it was asked.
-    ShopPushed(Result<u64, crate::shop::PushProblem>, i64, Option<String>),
+    ShopPushed(
+        Result<u64, crate::shop::PushProblem>,
+        i64,
+        Option<Box<kassa_core::shop::TillStatus>>,
+    ),
+    /// The shop server's stream of the provider's callbacks.
+    ShopStream(shop_stream::StreamEvent),
     /// Time to make the daily journal backup if it is due.
     BackupCheck,
     /// The daily backup's state kept beside the journal, and how the copy ended when one was
@@ -305,6 +314,7 @@ impl App {
             journal_problem: None,
             recovered: false,
             charging: None,
+            charging_followed: false,
             attention: Default::default(),
             lookups: Default::default(),
             screen_tasks: Vec::new(),
@@ -554,6 +564,7 @@ impl App {
             Message::ShopLinked(made) => self.shop_linked(made),
             Message::ShopPush => self.push_to_shop(),
             Message::ShopPushed(pushed, waiting, till) => self.shop_pushed(pushed, waiting, till),
+            Message::ShopStream(event) => self.shop_stream(event),
             Message::BackedUp(state, outcome) => self.backed_up(*state, outcome),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
             Message::Keyboard(event) => self.keyboard(event),
@@ -702,7 +713,13 @@ impl App {
     pub fn poll_interval(&self) -> Option<std::time::Duration> {
         match &self.screen {
             Screen::Checkout(c) if c.is_live() => {
-                Some(c.poll_interval().max(std::time::Duration::from_millis(50)))
+                let pace = c.poll_interval().max(std::time::Duration::from_millis(50));
+                // Callbacks come by the stream: the reads are only a safety net.
+                Some(if self.followed(&c.payment().payment_id) {
+                    pace.max(shop_stream::STREAM_POLL)
+                } else {
+                    pace
+                })
             }
             _ => None,
         }

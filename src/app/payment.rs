@@ -17,10 +17,20 @@ impl App {
             return Task::none();
         };
         let client = services.client.clone();
-        // What the API says goes to the journal before the screen shows it.
-        let record = match (&message, &self.journal) {
-            // Only news: a poll repeating the same status costs the writer thread nothing.
-            (checkout::Message::Fetched(_, Ok(p)), Some(journal)) if p.status != *c.status() => {
+        // What the API says goes to the journal before the screen shows it. Only news: a
+        // poll repeating the same status costs the writer thread nothing; a callback only
+        // counts when it moves the payment forward.
+        let news = match &message {
+            checkout::Message::Fetched(_, Ok(p)) if p.status != *c.status() => Some(p),
+            checkout::Message::Pushed(p)
+                if p.status != *c.status() && p.status.may_follow(c.status()) =>
+            {
+                Some(p)
+            }
+            _ => None,
+        };
+        let record = match (news, &self.journal) {
+            (Some(p), Some(journal)) => {
                 let (journal, p) = (journal.clone(), p.clone());
                 Task::perform(
                     async move { journal.record_status(&p).await.map(|_| ()) },

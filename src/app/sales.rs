@@ -155,11 +155,15 @@ impl App {
         };
         let reference = reference.unwrap_or_else(sale::till_reference);
         self.charging = Some(reference.clone());
+        self.charging_followed = self.callback_url().is_some();
         let sale = Sale {
             amount,
             description,
             reference: reference.clone(),
-            callback_url: Some(self.settings.callback_url.clone()).filter(|u| !u.is_empty()),
+            // The shop server's, when it receives callbacks: it streams them to this till.
+            callback_url: self
+                .callback_url()
+                .or_else(|| Some(self.settings.callback_url.clone()).filter(|u| !u.is_empty())),
             mode: self.settings.pay_mode,
             pos_id: self.settings.pos_id.clone(),
             shop_id: Some(self.settings.shop_id.clone()).filter(|s| !s.is_empty()),
@@ -188,6 +192,9 @@ impl App {
         match result {
             Ok(payment) => {
                 tracing::info!(payment_id = %payment.payment_id, amount = %payment.amount, "payment created");
+                if std::mem::take(&mut self.charging_followed) {
+                    self.follow_payment(&payment.payment_id);
+                }
                 if matches!(self.screen, Screen::Till(_)) {
                     self.open_checkout(*payment);
                 } else {

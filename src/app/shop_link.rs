@@ -19,7 +19,7 @@ pub const RETRY: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Default)]
 pub struct ShopLink {
-    client: Option<ShopClient>,
+    pub(super) client: Option<ShopClient>,
     pushing: bool,
     /// The journal rang while a push ran: push again when it ends.
     again: bool,
@@ -29,6 +29,14 @@ pub struct ShopLink {
     problem: Option<crate::shop::PushProblem>,
     /// The server's name for this till, once it has answered (its sales are in the journal).
     till: Option<String>,
+    /// Where the server receives the provider's callbacks, when it does.
+    pub(super) callback_url: Option<String>,
+    /// Whether the callback stream is open.
+    pub(super) stream_up: bool,
+    /// Payments created naming the server's callback URL.
+    pub(super) followed: std::collections::HashSet<String>,
+    /// Counts the links made (a new link opens a new stream).
+    pub(super) generation: u64,
 }
 
 /// The journal's doorbell, as a subscription's data (one per journal file).
@@ -75,6 +83,7 @@ impl App {
             Ok(client) => {
                 link.client = Some(client);
                 link.problem = None;
+                link.generation += 1;
                 self.push_to_shop()
             }
             Err(why) => {
@@ -97,6 +106,7 @@ impl App {
             if let Some(link) = self.shop.as_mut() {
                 link.problem = None;
                 link.till = None;
+                link.callback_url = None;
             }
             return self.connect_shop();
         }
@@ -113,6 +123,12 @@ impl App {
         link.pushing = true;
         link.again = false;
         let check = link.till.is_none();
+        // The profile this till sells on, for the server to accept its callbacks.
+        let profile = self
+            .services
+            .as_ref()
+            .map(|s| s.client.account().profile_id.clone())
+            .filter(|p| !p.is_empty());
         Task::perform(
             async move {
                 // First: what the server holds of this till (a server joined anew, or restored
@@ -131,7 +147,13 @@ impl App {
                                 let why = crate::explain::Explain::explain(&e);
                                 return (Err(crate::shop::PushProblem::other(why)), 0, None);
                             }
-                            till = Some(s.till);
+                            if s.callback_url.is_some()
+                                && let Some(profile) = &profile
+                                && let Err(e) = client.announce_profile(profile).await
+                            {
+                                tracing::warn!(error = %e, "the shop server did not take this till's payment profile: its callbacks will not be accepted");
+                            }
+                            till = Some(Box::new(s));
                         }
                         Err(e) => {
                             let waiting = journal.outbox_waiting().await.unwrap_or(0);
@@ -162,15 +184,16 @@ impl App {
         &mut self,
         pushed: Result<u64, crate::shop::PushProblem>,
         waiting: i64,
-        till: Option<String>,
+        till: Option<Box<kassa_core::shop::TillStatus>>,
     ) -> Task<Message> {
         let Some(link) = self.shop.as_mut() else {
             return Task::none();
         };
         link.pushing = false;
         link.waiting = waiting;
-        if till.is_some() {
-            link.till = till;
+        if let Some(status) = till {
+            link.till = Some(status.till);
+            link.callback_url = status.callback_url;
         }
         match pushed {
             Ok(sent) => {
@@ -256,6 +279,7 @@ impl App {
             return Vec::new();
         }
         let mut subs = vec![Subscription::run_with(Bell(journal.clone()), rings)];
+        subs.extend(self.stream_subscription());
         if link.problem.is_some() {
             subs.push(iced::time::every(RETRY).map(|_| Message::ShopPush));
         }

@@ -109,6 +109,8 @@ pub enum Message {
     Poll,
     /// A status read, for the payment id it names.
     Fetched(String, Result<Box<Payment>, Error>),
+    /// A status the provider called back (its signature checked), pushed by the shop server.
+    Pushed(Box<Payment>),
     Cancel,
     ConfirmCancel,
     KeepWaiting,
@@ -214,12 +216,35 @@ impl Checkout {
         }
     }
 
+    /// The payment is final: whatever was being retried or asked no longer matters.
+    fn ended(&mut self) {
+        self.op = None;
+        self.settling = None;
+        self.confirm_cancel = false;
+        self.confirm_void = false;
+        self.checking_cancel = false;
+    }
+
     pub fn update(&mut self, message: Message) -> Action {
         match message {
             Message::Tick => self.tick(),
             Message::Poll => self.poll(),
             // An answer for another payment (a checkout that is gone) changes nothing here.
             Message::Fetched(id, _) | Message::OpDone(id, _) if id != self.payment.payment_id => {
+                Action::None
+            }
+            Message::Pushed(p) => {
+                // Only news moves the screen, and only forward; a read in flight or an
+                // operation settling goes on as it was (their answers are as welcome).
+                if p.payment_id == self.payment.payment_id
+                    && p.status != self.payment.status
+                    && p.status.may_follow(&self.payment.status)
+                {
+                    self.payment = self.payment.clone().updated_by(&p);
+                    if self.payment.status.is_final() {
+                        self.ended();
+                    }
+                }
                 Action::None
             }
             Message::Fetched(_, result) => {
@@ -238,12 +263,7 @@ impl Checkout {
                         self.hold_off = None;
                         self.offline = false;
                         if self.payment.status.is_final() {
-                            // Whatever was being retried or asked no longer matters.
-                            self.op = None;
-                            self.settling = None;
-                            self.confirm_cancel = false;
-                            self.confirm_void = false;
-                            self.checking_cancel = false;
+                            self.ended();
                         }
                     }
                     Ok(_) => {}

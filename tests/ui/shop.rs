@@ -19,9 +19,12 @@ use kassa::screen::history::ShopView;
 /// A shop server on `pg`: its database, and the server itself on 127.0.0.1 (stopped by
 /// aborting its task; started again on the same port).
 struct Shop {
+    database: String,
     pool: kassa_server::db::Pool,
     port: u16,
     task: Option<tokio::task::JoinHandle<()>>,
+    /// The provider's key set, once the shop receives callbacks.
+    jwks: Option<String>,
 }
 
 impl Shop {
@@ -30,26 +33,57 @@ impl Shop {
         let pool = kassa_server::db::pool(&database, 8).unwrap();
         kassa_server::db::migrate(&pool).await.unwrap();
         let mut shop = Shop {
+            database,
             pool,
             port: 0,
             task: None,
+            jwks: None,
         };
         shop.up().await;
         shop
     }
 
     async fn up(&mut self) {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port))
-            .await
-            .unwrap();
+        let listener = bind(self.port).await;
         self.port = listener.local_addr().unwrap().port();
-        let router = kassa_server::http::router(kassa_server::http::AppState {
-            pool: self.pool.clone(),
-            zone: kassa_core::clock::zone(),
+        self.task = Some(self.instance(listener));
+    }
+
+    /// One server instance on `listener`, on this shop's database (with a pool, a doorbell and
+    /// a LISTEN connection of its own), receiving callbacks at this shop's URL when it does.
+    fn instance(&self, listener: tokio::net::TcpListener) -> tokio::task::JoinHandle<()> {
+        let pool = kassa_server::db::pool(&self.database, 4).unwrap();
+        let bell = Arc::new(tokio::sync::watch::Sender::new(0u64));
+        let listening = kassa_server::stream::listen(
+            kassa_server::db::config(&self.database).unwrap(),
+            (*bell).clone(),
+        );
+        let receiver = self.jwks.as_ref().map(|jwks| {
+            Arc::new(kassa_server::callbacks::Receiver::new(
+                &self.url(),
+                vec![kassa_core::payconiq::jwks::JwksCache::from_url(
+                    jwks,
+                    reqwest::Client::new(),
+                )],
+            ))
         });
-        self.task = Some(tokio::spawn(async move {
+        let router = kassa_server::http::router(kassa_server::http::AppState {
+            pool,
+            zone: kassa_core::clock::zone(),
+            receiver,
+            bell,
+        });
+        tokio::spawn(async move {
+            let _listening = AbortOnDrop(listening);
             axum::serve(listener, router).await.unwrap();
-        }));
+        })
+    }
+
+    /// Started again on its port, receiving the callbacks signed with the keys at `jwks`.
+    async fn receiving(&mut self, jwks: String) {
+        self.down();
+        self.jwks = Some(jwks);
+        self.up().await;
     }
 
     fn down(&mut self) {
@@ -69,6 +103,21 @@ impl Shop {
         let mut h = self.till(name).await;
         h.share_provider_with(other).await;
         h
+    }
+
+    /// A till of this shop reaching it at `url` (through a proxy, or another instance).
+    async fn till_at(&self, name: &str, url: &str) -> Harness {
+        let code = kassa_server::tills::add(&self.pool, name).await.unwrap();
+        let secrets: Arc<dyn kassa::secrets::SecretStore> =
+            Arc::new(kassa::secrets::MemoryStore::default());
+        let mut settings = Settings {
+            pos_id: name.into(),
+            ..Settings::default()
+        };
+        kassa::shop::join(url, &code, &mut settings, secrets.clone())
+            .await
+            .unwrap();
+        Harness::stored(SandboxConfig::for_tests(), settings, secrets, None).await
     }
 
     async fn till(&self, name: &str) -> Harness {
@@ -107,6 +156,27 @@ impl Shop {
     async fn one(&self, sql: &str) -> i64 {
         let client = self.pool.get().await.unwrap();
         client.query_one(sql, &[]).await.unwrap().get(0)
+    }
+}
+
+/// A listener on `port` of 127.0.0.1 (0: any), waiting for an aborted server that held it to
+/// let go.
+async fn bind(port: u16) -> tokio::net::TcpListener {
+    for _ in 0..100 {
+        if let Ok(l) = tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+            return l;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("port {port} stays taken")
+}
+
+/// Aborts its task when dropped (a server instance's LISTEN connection goes with it).
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
@@ -529,4 +599,214 @@ async fn a_revoked_till_says_so_and_sends_again_once_it_joins_anew() {
         before + waiting,
         "the old events are not sent a second time"
     );
+}
+
+/// A TCP proxy on 127.0.0.1 to a port: a network between the till and its server that can
+/// drop every connection and refuse new ones until it is back.
+struct Proxy {
+    port: u16,
+    /// Bumped to cut every connection; `true` while new ones are refused.
+    cut: tokio::sync::watch::Sender<(u64, bool)>,
+    _task: AbortOnDrop,
+}
+
+impl Proxy {
+    async fn to(target: u16) -> Proxy {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let cut = tokio::sync::watch::Sender::new((0u64, false));
+        let watch = cut.subscribe();
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((mut inbound, _)) = listener.accept().await else {
+                    return;
+                };
+                if watch.borrow().1 {
+                    continue; // dropped: the network is down
+                }
+                let mut cuts = watch.clone();
+                cuts.borrow_and_update();
+                tokio::spawn(async move {
+                    let Ok(mut outbound) =
+                        tokio::net::TcpStream::connect(("127.0.0.1", target)).await
+                    else {
+                        return;
+                    };
+                    tokio::select! {
+                        _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                        _ = cuts.changed() => {}
+                    }
+                });
+            }
+        });
+        Proxy {
+            port,
+            cut,
+            _task: AbortOnDrop(task),
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Every connection dropped, new ones refused.
+    fn down(&self) {
+        self.cut.send_modify(|(n, down)| {
+            *n += 1;
+            *down = true;
+        });
+    }
+
+    fn back(&self) {
+        self.cut.send_modify(|(_, down)| *down = false);
+    }
+}
+
+/// The till's callback stream, run beside the harness as iced runs the subscription.
+fn stream_of(
+    h: &Harness,
+) -> tokio::sync::mpsc::UnboundedReceiver<kassa::app::shop_stream::StreamEvent> {
+    use iced::futures::StreamExt;
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut events = Box::pin(kassa::app::shop_stream::notices(h.shop_client()));
+    tokio::spawn(async move {
+        while let Some(e) = events.next().await {
+            if tx.send(e).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+async fn next_event(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<kassa::app::shop_stream::StreamEvent>,
+) -> kassa::app::shop_stream::StreamEvent {
+    tokio::time::timeout(std::time::Duration::from_secs(15), rx.recv())
+        .await
+        .expect("an event on the stream within 15 s")
+        .expect("the stream runs")
+}
+
+/// How often the sandbox was asked for payment `id`.
+fn reads_of(h: &Harness, id: &str) -> usize {
+    let path = format!("/v3/payments/{id}");
+    h.sandbox()
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET" && r.path == path)
+        .count()
+}
+
+/// The whole chain on a real PostgreSQL: the sandbox (the provider) calls back to the shop
+/// server's instance A; the till follows instance B through a network that can drop. The
+/// checkout shows Paid from the callback with no status read, polling slowed to the safety
+/// net; with the stream cut mid-payment the till reads at once at its usual pace, and the
+/// stream, back, resumes with the callback that came meanwhile.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_callback_reaches_the_checkout_across_instances_and_cuts() {
+    use kassa::app::shop_stream::StreamEvent;
+    let pg = pg::Pg::start();
+    let mut shop = Shop::start(&pg, "callbacks").await;
+    // Instance B, reached through the proxy.
+    let b_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let b_port = b_listener.local_addr().unwrap().port();
+    let b = AbortOnDrop(shop.instance(b_listener));
+    let proxy = Proxy::to(b_port).await;
+    let mut h = shop.till_at("Toog", &proxy.url()).await;
+    // Both instances receive callbacks at the shop's one public URL (A's), signed by the
+    // provider the till uses.
+    shop.receiving(h.sandbox().jwks_url()).await;
+    drop(b);
+    let b_listener = bind(b_port).await;
+    let _b = AbortOnDrop(shop.instance(b_listener));
+    h.restart().await;
+    h.send(Message::ShopPush).await;
+    let mut rx = stream_of(&h);
+    assert!(matches!(next_event(&mut rx).await, StreamEvent::Up));
+    h.send(Message::ShopStream(StreamEvent::Up)).await;
+
+    // A sale: created naming the shop's callback URL; reads slowed to the safety net.
+    h.charge("7.50").await;
+    let id = h.payment_id();
+    assert_eq!(
+        h.app.poll_interval(),
+        Some(kassa::app::shop_stream::STREAM_POLL)
+    );
+    let reads = reads_of(&h, &id);
+    h.sandbox()
+        .confirm(&id, kassa::money::Money::default())
+        .unwrap();
+    let notice = loop {
+        match next_event(&mut rx).await {
+            StreamEvent::Notice(n) if n.status == "SUCCEEDED" => break n,
+            _ => continue,
+        }
+    };
+    assert_eq!(notice.payment_id, id);
+    h.send(Message::ShopStream(StreamEvent::Notice(notice)))
+        .await;
+    assert_eq!(h.status(), PaymentStatus::Succeeded);
+    assert!(h.shows("Paid"));
+    assert_eq!(
+        reads_of(&h, &id),
+        reads,
+        "shown from the callback, not read"
+    );
+    // The callback arrived at A, once.
+    assert_eq!(
+        shop.one(&format!(
+            "SELECT count(*) FROM callbacks WHERE payment_id = '{id}' AND status = 'SUCCEEDED'"
+        ))
+        .await,
+        1
+    );
+
+    // The next sale, and the network drops while the customer scans.
+    h.click("New sale").await;
+    h.charge("3").await;
+    let second = h.payment_id();
+    proxy.down();
+    let down = next_event(&mut rx).await;
+    assert!(matches!(down, StreamEvent::Down(_)), "{down:?}");
+    let reads = reads_of(&h, &second);
+    h.send(Message::ShopStream(down)).await;
+    assert!(
+        reads_of(&h, &second) > reads,
+        "read at once when the stream drops"
+    );
+    assert!(
+        h.app.poll_interval() < Some(std::time::Duration::from_secs(2)),
+        "back to the usual pace: {:?}",
+        h.app.poll_interval()
+    );
+    h.sandbox()
+        .confirm(&second, kassa::money::Money::default())
+        .unwrap();
+    // The callback is stored while the till cannot hear of it.
+    for _ in 0..100 {
+        if shop
+            .one(&format!(
+                "SELECT count(*) FROM callbacks WHERE payment_id = '{second}' AND status = 'SUCCEEDED'"
+            ))
+            .await
+            == 1
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    proxy.back();
+    // Back: the stream resumes after the last notice it saw, and brings what came meanwhile.
+    let resumed = loop {
+        match next_event(&mut rx).await {
+            StreamEvent::Notice(n) if n.payment_id == second && n.status == "SUCCEEDED" => break n,
+            StreamEvent::Notice(n) => assert_ne!(n.payment_id, id, "nothing seen twice"),
+            e => h.send(Message::ShopStream(e)).await,
+        }
+    };
+    h.send(Message::ShopStream(StreamEvent::Notice(resumed)))
+        .await;
+    assert_eq!(h.status(), PaymentStatus::Succeeded);
 }

@@ -246,6 +246,19 @@ pub struct Payment {
 }
 
 impl Payment {
+    /// This payment with what a callback says of it: its status and what comes with the
+    /// status (when it succeeded, who paid, the tip and totals). A callback carries no links
+    /// or creditor, so the rest is kept as it was.
+    pub fn updated_by(mut self, callback: &Payment) -> Payment {
+        self.status = callback.status.clone();
+        self.succeeded_at = callback.succeeded_at.or(self.succeeded_at);
+        self.debtor = callback.debtor.clone().or(self.debtor);
+        self.transfer_amount = callback.transfer_amount.or(self.transfer_amount);
+        self.tipping_amount = callback.tipping_amount.or(self.tipping_amount);
+        self.total_amount = callback.total_amount.or(self.total_amount);
+        self
+    }
+
     /// What the QR code must encode: the deeplink, verbatim.
     pub fn deeplink(&self) -> Option<&str> {
         self.links.deeplink.as_ref().map(|l| l.href.as_str())
