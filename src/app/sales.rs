@@ -522,25 +522,28 @@ impl App {
             },
             |r| Message::Today(today::Message::ApiLoaded(r)),
         );
-        let shop = match self.shop_client() {
-            Some(client) => {
-                let ms = crate::clock::millis;
-                let period = (ms(from), ms(time::OffsetDateTime::now_utc()) + 60_000);
-                let books = self.books();
-                Task::perform(
-                    async move {
-                        client
-                            .all_sales_in(period, 2_000)
-                            .await
-                            .map(|s| super::shop_link::only_these_books(s, books.as_deref()))
-                            .map_err(|e| crate::shop::explain(&e))
-                    },
-                    |r| Message::Today(today::Message::ShopLoaded(r)),
-                )
-            }
-            None => Task::none(),
+        Task::batch([local, remote, self.load_today_shop()])
+    }
+
+    /// The whole shop's sales of today, in a shop (the server's view, callbacks included).
+    pub(super) fn load_today_shop(&self) -> Task<Message> {
+        let Some(client) = self.shop_client() else {
+            return Task::none();
         };
-        Task::batch([local, remote, shop])
+        let ms = crate::clock::millis;
+        let from = crate::clock::today_start();
+        let period = (ms(from), ms(time::OffsetDateTime::now_utc()) + 60_000);
+        let books = self.books();
+        Task::perform(
+            async move {
+                client
+                    .all_sales_in(period, 2_000)
+                    .await
+                    .map(|s| super::shop_link::only_these_books(s, books.as_deref()))
+                    .map_err(|e| crate::shop::explain(&e))
+            },
+            |r| Message::Today(today::Message::ShopLoaded(r)),
+        )
     }
 }
 

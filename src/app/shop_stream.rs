@@ -159,8 +159,17 @@ impl App {
     }
 
     /// A callback for the payment on screen: checked against the provider's keys, then
-    /// applied as a status read would be. Others are the shop's news (another till's sale).
+    /// applied as a status read would be. Others are the shop's news: the whole shop's sales
+    /// on screen are read again (the server counts the callback in).
     fn notice(&mut self, notice: PaymentNotice) -> Task<Message> {
+        match &self.screen {
+            Screen::Today(_) => return self.load_today_shop(),
+            Screen::History(h) => {
+                let (from, to) = h.period();
+                return self.load_shop_sales(from, to);
+            }
+            _ => {}
+        }
         let (Screen::Checkout(c), Some(services), Some(url)) =
             (&self.screen, self.services.clone(), self.callback_url())
         else {

@@ -810,3 +810,49 @@ async fn a_callback_reaches_the_checkout_across_instances_and_cuts() {
         .await;
     assert_eq!(h.status(), PaymentStatus::Succeeded);
 }
+
+/// The manager screens follow the same events: on till A, the whole shop's history shows till
+/// B's sale paid as soon as the provider calls back, before B has said so itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_shops_history_follows_the_callbacks() {
+    use kassa::app::shop_stream::StreamEvent;
+    let pg = pg::Pg::start();
+    let mut shop = Shop::start(&pg, "follow_history").await;
+    let mut b = shop.till("Terras").await;
+    let mut a = shop.till_beside("Toog", &b).await;
+    shop.receiving(b.sandbox().jwks_url()).await;
+    for h in [&mut a, &mut b] {
+        h.restart().await;
+        h.send(Message::ShopPush).await;
+    }
+    let mut rx = stream_of(&a);
+    assert!(matches!(next_event(&mut rx).await, StreamEvent::Up));
+    a.send(Message::ShopStream(StreamEvent::Up)).await;
+
+    // B rings up a sale, and tells the shop.
+    b.charge("8").await;
+    let id = b.payment_id();
+    b.send(Message::ShopPush).await;
+    a.choose_pin("2468").await;
+    let status_of = |h: &Harness| match h.app.screen() {
+        Screen::History(s) => s
+            .shown()
+            .find(|s| s.payment_id.as_deref() == Some(id.as_str()))
+            .and_then(|s| s.status.clone()),
+        _ => None,
+    };
+    assert_eq!(status_of(&a), Some(PaymentStatus::Pending));
+    // Paid: B hears nothing yet (no read, no push); A's history hears the callback.
+    a.sandbox().confirm(&id, kassa::money::Money::default()).unwrap();
+    loop {
+        match next_event(&mut rx).await {
+            StreamEvent::Notice(n) if n.payment_id == id && n.status == "SUCCEEDED" => {
+                a.send(Message::ShopStream(StreamEvent::Notice(n))).await;
+                break;
+            }
+            e => a.send(Message::ShopStream(e)).await,
+        }
+    }
+    assert_eq!(status_of(&a), Some(PaymentStatus::Succeeded));
+    assert_eq!(b.status(), PaymentStatus::Pending, "B has not read it yet");
+}

@@ -122,7 +122,16 @@ pub fn with_shop(
             .iter_mut()
             .find(|k| k.payment_id.is_some() && k.payment_id == s.payment_id);
         match known {
-            Some(k) if k.origin == Origin::Elsewhere => k.till = Some(s.till.clone()),
+            Some(k) if k.origin == Origin::Elsewhere => {
+                k.till = Some(s.till.clone());
+                // The shop may know more (a callback, or the till's own later read): a status
+                // only moves forward.
+                if let Some(status) = s.status.as_deref().map(PaymentStatus::parse)
+                    && k.status.as_ref().is_none_or(|old| status.may_follow(old))
+                {
+                    k.status = Some(status);
+                }
+            }
             Some(_) => {}
             None => sales.push(Sale::from_shop(s)),
         }

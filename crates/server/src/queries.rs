@@ -63,9 +63,14 @@ pub async fn sales(
     );
     let rows = client
         .query(
+            // The status is the furthest known: the till's, or the provider's callback when
+            // it is ahead (a sale paid a moment ago, before its till has said so).
             "SELECT s.attempted_at, s.till_id, s.reference, t.name, s.payment_id,
-                    s.amount_cents, s.tip_cents, s.total_cents, s.status, s.description, s.account
+                    s.amount_cents, s.tip_cents, s.total_cents,
+                    CASE WHEN ps.status_rank > s.status_rank THEN ps.status ELSE s.status END,
+                    s.description, s.account
              FROM sales s JOIN tills t ON t.id = s.till_id
+             LEFT JOIN payment_status ps ON ps.payment_id = s.payment_id
              WHERE s.shop_id = $1 AND s.attempted_at IS NOT NULL
                AND s.attempted_at >= $6 AND s.attempted_at < $7
                AND (s.attempted_at, s.till_id, s.reference) < ($3, $4, $5)

@@ -27,9 +27,10 @@ use crate::tills::Till;
 
 /// How often a stream reads without a ring, and checks its till is not revoked.
 pub const SAFETY: Duration = Duration::from_secs(15);
-/// How often a quiet stream says it is alive (an SSE comment); a till that hears nothing for
-/// three of these takes the stream for dead.
-pub const KEEP_ALIVE: Duration = Duration::from_secs(10);
+/// How often a quiet stream says it is alive (an SSE comment of a few bytes): a till that
+/// hears nothing for three of these takes the stream for dead and reads the provider at its
+/// usual pace, within the two seconds a dropped stream may cost.
+pub const KEEP_ALIVE: Duration = Duration::from_millis(500);
 
 /// Rings (bumps the number) whenever some instance stored a callback.
 pub type Doorbell = watch::Sender<u64>;
