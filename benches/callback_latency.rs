@@ -194,11 +194,7 @@ struct Till {
 impl Till {
     /// Handles stream events and poll ticks (at the app's own pace, as its subscription
     /// would) until `done` holds or `limit` passes; returns when `done` first held.
-    async fn run(
-        &mut self,
-        limit: Duration,
-        done: impl Fn(&App) -> bool,
-    ) -> Option<Instant> {
+    async fn run(&mut self, limit: Duration, done: impl Fn(&App) -> bool) -> Option<Instant> {
         let deadline = tokio::time::Instant::now() + limit;
         let mut pace = self.app.poll_interval();
         let mut next = pace.map(|p| tokio::time::Instant::now() + p);
@@ -285,7 +281,11 @@ fn reads(sandbox: &kassa::sandbox::Sandbox, id: &str, from: Instant, to: Instant
         .count()
 }
 
-fn first_read_after(sandbox: &kassa::sandbox::Sandbox, id: &str, since: Instant) -> Option<Instant> {
+fn first_read_after(
+    sandbox: &kassa::sandbox::Sandbox,
+    id: &str,
+    since: Instant,
+) -> Option<Instant> {
     let path = format!("/v3/payments/{id}");
     sandbox
         .requests()
@@ -411,7 +411,8 @@ fn main() {
         report("callback at the server -> till shows it", latency);
         println!(
             "{:<48} {:.3} per second per payment ({read_count} reads over {live_secs:.0} s)",
-            "reads of the provider while the stream is up", read_count as f64 / live_secs
+            "reads of the provider while the stream is up",
+            read_count as f64 / live_secs
         );
 
         // The network between tills and server fails while every till waits for a customer.
@@ -451,9 +452,10 @@ fn main() {
                     let _ = sandbox.customer(id, kassa::sandbox::CustomerAction::Expire);
                     let mut runs = 0;
                     while t.app.poll_interval().is_some() && runs < 50 {
-                        t.run(Duration::from_millis(200), |a| {
-                            !matches!(a.screen(), Screen::Checkout(c) if c.is_live())
-                        })
+                        t.run(
+                            Duration::from_millis(200),
+                            |a| !matches!(a.screen(), Screen::Checkout(c) if c.is_live()),
+                        )
                         .await;
                         runs += 1;
                     }
@@ -470,7 +472,10 @@ fn main() {
                     }
                 }
             }
-            report(&format!("network {name} -> first read at the provider"), first_reads);
+            report(
+                &format!("network {name} -> first read at the provider"),
+                first_reads,
+            );
         }
     });
 }

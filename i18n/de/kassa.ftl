@@ -708,6 +708,9 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 Ereignis wartet
    *[other] { $waiting } Ereignisse warten
 } hier; nichts geht verloren.
+shop-status-callbacks = Die Callbacks des Anbieters kommen unter { $url } an und erreichen diese Kasse sofort; eine Zahlung auf dem Bildschirm wird nur zur Sicherheit alle 5 Sekunden abgefragt.
+shop-status-no-stream = Der Server empfängt die Callbacks des Anbieters unter { $url }, aber diese Kasse kann ihnen gerade nicht folgen: Zahlungen werden im üblichen Takt abgefragt.
+shop-status-no-callbacks = Der Server empfängt keine Callbacks des Anbieters (er hat keine öffentliche URL): Zahlungen werden im üblichen Takt abgefragt.
 shop-pushed = { $sent ->
     [one] 1 Ereignis
    *[other] { $sent } Ereignisse

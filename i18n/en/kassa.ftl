@@ -708,6 +708,9 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 event waits
    *[other] { $waiting } events wait
 } here; nothing is lost.
+shop-status-callbacks = The provider's callbacks arrive at { $url } and reach this till at once; a payment on screen is read every 5 seconds only as a safety net.
+shop-status-no-stream = The server receives the provider's callbacks at { $url }, but this till cannot follow them now: payments are read at the usual pace.
+shop-status-no-callbacks = The server does not receive the provider's callbacks (it has no public URL): payments are read at the usual pace.
 shop-pushed = Sent { $sent ->
     [one] 1 event
    *[other] { $sent } events

@@ -708,6 +708,9 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 événement attend
    *[other] { $waiting } événements attendent
 } ici ; rien n'est perdu.
+shop-status-callbacks = Les rappels du prestataire arrivent à { $url } et parviennent aussitôt à cette caisse ; un paiement à l'écran n'est consulté toutes les 5 secondes que par sécurité.
+shop-status-no-stream = Le serveur reçoit les rappels du prestataire à { $url }, mais cette caisse ne peut pas les suivre pour l'instant : les paiements sont consultés au rythme habituel.
+shop-status-no-callbacks = Le serveur ne reçoit pas les rappels du prestataire (il n'a pas d'URL publique) : les paiements sont consultés au rythme habituel.
 shop-pushed = { $sent ->
     [one] 1 événement envoyé
    *[other] { $sent } événements envoyés

@@ -708,6 +708,9 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 gebeurtenis wacht
    *[other] { $waiting } gebeurtenissen wachten
 } hier; niets gaat verloren.
+shop-status-callbacks = De callbacks van de aanbieder komen binnen op { $url } en bereiken deze kassa meteen; een betaling op het scherm wordt alleen als vangnet elke 5 seconden opgevraagd.
+shop-status-no-stream = De server ontvangt de callbacks van de aanbieder op { $url }, maar deze kassa kan ze nu niet volgen: betalingen worden in het gewone tempo opgevraagd.
+shop-status-no-callbacks = De server ontvangt geen callbacks van de aanbieder (hij heeft geen publieke URL): betalingen worden in het gewone tempo opgevraagd.
 shop-pushed = { $sent ->
     [one] 1 gebeurtenis
    *[other] { $sent } gebeurtenissen

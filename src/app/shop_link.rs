@@ -37,6 +37,9 @@ pub struct ShopLink {
     pub(super) followed: std::collections::HashSet<String>,
     /// Counts the links made (a new link opens a new stream).
     pub(super) generation: u64,
+    /// Ask the server what it holds of this till before the next push (after a failure: it
+    /// may come back restored from a backup, or receiving callbacks now).
+    ask_again: bool,
 }
 
 /// The journal's doorbell, as a subscription's data (one per journal file).
@@ -122,7 +125,7 @@ impl App {
         }
         link.pushing = true;
         link.again = false;
-        let check = link.till.is_none();
+        let check = link.till.is_none() || link.ask_again;
         // The profile this till sells on, for the server to accept its callbacks.
         let profile = self
             .services
@@ -194,6 +197,7 @@ impl App {
         if let Some(status) = till {
             link.till = Some(status.till);
             link.callback_url = status.callback_url;
+            link.ask_again = false;
         }
         match pushed {
             Ok(sent) => {
@@ -205,6 +209,7 @@ impl App {
             Err(problem) => {
                 tracing::warn!(error = %problem.why, waiting, "the shop server did not take the events");
                 link.problem = Some(problem);
+                link.ask_again = true;
             }
         }
         if link.again && link.problem.is_none() {

@@ -60,13 +60,23 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
             };
             let client = client?;
             match client.status().await {
-                Ok(s) => Ok(fl!(
-                    "shop-status",
-                    shop = s.shop,
-                    till = s.till,
-                    url = settings.shop_server.clone(),
-                    waiting = waiting
-                )),
+                Ok(s) => {
+                    let linked = fl!(
+                        "shop-status",
+                        shop = s.shop,
+                        till = s.till,
+                        url = settings.shop_server.clone(),
+                        waiting = waiting
+                    );
+                    let callbacks = match &s.callback_url {
+                        Some(url) if stream_opens(&client).await => {
+                            fl!("shop-status-callbacks", url = url.clone())
+                        }
+                        Some(url) => fl!("shop-status-no-stream", url = url.clone()),
+                        None => fl!("shop-status-no-callbacks"),
+                    };
+                    Ok(format!("{linked}\n{callbacks}"))
+                }
                 Err(e) => Err(fl!(
                     "shop-status-offline",
                     why = crate::shop::explain(&e),
@@ -84,5 +94,16 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
                 .map_err(|e| crate::shop::explain_push(&e))?;
             Ok(fl!("shop-pushed", sent = pushed.sent))
         }
+    }
+}
+
+/// Whether the server's callback stream opens for this till (its first event comes).
+async fn stream_opens(client: &kassa_core::shop::ShopClient) -> bool {
+    match client.follow(None).await {
+        Ok(mut stream) => matches!(
+            stream.next().await,
+            Ok(kassa_core::shop::stream::Item::Hello(_))
+        ),
+        Err(_) => false,
     }
 }

@@ -16,3 +16,4 @@ mod keychain;
 mod local_time;
 mod packaging;
 mod print_cli;
+mod shop_cli;

@@ -843,7 +843,9 @@ async fn the_shops_history_follows_the_callbacks() {
     };
     assert_eq!(status_of(&a), Some(PaymentStatus::Pending));
     // Paid: B hears nothing yet (no read, no push); A's history hears the callback.
-    a.sandbox().confirm(&id, kassa::money::Money::default()).unwrap();
+    a.sandbox()
+        .confirm(&id, kassa::money::Money::default())
+        .unwrap();
     loop {
         match next_event(&mut rx).await {
             StreamEvent::Notice(n) if n.payment_id == id && n.status == "SUCCEEDED" => {

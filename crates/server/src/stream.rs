@@ -47,7 +47,8 @@ pub fn listen(config: tokio_postgres::Config, bell: Doorbell) -> tokio::task::Jo
                     let listening = async {
                         client.batch_execute(&format!("LISTEN {CHANNEL}")).await?;
                         tracing::debug!("listening for callbacks stored by any instance");
-                        Ok::<_, tokio_postgres::Error>(std::future::pending::<()>().await)
+                        std::future::pending::<()>().await;
+                        Ok::<_, tokio_postgres::Error>(())
                     };
                     let ringing = async {
                         use futures::StreamExt;
