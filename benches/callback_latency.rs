@@ -339,6 +339,7 @@ fn main() {
             zone: kassa_core::clock::zone(),
             receiver: Some(receiver),
             bell,
+            streams: Default::default(),
         });
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
         let front_app = axum::Router::new()

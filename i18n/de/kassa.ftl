@@ -696,9 +696,10 @@ shop-bad-code = Der Beitrittscode ist ungültig (benutzt, abgelaufen oder vertip
 shop-http = Der Filialserver antwortete { $status }: { $detail }
 shop-invalid = Die Antwort des Filialservers ist unlesbar ({ $detail }).
 shop-joined = Filiale „{ $shop }“ als Kasse „{ $till }“ beigetreten. { $waiting ->
-    [one] 1 Ereignis
-   *[other] { $waiting } Ereignisse
-} aus dem Journal dieser Kasse werden gesendet, sobald sie läuft.
+    [one] 1 Ereignis aus dem Journal dieser Kasse wird
+   *[other] { $waiting } Ereignisse aus dem Journal dieser Kasse werden
+} gesendet, sobald die Kasse läuft.
+shop-join-till-running = Die Kasse läuft auf diesem Datenordner: schließen Sie sie, führen Sie dies erneut aus und starten Sie sie dann (sie liest ihre Filiale beim Start).
 shop-none = Diese Kasse gehört zu keiner Filiale: mit `kassa shop join URL CODE` beitreten.
 shop-status = Filiale „{ $shop }“, Kasse „{ $till }“ unter { $url }: { $waiting ->
     [one] 1 Ereignis wartet
@@ -708,7 +709,10 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 Ereignis wartet
    *[other] { $waiting } Ereignisse warten
 } hier; nichts geht verloren.
-shop-status-callbacks = Die Callbacks des Anbieters kommen unter { $url } an und erreichen diese Kasse sofort; eine Zahlung auf dem Bildschirm wird nur zur Sicherheit alle 5 Sekunden abgefragt.
+shop-status-callbacks = Der Server empfängt die Callbacks des Anbieters unter { $url } und diese Kasse kann ihnen folgen: solange sie läuft und sobald ein Callback für eine ihrer Zahlungen gekommen ist, wird eine Zahlung auf dem Bildschirm nur zur Sicherheit alle 5 Sekunden abgefragt. { $last ->
+    [none] Es ist noch kein Callback gekommen.
+   *[other] Der letzte kam am { $last }.
+}
 shop-status-no-stream = Der Server empfängt die Callbacks des Anbieters unter { $url }, aber diese Kasse kann ihnen gerade nicht folgen: Zahlungen werden im üblichen Takt abgefragt.
 shop-status-no-callbacks = Der Server empfängt keine Callbacks des Anbieters (er hat keine öffentliche URL): Zahlungen werden im üblichen Takt abgefragt.
 shop-pushed = { $sent ->

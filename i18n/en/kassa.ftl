@@ -696,9 +696,10 @@ shop-bad-code = The join code is not valid (used, expired or mistyped): ask for 
 shop-http = The shop server answered { $status }: { $detail }
 shop-invalid = The shop server's answer could not be read ({ $detail }).
 shop-joined = Joined shop “{ $shop }” as till “{ $till }”. { $waiting ->
-    [one] 1 event
-   *[other] { $waiting } events
-} of this till's journal are sent as soon as it runs.
+    [one] 1 event of this till's journal is
+   *[other] { $waiting } events of this till's journal are
+} sent as soon as the till runs.
+shop-join-till-running = The till is running on this data folder: close it, run this again, then start it (it reads its shop when it starts).
 shop-none = This till is not in a shop: join one with `kassa shop join URL CODE`.
 shop-status = Shop “{ $shop }”, till “{ $till }” at { $url }: { $waiting ->
     [one] 1 event waits
@@ -708,7 +709,10 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 event waits
    *[other] { $waiting } events wait
 } here; nothing is lost.
-shop-status-callbacks = The provider's callbacks arrive at { $url } and reach this till at once; a payment on screen is read every 5 seconds only as a safety net.
+shop-status-callbacks = The server receives the provider's callbacks at { $url } and this till can follow them: while it runs, once a callback has come for one of its payments, a payment on screen is read only every 5 seconds, as a safety net. { $last ->
+    [none] No callback has come yet.
+   *[other] The last came at { $last }.
+}
 shop-status-no-stream = The server receives the provider's callbacks at { $url }, but this till cannot follow them now: payments are read at the usual pace.
 shop-status-no-callbacks = The server does not receive the provider's callbacks (it has no public URL): payments are read at the usual pace.
 shop-pushed = Sent { $sent ->

@@ -696,9 +696,10 @@ shop-bad-code = Le code d'accès n'est pas valable (utilisé, expiré ou mal tap
 shop-http = Le serveur de magasin a répondu { $status } : { $detail }
 shop-invalid = La réponse du serveur de magasin est illisible ({ $detail }).
 shop-joined = Magasin « { $shop } » rejoint comme caisse « { $till } ». { $waiting ->
-    [one] 1 événement
-   *[other] { $waiting } événements
-} du journal de cette caisse sont envoyés dès qu'elle tourne.
+    [one] 1 événement du journal de cette caisse est envoyé
+   *[other] { $waiting } événements du journal de cette caisse sont envoyés
+} dès que la caisse tourne.
+shop-join-till-running = La caisse tourne sur ce dossier de données : fermez-la, relancez cette commande, puis démarrez-la (elle lit son magasin au démarrage).
 shop-none = Cette caisse n'appartient à aucun magasin : rejoignez-en un avec `kassa shop join URL CODE`.
 shop-status = Magasin « { $shop } », caisse « { $till } » à { $url } : { $waiting ->
     [one] 1 événement attend
@@ -708,7 +709,10 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 événement attend
    *[other] { $waiting } événements attendent
 } ici ; rien n'est perdu.
-shop-status-callbacks = Les rappels du prestataire arrivent à { $url } et parviennent aussitôt à cette caisse ; un paiement à l'écran n'est consulté toutes les 5 secondes que par sécurité.
+shop-status-callbacks = Le serveur reçoit les rappels du prestataire à { $url } et cette caisse peut les suivre : tant qu'elle tourne, dès qu'un rappel est venu pour l'un de ses paiements, un paiement à l'écran n'est consulté que toutes les 5 secondes, par sécurité. { $last ->
+    [none] Aucun rappel n'est encore venu.
+   *[other] Le dernier est venu le { $last }.
+}
 shop-status-no-stream = Le serveur reçoit les rappels du prestataire à { $url }, mais cette caisse ne peut pas les suivre pour l'instant : les paiements sont consultés au rythme habituel.
 shop-status-no-callbacks = Le serveur ne reçoit pas les rappels du prestataire (il n'a pas d'URL publique) : les paiements sont consultés au rythme habituel.
 shop-pushed = { $sent ->

@@ -696,9 +696,10 @@ shop-bad-code = De aansluitcode is niet geldig (gebruikt, verlopen of verkeerd g
 shop-http = De winkelserver antwoordde { $status }: { $detail }
 shop-invalid = Het antwoord van de winkelserver is onleesbaar ({ $detail }).
 shop-joined = Aangesloten bij winkel “{ $shop }” als kassa “{ $till }”. { $waiting ->
-    [one] 1 gebeurtenis
-   *[other] { $waiting } gebeurtenissen
-} uit het journaal van deze kassa worden verstuurd zodra ze draait.
+    [one] 1 gebeurtenis uit het journaal van deze kassa wordt
+   *[other] { $waiting } gebeurtenissen uit het journaal van deze kassa worden
+} verstuurd zodra de kassa draait.
+shop-join-till-running = De kassa draait op deze gegevensmap: sluit ze, voer dit opnieuw uit en start ze dan (ze leest haar winkel bij het starten).
 shop-none = Deze kassa hoort bij geen winkel: sluit aan met `kassa shop join URL CODE`.
 shop-status = Winkel “{ $shop }”, kassa “{ $till }” op { $url }: { $waiting ->
     [one] 1 gebeurtenis wacht
@@ -708,7 +709,10 @@ shop-status-offline = { $why } { $waiting ->
     [one] 1 gebeurtenis wacht
    *[other] { $waiting } gebeurtenissen wachten
 } hier; niets gaat verloren.
-shop-status-callbacks = De callbacks van de aanbieder komen binnen op { $url } en bereiken deze kassa meteen; een betaling op het scherm wordt alleen als vangnet elke 5 seconden opgevraagd.
+shop-status-callbacks = De server ontvangt de callbacks van de aanbieder op { $url } en deze kassa kan ze volgen: zolang ze draait en zodra er een callback voor een van haar betalingen is gekomen, wordt een betaling op het scherm alleen als vangnet elke 5 seconden opgevraagd. { $last ->
+    [none] Er is nog geen callback gekomen.
+   *[other] De laatste kwam om { $last }.
+}
 shop-status-no-stream = De server ontvangt de callbacks van de aanbieder op { $url }, maar deze kassa kan ze nu niet volgen: betalingen worden in het gewone tempo opgevraagd.
 shop-status-no-callbacks = De server ontvangt geen callbacks van de aanbieder (hij heeft geen publieke URL): betalingen worden in het gewone tempo opgevraagd.
 shop-pushed = { $sent ->

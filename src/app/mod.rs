@@ -11,7 +11,7 @@ mod printing;
 mod records;
 mod refunds;
 mod sales;
-mod shop_link;
+pub mod shop_link;
 pub mod shop_stream;
 mod stopped;
 mod view;
@@ -69,6 +69,8 @@ pub struct App {
     charging: Option<String>,
     /// The sale being charged names the shop server's callback URL.
     charging_followed: bool,
+    /// The whole shop's sales on screen are to be read again shortly (callbacks came).
+    shop_reload_due: bool,
     /// Sales the till lost sight of, until they are settled.
     attention: crate::recovery::Watchlist,
     /// The look-up under way or waiting to run for each watched sale; dropped, it is aborted.
@@ -240,8 +242,10 @@ pub enum Message {
     ShopPushed(
         Result<u64, crate::shop::PushProblem>,
         i64,
-        Option<Box<kassa_core::shop::TillStatus>>,
+        Option<Box<shop_link::Linked>>,
     ),
+    /// Read the whole shop's sales on screen again (callbacks came for them).
+    ShopViewsReload,
     /// The shop server's stream of the provider's callbacks.
     ShopStream(shop_stream::StreamEvent),
     /// Time to make the daily journal backup if it is due.
@@ -315,6 +319,7 @@ impl App {
             recovered: false,
             charging: None,
             charging_followed: false,
+            shop_reload_due: false,
             attention: Default::default(),
             lookups: Default::default(),
             screen_tasks: Vec::new(),
@@ -565,6 +570,7 @@ impl App {
             Message::ShopPush => self.push_to_shop(),
             Message::ShopPushed(pushed, waiting, till) => self.shop_pushed(pushed, waiting, till),
             Message::ShopStream(event) => self.shop_stream(event),
+            Message::ShopViewsReload => self.reload_shop_views(),
             Message::BackedUp(state, outcome) => self.backed_up(*state, outcome),
             Message::Apply(settings, stored) => self.apply_saved(*settings, stored),
             Message::Keyboard(event) => self.keyboard(event),

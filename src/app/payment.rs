@@ -22,10 +22,15 @@ impl App {
         // counts when it moves the payment forward.
         let news = match &message {
             checkout::Message::Fetched(_, Ok(p)) if p.status != *c.status() => Some(p),
-            checkout::Message::Pushed(p)
-                if p.status != *c.status() && p.status.may_follow(c.status()) =>
-            {
-                Some(p)
+            checkout::Message::Pushed(p) if p.status.advances(c.status()) => Some(p),
+            _ => None,
+        };
+        // Whether callbacks keep up: news by a callback proves they come; news found by a
+        // read first says they do not (or not in time).
+        let proof = match &message {
+            checkout::Message::Pushed(p) => Some((p.payment_id.clone(), true)),
+            checkout::Message::Fetched(id, Ok(p)) if p.status.advances(c.status()) => {
+                Some((id.clone(), false))
             }
             _ => None,
         };
@@ -77,6 +82,9 @@ impl App {
                 Task::none()
             }
         };
+        if let Some((id, by_callback)) = proof {
+            self.callbacks_seen(&id, by_callback);
+        }
         // The receipt on its own once paid, when the shop wants one after every payment.
         let receipt = match &self.screen {
             Screen::Checkout(c)

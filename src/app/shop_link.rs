@@ -40,6 +40,18 @@ pub struct ShopLink {
     /// Ask the server what it holds of this till before the next push (after a failure: it
     /// may come back restored from a backup, or receiving callbacks now).
     ask_again: bool,
+    /// The payment profile the server took from this till (its callbacks are the shop's).
+    announced: Option<String>,
+    /// A callback for one of this till's payments has come by the stream, and no read has
+    /// since found news the stream did not bring: the reads may slow down.
+    pub(super) proven: bool,
+}
+
+/// What the server said of this till when asked, and the profile it took from it.
+#[derive(Debug, Clone)]
+pub struct Linked {
+    pub status: kassa_core::shop::TillStatus,
+    pub announced: Option<String>,
 }
 
 /// The journal's doorbell, as a subscription's data (one per journal file).
@@ -87,6 +99,9 @@ impl App {
                 link.client = Some(client);
                 link.problem = None;
                 link.generation += 1;
+                // A new link opens a new stream: the reads keep their pace until it is up.
+                link.stream_up = false;
+                link.ask_again = true;
                 self.push_to_shop()
             }
             Err(why) => {
@@ -125,13 +140,16 @@ impl App {
         }
         link.pushing = true;
         link.again = false;
-        let check = link.till.is_none() || link.ask_again;
-        // The profile this till sells on, for the server to accept its callbacks.
+        // The profile this till sells on, for the server to accept its callbacks (named
+        // again when the till's account changed).
         let profile = self
             .services
             .as_ref()
             .map(|s| s.client.account().profile_id.clone())
             .filter(|p| !p.is_empty());
+        let check = link.till.is_none()
+            || link.ask_again
+            || (link.callback_url.is_some() && link.announced != profile);
         Task::perform(
             async move {
                 // First: what the server holds of this till (a server joined anew, or restored
@@ -150,13 +168,21 @@ impl App {
                                 let why = crate::explain::Explain::explain(&e);
                                 return (Err(crate::shop::PushProblem::other(why)), 0, None);
                             }
+                            let mut announced = None;
                             if s.callback_url.is_some()
                                 && let Some(profile) = &profile
-                                && let Err(e) = client.announce_profile(profile).await
                             {
-                                tracing::warn!(error = %e, "the shop server did not take this till's payment profile: its callbacks will not be accepted");
+                                match client.announce_profile(profile).await {
+                                    Ok(()) => announced = Some(profile.clone()),
+                                    Err(e) => {
+                                        tracing::warn!(error = %e, "the shop server did not take this till's payment profile: its callbacks will not be accepted (reads keep their pace)")
+                                    }
+                                }
                             }
-                            till = Some(Box::new(s));
+                            till = Some(Box::new(Linked {
+                                status: s,
+                                announced,
+                            }));
                         }
                         Err(e) => {
                             let waiting = journal.outbox_waiting().await.unwrap_or(0);
@@ -187,16 +213,20 @@ impl App {
         &mut self,
         pushed: Result<u64, crate::shop::PushProblem>,
         waiting: i64,
-        till: Option<Box<kassa_core::shop::TillStatus>>,
+        till: Option<Box<Linked>>,
     ) -> Task<Message> {
         let Some(link) = self.shop.as_mut() else {
             return Task::none();
         };
         link.pushing = false;
         link.waiting = waiting;
-        if let Some(status) = till {
-            link.till = Some(status.till);
-            link.callback_url = status.callback_url;
+        if let Some(linked) = till {
+            link.till = Some(linked.status.till);
+            if linked.status.callback_url.is_none() {
+                link.stream_up = false;
+            }
+            link.callback_url = linked.status.callback_url;
+            link.announced = linked.announced;
             link.ask_again = false;
         }
         match pushed {

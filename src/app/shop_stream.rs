@@ -30,6 +30,8 @@ pub enum StreamEvent {
     Notice(Box<PaymentNotice>),
     /// Closed or failed (why, for the log); opened again by itself.
     Down(String),
+    /// A callback for the payment on screen did not verify (logged): it is read instead.
+    Unverified,
 }
 
 /// The subscription's data: one stream per link (a till joined anew links again, with its
@@ -112,11 +114,33 @@ impl App {
     }
 
     /// Whether the live payment `id` is followed by callbacks now (it named the server's URL,
-    /// and the stream is up): its polls are only a safety net.
+    /// the stream is up, and callbacks have been seen to come): its reads are only a safety
+    /// net.
     pub(super) fn followed(&self, id: &str) -> bool {
         self.shop
             .as_ref()
-            .is_some_and(|l| l.stream_up && l.followed.contains(id))
+            .is_some_and(|l| l.stream_up && l.proven && l.followed.contains(id))
+    }
+
+    /// What a read or a callback of payment `id` says of the callbacks: one that came proves
+    /// they reach this till; a read that found news first (for a payment that named the
+    /// server's URL) says they do not, or not in time, and the reads go back to their pace.
+    pub(super) fn callbacks_seen(&mut self, id: &str, by_callback: bool) {
+        let Some(link) = self.shop.as_mut().filter(|l| l.followed.contains(id)) else {
+            return;
+        };
+        if link.proven != by_callback {
+            tracing::info!(
+                by_callback,
+                "callbacks {} this till's payments",
+                if by_callback {
+                    "reach"
+                } else {
+                    "did not bring the news of"
+                }
+            );
+        }
+        link.proven = by_callback;
     }
 
     /// A payment created naming the server's callback URL.
@@ -148,13 +172,34 @@ impl App {
                 } else {
                     tracing::debug!(why, "the callback stream cannot be opened");
                 }
-                // The live payment is read now, not at the slow pace's next turn.
+                // The live payment is read now, not at the slow pace's next turn (unless reads
+                // are failing or the provider asked to wait: then at their own pace).
                 match &self.screen {
-                    Screen::Checkout(c) if was_up && c.is_live() => Task::done(Message::Poll),
+                    Screen::Checkout(c) if was_up && c.may_read_now() => Task::done(Message::Poll),
                     _ => Task::none(),
                 }
             }
             StreamEvent::Notice(notice) => self.notice(*notice),
+            StreamEvent::Unverified => {
+                // Not proof of anything: the payment is read (at once when reads are well).
+                match &self.screen {
+                    Screen::Checkout(c) if c.may_read_now() => Task::done(Message::Poll),
+                    _ => Task::none(),
+                }
+            }
+        }
+    }
+
+    /// The whole shop's sales on screen, read again.
+    pub(super) fn reload_shop_views(&mut self) -> Task<Message> {
+        self.shop_reload_due = false;
+        match &self.screen {
+            Screen::Today(_) => self.load_today_shop(),
+            Screen::History(h) => {
+                let (from, to) = h.period();
+                self.load_shop_sales(from, to)
+            }
+            _ => Task::none(),
         }
     }
 
@@ -162,13 +207,15 @@ impl App {
     /// applied as a status read would be. Others are the shop's news: the whole shop's sales
     /// on screen are read again (the server counts the callback in).
     fn notice(&mut self, notice: PaymentNotice) -> Task<Message> {
-        match &self.screen {
-            Screen::Today(_) => return self.load_today_shop(),
-            Screen::History(h) => {
-                let (from, to) = h.period();
-                return self.load_shop_sales(from, to);
+        if matches!(self.screen, Screen::Today(_) | Screen::History(_)) {
+            // Once for a burst of callbacks, half a second after the first.
+            if std::mem::replace(&mut self.shop_reload_due, true) {
+                return Task::none();
             }
-            _ => {}
+            return Task::perform(
+                tokio::time::sleep(std::time::Duration::from_millis(500)),
+                |_| Message::ShopViewsReload,
+            );
         }
         let (Screen::Checkout(c), Some(services), Some(url)) =
             (&self.screen, self.services.clone(), self.callback_url())
@@ -190,11 +237,11 @@ impl App {
                 Ok(payment) if payment.payment_id == id => {
                     Message::Checkout(checkout::Message::Pushed(Box::new(payment)))
                 }
-                Ok(_) => Message::Poll,
+                Ok(_) => Message::ShopStream(StreamEvent::Unverified),
                 Err(e) => {
-                    // Read from the provider instead: the poll is the truth.
+                    // Read from the provider instead: the read is the truth.
                     tracing::warn!(error = %e, payment = %id, "a relayed callback does not verify: read instead");
-                    Message::Poll
+                    Message::ShopStream(StreamEvent::Unverified)
                 }
             },
         )

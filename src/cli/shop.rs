@@ -36,6 +36,13 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
     let mut settings = crate::config::Settings::load(&path)?;
     match command {
         ShopCommand::Join { url, code } => {
+            // A running till reads its shop when it starts and would write its own settings
+            // over these: it is closed first (held closed while the code is spent).
+            let dir = crate::config::data_dir().ok_or_else(|| fl!("app-no-data-dir"))?;
+            let _closed = crate::config::lock_data_dir(&dir).map_err(|e| match e {
+                crate::config::LockError::Busy { .. } => fl!("shop-join-till-running"),
+                other => other.explain(),
+            })?;
             let (shop, till) = crate::shop::join(&url, &code, &mut settings, secrets).await?;
             settings.save(&path)?;
             let journal = journal()?;
@@ -70,7 +77,12 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
                     );
                     let callbacks = match &s.callback_url {
                         Some(url) if stream_opens(&client).await => {
-                            fl!("shop-status-callbacks", url = url.clone())
+                            let last = s
+                                .last_callback_ms
+                                .and_then(crate::clock::from_millis)
+                                .map(crate::clock::date_time)
+                                .unwrap_or_else(|| "none".into());
+                            fl!("shop-status-callbacks", url = url.clone(), last = last)
                         }
                         Some(url) => fl!("shop-status-no-stream", url = url.clone()),
                         None => fl!("shop-status-no-callbacks"),

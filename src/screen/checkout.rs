@@ -216,6 +216,12 @@ impl Checkout {
         }
     }
 
+    /// Whether a read may go out now, outside the poll's pace (a stream that dropped): not
+    /// while one is in flight, nor while the provider asked to wait or reads are failing.
+    pub fn may_read_now(&self) -> bool {
+        self.is_live() && !self.in_flight && self.hold_off.is_none() && self.failures == 0
+    }
+
     /// The payment is final: whatever was being retried or asked no longer matters.
     fn ended(&mut self) {
         self.op = None;
@@ -237,8 +243,7 @@ impl Checkout {
                 // Only news moves the screen, and only forward; a read in flight or an
                 // operation settling goes on as it was (their answers are as welcome).
                 if p.payment_id == self.payment.payment_id
-                    && p.status != self.payment.status
-                    && p.status.may_follow(&self.payment.status)
+                    && p.status.advances(&self.payment.status)
                 {
                     self.payment = self.payment.clone().updated_by(&p);
                     if self.payment.status.is_final() {

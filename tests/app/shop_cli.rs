@@ -44,6 +44,7 @@ async fn serve(
         zone: kassa_core::clock::zone(),
         receiver,
         bell: Arc::new(tokio::sync::watch::Sender::new(0)),
+        streams: Default::default(),
     });
     let task = tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     (url, task)
@@ -126,8 +127,27 @@ async fn shop_status_says_whether_callbacks_reach_the_till() {
         tokio::task::block_in_place(|| in_keychain(home.path(), &[&["shop", "status"]])).unwrap();
     assert!(
         said[0].contains(&format!(
-            "The provider's callbacks arrive at {url}/callbacks/payconiq and reach this till at once"
-        )),
+            "The server receives the provider's callbacks at {url}/callbacks/payconiq and this till can follow them"
+        )) && said[0].contains("No callback has come yet."),
         "{said:?}"
+    );
+
+    // Joining while the till runs on the same data folder: refused, nothing spent.
+    let running = kassa::config::lock_data_dir(&home.path().join("data")).unwrap();
+    let code = kassa_server::tills::add(&pool, "Terras").await.unwrap();
+    let refused =
+        tokio::task::block_in_place(|| in_keychain(home.path(), &[&["shop", "join", &url, &code]]))
+            .unwrap_err();
+    assert!(
+        refused.contains("The till is running on this data folder: close it, run this again"),
+        "{refused}"
+    );
+    drop(running);
+    let said =
+        tokio::task::block_in_place(|| in_keychain(home.path(), &[&["shop", "join", &url, &code]]))
+            .unwrap();
+    assert!(
+        said[0].contains("Joined shop “Shop” as till “Terras”"),
+        "the code was not spent by the refused try: {said:?}"
     );
 }

@@ -72,6 +72,7 @@ impl Shop {
             zone: kassa_core::clock::zone(),
             receiver,
             bell,
+            streams: Default::default(),
         });
         tokio::spawn(async move {
             let _listening = AbortOnDrop(listening);
@@ -727,9 +728,20 @@ async fn a_callback_reaches_the_checkout_across_instances_and_cuts() {
     assert!(matches!(next_event(&mut rx).await, StreamEvent::Up));
     h.send(Message::ShopStream(StreamEvent::Up)).await;
 
-    // A sale: created naming the shop's callback URL; reads slowed to the safety net.
+    // A sale: created naming the shop's callback URL; read at the usual pace until a
+    // callback has come (the provider's PENDING), then slowed to the safety net.
     h.charge("7.50").await;
     let id = h.payment_id();
+    assert!(h.app.poll_interval() < Some(std::time::Duration::from_secs(2)));
+    let pending = loop {
+        match next_event(&mut rx).await {
+            StreamEvent::Notice(n) if n.payment_id == id => break n,
+            _ => continue,
+        }
+    };
+    assert_eq!(pending.status, "PENDING");
+    h.send(Message::ShopStream(StreamEvent::Notice(pending)))
+        .await;
     assert_eq!(
         h.app.poll_interval(),
         Some(kassa::app::shop_stream::STREAM_POLL)
@@ -785,18 +797,20 @@ async fn a_callback_reaches_the_checkout_across_instances_and_cuts() {
         .confirm(&second, kassa::money::Money::default())
         .unwrap();
     // The callback is stored while the till cannot hear of it.
+    let stored = format!(
+        "SELECT count(*) FROM callbacks WHERE payment_id = '{second}' AND status = 'SUCCEEDED'"
+    );
     for _ in 0..100 {
-        if shop
-            .one(&format!(
-                "SELECT count(*) FROM callbacks WHERE payment_id = '{second}' AND status = 'SUCCEEDED'"
-            ))
-            .await
-            == 1
-        {
+        if shop.one(&stored).await == 1 {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+    assert_eq!(
+        shop.one(&stored).await,
+        1,
+        "stored while the till was cut off"
+    );
     proxy.back();
     // Back: the stream resumes after the last notice it saw, and brings what came meanwhile.
     let resumed = loop {
@@ -809,6 +823,38 @@ async fn a_callback_reaches_the_checkout_across_instances_and_cuts() {
     h.send(Message::ShopStream(StreamEvent::Notice(resumed)))
         .await;
     assert_eq!(h.status(), PaymentStatus::Succeeded);
+
+    // A read that finds news before the stream brings it takes the proof back: the next sale
+    // is read at the usual pace until a callback comes again.
+    h.click("New sale").await;
+    h.charge("2").await;
+    let third = h.payment_id();
+    loop {
+        match next_event(&mut rx).await {
+            StreamEvent::Notice(n) if n.payment_id == third => {
+                h.send(Message::ShopStream(StreamEvent::Notice(n))).await;
+                break;
+            }
+            e => h.send(Message::ShopStream(e)).await,
+        }
+    }
+    assert_eq!(
+        h.app.poll_interval(),
+        Some(kassa::app::shop_stream::STREAM_POLL)
+    );
+    h.sandbox()
+        .confirm(&third, kassa::money::Money::default())
+        .unwrap();
+    h.tick().await;
+    assert_ne!(h.status(), PaymentStatus::Pending, "news found by the read");
+    h.until(PaymentStatus::Succeeded).await;
+    h.click("New sale").await;
+    h.charge("1").await;
+    assert!(
+        h.app.poll_interval() < Some(std::time::Duration::from_secs(2)),
+        "back to the usual pace: {:?}",
+        h.app.poll_interval()
+    );
 }
 
 /// The manager screens follow the same events: on till A, the whole shop's history shows till

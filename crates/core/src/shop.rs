@@ -193,6 +193,9 @@ pub struct TillStatus {
     /// when it does: the till names it as `callbackUrl` on the payments it creates.
     #[serde(default)]
     pub callback_url: Option<String>,
+    /// When the last of the shop's callbacks was stored (ms since the epoch), if one was.
+    #[serde(default)]
+    pub last_callback_ms: Option<i64>,
 }
 
 /// Where the server receives the provider's callbacks, under its public URL.

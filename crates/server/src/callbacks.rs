@@ -111,12 +111,15 @@ impl Receiver {
         }
     }
 
-    /// The key set holding `kid`: the first of the provider's sets that has it.
-    async fn keys_for(&self, kid: &str) -> Result<KeySet, Refused> {
+    /// The key set holding `kid` (the first of the provider's sets that has it), and when the
+    /// provider stopped publishing that key if it did. A key that cannot be checked now (the
+    /// set unreachable, or read less than a minute ago) is the provider's to send again (503),
+    /// not a refusal: a genuine callback under a new key must not be lost.
+    async fn keys_for(&self, kid: &str) -> Result<(KeySet, Option<OffsetDateTime>), Refused> {
         let mut unreachable = None;
         for cache in &self.keys {
             match cache.keys_for(kid).await {
-                Ok(keys) => return Ok(keys),
+                Ok(keys) => return Ok((keys, cache.withdrawn_at(kid).await)),
                 Err(SignatureError::KeySet(e)) => unreachable = Some(e),
                 Err(_) => {}
             }
@@ -125,6 +128,17 @@ impl Receiver {
             Some(e) => Refused::Unavailable(format!("the provider's keys: {e}")),
             None => Refused::Signature(SignatureError::UnknownKey(kid.into())),
         })
+    }
+
+    /// Whether the provider's key sets can be read (at start, to say so in the log).
+    pub async fn check_keys(&self) -> Result<(), String> {
+        for cache in &self.keys {
+            match cache.keys_for("").await {
+                Ok(_) | Err(SignatureError::UnknownKey(_)) => {}
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        Ok(())
     }
 
     /// Checks a callback's headers and body; the profile is checked by [`store`].
@@ -153,7 +167,7 @@ impl Receiver {
                 jws::SUB
             ))));
         }
-        let keys = self.keys_for(&parsed.kid).await?;
+        let (keys, withdrawn) = self.keys_for(&parsed.kid).await?;
         let expect = Expect {
             iss: Some(PROVIDER_ISSUER),
             path: Some(&self.url),
@@ -164,6 +178,13 @@ impl Receiver {
             .verify(body, &keys, &expect)
             .map_err(Refused::Signature)?;
         let claims = verified.claims;
+        // A key kept past its withdrawal vouches only for what it signed before.
+        if let Some(at) = withdrawn.filter(|at| claims.iat > *at) {
+            return Err(Refused::Signature(SignatureError::Claim {
+                claim: jws::IAT,
+                detail: format!("is after its key was withdrawn ({at})"),
+            }));
+        }
         let age = OffsetDateTime::now_utc() - claims.iat;
         if age > PAST {
             return Err(Refused::Iat(format!(

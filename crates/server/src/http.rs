@@ -28,6 +28,8 @@ pub struct AppState {
     pub receiver: Option<Arc<Receiver>>,
     /// Rung when a callback is stored (by this instance, or by another: see [`stream`]).
     pub bell: Arc<Doorbell>,
+    /// Each till's current stream.
+    pub streams: stream::Streams,
 }
 
 impl IntoResponse for ServerError {
@@ -98,12 +100,40 @@ async fn till_status(
         till: till.name,
         last_seq: last.unwrap_or(0),
         callback_url: state.receiver.as_ref().map(|r| r.url.clone()),
+        last_callback_ms: client
+            .query_one(
+                "SELECT (EXTRACT(EPOCH FROM MAX(received_at)) * 1000)::BIGINT
+                 FROM callbacks WHERE shop_id = $1",
+                &[&till.shop_id],
+            )
+            .await?
+            .get(0),
     }))
 }
 
 /// A provider's callback: 200 once it is stored (or was: the provider's retry), 503 when it
 /// could not be stored (the provider retries), 4xx with why for what is not genuine.
-async fn callback(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+async fn callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        Err(e) => {
+            let status = e.status();
+            let why = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                format!(
+                    "the body is larger than {} KiB",
+                    crate::callbacks::MAX_BODY / 1024
+                )
+            } else {
+                format!("the body could not be read ({})", e.body_text())
+            };
+            tracing::warn!(why, status = status.as_u16(), "a callback was refused");
+            return (status, why).into_response();
+        }
+    };
     let Some(receiver) = state.receiver.clone() else {
         // Not "not found": the provider would stop retrying what a configured server could
         // still take.
@@ -163,12 +193,19 @@ async fn follow(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok())
         .or(q.after);
-    let cursor = match resume {
-        Some(n) => n.max(0),
-        None => stream::newest(&state.pool, till.shop_id).await?,
-    };
+    let newest = stream::newest(&state.pool, till.shop_id).await?;
+    // A place past the newest (a database restored from a backup, another server): from the
+    // newest on, not from a number that may never come.
+    let cursor = resume.map_or(newest, |n| n.clamp(0, newest));
     tracing::debug!(till = %till.name, cursor, "a till follows the callbacks");
-    Ok(stream::follow(state.pool.clone(), till, cursor, state.bell.subscribe()).into_response())
+    Ok(stream::follow(
+        state.pool.clone(),
+        till,
+        cursor,
+        &state.bell,
+        state.streams.clone(),
+    )
+    .into_response())
 }
 
 /// A till names the payment profile it sells on: callbacks signed for it are the shop's.

@@ -118,6 +118,8 @@ enum ProfileCommand {
     Add { profile_id: String },
     /// The profiles whose callbacks are accepted.
     List,
+    /// Stop accepting the provider's callbacks for this payment profile.
+    Remove { profile_id: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -172,8 +174,9 @@ fn receiver(
     url::Url::parse(public_url).map_err(|_| {
         ServerError::BadRequest(format!("--public-url: '{public_url}' is not a URL"))
     })?;
+    // Two tries of 3 s at most: well within the 10 s a callback may take before its 503.
     let http = reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs(5))
+        .timeout(std::time::Duration::from_secs(3))
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .map_err(|e| ServerError::BadRequest(e.to_string()))?;
@@ -244,7 +247,17 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             // Tests and scripts read this line to find the port.
             println!("kassa-server listening on http://{at}");
             match &receiver {
-                Some(r) => tracing::info!(callbacks = %r.url, "receiving the provider's callbacks"),
+                Some(r) => {
+                    tracing::info!(callbacks = %r.url, jwks = ?provider_jwks, "receiving the provider's callbacks");
+                    // Said at once when the provider's keys cannot be read, not at the first
+                    // callback.
+                    let r = r.clone();
+                    tokio::spawn(async move {
+                        if let Err(e) = r.check_keys().await {
+                            tracing::warn!(error = %e, "the provider's key set cannot be read now: callbacks are answered 503 (the provider sends them again) until it can");
+                        }
+                    });
+                }
                 None => tracing::warn!(
                     "no --public-url: the provider's callbacks are not received, tills poll"
                 ),
@@ -254,6 +267,7 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                 zone,
                 receiver,
                 bell,
+                streams: Default::default(),
             };
             axum::serve(listener, http::router(state))
                 // Ctrl-C, or systemd's SIGTERM: requests in flight are answered first.
@@ -320,6 +334,13 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                     tills::add_profile(&pool, shop, &profile_id, "admin").await?;
                     Ok(format!(
                         "Callbacks for payment profile {} are accepted.",
+                        profile_id.trim()
+                    ))
+                }
+                ProfileCommand::Remove { profile_id } => {
+                    tills::remove_profile(&pool, &profile_id).await?;
+                    Ok(format!(
+                        "Callbacks for payment profile {} are no longer accepted.",
                         profile_id.trim()
                     ))
                 }

@@ -10,8 +10,9 @@
 //! cursor. Streams also read every [`SAFETY`] without a ring, so a lost notification or a
 //! listener reconnecting delays, never loses.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -132,6 +133,26 @@ async fn still_joined(pool: &Pool, till: i64) -> Result<bool, ServerError> {
         .is_some())
 }
 
+/// Which stream of each till is its current one: a till has one stream; when it opens
+/// another (it lost the first without the server noticing), the older one ends.
+#[derive(Clone, Default)]
+pub struct Streams(Arc<Mutex<HashMap<i64, u64>>>);
+
+impl Streams {
+    /// Makes a new stream `till`'s current one; its number.
+    fn open(&self, till: i64) -> u64 {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let n = map.get(&till).map_or(1, |n| n.wrapping_add(1));
+        map.insert(till, n);
+        n
+    }
+
+    fn is_current(&self, till: i64, n: u64) -> bool {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(&till) == Some(&n)
+    }
+}
+
 struct Follow {
     pool: Pool,
     till: Till,
@@ -139,6 +160,10 @@ struct Follow {
     hello: bool,
     bell: watch::Receiver<u64>,
     ready: VecDeque<PaymentNotice>,
+    streams: Streams,
+    number: u64,
+    /// When the till was last checked not revoked.
+    checked: tokio::time::Instant,
 }
 
 fn event(notice: &PaymentNotice) -> Event {
@@ -150,21 +175,28 @@ fn event(notice: &PaymentNotice) -> Event {
 }
 
 /// The events for `till` after `cursor`: a hello, then each callback of its shop as it is
-/// stored. Ends when the till is revoked.
+/// stored. Ends when the till is revoked, or opens another stream (`bell` is rung so that the
+/// older one sees it at once).
 pub fn follow(
     pool: Pool,
     till: Till,
     cursor: i64,
-    bell: watch::Receiver<u64>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    bell: &watch::Sender<u64>,
+    streams: Streams,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+    let number = streams.open(till.id);
     let state = Follow {
         pool,
         till,
         cursor,
         hello: false,
-        bell,
+        bell: bell.subscribe(),
         ready: VecDeque::new(),
+        streams,
+        number,
+        checked: tokio::time::Instant::now(),
     };
+    bell.send_modify(|n| *n = n.wrapping_add(1));
     let events = futures::stream::unfold(state, |mut s| async move {
         if !s.hello {
             s.hello = true;
@@ -175,6 +207,10 @@ pub fn follow(
             return Some((Ok(hello), s));
         }
         loop {
+            if !s.streams.is_current(s.till.id, s.number) {
+                tracing::debug!(till = %s.till.name, "a stream replaced by the till's newer one ends");
+                return None;
+            }
             if let Some(n) = s.ready.pop_front() {
                 s.cursor = n.id;
                 return Some((Ok(event(&n)), s));
@@ -197,9 +233,12 @@ pub fn follow(
                 // No bell any more (the server is stopping): read at the safety pace.
                 tokio::time::sleep(SAFETY).await;
             }
-            if !rung && !still_joined(&s.pool, s.till.id).await.unwrap_or(true) {
-                tracing::info!(till = %s.till.name, "a revoked till's stream ends");
-                return None;
+            if s.checked.elapsed() >= SAFETY {
+                s.checked = tokio::time::Instant::now();
+                if !still_joined(&s.pool, s.till.id).await.unwrap_or(true) {
+                    tracing::info!(till = %s.till.name, "a revoked till's stream ends");
+                    return None;
+                }
             }
         }
     });

@@ -212,6 +212,24 @@ pub async fn add_profile(
     Ok(())
 }
 
+/// Stops accepting callbacks for `profile` (a till that names it again adds it back).
+pub async fn remove_profile(pool: &Pool, profile: &str) -> Result<(), ServerError> {
+    let client = pool.get().await?;
+    let n = client
+        .execute(
+            "DELETE FROM payment_profiles WHERE profile_id = $1",
+            &[&profile.trim()],
+        )
+        .await?;
+    if n == 0 {
+        return Err(ServerError::NotFound(format!(
+            "no payment profile {}",
+            profile.trim()
+        )));
+    }
+    audit(&client, None, "profile-removed", profile.trim()).await
+}
+
 /// The shop's payment profiles: id, who added it, when.
 pub async fn profiles(pool: &Pool) -> Result<Vec<(String, String, OffsetDateTime)>, ServerError> {
     let client = pool.get().await?;

@@ -1,18 +1,22 @@
 //! The provider's published keys, cached for 12 hours (as the guide asks) and fetched again
 //! when a signature names a key we have not seen (key rotation) — at most once a minute, so a
-//! flood of made-up key ids cannot make us hammer the provider. A key the provider stops
-//! publishing is still accepted for [`OVERLAP`] after it was last seen: a callback signed with
-//! it before the rotation is retried unchanged for 24 hours.
+//! flood of made-up key ids cannot make us hammer the provider; within that minute a key we do
+//! not have is "not checked now" (a key-set error: a callback is asked to come again), not
+//! "unknown". A fetch that failed is not tried again for a minute either; meanwhile a stale set
+//! that holds the key is used. A key the provider stops publishing is still accepted for
+//! [`OVERLAP`] after it was last seen, for what was signed before it was withdrawn (see
+//! [`JwksCache::withdrawn_at`]): a callback signed with it is retried unchanged for 24 hours.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use time::OffsetDateTime;
 use tokio::sync::Mutex;
 
 use super::jws::{KeySet, SignatureError};
 
 pub const CACHE_FOR: Duration = Duration::from_secs(12 * 60 * 60);
-/// The shortest wait between two fetches caused by unknown key ids.
+/// The shortest wait between two fetches caused by unknown key ids, or after a failed one.
 pub const REFETCH_AFTER: Duration = Duration::from_secs(60);
 /// How long a key dropped from the published set is still accepted: the provider's 24 hours of
 /// callback retries, and a margin.
@@ -32,9 +36,13 @@ struct Cached {
     fetched: Option<Instant>,
     /// When a fetch was last made for a key id we did not have.
     missed: Option<Instant>,
+    /// When a fetch last failed.
+    failed: Option<Instant>,
     keys: KeySet,
     /// When each key was last seen published.
     seen: HashMap<String, Instant>,
+    /// When each key kept for the overlap was first found missing from the published set.
+    withdrawn: HashMap<String, OffsetDateTime>,
 }
 
 impl Cached {
@@ -43,6 +51,14 @@ impl Cached {
         let now = Instant::now();
         for kid in published.kids() {
             self.seen.insert(kid.to_string(), now);
+            self.withdrawn.remove(kid);
+        }
+        for kid in self.keys.kids() {
+            if published.get(kid).is_none() {
+                self.withdrawn
+                    .entry(kid.to_string())
+                    .or_insert_with(OffsetDateTime::now_utc);
+            }
         }
         let seen = &self.seen;
         let kept = std::mem::take(&mut self.keys)
@@ -50,7 +66,9 @@ impl Cached {
         self.keys = kept.merged(published, MAX_KEYS);
         let keys = &self.keys;
         self.seen.retain(|kid, _| keys.get(kid).is_some());
+        self.withdrawn.retain(|kid, _| keys.get(kid).is_some());
         self.fetched = Some(now);
+        self.failed = None;
     }
 }
 
@@ -92,6 +110,12 @@ impl JwksCache {
         self
     }
 
+    /// When the provider stopped publishing `kid`, if it did (the key is kept for the
+    /// overlap): what it signed after that is not the provider's.
+    pub async fn withdrawn_at(&self, kid: &str) -> Option<OffsetDateTime> {
+        self.state.lock().await.withdrawn.get(kid).copied()
+    }
+
     /// A key set holding `kid`, fetching when the cache is stale or lacks it. A stale set that
     /// holds `kid` is used when the provider cannot be reached (its keys were good 12 hours
     /// ago; a key-set outage must not refuse genuine signatures).
@@ -105,23 +129,35 @@ impl JwksCache {
         let Source::Url { url, http } = &self.source else {
             return Err(SignatureError::UnknownKey(kid.to_string()));
         };
-        // An unknown key in a fresh set: fetched again only when the last such fetch is a
-        // minute old.
-        if !has
-            && fresh
-            && state
-                .missed
-                .is_some_and(|at| at.elapsed() < self.refetch_after)
-        {
-            return Err(SignatureError::UnknownKey(kid.to_string()));
+        let recently = |at: Option<Instant>| at.is_some_and(|at| at.elapsed() < self.refetch_after);
+        // The provider did not answer a moment ago: not asked again yet.
+        if recently(state.failed) {
+            return match has {
+                true => Ok(state.keys.clone()),
+                false => Err(SignatureError::KeySet(
+                    "the provider's key set could not be read a moment ago".into(),
+                )),
+            };
         }
+        // An unknown key in a fresh set: asked for again only when the last such fetch is a
+        // minute old; until then it cannot be checked (which is not "unknown").
         if !has && fresh {
+            if recently(state.missed) {
+                return Err(SignatureError::KeySet(format!(
+                    "key '{kid}' is not in the set read less than a minute ago; not read again yet"
+                )));
+            }
             state.missed = Some(Instant::now());
         }
         match fetch(http, url).await {
             Ok(published) => state.take(published),
-            Err(_) if has => return Ok(state.keys.clone()),
-            Err(e) => return Err(e),
+            Err(e) => {
+                state.failed = Some(Instant::now());
+                return match has {
+                    true => Ok(state.keys.clone()),
+                    false => Err(e),
+                };
+            }
         }
         if state.keys.get(kid).is_none() {
             return Err(SignatureError::UnknownKey(kid.to_string()));

@@ -102,6 +102,20 @@ impl PaymentStatus {
         self == old || (!old.is_final() && self.rank() >= old.rank())
     }
 
+    /// Whether this status is a step on from `old`, strictly: what a callback may do to a
+    /// payment (callbacks come out of order and again; a read may repeat a status, a callback
+    /// is only news when it moves on). Authorised comes before waiting for the merchant's
+    /// acknowledgement, which a read's rank puts level.
+    pub fn advances(&self, old: &PaymentStatus) -> bool {
+        let step = |s: &PaymentStatus| match s {
+            s if s.is_final() => 9,
+            PaymentStatus::PendingMerchantAcknowledgement => 3,
+            PaymentStatus::Authorized => 2,
+            s => s.rank(),
+        };
+        !old.is_final() && step(self) > step(old)
+    }
+
     /// Whether the merchant may still cancel (DELETE) it.
     pub fn is_cancellable(&self) -> bool {
         matches!(self, PaymentStatus::Pending | PaymentStatus::Identified)
@@ -523,6 +537,47 @@ pub struct ErrorBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_callback_only_moves_a_payment_strictly_forward() {
+        use PaymentStatus::*;
+        let order = [
+            Pending,
+            Identified,
+            Authorized,
+            PendingMerchantAcknowledgement,
+            Succeeded,
+        ];
+        for (i, old) in order.iter().enumerate() {
+            for (j, new) in order.iter().enumerate() {
+                assert_eq!(new.advances(old), j > i, "{old} -> {new}");
+            }
+        }
+        // Never from a final status, never sideways between finals.
+        assert!(!Cancelled.advances(&Succeeded) && !Succeeded.advances(&Expired));
+        assert!(Expired.advances(&Identified) && Voided.advances(&PendingMerchantAcknowledgement));
+    }
+
+    #[test]
+    fn a_callback_updates_the_status_and_keeps_what_it_lacks() {
+        let json = |body: &str| serde_json::from_str::<Payment>(body).unwrap();
+        let created = json(
+            r#"{"paymentId":"p1","status":"PENDING","amount":1250,
+                "_links":{"deeplink":{"href":"https://payconiq.com/pay/2/p1"}},
+                "creditor":{"profileId":"x"}}"#,
+        );
+        let callback = json(
+            r#"{"paymentId":"p1","status":"SUCCEEDED","amount":1250,"tippingAmount":150,
+                "totalAmount":1400,"succeededAt":"2026-12-05T10:01:00.000Z",
+                "debtor":{"name":"Jan","iban":"*************12636"}}"#,
+        );
+        let after = created.clone().updated_by(&callback);
+        assert_eq!(after.status, PaymentStatus::Succeeded);
+        assert_eq!(after.paid_total().cents(), 1400);
+        assert!(after.succeeded_at.is_some() && after.debtor.is_some());
+        assert_eq!(after.deeplink(), created.deeplink(), "the code is kept");
+        assert!(after.creditor.is_some());
+    }
 
     #[test]
     fn reads_the_guides_get_payment_example() {
