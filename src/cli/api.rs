@@ -224,6 +224,7 @@ async fn sandbox_client(url: &str) -> Result<Client, String> {
     );
     let key = SigningKey::generate(kid).map_err(|e| e.to_string())?;
     http.post(format!("{base}/sandbox/merchant/jwks"))
+        .header(crate::sandbox::guard::CONTROL_HEADER, "1")
         .body(key.public_jwks().to_string())
         .send()
         .await

@@ -40,6 +40,8 @@ pub fn router() -> Router<Arc<Shared>> {
         // What a phone does when it opens the QR's deeplink or a sticker's URL.
         .route("/pay/2/{id}", get(scan_deeplink))
         .route("/l/1/{profile}/{pos_id}", get(scan_sticker_url))
+        // The same URL in capitals, as a QR code in alphanumeric mode carries it.
+        .route("/L/1/{profile}/{pos_id}", get(scan_sticker_url))
 }
 
 async fn info(State(s): S) -> Reply {
@@ -125,7 +127,15 @@ async fn sticker_scan(State(s): S, Path(pos_id): Path<String>) -> Reply {
     scan_at_pos(&s, &pos_id)
 }
 
-async fn scan_sticker_url(State(s): S, Path((_profile, pos_id)): Path<(String, String)>) -> Reply {
+async fn scan_sticker_url(State(s): S, Path((profile, pos_id)): Path<(String, String)>) -> Reply {
+    // Another merchant's sticker is not one of this sandbox's (in any case: see above).
+    if !profile.eq_ignore_ascii_case(&s.cfg.profile_id) {
+        return Err(Reject::new(
+            404,
+            "PAYMENT_NOT_FOUND",
+            format!("No sticker of profile '{profile}' here"),
+        ));
+    }
     scan_at_pos(&s, &pos_id)
 }
 

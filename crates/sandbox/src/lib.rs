@@ -10,6 +10,7 @@ mod control;
 pub mod d24;
 mod demo;
 pub mod faults;
+pub mod guard;
 mod payouts;
 mod persist;
 mod qrcode;
@@ -147,6 +148,8 @@ pub(crate) struct Shared {
     pub faults: Mutex<faults::Faults>,
     pub key: SigningKey,
     pub merchant_keys: RwLock<Option<KeySet>>,
+    /// Merchant JWS ids seen: a signed request is accepted once.
+    pub(crate) jtis: Mutex<auth::JtiMemory>,
     /// The most recent requests, as they arrived (for measuring a client from the API's side).
     pub requests: Mutex<std::collections::VecDeque<LoggedRequest>>,
     /// Woken whenever the store was touched, for the state saver.
@@ -311,6 +314,7 @@ impl Sandbox {
             faults: Mutex::new(faults::Faults::default()),
             key,
             merchant_keys: RwLock::new(None),
+            jtis: Mutex::new(auth::JtiMemory::default()),
             requests: Mutex::new(std::collections::VecDeque::new()),
             touched: Arc::new(Notify::new()),
             port: addr.port(),

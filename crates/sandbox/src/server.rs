@@ -85,6 +85,9 @@ async fn handle(
 ) -> Result<Response<Body>, Dropped> {
     let path = req.uri().path().to_string();
     shared.log_request(req.method().as_str(), &path);
+    if let Err(refused) = crate::guard::check(req.method(), &path, req.headers()) {
+        return Ok(axum::response::IntoResponse::into_response(refused));
+    }
     let endpoint = classify(req.method(), &path);
     // D24's answers are its own: error objects of its shape, never JWS-signed.
     let d24 = path.starts_with("/d24/");

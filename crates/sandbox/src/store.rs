@@ -271,6 +271,9 @@ impl Store {
 
     /// The newest payment waiting at a sticker (POS id), for a customer scanning it. Only
     /// payments young enough to be pending are looked at.
+    /// The newest payment waiting at `pos_id`, the POS id compared in any case: a sticker's
+    /// URL reaches the provider in capitals when its QR code is made in alphanumeric mode
+    /// (smaller), as some clients make it.
     pub fn pending_at_pos(&mut self, cfg: &SandboxConfig, pos_id: &str) -> Option<String> {
         let now = cfg.now();
         let range = (now - cfg.expiry - time::Duration::minutes(1), String::new())..;
@@ -279,7 +282,10 @@ impl Store {
             .rev()
             .find_map(|((_, id), p)| {
                 advance(p, cfg, now);
-                (p.pos_id.as_deref() == Some(pos_id) && p.view.status == PaymentStatus::Pending)
+                (p.pos_id
+                    .as_deref()
+                    .is_some_and(|p| p.eq_ignore_ascii_case(pos_id))
+                    && p.view.status == PaymentStatus::Pending)
                     .then(|| id.clone())
             })
     }

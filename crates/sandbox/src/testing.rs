@@ -120,3 +120,17 @@ pub fn closed_port() -> (tokio::net::TcpSocket, u16) {
     let port = socket.local_addr().expect("its address").port();
     (socket, port)
 }
+
+/// An HTTP client for the sandbox's control endpoints: every request carries the header they
+/// need (see `guard.rs`).
+pub fn control_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        crate::guard::CONTROL_HEADER,
+        reqwest::header::HeaderValue::from_static("1"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("an HTTP client")
+}

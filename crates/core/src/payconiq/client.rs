@@ -182,7 +182,10 @@ impl Client {
         // may come from anyone on the way (a "not found" or "not pending" is as consequential
         // as a status). A signature that is there but does not verify is refused in any mode.
         match signature {
-            Some(sig) => self.check_signature(&sig, &body).await?,
+            Some(sig) => {
+                self.check_signature(&sig, &body, url.path(), status.is_success())
+                    .await?
+            }
             None if self.account.requires_signed_response(call.jws_only) => {
                 return Err(jws::SignatureError::Missing.into());
             }
@@ -199,14 +202,34 @@ impl Client {
         }
     }
 
-    async fn check_signature(&self, signature: &str, body: &[u8]) -> Result<(), Error> {
+    /// Checks an answer's signature and that it answers this request (`path`); a success
+    /// must also be signed for this till's profile when it names one (a refusal of a
+    /// misconfigured profile is read as the refusal it is).
+    async fn check_signature(
+        &self,
+        signature: &str,
+        body: &[u8],
+        path: &str,
+        success: bool,
+    ) -> Result<(), Error> {
         let parsed = jws::parse(signature)?;
         let keys = self.jwks.keys_for(&parsed.kid).await?;
         let expect = Expect {
             iss: Some(PROVIDER_ISSUER),
             ..Expect::default()
         };
-        parsed.verify(body, &keys, &expect)?;
+        let verified = parsed.verify(body, &keys, &expect)?;
+        let profile = if success {
+            self.account.profile_id.as_str()
+        } else {
+            ""
+        };
+        answer_bound(
+            &verified.claims,
+            path,
+            profile,
+            time::OffsetDateTime::now_utc(),
+        )?;
         Ok(())
     }
 
@@ -253,6 +276,55 @@ impl Client {
     }
 }
 
+/// How far a signed answer's `iat` may be from this computer's clock: an answer is signed as
+/// it is sent, so this is the clocks' difference and the way; a replay of an old answer is
+/// refused past it.
+pub const ANSWER_IAT_WINDOW: time::Duration = time::Duration::minutes(10);
+
+/// Whether a signed answer is one for this request: its `path` is the request's path (or, as
+/// a provider behind a gateway may sign it, the request path's end from a `/` on, which still
+/// names the same resource), its profile `profile` when both name one, and its `iat` within
+/// [`ANSWER_IAT_WINDOW`] of `now`. A genuine answer captured for another request (another
+/// payment, its refunds, a cancel) or long ago is refused.
+pub fn answer_bound(
+    claims: &jws::Claims,
+    request_path: &str,
+    profile: &str,
+    now: time::OffsetDateTime,
+) -> Result<(), jws::SignatureError> {
+    let claim = |claim, detail: String| jws::SignatureError::Claim { claim, detail };
+    let signed = claims.path.split('?').next().unwrap_or_default();
+    let same = signed == request_path
+        || (signed.starts_with('/') && signed.len() > 1 && request_path.ends_with(signed));
+    if !same {
+        return Err(claim(
+            jws::PATH,
+            format!(
+                "is '{}', the answer of another request than {request_path}",
+                claims.path
+            ),
+        ));
+    }
+    if !claims.sub.is_empty() && !profile.is_empty() && claims.sub != profile {
+        return Err(claim(
+            jws::SUB,
+            format!("is '{}', not this till's profile", claims.sub),
+        ));
+    }
+    let off = now - claims.iat;
+    if off.abs() > ANSWER_IAT_WINDOW {
+        return Err(claim(
+            jws::IAT,
+            format!(
+                "is {} min from this computer's clock (accepted: {} min; is the clock right?)",
+                off.whole_minutes(),
+                ANSWER_IAT_WINDOW.whole_minutes()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     serde_json::from_slice(body).map_err(|e| Error::Response(e.to_string()))
 }
@@ -266,5 +338,48 @@ fn transport(e: reqwest::Error) -> Error {
     Error::Transport {
         kind: crate::http::transport_kind(&e),
         detail: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+
+    fn claims(path: &str, sub: &str, iat_minutes_ago: i64) -> jws::Claims {
+        jws::Claims {
+            iat: time::OffsetDateTime::now_utc() - time::Duration::minutes(iat_minutes_ago),
+            jti: "j".into(),
+            path: path.into(),
+            iss: PROVIDER_ISSUER.into(),
+            sub: sub.into(),
+        }
+    }
+
+    #[test]
+    fn an_answer_is_bound_to_its_request() {
+        let now = time::OffsetDateTime::now_utc();
+        let ok = |c: &jws::Claims, path: &str| answer_bound(c, path, "prof", now).is_ok();
+        let this = "/v3/payments/p1";
+        assert!(ok(&claims(this, "prof", 0), this));
+        assert!(
+            ok(&claims(this, "", 0), this),
+            "no profile named: not checked"
+        );
+        assert!(
+            ok(&claims("/payments/p1", "prof", 0), this),
+            "signed behind a gateway"
+        );
+        assert!(ok(&claims("/v3/payments/p1?x=1", "prof", 0), this));
+        assert!(ok(&claims(this, "prof", 9), this));
+        // Another payment, its refunds, a path that is no path, another profile, too old or
+        // ahead.
+        assert!(!ok(&claims("/v3/payments/p2", "prof", 0), this));
+        assert!(!ok(&claims("/v3/payments/p1/refunds", "prof", 0), this));
+        assert!(!ok(&claims("/", "prof", 0), this));
+        assert!(!ok(&claims("", "prof", 0), this));
+        assert!(!ok(&claims("p1", "prof", 0), this));
+        assert!(!ok(&claims(this, "other", 0), this));
+        assert!(!ok(&claims(this, "prof", 11), this));
+        assert!(!ok(&claims(this, "prof", -11), this));
     }
 }

@@ -216,7 +216,7 @@ async fn crash_child() {
     if settle {
         return;
     }
-    let http = reqwest::Client::new();
+    let http = kassa_sandbox::testing::control_client();
     loop {
         let cents = 100 + rand::random::<i64>().rem_euclid(9_900);
         let sale = Sale {

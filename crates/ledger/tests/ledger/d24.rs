@@ -331,7 +331,7 @@ async fn an_in_progress_card_refund_is_followed_to_success_and_to_rejection() {
         )
         .await
         .unwrap();
-    let resp = reqwest::Client::new()
+    let resp = kassa_sandbox::testing::control_client()
         .post(format!(
             "{}/sandbox/d24/refunds/{}/reject",
             sandbox.base_url(),

@@ -185,7 +185,7 @@ async fn timeouts_are_retried_for_reads() {
 #[tokio::test]
 async fn faults_can_be_set_over_http() {
     let (sandbox, client) = setup(AuthMode::ApiKey).await;
-    let http = reqwest::Client::new();
+    let http = kassa_sandbox::testing::control_client();
     let resp = http
         .post(format!("{}/sandbox/faults", sandbox.base_url()))
         .body(r#"{"endpoint":"get","kind":"status","status":503,"count":10}"#)

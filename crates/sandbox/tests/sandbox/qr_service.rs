@@ -94,3 +94,56 @@ async fn timestamps_have_milliseconds_as_in_the_guide() {
         assert!(shape(v), "{field}: {v}");
     }
 }
+
+/// A sticker's URL as phones meet it: in capitals when the QR code is made in alphanumeric
+/// mode (a third-party client, pyconiq, writes it so: the code is smaller), which the provider
+/// reads as the same sticker; another merchant's sticker is not this one.
+#[tokio::test]
+async fn a_sticker_url_in_capitals_is_the_same_sticker() {
+    use kassa_core::money::Money;
+    use kassa_core::payconiq::AuthMode;
+    use kassa_core::payconiq::model::{CreatePayment, CreatePosPayment, PaymentStatus};
+    let (sandbox, client) = kassa_sandbox::testing::setup(AuthMode::ApiKey).await;
+    let profile = sandbox.config().profile_id.clone();
+    let scan = |url: String| async move {
+        let resp = reqwest::get(url).await.unwrap();
+        let status = resp.status().as_u16();
+        let body: serde_json::Value = resp.json().await.unwrap_or_default();
+        (status, body)
+    };
+    for (n, url) in [
+        format!(
+            "{}/L/1/{}/POS00042",
+            sandbox.base_url(),
+            profile.to_uppercase()
+        ),
+        format!("{}/l/1/{profile}/pos00042", sandbox.base_url()),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let p = client
+            .create_pos_payment(&CreatePosPayment {
+                payment: CreatePayment::new(Money::from_cents(300 + n as i64))
+                    .reference(kassa_sandbox::testing::unique_reference()),
+                pos_id: "POS00042".into(),
+                shop_id: None,
+                shop_name: None,
+            })
+            .await
+            .unwrap();
+        let (status, body) = scan(url.clone()).await;
+        assert_eq!(status, 200, "{url}: {body}");
+        assert_eq!(body["paymentId"], p.payment_id.as_str());
+        assert_eq!(
+            client.get_payment(&p.payment_id).await.unwrap().status,
+            PaymentStatus::Identified
+        );
+    }
+    let (status, _) = scan(format!(
+        "{}/L/1/5FA1B6C8A2B2C3D4E5F60000/POS00042",
+        sandbox.base_url()
+    ))
+    .await;
+    assert_eq!(status, 404, "another merchant's sticker");
+}

@@ -35,7 +35,7 @@ async fn read_until_closed(stream: &mut TcpStream, limit: Duration) -> (Vec<u8>,
 async fn a_slow_loris_connection_is_closed() {
     let sandbox = kassa_sandbox::testing::sandbox_with(quick()).await;
     let mut s = TcpStream::connect(sandbox.addr()).await.unwrap();
-    s.write_all(b"GET /v3/payments/abc HTTP/1.1\r\nHost: x\r\n")
+    s.write_all(b"GET /v3/payments/abc HTTP/1.1\r\nHost: 127.0.0.1\r\n")
         .await
         .unwrap();
     // ... and never the blank line that ends the headers.
@@ -48,7 +48,7 @@ async fn a_body_shorter_than_its_length_does_not_hold_the_connection() {
     let sandbox = kassa_sandbox::testing::sandbox_with(quick()).await;
     let mut s = TcpStream::connect(sandbox.addr()).await.unwrap();
     s.write_all(
-        b"POST /v3/payments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"amount\":",
+        b"POST /v3/payments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"amount\":",
     )
     .await
     .unwrap();
@@ -102,7 +102,7 @@ async fn control_inputs_that_could_overflow_or_hang_are_refused() {
         kassa_sandbox::testing::setup(kassa_core::payconiq::AuthMode::ApiKey).await;
     let p = kassa_sandbox::testing::charge(&client, 500).await;
     let base = sandbox.base_url().to_string();
-    let http = reqwest::Client::new();
+    let http = kassa_sandbox::testing::control_client();
     for tip in ["9223372036854775807", "-5", "1000000"] {
         let r = http
             .post(format!("{base}/sandbox/payments/{}/confirm", p.payment_id))
@@ -130,5 +130,99 @@ async fn control_inputs_that_could_overflow_or_hang_are_refused() {
     assert_eq!(
         again.status,
         kassa_core::payconiq::model::PaymentStatus::Pending
+    );
+}
+
+/// A captured signed refund request, sent again with a new Idempotency-Key (which the
+/// signature does not cover), moves no more money: a merchant JWS is accepted once.
+#[tokio::test]
+async fn a_replayed_merchant_signature_is_refused() {
+    use kassa_core::payconiq::AuthMode;
+    use kassa_core::payconiq::jws::{Claims, SigningKey};
+    let sandbox = kassa_sandbox::testing::sandbox_with(SandboxConfig::for_tests()).await;
+    let key = SigningKey::generate("merchant-replay").unwrap();
+    let account = sandbox.account(AuthMode::Jws, Some(key.clone()));
+    let client =
+        kassa_core::payconiq::Client::new(account, kassa_sandbox::testing::quick_options())
+            .unwrap();
+    let paid = kassa_sandbox::testing::paid(&sandbox, &client, 1000, 0).await;
+    let path = format!("/v3/payments/{}/refunds", paid.payment_id);
+    let body = br#"{"amount":100,"currency":"EUR","description":"Replay"}"#;
+    let cfg = sandbox.config();
+    let signature = key
+        .sign(&Claims::now(&path, &cfg.merchant_id, &cfg.profile_id), body)
+        .unwrap();
+    let send = |idempotency: &'static str| {
+        reqwest::Client::new()
+            .post(format!("{}{path}", sandbox.base_url()))
+            .header("content-type", "application/json")
+            .header("Signature", signature.clone())
+            .header("Idempotency-Key", idempotency)
+            .body(body.to_vec())
+            .send()
+    };
+    let first = send("replay-1").await.unwrap();
+    assert_eq!(first.status(), 201, "{}", first.text().await.unwrap());
+    for key in ["replay-2", "replay-3"] {
+        let again = send(key).await.unwrap();
+        assert_eq!(again.status(), 401);
+        let text = again.text().await.unwrap();
+        assert!(text.contains("was used before"), "{text}");
+    }
+    let refunds = sandbox.refunds_of(&paid.payment_id);
+    assert_eq!(refunds.len(), 1, "one refund: {refunds:?}");
+}
+
+/// A web page open in the till's browser cannot drive the sandbox: a cross-site POST to a
+/// control endpoint (no control header, a foreign Origin) and a request under a rebound host
+/// name are refused, while the till's own calls and the documented control calls work.
+#[tokio::test]
+async fn a_cross_site_request_cannot_drive_the_sandbox() {
+    use kassa_core::payconiq::AuthMode;
+    let (sandbox, client) = kassa_sandbox::testing::setup(AuthMode::ApiKey).await;
+    let p = kassa_sandbox::testing::charge(&client, 250).await;
+    let confirm = format!(
+        "{}/sandbox/payments/{}/confirm",
+        sandbox.base_url(),
+        p.payment_id
+    );
+    // What a form on another site sends: a simple POST, the page's Origin.
+    let page = reqwest::Client::new()
+        .post(&confirm)
+        .header("origin", "https://shop-offers.example")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("tip=0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 403);
+    // Without an Origin (a page's request may have none), still no control header.
+    let bare = reqwest::Client::new().post(&confirm).send().await.unwrap();
+    assert_eq!(bare.status(), 403);
+    assert!(bare.text().await.unwrap().contains("x-kassa-sandbox"));
+    // DNS rebinding: the page's own name, resolved to 127.0.0.1.
+    let rebound = kassa_sandbox::testing::control_client()
+        .get(format!("{}/sandbox", sandbox.base_url()))
+        .header("host", "shop-offers.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rebound.status(), 403);
+    assert_eq!(
+        client.get_payment(&p.payment_id).await.unwrap().status,
+        kassa_core::payconiq::model::PaymentStatus::Pending,
+        "nothing paid by the page"
+    );
+    // The till's own calls and the documented control call work.
+    let ok = kassa_sandbox::testing::control_client()
+        .post(&confirm)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert_ne!(
+        client.get_payment(&p.payment_id).await.unwrap().status,
+        kassa_core::payconiq::model::PaymentStatus::Pending,
+        "paid by the control call"
     );
 }

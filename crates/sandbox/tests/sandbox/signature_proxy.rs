@@ -27,8 +27,9 @@ enum Mode {
     Forge,
     /// Answers "payment not found" itself, unsigned, without asking the sandbox.
     FakeNotFound,
-    /// Answers with a signed answer captured earlier (another payment's).
+    /// Answers with a signed answer captured earlier (another request's).
     Replay {
+        status: u16,
         body: Bytes,
         signature: String,
     },
@@ -53,10 +54,14 @@ async fn forward(State(proxy): State<Arc<Proxy>>, req: Request) -> Response {
                 ),
             );
         }
-        Mode::Replay { body, signature } => {
+        Mode::Replay {
+            status,
+            body,
+            signature,
+        } => {
             let mut headers = HeaderMap::new();
             headers.insert("Signature", HeaderValue::from_str(signature).unwrap());
-            return answer(200, headers, body.clone());
+            return answer(*status, headers, body.clone());
         }
         _ => {}
     }
@@ -238,11 +243,64 @@ async fn a_signed_answer_about_another_payment_is_not_this_payments_status() {
         .send()
         .await
         .unwrap();
+    set(&proxy, captured(resp).await);
+    let err = client.get_payment(&pending).await.unwrap_err();
+    assert!(refused_as_another_requests(&err), "{err:?}");
+
+    // A genuine "not found" for an id that does not exist, replayed for the real payment: not
+    // believed (the till would take the sale for lost).
+    set(&proxy, Mode::Honest);
+    let resp = reqwest::Client::new()
+        .get(format!("{base}/v3/payments/aaaaaaaaaaaaaaaaaaaaaaaa"))
+        .bearer_auth(sandbox.config().api_key.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    set(&proxy, captured(resp).await);
+    let err = client.get_payment(&pending).await.unwrap_err();
+    assert!(refused_as_another_requests(&err), "{err:?}");
+
+    // A genuine 204 for cancelling another payment, replayed as this one's cancel: refused (the
+    // till would say cancelled while the customer can still pay).
+    set(&proxy, Mode::Honest);
+    let other = pending_payment(&client).await;
+    let resp = reqwest::Client::new()
+        .delete(format!("{base}/v3/payments/{other}"))
+        .bearer_auth(sandbox.config().api_key.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 204);
+    set(&proxy, captured(resp).await);
+    let err = client.cancel_payment(&pending).await.unwrap_err();
+    assert!(refused_as_another_requests(&err), "{err:?}");
+    set(&proxy, Mode::Honest);
+    assert_eq!(
+        client.get_payment(&pending).await.unwrap().status,
+        PaymentStatus::Pending,
+        "still waiting for its customer"
+    );
+}
+
+/// A genuine answer, kept as it came to be played back.
+async fn captured(resp: reqwest::Response) -> Mode {
+    let status = resp.status().as_u16();
     let signature = resp.headers()["Signature"].to_str().unwrap().to_string();
     let body = resp.bytes().await.unwrap();
-    set(&proxy, Mode::Replay { body, signature });
-    let err = client.get_payment(&pending).await.unwrap_err();
-    assert!(matches!(err, Error::Response(_)), "{err:?}");
+    Mode::Replay {
+        status,
+        body,
+        signature,
+    }
+}
+
+fn refused_as_another_requests(err: &Error) -> bool {
+    matches!(
+        err,
+        Error::Signature(SignatureError::Claim { claim, detail })
+            if *claim == kassa_core::payconiq::jws::PATH && detail.contains("another request")
+    )
 }
 
 #[tokio::test]
