@@ -54,6 +54,11 @@ cli-qr-extension = Die Ausgabedatei muss auf .png oder .svg enden.
 cli-qr-written = { $path } geschrieben (Größe { $size }).
 cli-read-failed = { $path } kann nicht gelesen werden: { $detail }
 cli-write-failed = { $path } kann nicht geschrieben werden: { $detail }
+cli-not-a-file = { $path } ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Ordner wird nicht gelesen)
+cli-file-too-big = { $path } ist größer als { $limit } KiB: nicht gelesen
+cli-file-exists = { $path } gibt es schon: wählen Sie einen anderen Namen (nichts wird überschrieben)
+cli-keys-same-file = --out und --jwks-out nennen dieselbe Datei: der private Schlüssel und der öffentliche Schlüsselsatz gehören in zwei Dateien
+cli-kid-invalid = Die Schlüssel-ID muss aus 1 bis 64 Buchstaben, Ziffern, Punkten, Bindestrichen oder Unterstrichen bestehen.
 
 ## Das Kassenfenster
 
@@ -473,7 +478,6 @@ payouts-paid-out = Ausgezahlt
 payouts-failed = Fehlgeschlagen
 payouts-refund-tag = Erstattung
 cli-jwks-not-https = die JWKS-URL muss https sein (einfaches http nur zu diesem Rechner)
-cli-jwks-too-big = die JWKS-Datei ist zu groß für einen Schlüsselsatz
 cli-jwks-private = das JWKS enthält privates Schlüsselmaterial; teilen oder verwenden Sie eine solche Datei nie als öffentlichen Schlüsselsatz — erzeugen Sie ein neues Schlüsselpaar
 cli-api-no-sandbox = Diese Kasse nutzt die eingebaute Sandbox, die nur läuft, solange Kassa offen ist. Öffnen Sie Kassa oder starten Sie eine mit `kassa sandbox` und geben Sie --sandbox URL an.
 cli-api-sandbox-unreachable = Unter { $url } antwortet keine Sandbox: { $detail }
@@ -711,9 +715,8 @@ shop-status-offline = { $why } { $waiting ->
 } hier; nichts geht verloren.
 shop-status-callbacks = Der Server empfängt die Callbacks des Anbieters unter { $url } und diese Kasse kann ihnen folgen: solange sie läuft und sobald ein Callback für eine ihrer Zahlungen gekommen ist, wird eine Zahlung auf dem Bildschirm nur zur Sicherheit alle 5 Sekunden abgefragt. { $last ->
     [none] Es ist noch kein Callback gekommen.
-   *[other] Der letzte kam am { $last }.
+   *[other] Der letzte der Filiale kam am { $last }.
 }
-shop-status-no-stream = Der Server empfängt die Callbacks des Anbieters unter { $url }, aber diese Kasse kann ihnen gerade nicht folgen: Zahlungen werden im üblichen Takt abgefragt.
 shop-status-no-callbacks = Der Server empfängt keine Callbacks des Anbieters (er hat keine öffentliche URL): Zahlungen werden im üblichen Takt abgefragt.
 shop-pushed = { $sent ->
     [one] 1 Ereignis

@@ -54,6 +54,11 @@ cli-qr-extension = The output file must end in .png or .svg.
 cli-qr-written = Wrote { $path } (size { $size }).
 cli-read-failed = Cannot read { $path }: { $detail }
 cli-write-failed = Cannot write { $path }: { $detail }
+cli-not-a-file = { $path } is not a regular file (a device, a pipe or a folder is not read)
+cli-file-too-big = { $path } is larger than { $limit } KiB: not read
+cli-file-exists = { $path } exists already: choose another name (nothing is written over)
+cli-keys-same-file = --out and --jwks-out name the same file: the private key and the public key set go to two files
+cli-kid-invalid = The key id must be 1 to 64 letters, digits, dots, dashes or underscores.
 
 ## The till window
 
@@ -473,7 +478,6 @@ payouts-paid-out = Paid out
 payouts-failed = Failed
 payouts-refund-tag = refund
 cli-jwks-not-https = the JWKS URL must be https (plain http only to this machine)
-cli-jwks-too-big = the JWKS file is too large to be a key set
 cli-jwks-private = the JWKS contains private key material; never share or use such a file as a public key set — make a new key pair
 cli-api-no-sandbox = This till runs on its embedded sandbox, which is only there while Kassa is open. Open Kassa, or start one with `kassa sandbox` and pass --sandbox URL.
 cli-api-sandbox-unreachable = No sandbox answers at { $url }: { $detail }
@@ -711,9 +715,8 @@ shop-status-offline = { $why } { $waiting ->
 } here; nothing is lost.
 shop-status-callbacks = The server receives the provider's callbacks at { $url } and this till can follow them: while it runs, once a callback has come for one of its payments, a payment on screen is read only every 5 seconds, as a safety net. { $last ->
     [none] No callback has come yet.
-   *[other] The last came at { $last }.
+   *[other] The shop's last came at { $last }.
 }
-shop-status-no-stream = The server receives the provider's callbacks at { $url }, but this till cannot follow them now: payments are read at the usual pace.
 shop-status-no-callbacks = The server does not receive the provider's callbacks (it has no public URL): payments are read at the usual pace.
 shop-pushed = Sent { $sent ->
     [one] 1 event

@@ -54,6 +54,11 @@ cli-qr-extension = Le fichier de sortie doit se terminer par .png ou .svg.
 cli-qr-written = { $path } écrit (taille { $size }).
 cli-read-failed = Impossible de lire { $path } : { $detail }
 cli-write-failed = Impossible d'écrire { $path } : { $detail }
+cli-not-a-file = { $path } n'est pas un fichier ordinaire (un périphérique, un tube ou un dossier n'est pas lu)
+cli-file-too-big = { $path } dépasse { $limit } Kio : non lu
+cli-file-exists = { $path } existe déjà : choisissez un autre nom (rien n'est écrasé)
+cli-keys-same-file = --out et --jwks-out désignent le même fichier : la clé privée et le jeu de clés publiques vont dans deux fichiers
+cli-kid-invalid = L'identifiant de clé doit compter de 1 à 64 lettres, chiffres, points, tirets ou soulignés.
 
 ## La caisse
 
@@ -473,7 +478,6 @@ payouts-paid-out = Versé
 payouts-failed = Échoué
 payouts-refund-tag = remboursement
 cli-jwks-not-https = l'URL du JWKS doit être en https (http seulement vers cette machine)
-cli-jwks-too-big = le fichier JWKS est trop grand pour un jeu de clés
 cli-jwks-private = le JWKS contient une clé privée ; ne partagez ni n'utilisez jamais un tel fichier comme jeu de clés publiques — créez une nouvelle paire de clés
 cli-api-no-sandbox = Cette caisse utilise le bac à sable intégré, qui n'existe que pendant que Kassa est ouvert. Ouvrez Kassa, ou lancez-en un avec `kassa sandbox` et passez --sandbox URL.
 cli-api-sandbox-unreachable = Aucun bac à sable ne répond à { $url } : { $detail }
@@ -711,9 +715,8 @@ shop-status-offline = { $why } { $waiting ->
 } ici ; rien n'est perdu.
 shop-status-callbacks = Le serveur reçoit les rappels du prestataire à { $url } et cette caisse peut les suivre : tant qu'elle tourne, dès qu'un rappel est venu pour l'un de ses paiements, un paiement à l'écran n'est consulté que toutes les 5 secondes, par sécurité. { $last ->
     [none] Aucun rappel n'est encore venu.
-   *[other] Le dernier est venu le { $last }.
+   *[other] Le dernier du magasin est venu le { $last }.
 }
-shop-status-no-stream = Le serveur reçoit les rappels du prestataire à { $url }, mais cette caisse ne peut pas les suivre pour l'instant : les paiements sont consultés au rythme habituel.
 shop-status-no-callbacks = Le serveur ne reçoit pas les rappels du prestataire (il n'a pas d'URL publique) : les paiements sont consultés au rythme habituel.
 shop-pushed = { $sent ->
     [one] 1 événement envoyé

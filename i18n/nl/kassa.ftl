@@ -54,6 +54,11 @@ cli-qr-extension = Het uitvoerbestand moet op .png of .svg eindigen.
 cli-qr-written = { $path } geschreven (formaat { $size }).
 cli-read-failed = Kan { $path } niet lezen: { $detail }
 cli-write-failed = Kan { $path } niet schrijven: { $detail }
+cli-not-a-file = { $path } is geen gewoon bestand (een apparaat, een pijp of een map wordt niet gelezen)
+cli-file-too-big = { $path } is groter dan { $limit } KiB: niet gelezen
+cli-file-exists = { $path } bestaat al: kies een andere naam (er wordt niets overschreven)
+cli-keys-same-file = --out en --jwks-out noemen hetzelfde bestand: de privésleutel en de publieke sleutelset gaan naar twee bestanden
+cli-kid-invalid = De sleutel-id moet 1 tot 64 letters, cijfers, punten, streepjes of underscores zijn.
 
 ## Het kassavenster
 
@@ -473,7 +478,6 @@ payouts-paid-out = Uitbetaald
 payouts-failed = Mislukt
 payouts-refund-tag = terugbetaling
 cli-jwks-not-https = de JWKS-URL moet https zijn (gewoon http enkel naar deze computer)
-cli-jwks-too-big = het JWKS-bestand is te groot voor een sleutelset
 cli-jwks-private = de JWKS bevat privésleutelmateriaal; deel of gebruik zo'n bestand nooit als publieke sleutelset — maak een nieuw sleutelpaar
 cli-api-no-sandbox = Deze kassa draait op de ingebouwde sandbox, die er alleen is terwijl Kassa open is. Open Kassa, of start er een met `kassa sandbox` en geef --sandbox URL mee.
 cli-api-sandbox-unreachable = Op { $url } antwoordt geen sandbox: { $detail }
@@ -711,9 +715,8 @@ shop-status-offline = { $why } { $waiting ->
 } hier; niets gaat verloren.
 shop-status-callbacks = De server ontvangt de callbacks van de aanbieder op { $url } en deze kassa kan ze volgen: zolang ze draait en zodra er een callback voor een van haar betalingen is gekomen, wordt een betaling op het scherm alleen als vangnet elke 5 seconden opgevraagd. { $last ->
     [none] Er is nog geen callback gekomen.
-   *[other] De laatste kwam om { $last }.
+   *[other] De laatste van de winkel kwam om { $last }.
 }
-shop-status-no-stream = De server ontvangt de callbacks van de aanbieder op { $url }, maar deze kassa kan ze nu niet volgen: betalingen worden in het gewone tempo opgevraagd.
 shop-status-no-callbacks = De server ontvangt geen callbacks van de aanbieder (hij heeft geen publieke URL): betalingen worden in het gewone tempo opgevraagd.
 shop-pushed = { $sent ->
     [one] 1 gebeurtenis

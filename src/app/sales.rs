@@ -155,15 +155,17 @@ impl App {
         };
         let reference = reference.unwrap_or_else(sale::till_reference);
         self.charging = Some(reference.clone());
-        self.charging_followed = self.callback_url().is_some();
+        self.charging_followed =
+            self.settings.callback_url.is_empty() && self.callback_url().is_some();
         let sale = Sale {
             amount,
             description,
             reference: reference.clone(),
-            // The shop server's, when it receives callbacks: it streams them to this till.
-            callback_url: self
-                .callback_url()
-                .or_else(|| Some(self.settings.callback_url.clone()).filter(|u| !u.is_empty())),
+            // The merchant's own when set; else the shop server's, when it receives
+            // callbacks: it streams them to this till.
+            callback_url: Some(self.settings.callback_url.clone())
+                .filter(|u| !u.is_empty())
+                .or_else(|| self.callback_url()),
             mode: self.settings.pay_mode,
             pos_id: self.settings.pos_id.clone(),
             shop_id: Some(self.settings.shop_id.clone()).filter(|s| !s.is_empty()),

@@ -39,7 +39,10 @@ pub struct ShopLink {
     pub(super) generation: u64,
     /// Ask the server what it holds of this till before the next push (after a failure: it
     /// may come back restored from a backup, or receiving callbacks now).
-    ask_again: bool,
+    pub(super) ask_again: bool,
+    /// The stream dropped since it was last up (when it is back, the server may be another
+    /// one, or configured anew: it is asked again).
+    pub(super) stream_was_down: bool,
     /// The payment profile the server took from this till (its callbacks are the shop's).
     announced: Option<String>,
     /// A callback for one of this till's payments has come by the stream, and no read has

@@ -160,10 +160,17 @@ impl App {
                     tracing::info!("following the shop server's callbacks");
                 }
                 link.stream_up = true;
+                // Back after a drop: the server (restarted, perhaps with another public URL)
+                // is asked what it holds and where it receives callbacks now.
+                if std::mem::take(&mut link.stream_was_down) {
+                    link.ask_again = true;
+                    return Task::done(Message::ShopPush);
+                }
                 Task::none()
             }
             StreamEvent::Down(why) => {
                 let was_up = std::mem::take(&mut link.stream_up);
+                link.stream_was_down = true;
                 if was_up {
                     tracing::info!(
                         why,

@@ -235,7 +235,7 @@ pub async fn sandbox(args: SandboxArgs) -> Result<Sandbox, String> {
         .map_err(|e| fl!("cli-sandbox-failed", detail = e.to_string()))?;
     sandbox.set_void_enabled(void_enabled);
     if let Some(file) = merchant_jwks {
-        let text = std::fs::read(&file).map_err(|e| read_error(&file, e))?;
+        let text = read_file_capped(&file, crate::payconiq::jwks::MAX_JWKS_BYTES)?;
         sandbox.register_merchant_keys(&text)?;
     }
     Ok(sandbox)
@@ -348,6 +348,24 @@ pub fn keys_generate_in(
     jwks_out: Option<&Path>,
     force: bool,
 ) -> Outcome {
+    let kid_ok = (1..=64).contains(&kid.len())
+        && kid
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if !kid_ok {
+        return Err(fl!("cli-kid-invalid"));
+    }
+    if let (Some(out), Some(jwks)) = (out, jwks_out)
+        && same_file(out, jwks)
+    {
+        return Err(fl!("cli-keys-same-file"));
+    }
+    // Nothing is written over: neither file may exist yet.
+    for path in out.into_iter().chain(jwks_out) {
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(fl!("cli-file-exists", path = path.display().to_string()));
+        }
+    }
     if out.is_none() && !force {
         let existing = store
             .get(secrets::SIGNING_KEY)
@@ -375,13 +393,32 @@ pub fn keys_generate_in(
         }
     };
     if let Some(path) = jwks_out {
-        std::fs::write(path, &jwks).map_err(|e| write_error(path, e))?;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, jwks.as_bytes()))
+            .map_err(|e| write_error(path, e))?;
     }
     Ok(format!(
         "{}\n{jwks}\n{}",
         fl!("cli-keys-host-this", kid = kid.to_string()),
         fl!("cli-keys-private-at", place = place)
     ))
+}
+
+/// Whether `a` and `b` name one file (the same path, or one path through a link or `..`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let full = |p: &Path| {
+        let parent = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::canonicalize(parent)
+            .ok()
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
+    };
+    a == b || matches!((full(a), full(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Private keys exported by request are readable by their owner only.
@@ -432,7 +469,7 @@ pub async fn verify_callback(
     jwks: &str,
     check: CallbackCheck<'_>,
 ) -> Outcome {
-    let body = std::fs::read(body).map_err(|e| read_error(body, e))?;
+    let body = read_file_capped(body, MAX_CALLBACK_BODY)?;
     let invalid = |reason: String| fl!("cli-callback-invalid", reason = reason);
     let text = if jwks.starts_with("http://") || jwks.starts_with("https://") {
         url::Url::parse(jwks).map_err(|e| invalid(e.to_string()))?;
@@ -440,8 +477,10 @@ pub async fn verify_callback(
         if !crate::payconiq::environment::is_safe_url(jwks) {
             return Err(invalid(fl!("cli-jwks-not-https")));
         }
+        // No redirect is followed (each hop would need the https rule); two tries of 5 s.
         let http = reqwest::Client::builder()
-            .timeout(std::time::Duration::from_secs(10))
+            .timeout(std::time::Duration::from_secs(5))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| invalid(e.to_string()))?;
         let keys = crate::payconiq::jwks::fetch(&http, jwks)
@@ -449,11 +488,8 @@ pub async fn verify_callback(
             .map_err(|e| invalid(e.to_string()))?;
         return finish_callback(&body, signature, &keys, &check, false);
     } else {
-        std::fs::read(jwks).map_err(|e| read_error(Path::new(jwks), e))?
+        read_file_capped(Path::new(jwks), crate::payconiq::jwks::MAX_JWKS_BYTES)?
     };
-    if text.len() > crate::payconiq::jwks::MAX_JWKS_BYTES {
-        return Err(invalid(fl!("cli-jwks-too-big")));
-    }
     let private = holds_private_keys(&text);
     let keys = KeySet::parse(&text).map_err(|e| invalid(e.to_string()))?;
     finish_callback(&body, signature, &keys, &check, private)
@@ -537,6 +573,39 @@ pub fn qr(payload: &str, size: QrSize, colour: QrColour, out: &Path) -> Outcome 
         size = size.label()
     ))
 }
+
+/// Reads `path` whole when it is a regular file of at most `limit` bytes: a device
+/// (`/dev/zero`), a pipe (which would block) or something larger is refused, never read into
+/// memory first.
+pub fn read_file_capped(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| read_error(path, e))?;
+    if !meta.is_file() {
+        return Err(fl!("cli-not-a-file", path = path.display().to_string()));
+    }
+    let too_big = || {
+        fl!(
+            "cli-file-too-big",
+            path = path.display().to_string(),
+            limit = (limit / 1024).max(1)
+        )
+    };
+    if meta.len() > limit as u64 {
+        return Err(too_big());
+    }
+    let mut out = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut out))
+        .map_err(|e| read_error(path, e))?;
+    // It may have grown since it was looked at.
+    if out.len() > limit {
+        return Err(too_big());
+    }
+    Ok(out)
+}
+
+/// The largest callback body `verify-callback` reads: a payment is well under 2 KB.
+const MAX_CALLBACK_BODY: usize = 64 * 1024;
 
 fn read_error(path: &Path, e: std::io::Error) -> String {
     fl!(

@@ -76,7 +76,7 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
                         waiting = waiting
                     );
                     let callbacks = match &s.callback_url {
-                        Some(url) if stream_opens(&client).await => {
+                        Some(url) => {
                             let last = s
                                 .last_callback_ms
                                 .and_then(crate::clock::from_millis)
@@ -84,7 +84,6 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
                                 .unwrap_or_else(|| "none".into());
                             fl!("shop-status-callbacks", url = url.clone(), last = last)
                         }
-                        Some(url) => fl!("shop-status-no-stream", url = url.clone()),
                         None => fl!("shop-status-no-callbacks"),
                     };
                     Ok(format!("{linked}\n{callbacks}"))
@@ -106,16 +105,5 @@ pub async fn shop_with(command: ShopCommand, secrets: Arc<dyn SecretStore>) -> O
                 .map_err(|e| crate::shop::explain_push(&e))?;
             Ok(fl!("shop-pushed", sent = pushed.sent))
         }
-    }
-}
-
-/// Whether the server's callback stream opens for this till (its first event comes).
-async fn stream_opens(client: &kassa_core::shop::ShopClient) -> bool {
-    match client.follow(None).await {
-        Ok(mut stream) => matches!(
-            stream.next().await,
-            Ok(kassa_core::shop::stream::Item::Hello(_))
-        ),
-        Err(_) => false,
     }
 }

@@ -280,6 +280,11 @@ impl ShopClient {
         Ok(ShopClient { base, token, http })
     }
 
+    /// This till's token, to reach another address of the same server with it.
+    pub fn token(&self) -> Option<&Secret> {
+        self.token.as_ref()
+    }
+
     pub fn base(&self) -> &url::Url {
         &self.base
     }

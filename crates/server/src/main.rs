@@ -118,7 +118,8 @@ enum ProfileCommand {
     Add { profile_id: String },
     /// The profiles whose callbacks are accepted.
     List,
-    /// Stop accepting the provider's callbacks for this payment profile.
+    /// Stop accepting the provider's callbacks for this payment profile (a till selling on it
+    /// names it again when it links).
     Remove { profile_id: String },
 }
 
@@ -136,6 +137,8 @@ enum TillCommand {
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        // Colours on a terminal only: journald and log files get plain text.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
@@ -171,9 +174,17 @@ fn receiver(
     let Some(public_url) = public_url.map(str::trim).filter(|u| !u.is_empty()) else {
         return Ok(None);
     };
-    url::Url::parse(public_url).map_err(|_| {
+    let parsed = url::Url::parse(public_url).map_err(|_| {
         ServerError::BadRequest(format!("--public-url: '{public_url}' is not a URL"))
     })?;
+    // The provider calls https only; plain http is for this machine (the sandbox, tests).
+    if parsed.scheme() != "https" && !kassa_core::payconiq::environment::is_loopback(&parsed) {
+        tracing::warn!(
+            public_url,
+            "the provider's callbacks are not received: it calls https URLs only (the tills read each payment themselves)"
+        );
+        return Ok(None);
+    }
     // Two tries of 3 s at most: well within the 10 s a callback may take before its 503.
     let http = reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(3))
@@ -262,16 +273,17 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                     "no --public-url: the provider's callbacks are not received, tills poll"
                 ),
             }
+            let streams = kassa_server::stream::Streams::default();
             let state = http::AppState {
                 pool,
                 zone,
                 receiver,
-                bell,
-                streams: Default::default(),
+                bell: bell.clone(),
+                streams: streams.clone(),
             };
             axum::serve(listener, http::router(state))
                 // Ctrl-C, or systemd's SIGTERM: requests in flight are answered first.
-                .with_graceful_shutdown(async {
+                .with_graceful_shutdown(async move {
                     let mut term =
                         tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
                             .ok();
@@ -284,6 +296,10 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                             }
                         } => {}
                     }
+                    // The tills' streams never end by themselves: ended now (rung, so they
+                    // see it at once), the tills read the provider until a server is back.
+                    streams.close_all();
+                    bell.send_modify(|n| *n = n.wrapping_add(1));
                 })
                 .await
                 .map_err(|e| ServerError::BadRequest(e.to_string()))?;
@@ -340,7 +356,7 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                 ProfileCommand::Remove { profile_id } => {
                     tills::remove_profile(&pool, &profile_id).await?;
                     Ok(format!(
-                        "Callbacks for payment profile {} are no longer accepted.",
+                        "Callbacks for payment profile {} are no longer accepted (a till that sells on it names it again when it links: revoke or re-set that till first).",
                         profile_id.trim()
                     ))
                 }

@@ -166,6 +166,13 @@ struct Follow {
     checked: tokio::time::Instant,
 }
 
+impl Streams {
+    /// Ends every stream (the server is stopping: its connections must close for it to).
+    pub fn close_all(&self) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+}
+
 fn event(notice: &PaymentNotice) -> Event {
     Event::default()
         .id(notice.id.to_string())

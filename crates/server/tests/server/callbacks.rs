@@ -1037,3 +1037,54 @@ async fn the_providers_retries_are_stored_once() {
     );
     drop(server);
 }
+
+/// A public URL the provider cannot call (plain http on the shop's network): the server says
+/// it does not receive callbacks and tills are told so (they read each payment themselves).
+/// Stopped as systemd stops it, with a till following it, the server ends the stream and
+/// exits at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_http_lan_url_receives_nothing_and_a_stop_ends_the_streams() {
+    let pg = Pg::start();
+    let p = provider().await;
+    let db = pg.database("lan");
+    cli(&db, &["migrate"]).unwrap();
+    let lan = Server::start_with(
+        &db,
+        2,
+        &[
+            "--public-url",
+            "http://192.168.1.10:8440",
+            "--provider-jwks",
+            &p.jwks,
+        ],
+    );
+    let till = joined_till(&db, &lan.url, "Toog").await;
+    assert_eq!(till.status().await.unwrap().callback_url, None);
+    let b = body("gggggggggggggggggggggggg", "SUCCEEDED");
+    let sig = p.key.sign_with_header(&header(), &b).unwrap();
+    let (status, said) = send(&lan.url, &sig, b).await;
+    assert_eq!(status, 503, "{said}");
+    assert!(said.contains("not received here"), "{said}");
+    drop(lan);
+
+    let mut server = Server::start_with(
+        &db,
+        2,
+        &["--public-url", PUBLIC, "--provider-jwks", &p.jwks],
+    );
+    let till = kassa_core::shop::ShopClient::new(&server.url, till_token(&till)).unwrap();
+    let mut stream = till.follow(None).await.unwrap();
+    assert!(matches!(stream.next().await.unwrap(), Item::Hello(_)));
+    let stopped = std::time::Instant::now();
+    assert!(
+        server.stop(Duration::from_secs(5)),
+        "exits with a till following"
+    );
+    assert!(stream.next().await.is_err(), "the stream ended");
+    assert!(stopped.elapsed() < Duration::from_secs(5));
+}
+
+/// The token a joined client carries (to reach another instance with it).
+fn till_token(client: &kassa_core::shop::ShopClient) -> Option<kassa_core::secret::Secret> {
+    client.token().cloned()
+}

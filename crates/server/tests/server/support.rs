@@ -47,6 +47,22 @@ impl Server {
         Server { child, url }
     }
 
+    /// Stopped as systemd stops it (SIGTERM): whether it exited within `limit`.
+    #[allow(dead_code)]
+    pub fn stop(&mut self, limit: std::time::Duration) -> bool {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let started = std::time::Instant::now();
+        while started.elapsed() < limit {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
+    }
+
     /// Killed as the machine would (SIGKILL): no shutdown, no flush.
     #[allow(dead_code)]
     pub fn kill(mut self) {
