@@ -407,3 +407,84 @@ fn the_shop_commands_say_what_is_missing() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Key files are never written over and never mixed: the same file for both, a JWKS file that
+/// exists, and key ids a JWKS cannot carry cleanly are refused before anything is written.
+#[test]
+fn keys_generate_never_clobbers_or_mixes_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let both = dir.path().join("both.pem");
+    let out = kassa()
+        .args(["keys", "generate", "--kid", "k1", "--out"])
+        .arg(&both)
+        .arg("--jwks-out")
+        .arg(dir.path().join(".").join("both.pem"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("name the same file"));
+    assert!(!both.exists(), "nothing written");
+    let hosted = dir.path().join("jwks.json");
+    std::fs::write(&hosted, "the shop's hosted key set").unwrap();
+    let out = kassa()
+        .args(["keys", "generate", "--kid", "k1", "--out"])
+        .arg(dir.path().join("new.pem"))
+        .arg("--jwks-out")
+        .arg(&hosted)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exists already"));
+    assert_eq!(std::fs::read_to_string(&hosted).unwrap(), "the shop's hosted key set");
+    assert!(!dir.path().join("new.pem").exists());
+    for kid in ["", &"k".repeat(65), "bad\u{1b}[31mkid", "with space"] {
+        let out = kassa()
+            .args(["keys", "generate", "--kid", kid, "--out"])
+            .arg(dir.path().join("kid.pem"))
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{kid:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("The key id must be"),
+            "{kid:?}"
+        );
+    }
+}
+
+/// verify-callback reads files, not devices or pipes: `/dev/zero` and a FIFO are refused at
+/// once (neither read into memory nor waited on), and so is a body too large to be one.
+#[cfg(unix)]
+#[test]
+fn verify_callback_refuses_devices_pipes_and_huge_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = dir.path().join("body.json");
+    std::fs::write(&body, "{}").unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let huge = dir.path().join("huge.json");
+    std::fs::write(&huge, vec![b' '; 200 * 1024]).unwrap();
+    let run = |body: &std::path::Path, jwks: &std::path::Path| {
+        let started = std::time::Instant::now();
+        let out = kassa()
+            .args(["verify-callback", "--signature", "a..b", "--body"])
+            .arg(body)
+            .arg("--jwks")
+            .arg(jwks)
+            .output()
+            .unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let zero = std::path::Path::new("/dev/zero");
+    assert!(run(&body, zero).contains("is not a regular file"));
+    assert!(run(zero, &body).contains("is not a regular file"));
+    assert!(run(&body, &fifo).contains("is not a regular file"));
+    assert!(run(&huge, &body).contains("is larger than 64 KiB"));
+}
