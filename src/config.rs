@@ -317,14 +317,20 @@ impl Settings {
         match std::fs::read_to_string(path) {
             // Only the parser's first line (what and where): the rest quotes the file, whose
             // lines may hold the PIN's hash.
-            Ok(text) => toml::from_str(&text).map_err(|e| {
-                let e = e.to_string();
-                format!(
-                    "{}: {}",
-                    path.display(),
-                    e.lines().next().unwrap_or_default()
-                )
-            }),
+            Ok(text) => toml::from_str::<Settings>(&text)
+                .map(|mut s| {
+                    // A size or place no window system takes is never handed to one.
+                    s.window = s.window.and_then(crate::placement::sane);
+                    s
+                })
+                .map_err(|e| {
+                    let e = e.to_string();
+                    format!(
+                        "{}: {}",
+                        path.display(),
+                        e.lines().next().unwrap_or_default()
+                    )
+                }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
             Err(e) => Err(format!("{}: {e}", path.display())),
         }
@@ -414,5 +420,82 @@ mod tests {
         }
         std::fs::write(&path, "qr-size = 12").unwrap();
         assert!(Settings::load(&path).unwrap_err().contains("settings.toml"));
+    }
+
+    /// Window values no window system takes are clamped, or dropped when they are no number.
+    #[test]
+    fn huge_window_values_are_clamped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        let with = |w: &str, h: &str| {
+            std::fs::write(
+                &path,
+                format!("[window]\nx = -1e30\ny = 5.0\nwidth = {w}\nheight = {h}\n"),
+            )
+            .unwrap();
+            Settings::load(&path).unwrap().window
+        };
+        let big = with("1e6", "1e38").unwrap();
+        assert_eq!((big.x, big.width, big.height), (-16384.0, 16384.0, 16384.0));
+        assert_eq!(with("inf", "700.0"), None);
+        assert_eq!(with("nan", "700.0"), None);
+        assert_eq!(with("-5.0", "0.0").unwrap().width, 1.0);
+    }
+
+    /// Random bytes, wrong types and huge numbers: the settings file is never a panic, and
+    /// reading it never changes or loses it.
+    #[test]
+    fn any_settings_file_is_read_or_refused_without_harm() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.toml");
+        let good = toml::to_string_pretty(&Settings::default()).unwrap();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut cases: Vec<Vec<u8>> = [
+            "qr-size = \"XXL\"",
+            "language = 42",
+            "lock-minutes = 1e308",
+            "lock-minutes = -99999999999999999999",
+            "[window]\nwidth = \"wide\"",
+            "[window]\nwidth = 1e400",
+            "printer = { a = 1 }",
+            "\u{0}\u{0}\u{0}",
+            "= = =",
+            "[[[",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect();
+        for _ in 0..300 {
+            let n = (next() % 200) as usize;
+            cases.push((0..n).map(|_| next() as u8).collect());
+            // The good file with a few bytes changed.
+            let mut bytes = good.clone().into_bytes();
+            for _ in 0..3 {
+                let i = (next() as usize) % bytes.len();
+                bytes[i] = next() as u8;
+            }
+            cases.push(bytes);
+        }
+        for case in cases {
+            std::fs::write(&path, &case).unwrap();
+            let (_, problem) = Settings::load_checked(&path);
+            if let Ok(s) = Settings::load(&path)
+                && let Some(w) = s.window
+            {
+                assert!(w.width.is_finite() && w.width <= 16384.0, "{w:?}");
+            }
+            let _ = problem;
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                case,
+                "the file is left as it was"
+            );
+        }
     }
 }

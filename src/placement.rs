@@ -19,6 +19,24 @@ pub const MIN_SIZE: (f32, f32) = (700.0, 560.0);
 /// The size to open at when nothing is remembered: fits 1024×768 with room for a title bar.
 pub const FIRST_SIZE: (f32, f32) = (1024.0, 700.0);
 
+/// The largest window side and the furthest place taken from the settings file: beyond any
+/// screen, and within what window systems take (a larger value makes them fail or panic).
+const MOST: f32 = 16_384.0;
+
+/// A remembered place a window system can take: sides of 1 to [`MOST`], a place within
+/// ±[`MOST`]; none when a value is not a number (`inf`, `nan`), so the first-start size is used.
+pub fn sane(p: Place) -> Option<Place> {
+    if ![p.x, p.y, p.width, p.height].iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    Some(Place {
+        x: p.x.clamp(-MOST, MOST),
+        y: p.y.clamp(-MOST, MOST),
+        width: p.width.clamp(1.0, MOST),
+        height: p.height.clamp(1.0, MOST),
+    })
+}
+
 /// Room kept for the title bar and a desktop panel when a window must shrink to the monitor.
 const DECORATIONS: f32 = 60.0;
 

@@ -131,3 +131,14 @@ mod tests {
         assert_eq!(sale_note(&s), "");
     }
 }
+
+/// Why a period of payouts is not asked for, in words.
+pub fn period_problem(p: crate::payouts::PeriodProblem) -> String {
+    use crate::payouts::PeriodProblem;
+    match p {
+        PeriodProblem::Backwards => fl!("history-bad-period"),
+        PeriodProblem::TooLong(days) => fl!("payouts-period-too-long", days = days),
+        PeriodProblem::TooEarly => fl!("payouts-period-too-early"),
+        PeriodProblem::Future => fl!("payouts-period-future"),
+    }
+}

@@ -514,10 +514,25 @@ pub async fn payouts(
     if start > end {
         return Err(fl!("cli-api-bad-period"));
     }
+    if let Some(problem) = crate::payouts::period_problem(start, end, today) {
+        return Err(crate::words::period_problem(problem));
+    }
     let client = client(connect).await?;
-    let found = crate::payouts::payouts_between(&client, start, end, 4, |_, _| {})
-        .await
-        .map_err(|e| failed(&e))?;
+    // Progress on a terminal: a long period is many calls.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let found = crate::payouts::payouts_between(&client, start, end, 4, |done, total| {
+        if terminal && total > 8 {
+            eprint!(
+                "\r{}",
+                fl!("cli-payouts-progress", done = done, total = total)
+            );
+            if done == total {
+                eprintln!();
+            }
+        }
+    })
+    .await
+    .map_err(|e| failed(&e))?;
     Ok(answer(connect, &found, |found| {
         if csv {
             crate::payouts::payouts_csv(found)

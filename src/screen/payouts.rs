@@ -149,8 +149,9 @@ impl Payouts {
                     self.problem = Some(fl!("history-bad-period"));
                     return Action::None;
                 };
-                if to < from {
-                    self.problem = Some(fl!("history-bad-period"));
+                let today = crate::clock::today_start().date();
+                if let Some(problem) = payouts::period_problem(from, to, today) {
+                    self.problem = Some(crate::words::period_problem(problem));
                     return Action::None;
                 }
                 let days = payouts::dates(from, to);

@@ -435,7 +435,10 @@ fn keys_generate_never_clobbers_or_mixes_files() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("exists already"));
-    assert_eq!(std::fs::read_to_string(&hosted).unwrap(), "the shop's hosted key set");
+    assert_eq!(
+        std::fs::read_to_string(&hosted).unwrap(),
+        "the shop's hosted key set"
+    );
     assert!(!dir.path().join("new.pem").exists());
     for kid in ["", &"k".repeat(65), "bad\u{1b}[31mkid", "with space"] {
         let out = kassa()

@@ -257,6 +257,27 @@ async fn payouts_as_a_table_csv_and_json() {
         table.contains("Paid out") && table.contains("paid out"),
         "{table}"
     );
+
+    // A period that would be a call per day for a century, one before Payconiq, one in the
+    // future, and no date at all: each refused at once, no call made.
+    let requests = sandbox.requests().len();
+    for (args, says) in [
+        (&["--from", "2020-01-01"][..], "is too long"),
+        (
+            &["--from", "1900-01-01"][..],
+            "paid nothing out before 2014",
+        ),
+        (&["--from=-0001-01-01"][..], "paid nothing out before 2014"),
+        (&["--from", "2026-02-30"][..], "is not a date"),
+        (&["--to", "2999-01-01"][..], "ends after today"),
+    ] {
+        let mut all = vec!["payouts", "--sandbox", url];
+        all.extend_from_slice(args);
+        let out = kassa(home.path(), &all).await;
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(sandbox.requests().len(), requests, "no call made");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

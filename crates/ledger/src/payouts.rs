@@ -16,6 +16,41 @@ use crate::payconiq::{Client, Error};
 /// Reconciliation pages are asked for this big.
 const PAGE_SIZE: u32 = 200;
 
+/// The longest period of payouts asked at once: a year. The payout list answers one date a
+/// call, so a period is as many calls to the provider; a bank statement is reconciled a month
+/// or a year at a time, and anything longer is a typing mistake (`1900-01-01`) that would keep
+/// the provider busy for half an hour.
+pub const MOST_DAYS: i64 = 366;
+
+/// Why a period of payouts is not asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodProblem {
+    /// It ends before it starts.
+    Backwards,
+    /// Longer than [`MOST_DAYS`] (its length in days).
+    TooLong(i64),
+    /// It starts before Payconiq paid anything out (2014).
+    TooEarly,
+    /// It ends after today (nothing is paid out in the future).
+    Future,
+}
+
+/// What is wrong with asking the payouts of `start`..=`end` on `today`, if anything.
+pub fn period_problem(start: Date, end: Date, today: Date) -> Option<PeriodProblem> {
+    let earliest = Date::from_calendar_date(2014, time::Month::January, 1).ok()?;
+    if end < start {
+        return Some(PeriodProblem::Backwards);
+    }
+    if start < earliest {
+        return Some(PeriodProblem::TooEarly);
+    }
+    if end > today {
+        return Some(PeriodProblem::Future);
+    }
+    let days = (end - start).whole_days() + 1;
+    (days > MOST_DAYS).then_some(PeriodProblem::TooLong(days))
+}
+
 /// Every date from `start` to `end`, both included (the payout list answers one date a call).
 pub fn dates(start: Date, end: Date) -> Vec<Date> {
     let mut out = Vec::new();
@@ -270,6 +305,32 @@ pub fn file_name(prefix: &str, start: Date, end: Date) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_period_of_payouts_is_bounded() {
+        use time::macros::date;
+        let today = date!(2026 - 12 - 05);
+        let p = |a, b| period_problem(a, b, today);
+        assert_eq!(p(date!(2026 - 11 - 01), date!(2026 - 11 - 30)), None);
+        assert_eq!(p(date!(2025 - 12 - 05), today), None, "a year and a day");
+        assert_eq!(
+            p(date!(2025 - 12 - 04), today),
+            Some(PeriodProblem::TooLong(367))
+        );
+        assert_eq!(
+            p(date!(1900 - 01 - 01), today),
+            Some(PeriodProblem::TooEarly)
+        );
+        assert_eq!(
+            p(date!(2026 - 12 - 01), date!(2026 - 11 - 01)),
+            Some(PeriodProblem::Backwards)
+        );
+        assert_eq!(
+            p(date!(2026 - 12 - 01), date!(2026 - 12 - 06)),
+            Some(PeriodProblem::Future)
+        );
+    }
+
     use super::*;
     use time::macros::date;
 
