@@ -401,6 +401,7 @@ history-bad-period = Geben Sie beide Daten als JJJJ-MM-TT ein, das erste nicht n
 payouts-period-too-long = Ein Zeitraum von { $days } Tagen ist zu lang: Auszahlungen werden tageweise abgefragt, höchstens 366 Tage auf einmal.
 payouts-period-too-early = Payconiq hat vor 2014 nichts ausgezahlt: wählen Sie einen späteren ersten Tag.
 payouts-period-future = Der Zeitraum endet nach heute: es ist noch nichts ausgezahlt.
+cli-sandbox-not-here = --sandbox nennt eine Sandbox auf diesem Computer (http://127.0.0.1:PORT oder localhost), nicht { $url }.
 cli-payouts-progress = Auszahlungen: { $done } von { $total } Tagen gelesen…
 history-reminder = Erneut zu versuchen: Eine Erstattung von { $amount } (angefordert am { $day }) wartete auf das Konto des Kunden bei seiner Bank.
 history-check-by-hand = Von Hand prüfen: Eine Erstattung über { $amount } zur Zahlung { $payment } (angefordert am { $day }, Schlüssel { $key }) ist seit über 24 Stunden ohne Antwort; sehen Sie im Händlerportal nach, bevor Sie erneut erstatten.

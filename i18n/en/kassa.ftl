@@ -401,6 +401,7 @@ history-bad-period = Type both dates as YYYY-MM-DD, the first not after the seco
 payouts-period-too-long = A period of { $days } days is too long: payouts are asked one day a call, at most 366 days at a time.
 payouts-period-too-early = Payconiq paid nothing out before 2014: choose a later first day.
 payouts-period-future = The period ends after today: nothing is paid out yet.
+cli-sandbox-not-here = --sandbox names a sandbox on this computer (http://127.0.0.1:PORT or localhost), not { $url }.
 cli-payouts-progress = Payouts: { $done } of { $total } days read…
 history-reminder = To try again: a refund of { $amount } (asked { $day }) waited for the customer's account from their bank.
 history-check-by-hand = Check by hand: a refund of { $amount } on payment { $payment } (asked { $day }, key { $key }) got no answer for over 24 hours; see the merchant portal before refunding again.

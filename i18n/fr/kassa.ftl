@@ -401,6 +401,7 @@ history-bad-period = Tapez les deux dates en AAAA-MM-JJ, la première pas après
 payouts-period-too-long = Une période de { $days } jours est trop longue : les versements sont demandés un jour par appel, 366 jours au plus à la fois.
 payouts-period-too-early = Payconiq n'a rien versé avant 2014 : choisissez un premier jour plus tardif.
 payouts-period-future = La période finit après aujourd'hui : rien n'est encore versé.
+cli-sandbox-not-here = --sandbox désigne un bac à sable sur cet ordinateur (http://127.0.0.1:PORT ou localhost), pas { $url }.
 cli-payouts-progress = Versements : { $done } jours lus sur { $total }…
 history-reminder = À réessayer : un remboursement de { $amount } (demandé le { $day }) attendait le compte du client auprès de sa banque.
 history-check-by-hand = À vérifier à la main : un remboursement de { $amount } sur le paiement { $payment } (demandé le { $day }, clé { $key }) est sans réponse depuis plus de 24 heures ; consultez le portail commerçant avant de rembourser à nouveau.

@@ -401,6 +401,7 @@ history-bad-period = Typ beide datums als JJJJ-MM-DD, de eerste niet na de tweed
 payouts-period-too-long = Een periode van { $days } dagen is te lang: uitbetalingen worden per dag opgevraagd, hoogstens 366 dagen tegelijk.
 payouts-period-too-early = Payconiq betaalde niets uit vóór 2014: kies een latere eerste dag.
 payouts-period-future = De periode eindigt na vandaag: er is nog niets uitbetaald.
+cli-sandbox-not-here = --sandbox noemt een sandbox op deze computer (http://127.0.0.1:POORT of localhost), niet { $url }.
 cli-payouts-progress = Uitbetalingen: { $done } van { $total } dagen gelezen…
 history-reminder = Opnieuw te proberen: een terugbetaling van { $amount } (aangevraagd op { $day }) wachtte op de rekening van de klant bij zijn bank.
 history-check-by-hand = Met de hand controleren: een terugbetaling van { $amount } op betaling { $payment } (aangevraagd op { $day }, sleutel { $key }) kreeg meer dan 24 uur geen antwoord; kijk in het handelaarsportaal voor u opnieuw terugbetaalt.

@@ -278,6 +278,17 @@ async fn payouts_as_a_table_csv_and_json() {
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
     }
     assert_eq!(sandbox.requests().len(), requests, "no call made");
+
+    // The sandbox is on this machine only: another host is refused, named for what it is.
+    for other in ["https://sandbox.example.com", "http://192.168.1.20:8080"] {
+        let out = kassa(home.path(), &["payouts", "--sandbox", other]).await;
+        assert!(!out.status.success());
+        assert!(
+            stderr(&out).contains(&format!("--sandbox names a sandbox on this computer (http://127.0.0.1:PORT or localhost), not {other}")),
+            "{}",
+            stderr(&out)
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
