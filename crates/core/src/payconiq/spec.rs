@@ -228,11 +228,20 @@ impl Endpoint {
     }
 }
 
-/// The amount a JSON value holds (a number of cents, or a numeric string).
+/// The amount a request's JSON value holds: a number of cents, or a string of digits.
+///
+/// The guide contradicts itself here: its tables say "amount [Integer, required]" (merchant
+/// guide lines 476, 928, 1067), while its own create-payment example sends
+/// `"amount" : "1"` (line 916, and again at 6534, 8048, 12321). Chosen: a string of digits is
+/// taken as that many cents, as the example shows and as the provider's JSON reader takes it
+/// (a numeric string read into an integer field); anything else — a fraction, a comma, a
+/// boolean, letters — is refused as not whole cents. Tested in `api_tables.rs`.
 pub fn cents(value: &Value) -> Option<i64> {
     match value {
         Value::Number(n) => n.as_i64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse().ok()
+        }
         _ => None,
     }
 }

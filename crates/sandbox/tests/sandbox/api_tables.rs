@@ -553,3 +553,39 @@ async fn every_error_the_sandbox_gives_is_in_its_endpoints_table() {
         );
     }
 }
+
+/// The guide says "amount [Integer, required] Minimum: 1 Maximum: 999999" in its tables and
+/// sends `"amount" : "1"` in its own create example (see `spec::cents` for the choice): a
+/// string of digits is taken; a string with a comma or a point, a fraction, a boolean are
+/// refused as the field they are.
+#[tokio::test]
+async fn an_amount_is_an_integer_of_cents() {
+    let (sandbox, _) = kassa_sandbox::testing::setup(kassa_core::payconiq::AuthMode::ApiKey).await;
+    let key = sandbox.config().api_key.clone();
+    let post = |amount: &'static str| {
+        let key = key.clone();
+        let url = format!("{}/v3/payments", sandbox.base_url());
+        async move {
+            let resp = reqwest::Client::new()
+                .post(url)
+                .bearer_auth(key)
+                .header("content-type", "application/json")
+                .body(format!(r#"{{"amount":{amount},"currency":"EUR","description":"x"}}"#))
+                .send()
+                .await
+                .unwrap();
+            let status = resp.status().as_u16();
+            let body: serde_json::Value = resp.json().await.unwrap();
+            (status, body["code"].as_str().unwrap_or_default().to_string())
+        }
+    };
+    for amount in [r#""12.50""#, "12.5", "true", r#""12,50""#, r#""-5""#, r#"" 12""#] {
+        assert_eq!(
+            post(amount).await,
+            (400, "FIELD_IS_INVALID".to_string()),
+            "{amount}"
+        );
+    }
+    assert_eq!(post("1250").await.0, 201);
+    assert_eq!(post(r#""1250""#).await.0, 201, "as the guide's example");
+}
