@@ -159,6 +159,10 @@ pub(crate) struct Shared {
     pub callbacks: Mutex<callbacks::Callbacks>,
     /// The D24 side: deposits and refunds over them.
     pub d24: Mutex<d24::D24State>,
+    /// D24 request signatures seen, with the idempotency key each came with: the HMAC does not
+    /// cover the key, so the same signature under another key is a replay.
+    pub(crate) d24_signatures:
+        Mutex<std::collections::HashMap<String, (Option<String>, std::time::Instant)>>,
     /// The client that sends D24 notifications, made at the first one.
     pub d24_http: std::sync::OnceLock<reqwest::Client>,
 }
@@ -320,6 +324,7 @@ impl Sandbox {
             port: addr.port(),
             callbacks: Mutex::new(callbacks::Callbacks::default()),
             d24: Mutex::new(d24_state),
+            d24_signatures: Mutex::new(std::collections::HashMap::new()),
             d24_http: std::sync::OnceLock::new(),
         });
         let (stop, stopped) = watch::channel(false);

@@ -92,7 +92,9 @@ async fn a_card_deposit_is_refunded_in_full_once() {
     let state = client.refund(&created.refund_id).await.unwrap();
     assert_eq!(state.status, RefundStatus::Completed);
     assert_eq!(remaining(&sandbox, 300_000_001).await, "0.00");
-    // A second refund of the same card deposit: nothing is left.
+    // A second refund of the same card deposit: nothing is left. (A second later: the same
+    // body signed in the same second under a new key is what a replay looks like, refused.)
+    tokio::time::sleep(Duration::from_millis(1100)).await;
     let again = client
         .create_refund(&card_refund(300_000_001, "KASSA-D24-0001"), &key())
         .await
@@ -118,6 +120,9 @@ async fn a_bank_deposit_is_refunded_in_parts_up_to_its_amount() {
     let (sandbox, client) = setup().await;
     let mut ids = Vec::new();
     for amount in ["50.00", "50", "19.99"] {
+        // A second apart: "50" is "50.00" on the wire, and the same body signed in the same
+        // second under a new key is what a replay looks like (refused).
+        tokio::time::sleep(Duration::from_millis(1100)).await;
         let created: Created = client
             .create_refund(
                 &bank_refund(300_000_004, "KASSA-D24-0004", amount, "18293435"),
@@ -634,5 +639,49 @@ async fn a_real_d24_refund_is_refused_while_the_till_keeps_sandbox_books() {
     assert!(
         journal.d24_refunds().await.unwrap().is_empty(),
         "nothing journalled"
+    );
+}
+
+/// A captured signed D24 refund request, sent again within its 5-minute X-Date window with a
+/// new X-Idempotency-Key (which the HMAC does not cover), moves no more money; sent again with
+/// its own key it is the retry it may be, answered as before.
+#[tokio::test]
+async fn a_replayed_d24_signature_moves_no_money() {
+    let (sandbox, client) = setup().await;
+    let (base, credentials) = sandbox.d24();
+    let request = bank_refund(300_000_004, "KASSA-D24-0004", "5", "18293435");
+    let body = serde_json::to_vec(&request).unwrap();
+    let date = kassa_core::d24::auth::x_date(time::OffsetDateTime::now_utc());
+    let auth =
+        kassa_core::d24::auth::authorization(&credentials.secret, &date, &credentials.login, &body);
+    let send = |key: &'static str| {
+        reqwest::Client::new()
+            .post(format!("{base}/v3/refunds"))
+            .header("X-Login", credentials.login.clone())
+            .header("X-Date", date.clone())
+            .header("Authorization", auth.clone())
+            .header("X-Idempotency-Key", key)
+            .header("Content-Type", "application/json")
+            .body(body.clone())
+            .send()
+    };
+    let first = send("replay-key-1").await.unwrap();
+    assert_eq!(first.status(), 200, "{}", first.text().await.unwrap());
+    let retry = send("replay-key-1").await.unwrap();
+    assert_eq!(retry.status(), 200, "the same request again is a retry");
+    let replay = send("replay-key-2").await.unwrap();
+    assert_eq!(replay.status(), 401);
+    assert!(
+        replay
+            .text()
+            .await
+            .unwrap()
+            .contains("Signature already used")
+    );
+    let _ = client;
+    assert_eq!(
+        remaining(&sandbox, 300_000_004).await,
+        "115.00",
+        "one refund of 5"
     );
 }

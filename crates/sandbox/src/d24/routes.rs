@@ -139,6 +139,39 @@ fn authenticate(s: &Shared, headers: &HeaderMap, body: &[u8]) -> Result<(), D24R
     Ok(())
 }
 
+/// A signed refund request counts once: its signature again (within the X-Date window that
+/// makes it valid) is the same request only with the same idempotency key (a retry, answered
+/// as before); with another key, or none, it is a replay and moves no money.
+fn once(s: &Shared, headers: &HeaderMap) -> Result<(), D24Reject> {
+    let Some(auth) = header(headers, "Authorization") else {
+        return Ok(());
+    };
+    let key = header(headers, "X-Idempotency-Key").map(str::to_string);
+    let kept = super::DATE_WINDOW.unsigned_abs() * 2 + std::time::Duration::from_secs(60);
+    let mut seen = s.d24_signatures.lock().unwrap_or_else(|p| p.into_inner());
+    if seen.len() > 10_000 {
+        seen.retain(|_, (_, at)| at.elapsed() < kept);
+    }
+    match seen.get(auth) {
+        Some((first, at)) if at.elapsed() < kept && (first.is_none() || *first != key) => {
+            Err(D24Reject::new(
+                401,
+                102,
+                "INVALID_SIGNATURE",
+                "Signature already used: a request is signed once",
+            ))
+        }
+        Some(_) => Ok(()),
+        None => {
+            seen.insert(auth.to_string(), (key, std::time::Instant::now()));
+            Ok(())
+        }
+    }
+}
+
+/// The longest D24 idempotency key kept.
+const IDEMPOTENCY_KEY_MAX: usize = crate::payconiq::validate::IDEMPOTENCY_KEY_MAX;
+
 fn with_d24<R>(s: &Shared, f: impl FnOnce(&mut D24State) -> R) -> R {
     let r = f(&mut s.d24.lock().unwrap_or_else(|p| p.into_inner()));
     s.touched.notify_one();
@@ -147,7 +180,16 @@ fn with_d24<R>(s: &Shared, f: impl FnOnce(&mut D24State) -> R) -> R {
 
 async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
     authenticate(&s, &headers, &body)?;
-    let key = header(&headers, "X-Idempotency-Key").map(|k| format!("{}/{k}", s.cfg.d24_login));
+    once(&s, &headers)?;
+    let key = header(&headers, "X-Idempotency-Key");
+    // Kept with the answer for every refund: a key is an id, not a store (the client's are
+    // UUIDs; 64 characters as for Payconiq's Idempotency-Key).
+    if key.is_some_and(|k| k.is_empty() || k.len() > IDEMPOTENCY_KEY_MAX) {
+        return Err(D24Reject::body(format!(
+            "X-Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} characters"
+        )));
+    }
+    let key = key.map(|k| format!("{}/{k}", s.cfg.d24_login));
     if let Some(key) = &key {
         let earlier = s
             .d24

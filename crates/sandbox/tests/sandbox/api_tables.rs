@@ -570,16 +570,28 @@ async fn an_amount_is_an_integer_of_cents() {
                 .post(url)
                 .bearer_auth(key)
                 .header("content-type", "application/json")
-                .body(format!(r#"{{"amount":{amount},"currency":"EUR","description":"x"}}"#))
+                .body(format!(
+                    r#"{{"amount":{amount},"currency":"EUR","description":"x"}}"#
+                ))
                 .send()
                 .await
                 .unwrap();
             let status = resp.status().as_u16();
             let body: serde_json::Value = resp.json().await.unwrap();
-            (status, body["code"].as_str().unwrap_or_default().to_string())
+            (
+                status,
+                body["code"].as_str().unwrap_or_default().to_string(),
+            )
         }
     };
-    for amount in [r#""12.50""#, "12.5", "true", r#""12,50""#, r#""-5""#, r#"" 12""#] {
+    for amount in [
+        r#""12.50""#,
+        "12.5",
+        "true",
+        r#""12,50""#,
+        r#""-5""#,
+        r#"" 12""#,
+    ] {
         assert_eq!(
             post(amount).await,
             (400, "FIELD_IS_INVALID".to_string()),
