@@ -91,6 +91,17 @@ pub fn sale_note(sale: &crate::history::Sale) -> String {
         .join(" · ")
 }
 
+/// Why a period of payouts is not asked for, in words.
+pub fn period_problem(p: crate::payouts::PeriodProblem) -> String {
+    use crate::payouts::PeriodProblem;
+    match p {
+        PeriodProblem::Backwards => fl!("history-bad-period"),
+        PeriodProblem::TooLong(days) => fl!("payouts-period-too-long", days = days),
+        PeriodProblem::TooEarly => fl!("payouts-period-too-early"),
+        PeriodProblem::Future => fl!("payouts-period-future"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,16 +140,5 @@ mod tests {
         assert_eq!(sale_note(&s), "other till, sticker or invoice");
         s.origin = Origin::ThisTill;
         assert_eq!(sale_note(&s), "");
-    }
-}
-
-/// Why a period of payouts is not asked for, in words.
-pub fn period_problem(p: crate::payouts::PeriodProblem) -> String {
-    use crate::payouts::PeriodProblem;
-    match p {
-        PeriodProblem::Backwards => fl!("history-bad-period"),
-        PeriodProblem::TooLong(days) => fl!("payouts-period-too-long", days = days),
-        PeriodProblem::TooEarly => fl!("payouts-period-too-early"),
-        PeriodProblem::Future => fl!("payouts-period-future"),
     }
 }
