@@ -56,12 +56,16 @@ impl Default for ClientOptions {
 }
 
 impl ClientOptions {
-    /// The reqwest client with these timeouts and Kassa's user agent.
+    /// The reqwest client with these timeouts and Kassa's user agent. No redirect is followed
+    /// (the API answers where it is asked; a redirect would carry the `Signature` header, which
+    /// reqwest does not strip, to wherever it points), and TLS is 1.2 at least.
     pub fn build(&self) -> Result<reqwest::Client, String> {
         reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
             .user_agent(concat!("Kassa/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::none())
+            .min_tls_version(reqwest::tls::Version::TLS_1_2)
             .build()
             .map_err(|e| format!("HTTP client: {e}"))
     }

@@ -226,3 +226,54 @@ async fn a_cross_site_request_cannot_drive_the_sandbox() {
         "paid by the control call"
     );
 }
+
+/// An API answer that redirects elsewhere is not followed: the signed request (its
+/// `Signature` header, which an HTTP client does not strip on a redirect) never reaches the
+/// other place, and the till gets an error, not that place's answer.
+#[tokio::test]
+async fn the_client_follows_no_redirect() {
+    use axum::Router;
+    use axum::routing::any;
+    use std::sync::{Arc, Mutex};
+    // Where the redirect points: notes every request it gets.
+    let seen: Arc<Mutex<Vec<String>>> = Arc::default();
+    let noted = seen.clone();
+    let collector = Router::new().fallback(any(move |headers: axum::http::HeaderMap| {
+        let noted = noted.clone();
+        async move {
+            noted.lock().unwrap().push(format!("{headers:?}"));
+            "{}"
+        }
+    }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let elsewhere = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, collector).await.unwrap() });
+    // The "API": every answer a redirect there.
+    let target = elsewhere.clone();
+    let api = Router::new().fallback(any(move |uri: axum::http::Uri| {
+        let to = format!("{target}{uri}");
+        async move { axum::response::Redirect::temporary(&to) }
+    }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, api).await.unwrap() });
+
+    let sandbox = kassa_sandbox::testing::sandbox_with(SandboxConfig::for_tests()).await;
+    let key = kassa_core::payconiq::jws::SigningKey::generate("merchant").unwrap();
+    let mut account = sandbox.account(kassa_core::payconiq::AuthMode::Jws, Some(key));
+    account.environment = kassa_core::payconiq::environment::Environment::sandbox(&base);
+    let client =
+        kassa_core::payconiq::Client::new(account, kassa_sandbox::testing::quick_options())
+            .unwrap();
+    assert!(
+        client
+            .get_payment("aaaaaaaaaaaaaaaaaaaaaaaa")
+            .await
+            .is_err()
+    );
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "{:?}",
+        seen.lock().unwrap()
+    );
+}
