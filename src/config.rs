@@ -321,6 +321,24 @@ impl Settings {
                 .map(|mut s| {
                     // A size or place no window system takes is never handed to one.
                     s.window = s.window.and_then(crate::placement::sane);
+                    let pair = |p: Option<(f32, f32)>, size: bool| {
+                        let (a, b) = p?;
+                        let place = crate::placement::Place {
+                            x: if size { 0.0 } else { a },
+                            y: if size { 0.0 } else { b },
+                            width: if size { a } else { 1.0 },
+                            height: if size { b } else { 1.0 },
+                        };
+                        crate::placement::sane(place).map(|p| {
+                            if size {
+                                (p.width, p.height)
+                            } else {
+                                (p.x, p.y)
+                            }
+                        })
+                    };
+                    s.display_position = pair(s.display_position, false);
+                    s.display_size = pair(s.display_size, true);
                     s
                 })
                 .map_err(|e| {
@@ -440,6 +458,15 @@ mod tests {
         assert_eq!(with("inf", "700.0"), None);
         assert_eq!(with("nan", "700.0"), None);
         assert_eq!(with("-5.0", "0.0").unwrap().width, 1.0);
+        // The customer display's remembered place and size too.
+        std::fs::write(
+            &path,
+            "display-position = [1e30, -inf]\ndisplay-size = [1e9, 600.0]\n",
+        )
+        .unwrap();
+        let s = Settings::load(&path).unwrap();
+        assert_eq!(s.display_position, None);
+        assert_eq!(s.display_size, Some((16384.0, 600.0)));
     }
 
     /// Random bytes, wrong types and huge numbers: the settings file is never a panic, and

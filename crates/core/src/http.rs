@@ -71,6 +71,29 @@ impl ClientOptions {
     }
 }
 
+impl ClientOptions {
+    /// The client for the provider's key set: like [`ClientOptions::build`], but following up
+    /// to three redirects to https addresses (a key set carries no credential, and a provider
+    /// moving its keys to a new host must not stop every signature check).
+    pub fn build_for_keys(&self) -> Result<reqwest::Client, String> {
+        let policy = reqwest::redirect::Policy::custom(|attempt| {
+            if attempt.previous().len() < 3 && attempt.url().scheme() == "https" {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        });
+        reqwest::Client::builder()
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .user_agent(concat!("Kassa/", env!("CARGO_PKG_VERSION")))
+            .redirect(policy)
+            .min_tls_version(reqwest::tls::Version::TLS_1_2)
+            .build()
+            .map_err(|e| format!("HTTP client: {e}"))
+    }
+}
+
 /// How a request failed to get an answer at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TransportKind {

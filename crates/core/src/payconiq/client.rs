@@ -102,7 +102,7 @@ impl Client {
         let http = options.build().map_err(Error::Config)?;
         let jwks = Arc::new(JwksCache::from_url(
             account.environment.jwks_url.clone(),
-            http.clone(),
+            options.build_for_keys().map_err(Error::Config)?,
         ));
         Ok(Client {
             http,
@@ -219,7 +219,11 @@ impl Client {
             ..Expect::default()
         };
         let verified = parsed.verify(body, &keys, &expect)?;
-        let profile = if success {
+        // The profile is checked on a payment's answers (a create's path is every merchant's,
+        // so another merchant's answer would pass the path); reconciliation may be signed for
+        // the merchant rather than the profile.
+        let profile = if success && path.contains("/payments") && !path.contains("/reconciliation")
+        {
             self.account.profile_id.as_str()
         } else {
             ""
@@ -293,9 +297,16 @@ pub fn answer_bound(
     now: time::OffsetDateTime,
 ) -> Result<(), jws::SignatureError> {
     let claim = |claim, detail: String| jws::SignatureError::Claim { claim, detail };
-    let signed = claims.path.split('?').next().unwrap_or_default();
-    let same = signed == request_path
-        || (signed.starts_with('/') && signed.len() > 1 && request_path.ends_with(signed));
+    // A path, or a whole URL (as callbacks are signed); its query and a last `/` aside.
+    let full = url::Url::parse(&claims.path).ok();
+    let signed = match &full {
+        Some(u) => u.path(),
+        None => claims.path.split('?').next().unwrap_or_default(),
+    };
+    let signed = signed.trim_end_matches('/');
+    let request_path = request_path.trim_end_matches('/');
+    let same = !signed.is_empty()
+        && (signed == request_path || (signed.starts_with('/') && request_path.ends_with(signed)));
     if !same {
         return Err(claim(
             jws::PATH,
@@ -370,6 +381,21 @@ mod bound_tests {
             "signed behind a gateway"
         );
         assert!(ok(&claims("/v3/payments/p1?x=1", "prof", 0), this));
+        assert!(
+            ok(&claims("/v3/payments/p1/", "prof", 0), this),
+            "a last slash"
+        );
+        assert!(
+            ok(
+                &claims("https://api.payconiq.com/v3/payments/p1", "prof", 0),
+                this
+            ),
+            "a whole URL"
+        );
+        assert!(!ok(
+            &claims("https://api.payconiq.com/v3/payments/p2", "prof", 0),
+            this
+        ));
         assert!(ok(&claims(this, "prof", 9), this));
         // Another payment, its refunds, a path that is no path, another profile, too old or
         // ahead.

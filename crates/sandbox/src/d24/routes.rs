@@ -180,7 +180,6 @@ fn with_d24<R>(s: &Shared, f: impl FnOnce(&mut D24State) -> R) -> R {
 
 async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
     authenticate(&s, &headers, &body)?;
-    once(&s, &headers)?;
     let key = header(&headers, "X-Idempotency-Key");
     // Kept with the answer for every refund: a key is an id, not a store (the client's are
     // UUIDs; 64 characters as for Payconiq's Idempotency-Key).
@@ -189,6 +188,7 @@ async fn create(State(s): S, headers: HeaderMap, body: Bytes) -> D24Reply {
             "X-Idempotency-Key must be 1 to {IDEMPOTENCY_KEY_MAX} characters"
         )));
     }
+    once(&s, &headers)?;
     let key = key.map(|k| format!("{}/{k}", s.cfg.d24_login));
     if let Some(key) = &key {
         let earlier = s
