@@ -322,25 +322,12 @@ fn main() {
         let front_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let public = format!("http://{}", front_listener.local_addr().unwrap());
         let arrivals: Arrivals = Arc::default();
-        let bell = Arc::new(tokio::sync::watch::Sender::new(0u64));
-        kassa_server::stream::listen(
-            kassa_server::db::config(&database).unwrap(),
-            (*bell).clone(),
-        );
-        let receiver = Arc::new(kassa_server::callbacks::Receiver::new(
-            &public,
-            vec![kassa_core::payconiq::jwks::JwksCache::from_url(
-                sandbox.jwks_url(),
-                reqwest::Client::new(),
-            )],
-        ));
-        let router = kassa_server::http::router(kassa_server::http::AppState {
-            pool: pool.clone(),
-            zone: kassa_core::clock::zone(),
-            receiver: Some(receiver),
-            bell,
-            streams: Default::default(),
-        });
+        let receiver =
+            kassa_server::callbacks::configured(Some(&public), &[sandbox.jwks_url()]).unwrap();
+        let state =
+            kassa_server::http::AppState::new(pool.clone(), kassa_core::clock::zone(), receiver);
+        kassa_server::stream::listen(kassa_server::db::config(&database).unwrap(), &state);
+        let router = kassa_server::http::router(state);
         tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
         let front_app = axum::Router::new()
             .route("/callbacks/payconiq", axum::routing::post(front))

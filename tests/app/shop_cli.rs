@@ -9,7 +9,6 @@
 mod pg;
 
 use std::process::Command;
-use std::sync::Arc;
 
 /// A shop server on `database`, in this process, on `port` (0: any), receiving callbacks when
 /// `jwks` is given.
@@ -18,34 +17,19 @@ async fn serve(
     port: u16,
     jwks: Option<String>,
 ) -> (String, tokio::task::JoinHandle<()>) {
-    let mut listener = None;
-    for _ in 0..100 {
-        if let Ok(l) = tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
-            listener = Some(l);
-            break;
-        }
-        // The server before on this port is still letting go.
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    let listener = listener.expect("the port is free again");
+    let listener = crate::support::bind_again(port).await;
     let url = format!("http://{}", listener.local_addr().unwrap());
     let pool = kassa_server::db::pool(database, 4).unwrap();
     let receiver = jwks.map(|j| {
-        Arc::new(kassa_server::callbacks::Receiver::new(
-            &url,
-            vec![kassa_core::payconiq::jwks::JwksCache::from_url(
-                j,
-                reqwest::Client::new(),
-            )],
-        ))
+        kassa_server::callbacks::configured(Some(&url), &[j])
+            .unwrap()
+            .unwrap()
     });
-    let router = kassa_server::http::router(kassa_server::http::AppState {
+    let router = kassa_server::http::router(kassa_server::http::AppState::new(
         pool,
-        zone: kassa_core::clock::zone(),
+        kassa_core::clock::zone(),
         receiver,
-        bell: Arc::new(tokio::sync::watch::Sender::new(0)),
-        streams: Default::default(),
-    });
+    ));
     let task = tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     (url, task)
 }

@@ -57,3 +57,15 @@ impl Drop for Xvfb {
         let _ = self.0.wait();
     }
 }
+
+/// A listener on `port` of 127.0.0.1 (0: any), waiting for an aborted server that held it to
+/// let go.
+pub async fn bind_again(port: u16) -> tokio::net::TcpListener {
+    for _ in 0..100 {
+        if let Ok(l) = tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+            return l;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("port {port} stays taken")
+}

@@ -44,7 +44,7 @@ impl Shop {
     }
 
     async fn up(&mut self) {
-        let listener = bind(self.port).await;
+        let listener = crate::support::bind_again(self.port).await;
         self.port = listener.local_addr().unwrap().port();
         self.task = Some(self.instance(listener));
     }
@@ -53,27 +53,15 @@ impl Shop {
     /// a LISTEN connection of its own), receiving callbacks at this shop's URL when it does.
     fn instance(&self, listener: tokio::net::TcpListener) -> tokio::task::JoinHandle<()> {
         let pool = kassa_server::db::pool(&self.database, 4).unwrap();
-        let bell = Arc::new(tokio::sync::watch::Sender::new(0u64));
-        let listening = kassa_server::stream::listen(
-            kassa_server::db::config(&self.database).unwrap(),
-            (*bell).clone(),
-        );
         let receiver = self.jwks.as_ref().map(|jwks| {
-            Arc::new(kassa_server::callbacks::Receiver::new(
-                &self.url(),
-                vec![kassa_core::payconiq::jwks::JwksCache::from_url(
-                    jwks,
-                    reqwest::Client::new(),
-                )],
-            ))
+            kassa_server::callbacks::configured(Some(&self.url()), std::slice::from_ref(jwks))
+                .unwrap()
+                .unwrap()
         });
-        let router = kassa_server::http::router(kassa_server::http::AppState {
-            pool,
-            zone: kassa_core::clock::zone(),
-            receiver,
-            bell,
-            streams: Default::default(),
-        });
+        let state = kassa_server::http::AppState::new(pool, kassa_core::clock::zone(), receiver);
+        let listening =
+            kassa_server::stream::listen(kassa_server::db::config(&self.database).unwrap(), &state);
+        let router = kassa_server::http::router(state);
         tokio::spawn(async move {
             let _listening = AbortOnDrop(listening);
             axum::serve(listener, router).await.unwrap();
@@ -158,18 +146,6 @@ impl Shop {
         let client = self.pool.get().await.unwrap();
         client.query_one(sql, &[]).await.unwrap().get(0)
     }
-}
-
-/// A listener on `port` of 127.0.0.1 (0: any), waiting for an aborted server that held it to
-/// let go.
-async fn bind(port: u16) -> tokio::net::TcpListener {
-    for _ in 0..100 {
-        if let Ok(l) = tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
-            return l;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    panic!("port {port} stays taken")
 }
 
 /// Aborts its task when dropped (a server instance's LISTEN connection goes with it).
@@ -720,7 +696,7 @@ async fn a_callback_reaches_the_checkout_across_instances_and_cuts() {
     // provider the till uses.
     shop.receiving(h.sandbox().jwks_url()).await;
     drop(b);
-    let b_listener = bind(b_port).await;
+    let b_listener = crate::support::bind_again(b_port).await;
     let _b = AbortOnDrop(shop.instance(b_listener));
     h.restart().await;
     h.send(Message::ShopPush).await;

@@ -300,30 +300,41 @@ impl ShopClient {
         }
     }
 
-    async fn answer<T: serde::de::DeserializeOwned>(
-        &self,
-        req: reqwest::RequestBuilder,
-    ) -> Result<T, ShopError> {
+    /// Sends `req` with this till's token: the answer when it is a success; the refusal, or
+    /// the server's words for any other status, as a [`ShopError`].
+    async fn sent(&self, req: reqwest::RequestBuilder) -> Result<reqwest::Response, ShopError> {
         let resp = self
             .authorised(req)
             .send()
             .await
             .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
-        let status = resp.status();
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
-        match status.as_u16() {
-            200..=299 => {
-                serde_json::from_slice(&body).map_err(|e| ShopError::Invalid(e.to_string()))
-            }
+        match resp.status().as_u16() {
+            200..=299 => Ok(resp),
             401 | 403 => Err(ShopError::Unauthorised),
             s => Err(ShopError::Http {
                 status: s,
-                detail: String::from_utf8_lossy(&body).chars().take(200).collect(),
+                detail: resp
+                    .text()
+                    .await
+                    .unwrap_or_default()
+                    .chars()
+                    .take(200)
+                    .collect(),
             }),
         }
+    }
+
+    async fn answer<T: serde::de::DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T, ShopError> {
+        let body = self
+            .sent(req)
+            .await?
+            .bytes()
+            .await
+            .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
+        serde_json::from_slice(&body).map_err(|e| ShopError::Invalid(e.to_string()))
     }
 
     /// Exchanges a one-time join code for this till's token.
@@ -410,25 +421,7 @@ impl ShopClient {
         let req = self.http.post(self.url("/profiles")).json(&ProfileRequest {
             profile_id: profile_id.to_string(),
         });
-        let resp = self
-            .authorised(req)
-            .send()
-            .await
-            .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
-        match resp.status().as_u16() {
-            200..=299 => Ok(()),
-            401 | 403 => Err(ShopError::Unauthorised),
-            s => Err(ShopError::Http {
-                status: s,
-                detail: resp
-                    .text()
-                    .await
-                    .unwrap_or_default()
-                    .chars()
-                    .take(200)
-                    .collect(),
-            }),
-        }
+        self.sent(req).await.map(drop)
     }
 
     /// The refunds of payment `payment_id` made on any till of the shop.

@@ -14,6 +14,7 @@
 //! carry a `jti` seen before (the signature covers it), and every `jti` is kept, so replays are
 //! refused for as long as their `iat` is accepted (and after that by the `iat`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -23,6 +24,8 @@ use kassa_core::payconiq::jwks::JwksCache;
 use kassa_core::payconiq::jws::{self, Expect, KeySet, PROVIDER_ISSUER, SignatureError};
 use kassa_core::payconiq::model::PaymentStatus;
 use time::OffsetDateTime;
+
+use crate::ServerError;
 
 /// The oldest `iat` accepted: the provider retries unchanged for 24 hours (a margin for its
 /// clock and queues).
@@ -220,6 +223,55 @@ impl Receiver {
             signature: signature.to_string(),
         })
     }
+}
+
+/// The callback receiver `kassa-server serve` is asked for: at `public_url`, checking signatures with the keys at `jwks` (https,
+/// or http to this machine); none without a public URL.
+pub fn configured(
+    public_url: Option<&str>,
+    jwks: &[String],
+) -> Result<Option<Arc<Receiver>>, ServerError> {
+    let Some(public_url) = public_url.map(str::trim).filter(|u| !u.is_empty()) else {
+        return Ok(None);
+    };
+    let parsed = url::Url::parse(public_url).map_err(|_| {
+        ServerError::BadRequest(format!("--public-url: '{public_url}' is not a URL"))
+    })?;
+    // The provider calls https only; plain http is for this machine (the sandbox, tests).
+    if parsed.scheme() != "https" && !kassa_core::payconiq::environment::is_loopback(&parsed) {
+        tracing::warn!(
+            public_url,
+            "the provider's callbacks are not received: it calls https URLs only (the tills read each payment themselves)"
+        );
+        return Ok(None);
+    }
+    // Two tries of 3 s at most: well within the 10 s a callback may take before its 503.
+    let http = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(3))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| ServerError::BadRequest(e.to_string()))?;
+    let mut caches = Vec::new();
+    for u in jwks.iter().map(|u| u.trim()).filter(|u| !u.is_empty()) {
+        let parsed = url::Url::parse(u)
+            .map_err(|_| ServerError::BadRequest(format!("--provider-jwks: '{u}' is not a URL")))?;
+        let loopback = kassa_core::payconiq::environment::is_loopback(&parsed);
+        if parsed.scheme() != "https" && !(parsed.scheme() == "http" && loopback) {
+            return Err(ServerError::BadRequest(format!(
+                "--provider-jwks: '{u}' must be https (plain http only to this machine)"
+            )));
+        }
+        caches.push(kassa_core::payconiq::jwks::JwksCache::from_url(
+            u,
+            http.clone(),
+        ));
+    }
+    if caches.is_empty() {
+        return Err(ServerError::BadRequest(
+            "--provider-jwks: no key set to check callbacks with".into(),
+        ));
+    }
+    Ok(Some(Arc::new(Receiver::new(public_url, caches))))
 }
 
 /// The URL the provider calls under `public_url`.

@@ -32,6 +32,19 @@ pub struct AppState {
     pub streams: stream::Streams,
 }
 
+impl AppState {
+    /// One instance's state: its doorbell and its tills' streams are its own.
+    pub fn new(pool: Pool, zone: jiff::tz::TimeZone, receiver: Option<Arc<Receiver>>) -> AppState {
+        AppState {
+            pool,
+            zone,
+            receiver,
+            bell: Arc::new(tokio::sync::watch::Sender::new(0)),
+            streams: stream::Streams::default(),
+        }
+    }
+}
+
 impl IntoResponse for ServerError {
     fn into_response(self) -> Response {
         let status = match &self {

@@ -165,57 +165,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The callback receiver at `public_url`, checking signatures with the keys at `jwks` (https,
-/// or http to this machine); none without a public URL.
-fn receiver(
-    public_url: Option<&str>,
-    jwks: &[String],
-) -> Result<Option<std::sync::Arc<kassa_server::callbacks::Receiver>>, ServerError> {
-    let Some(public_url) = public_url.map(str::trim).filter(|u| !u.is_empty()) else {
-        return Ok(None);
-    };
-    let parsed = url::Url::parse(public_url).map_err(|_| {
-        ServerError::BadRequest(format!("--public-url: '{public_url}' is not a URL"))
-    })?;
-    // The provider calls https only; plain http is for this machine (the sandbox, tests).
-    if parsed.scheme() != "https" && !kassa_core::payconiq::environment::is_loopback(&parsed) {
-        tracing::warn!(
-            public_url,
-            "the provider's callbacks are not received: it calls https URLs only (the tills read each payment themselves)"
-        );
-        return Ok(None);
-    }
-    // Two tries of 3 s at most: well within the 10 s a callback may take before its 503.
-    let http = reqwest::Client::builder()
-        .timeout(std::time::Duration::from_secs(3))
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| ServerError::BadRequest(e.to_string()))?;
-    let mut caches = Vec::new();
-    for u in jwks.iter().map(|u| u.trim()).filter(|u| !u.is_empty()) {
-        let parsed = url::Url::parse(u)
-            .map_err(|_| ServerError::BadRequest(format!("--provider-jwks: '{u}' is not a URL")))?;
-        let loopback = kassa_core::payconiq::environment::is_loopback(&parsed);
-        if parsed.scheme() != "https" && !(parsed.scheme() == "http" && loopback) {
-            return Err(ServerError::BadRequest(format!(
-                "--provider-jwks: '{u}' must be https (plain http only to this machine)"
-            )));
-        }
-        caches.push(kassa_core::payconiq::jwks::JwksCache::from_url(
-            u,
-            http.clone(),
-        ));
-    }
-    if caches.is_empty() {
-        return Err(ServerError::BadRequest(
-            "--provider-jwks: no key set to check callbacks with".into(),
-        ));
-    }
-    Ok(Some(std::sync::Arc::new(
-        kassa_server::callbacks::Receiver::new(public_url, caches),
-    )))
-}
-
 /// On this machine's clock (its time zone database, as the tills' clocks).
 fn local(t: Option<time::OffsetDateTime>) -> String {
     t.map(kassa_core::clock::date_time)
@@ -244,11 +193,10 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
             provider_jwks,
         } => {
             let zone = zone(timezone.as_deref())?;
-            let receiver = receiver(public_url.as_deref(), &provider_jwks)?;
+            let receiver =
+                kassa_server::callbacks::configured(public_url.as_deref(), &provider_jwks)?;
             let pool = db::pool(&url, pool)?;
             db::ready(&pool).await?;
-            let bell = std::sync::Arc::new(tokio::sync::watch::Sender::new(0u64));
-            kassa_server::stream::listen(db::config(&url)?, (*bell).clone());
             let listener = tokio::net::TcpListener::bind(listen)
                 .await
                 .map_err(|e| ServerError::BadRequest(format!("cannot listen on {listen}: {e}")))?;
@@ -273,14 +221,9 @@ async fn run(cli: Cli) -> Result<String, ServerError> {
                     "no --public-url: the provider's callbacks are not received, tills poll"
                 ),
             }
-            let streams = kassa_server::stream::Streams::default();
-            let state = http::AppState {
-                pool,
-                zone,
-                receiver,
-                bell: bell.clone(),
-                streams: streams.clone(),
-            };
+            let state = http::AppState::new(pool, zone, receiver);
+            kassa_server::stream::listen(db::config(&url)?, &state);
+            let (bell, streams) = (state.bell.clone(), state.streams.clone());
             axum::serve(listener, http::router(state))
                 // Ctrl-C, or systemd's SIGTERM: requests in flight are answered first.
                 .with_graceful_shutdown(async move {

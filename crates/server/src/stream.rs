@@ -36,10 +36,15 @@ pub const KEEP_ALIVE: Duration = Duration::from_millis(500);
 /// Rings (bumps the number) whenever some instance stored a callback.
 pub type Doorbell = watch::Sender<u64>;
 
-/// Listens on [`CHANNEL`] over a connection of its own, ringing `bell` for each notification;
+/// Listens on [`CHANNEL`] over a connection of its own, ringing `state`'s bell for each
+/// notification;
 /// reconnects after a second when the connection is lost (ringing once then, as a
 /// notification may have been missed meanwhile).
-pub fn listen(config: tokio_postgres::Config, bell: Doorbell) -> tokio::task::JoinHandle<()> {
+pub fn listen(
+    config: tokio_postgres::Config,
+    state: &crate::http::AppState,
+) -> tokio::task::JoinHandle<()> {
+    let bell = state.bell.clone();
     tokio::spawn(async move {
         loop {
             match config.connect(NoTls).await {
@@ -147,6 +152,11 @@ impl Streams {
         n
     }
 
+    /// Ends every stream (the server is stopping: its connections must close for it to).
+    pub fn close_all(&self) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
     fn is_current(&self, till: i64, n: u64) -> bool {
         let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
         map.get(&till) == Some(&n)
@@ -164,13 +174,6 @@ struct Follow {
     number: u64,
     /// When the till was last checked not revoked.
     checked: tokio::time::Instant,
-}
-
-impl Streams {
-    /// Ends every stream (the server is stopping: its connections must close for it to).
-    pub fn close_all(&self) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
-    }
 }
 
 fn event(notice: &PaymentNotice) -> Event {

@@ -211,12 +211,7 @@ impl SigningKey {
             sub: &claims.sub,
             crit: UNDERSTOOD,
         };
-        let header =
-            serde_json::to_vec(&header).map_err(|e| SignatureError::Malformed(e.to_string()))?;
-        let header_b64 = B64.encode(header);
-        let input = signing_input(&header_b64, payload);
-        let signature = self.signer.sign(input.as_bytes()).map_err(key_err)?;
-        Ok(format!("{header_b64}..{}", B64.encode(signature)))
+        self.sign_serialized(&header, payload)
     }
 }
 
@@ -226,6 +221,15 @@ impl SigningKey {
     pub fn sign_with_header(
         &self,
         header: &serde_json::Value,
+        payload: &[u8],
+    ) -> Result<String, SignatureError> {
+        self.sign_serialized(header, payload)
+    }
+
+    /// Signs `payload` detached under `header`, serialized as it is.
+    fn sign_serialized(
+        &self,
+        header: &impl Serialize,
         payload: &[u8],
     ) -> Result<String, SignatureError> {
         let header =

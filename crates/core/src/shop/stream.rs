@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use super::{API, PaymentNotice, STREAM_PATH, ShopClient, ShopError, StreamHello};
+use super::{PaymentNotice, STREAM_PATH, ShopClient, ShopError, StreamHello};
 
 /// How long a stream may say nothing before it is taken for dead: three of the server's
 /// keep-alives.
@@ -36,36 +36,17 @@ impl ShopClient {
             .user_agent(concat!("Kassa/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| ShopError::Invalid(e.to_string()))?;
-        let url = format!(
-            "{}{API}{STREAM_PATH}",
-            self.base.as_str().trim_end_matches('/')
-        );
-        let mut req = http.get(url).header("accept", "text/event-stream");
+        let mut req = http
+            .get(self.url(STREAM_PATH))
+            .header("accept", "text/event-stream");
         if let Some(after) = after {
             req = req.header("last-event-id", after.to_string());
         }
-        let response = self
-            .authorised(req)
-            .send()
-            .await
-            .map_err(|_| ShopError::Unreachable(self.base.to_string()))?;
-        match response.status().as_u16() {
-            200 => Ok(NoticeStream {
-                response,
-                parser: Parser::default(),
-            }),
-            401 | 403 => Err(ShopError::Unauthorised),
-            s => Err(ShopError::Http {
-                status: s,
-                detail: response
-                    .text()
-                    .await
-                    .unwrap_or_default()
-                    .chars()
-                    .take(200)
-                    .collect(),
-            }),
-        }
+        let response = self.sent(req).await?;
+        Ok(NoticeStream {
+            response,
+            parser: Parser::default(),
+        })
     }
 }
 
