@@ -427,8 +427,15 @@ impl Checkout {
                 self.failures = 0;
                 self.offline = false;
             }
-            // Voiding twice, or a void whose first answer was lost: it is voided.
-            Err(e) if op == Some(Op::Void) && e.code() == Some("PAYMENT_VOIDED") => self.op = None,
+            // Voiding twice, or a void whose first answer was lost: the guide's void table
+            // answers "not pending" (some answer "voided"). Voided by us, or acknowledged or
+            // run out meanwhile: the status read below says which.
+            Err(e)
+                if op == Some(Op::Void)
+                    && matches!(e.code(), Some("PAYMENT_NOT_PENDING" | "PAYMENT_VOIDED")) =>
+            {
+                self.op = None
+            }
             // A cancel refused as "not pending": our own earlier cancel (whose answer was lost)
             // may have done it, or the customer confirmed. Only the status read below can say
             // which, so nothing is claimed until it arrives.

@@ -15,7 +15,23 @@ pub enum Accepts {
     JwsOnly,
 }
 
+/// Whether a request with a body says it is JSON, as every request-header table of the guide
+/// requires ("Content-type [String, required] application/json"); parameters such as a
+/// charset are allowed. A request without a body needs none.
+pub(crate) fn json_or_no_body(headers: &HeaderMap, body: &[u8]) -> bool {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return true;
+    }
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+}
+
 impl Shared {
+    /// Who is calling, after the body's content type (before a signature's id is spent on a
+    /// request that is refused anyway); see `spec::Endpoint::WRONG_CONTENT_TYPE`.
     pub fn authenticate(
         &self,
         headers: &HeaderMap,
@@ -23,6 +39,14 @@ impl Shared {
         body: &[u8],
         accepts: Accepts,
     ) -> Result<(), Reject> {
+        if !json_or_no_body(headers, body) {
+            let (status, code) = crate::payconiq::spec::Endpoint::WRONG_CONTENT_TYPE;
+            return Err(Reject::new(
+                status,
+                code,
+                "Content type not supported: send the body as application/json",
+            ));
+        }
         let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
         if let Some(signature) = header("signature") {
             return self.check_merchant_jws(signature, path, body);

@@ -60,15 +60,13 @@ pub fn seed(store: &mut Store, cfg: &SandboxConfig, base: &str) {
                 _ => PaymentStatus::Succeeded,
             };
             let reference = format!("K{}-{sequence:05}", day.to_julian_day() % 10_000);
-            let mut view = super::store::new_payment(
-                cfg,
-                base,
+            let order = super::store::Order {
                 amount,
-                Some(item.into()),
-                Some(reference),
-                None,
-                None,
-            );
+                description: Some(item.into()),
+                reference: Some(reference),
+                ..Default::default()
+            };
+            let mut view = super::store::new_payment(cfg, base, &order);
             let id = view.payment_id.clone();
             view.created_at = Some(at);
             view.expire_at = Some(at + cfg.expiry);

@@ -49,6 +49,8 @@ pub struct SandboxConfig {
     pub api_key: String,
     /// How long an instore payment may be paid (the API's is 2 minutes).
     pub expiry: Duration,
+    /// How long an online payment (one with a return URL) may be paid (the API's: 20 minutes).
+    pub online_expiry: Duration,
     /// From the customer's confirmation (AUTHORIZED) to SUCCEEDED.
     pub settle_delay: Duration,
     /// How long a void-enabled payment waits for acknowledge before it is voided (7 days).
@@ -93,6 +95,7 @@ impl Default for SandboxConfig {
             merchant_iban: "BE68539007547034".into(),
             api_key: "sandbox-api-key".into(),
             expiry: Duration::minutes(2),
+            online_expiry: Duration::minutes(20),
             settle_delay: Duration::milliseconds(800),
             ack_window: Duration::days(7),
             refund_delay: Duration::seconds(3),
@@ -436,18 +439,13 @@ impl Sandbox {
         }
         let some = |s: String| Some(s).filter(|s| !s.is_empty());
         let base = self.base_url().to_string();
-        let created = self.shared.with_store(|s| {
-            s.create(
-                cfg,
-                &base,
-                invoice.amount,
-                some(invoice.description),
-                some(invoice.reference),
-                None,
-                None,
-                None,
-            )
-        });
+        let order = store::Order {
+            amount: invoice.amount,
+            description: some(invoice.description),
+            reference: some(invoice.reference),
+            ..Default::default()
+        };
+        let created = self.shared.with_store(|s| s.create(cfg, &base, order));
         self.customer(&created.payment_id, CustomerAction::Scan)
     }
 

@@ -1,5 +1,8 @@
-//! The QR code service the payments' `_links.qrcode` point at (merchant API guide, "QR code"):
-//! `/qrcode?c={payload}&s=S|M|L|XL&cl=magenta|black&f=PNG|SVG`, drawn by the till's own renderer.
+//! The QR code service the payments' `_links.qrcode` point at (merchant API guide, "The
+//! Payconiq QR Code", lines 1175–1195 and 2641–2666):
+//! `/qrcode?c={payload}&s=S|M|L|XL&cl=magenta|black&f=PNG|SVG`. "By default, the Payconiq QR
+//! code is returned as a PNG, small (S) size and magenta in color." It draws the service's own
+//! image, the bare code (see `qr::plain_png`), not the till's framed artwork.
 
 use std::collections::HashMap;
 
@@ -15,34 +18,25 @@ pub async fn qrcode(Query(q): Query<HashMap<String, String>>) -> Reply {
         .get("c")
         .filter(|c| !c.is_empty())
         .ok_or_else(|| Reject::required("c"))?;
+    let invalid = |e: String| Reject::new(400, "FIELD_IS_INVALID", e);
     let size = match q.get("s") {
-        None => QrSize::M,
-        Some(s) => s
-            .parse::<QrSize>()
-            .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e))?,
+        None => QrSize::S,
+        Some(s) => s.parse::<QrSize>().map_err(invalid)?,
     };
     let colour = match q.get("cl") {
         None => QrColour::Magenta,
-        Some(c) => c
-            .parse::<QrColour>()
-            .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e))?,
+        Some(c) => c.parse::<QrColour>().map_err(invalid)?,
     };
-    let bad = |e: qr::QrError| Reject::new(400, "FIELD_IS_INVALID", e.to_string());
+    let bad = |e: qr::QrError| invalid(e.to_string());
     match q.get("f").map(|f| f.to_ascii_uppercase()).as_deref() {
         None | Some("PNG") => {
-            let png = qr::render(payload, size, colour)
-                .and_then(|img| img.to_png())
-                .map_err(bad)?;
+            let png = qr::plain_png(payload, size, colour).map_err(bad)?;
             Ok(([(CONTENT_TYPE, "image/png")], png).into_response())
         }
         Some("SVG") => {
-            let svg = qr::to_svg(payload, size, colour).map_err(bad)?;
+            let svg = qr::plain_svg(payload, colour).map_err(bad)?;
             Ok(([(CONTENT_TYPE, "image/svg+xml")], svg).into_response())
         }
-        Some(other) => Err(Reject::new(
-            400,
-            "FIELD_IS_INVALID",
-            format!("f must be PNG or SVG, not '{other}'"),
-        )),
+        Some(other) => Err(invalid(format!("f must be PNG or SVG, not '{other}'"))),
     }
 }

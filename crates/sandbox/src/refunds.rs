@@ -64,7 +64,12 @@ pub async fn create(
             ));
         }
         let now = s.cfg.now();
-        let p = refundable(st, &s.cfg, &id, "DEBTOR_IBAN_NOT_AVAILABLE")?;
+        let p = refundable(
+            st,
+            &s.cfg,
+            &id,
+            ("REFUND_NOT_POSSIBLE", "DEBTOR_IBAN_NOT_AVAILABLE"),
+        )?;
         let paid = p.view.paid_total();
         let refunded: Money = st
             .refunds_of(&s.cfg, &id)

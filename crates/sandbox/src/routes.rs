@@ -19,7 +19,7 @@ use crate::payconiq::validate::{self, Field};
 use super::Shared;
 use super::auth::Accepts;
 use super::reply::{Reject, Reply, json, no_content};
-use super::store::{Search, refundable, succeed};
+use super::store::{Order, Search, refundable, succeed};
 
 /// How many payments a search looks at per hold of the store's lock.
 const SEARCH_STRETCH: usize = 10_000;
@@ -105,31 +105,39 @@ pub fn amount(map: &Map<String, Value>) -> Money {
     Money::from_cents(map.get("amount").and_then(spec::cents).unwrap_or_default())
 }
 
+/// Which create table a body of `POST /v3/payments` answers to: one naming a return URL is
+/// an online payment, the rest in-store.
+fn create_variant(body: &[u8]) -> Endpoint {
+    let online = serde_json::from_slice::<Value>(body).is_ok_and(|v| {
+        v.get(Field::ReturnUrl.api_name())
+            .is_some_and(|r| !r.is_null())
+    });
+    if online {
+        Endpoint::CreateOnlinePayment
+    } else {
+        Endpoint::CreatePayment
+    }
+}
+
 fn new_payment(s: &Shared, body: &[u8], pos: bool) -> Reply {
     let endpoint = if pos {
         Endpoint::CreatePosPayment
     } else {
-        Endpoint::CreatePayment
+        create_variant(body)
     };
     let map = checked_body(body, endpoint)?;
-    let amount = amount(&map);
-    let description = text(&map, Field::Description);
-    let reference = text(&map, Field::Reference);
-    let bulk_id = text(&map, Field::BulkId);
-    let callback = text(&map, Field::CallbackUrl);
-    let pos_id = text(&map, Field::PosId);
-    let payment = s.with_store(|st| {
-        st.create(
-            &s.cfg,
-            &s.base,
-            amount,
-            description,
-            reference,
-            bulk_id,
-            callback,
-            pos_id,
-        )
-    });
+    let order = Order {
+        amount: amount(&map),
+        description: text(&map, Field::Description),
+        reference: text(&map, Field::Reference),
+        bulk_id: text(&map, Field::BulkId),
+        callback_url: text(&map, Field::CallbackUrl),
+        pos_id: text(&map, Field::PosId),
+        return_url: (endpoint == Endpoint::CreateOnlinePayment)
+            .then(|| text(&map, Field::ReturnUrl))
+            .flatten(),
+    };
+    let payment = s.with_store(|st| st.create(&s.cfg, &s.base, order));
     // The create response says `expiresAt`, unlike get/search.
     let mut value = serde_json::to_value(&payment).unwrap_or_default();
     if let Some(obj) = value.as_object_mut()
@@ -249,13 +257,8 @@ async fn cancel(
             }
             // On void-enabled profiles the same DELETE voids a confirmed payment.
             PaymentStatus::PendingMerchantAcknowledgement => p.view.status = PaymentStatus::Voided,
-            PaymentStatus::Voided => {
-                return Err(Reject::new(
-                    422,
-                    "PAYMENT_VOIDED",
-                    "Payment is already voided",
-                ));
-            }
+            // Voided, acknowledged or ended otherwise: the cancel and void tables name one
+            // code for all of them (see `spec::Endpoint::errors`).
             _ => {
                 return Err(Reject::new(
                     422,
@@ -320,7 +323,10 @@ async fn refund_iban(
 ) -> Reply {
     s.authenticate(&headers, uri.path(), &[], Accepts::ApiKeyOrJws)?;
     s.with_store(|st| {
-        let p = refundable(st, &s.cfg, &id, "REFUND_NOT_AVAILABLE")?;
+        // Its table names no "not possible": a payment that did not succeed has no
+        // customer's account to give, which is "not available".
+        let codes = ("REFUND_NOT_AVAILABLE", "REFUND_NOT_AVAILABLE");
+        let p = refundable(st, &s.cfg, &id, codes)?;
         let iban = p.debtor_iban.clone().unwrap_or_default();
         Ok(json(200, &serde_json::json!({ "iban": iban })))
     })

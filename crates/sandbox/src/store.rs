@@ -42,6 +42,21 @@ pub struct SimRefund {
     pub request: (i64, Option<String>),
 }
 
+/// What a create request asks for.
+#[derive(Clone, Debug, Default)]
+pub struct Order {
+    pub amount: Money,
+    pub description: Option<String>,
+    pub reference: Option<String>,
+    pub bulk_id: Option<String>,
+    pub callback_url: Option<String>,
+    /// The till's POS id (`POST /v3/payments/pos`).
+    pub pos_id: Option<String>,
+    /// An online payment's return URL: paid on the provider's checkout page, which sends the
+    /// customer back there.
+    pub return_url: Option<String>,
+}
+
 /// What the simulated customer does on the phone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CustomerAction {
@@ -194,31 +209,12 @@ impl Store {
     }
 
     /// A new payment as the API would create it.
-    #[allow(clippy::too_many_arguments)]
-    pub fn create(
-        &mut self,
-        cfg: &SandboxConfig,
-        base: &str,
-        amount: Money,
-        description: Option<String>,
-        reference: Option<String>,
-        bulk_id: Option<String>,
-        callback_url: Option<String>,
-        pos_id: Option<String>,
-    ) -> Payment {
-        let view = new_payment(
-            cfg,
-            base,
-            amount,
-            description,
-            reference,
-            bulk_id,
-            callback_url,
-        );
+    pub fn create(&mut self, cfg: &SandboxConfig, base: &str, order: Order) -> Payment {
+        let view = new_payment(cfg, base, &order);
         self.insert(
             SimPayment {
                 view: view.clone(),
-                pos_id,
+                pos_id: order.pos_id,
                 void_enabled: self.void_enabled,
                 authorized_at: None,
                 ack_deadline: None,
@@ -375,37 +371,48 @@ fn created(p: &SimPayment) -> OffsetDateTime {
     p.view.created_at.unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
-/// A payment as the API creates it (PENDING, with its links).
-pub(super) fn new_payment(
-    cfg: &SandboxConfig,
-    base: &str,
-    amount: Money,
-    description: Option<String>,
-    reference: Option<String>,
-    bulk_id: Option<String>,
-    callback_url: Option<String>,
-) -> Payment {
+/// A payment as the API creates it (PENDING, with its links). An online payment (one with a
+/// return URL) lives `cfg.online_expiry` and carries a checkout link, as the guide's online
+/// example does: the deeplink with a one-time token and the return URL.
+pub(super) fn new_payment(cfg: &SandboxConfig, base: &str, order: &Order) -> Payment {
     let now = cfg.now();
     let id = new_id();
     let self_url = format!("{base}/v3/payments/{id}");
+    let encode = |s: &str| {
+        percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
+    let deeplink = format!("{base}/pay/2/{id}");
+    let checkout = order.return_url.as_ref().map(|back| Link {
+        href: format!(
+            "{deeplink}?token={}{}&returnUrl={}",
+            new_id(),
+            new_id(),
+            encode(back)
+        ),
+    });
+    let life = if checkout.is_some() {
+        cfg.online_expiry
+    } else {
+        cfg.expiry
+    };
     Payment {
         payment_id: id.clone(),
         status: PaymentStatus::Pending,
         created_at: Some(now),
-        expire_at: Some(now + cfg.expiry),
+        expire_at: Some(now + life),
         succeeded_at: None,
-        amount,
+        amount: order.amount,
         currency: Some("EUR".into()),
-        description,
-        reference,
-        bulk_id,
+        description: order.description.clone(),
+        reference: order.reference.clone(),
+        bulk_id: order.bulk_id.clone(),
         message: None,
         creditor: Some(Creditor {
             profile_id: Some(cfg.profile_id.clone()),
             merchant_id: Some(cfg.merchant_id.clone()),
             name: Some(cfg.merchant_name.clone()),
             iban: Some(cfg.merchant_iban.clone()),
-            callback_url,
+            callback_url: order.callback_url.clone(),
         }),
         debtor: None,
         transfer_amount: None,
@@ -415,21 +422,13 @@ pub(super) fn new_payment(
             self_: Some(Link {
                 href: self_url.clone(),
             }),
-            deeplink: Some(Link {
-                href: format!("{base}/pay/2/{id}"),
-            }),
             qrcode: Some(Link {
-                href: format!(
-                    "{base}/qrcode?c={}",
-                    percent_encoding::utf8_percent_encode(
-                        &format!("{base}/pay/2/{id}"),
-                        percent_encoding::NON_ALPHANUMERIC
-                    )
-                ),
+                href: format!("{base}/qrcode?c={}", encode(&deeplink)),
             }),
+            deeplink: Some(Link { href: deeplink }),
             cancel: Some(Link { href: self_url }),
             refund: None,
-            checkout: None,
+            checkout,
         },
     }
 }
@@ -489,13 +488,16 @@ fn settle_refund(r: &mut SimRefund, cfg: &SandboxConfig, now: OffsetDateTime) {
     }
 }
 
+/// The codes an endpoint gives a payment it cannot refund: (did not succeed, the customer's
+/// account not known yet). Each endpoint's table names its own (see `spec::Endpoint::errors`).
+pub type RefundCodes = (&'static str, &'static str);
+
 /// A payment that may be refunded now: it succeeded and the customer's IBAN is known.
-/// `iban_code` is the error code for "not known yet" (it differs per endpoint).
 pub fn refundable<'a>(
     st: &'a mut Store,
     cfg: &SandboxConfig,
     id: &str,
-    iban_code: &'static str,
+    (state_code, iban_code): RefundCodes,
 ) -> Result<&'a mut SimPayment, Reject> {
     let p = st
         .payment(cfg, id)
@@ -503,7 +505,7 @@ pub fn refundable<'a>(
     if p.view.status != PaymentStatus::Succeeded {
         return Err(Reject::new(
             422,
-            "REFUND_NOT_POSSIBLE",
+            state_code,
             format!("Payment '{id}' is {} and cannot be refunded", p.view.status),
         ));
     }
@@ -542,15 +544,13 @@ mod tests {
         at: OffsetDateTime,
         demo: bool,
     ) {
-        let mut view = new_payment(
-            cfg,
-            "http://127.0.0.1:1",
-            Money::from_cents(cents),
-            None,
-            Some(format!("R{cents}")),
-            None,
-            Some("http://127.0.0.1:9/cb".into()),
-        );
+        let order = Order {
+            amount: Money::from_cents(cents),
+            reference: Some(format!("R{cents}")),
+            callback_url: Some("http://127.0.0.1:9/cb".into()),
+            ..Order::default()
+        };
+        let mut view = new_payment(cfg, "http://127.0.0.1:1", &order);
         view.created_at = Some(at);
         st.insert(
             SimPayment {

@@ -129,6 +129,35 @@ fn a_cancel_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
     );
 }
 
+/// The guide's void table: "422 PAYMENT_NOT_PENDING: Payment is not in a pending or identify
+/// state" — what a void whose first answer was lost meets when it is sent again.
+#[test]
+fn a_void_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
+    crate::i18n::set_language(Lang::En);
+    let mut c = Checkout::new(
+        payment(PaymentStatus::PendingMerchantAcknowledgement),
+        None,
+        Lang::En,
+        PollPolicy::immediate(),
+    );
+    assert_eq!(c.update(Message::Void), Action::None, "asks first");
+    assert_eq!(c.update(Message::ConfirmVoid), Action::Void("p1".into()));
+    let next = c.update(Message::OpDone(
+        "p1".into(),
+        Err(api_error(422, "PAYMENT_NOT_PENDING", None)),
+    ));
+    assert_eq!(next, Action::Fetch("p1".into()), "reads the payment back");
+    assert_eq!(
+        c.problem, None,
+        "no error shown for a void that took effect"
+    );
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Voided))),
+    ));
+    assert_eq!(c.status(), &PaymentStatus::Voided);
+}
+
 #[test]
 fn polls_at_the_policy_pace_and_honours_retry_after() {
     let policy = PollPolicy::default();

@@ -23,6 +23,10 @@ pub enum Kind {
     Text(usize),
     /// An https URL (plain http only to this machine).
     Url,
+    /// Where the provider's checkout page sends the customer back: an absolute http(s) URL
+    /// of at most this many characters (a `javascript:` or relative "URL" would run or land
+    /// on the provider's own page).
+    ReturnUrl(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +55,23 @@ const PAYMENT_FIELDS: [Rule; 6] = [
     rule(Field::Reference, false, Kind::Text(validate::REFERENCE_MAX)),
     rule(Field::BulkId, false, Kind::Text(validate::BULK_ID_MAX)),
     rule(Field::CallbackUrl, false, Kind::Url),
+];
+
+/// The online variant of `POST /v3/payments` ("Online" section of the guide, line 6571:
+/// "returnUrl [String, optional] Maximum Length: 2048 chars"): the in-store fields and the
+/// return URL. The same path serves both; a body naming `returnUrl` is an online payment.
+const ONLINE_FIELDS: [Rule; 7] = [
+    PAYMENT_FIELDS[0],
+    PAYMENT_FIELDS[1],
+    PAYMENT_FIELDS[2],
+    PAYMENT_FIELDS[3],
+    PAYMENT_FIELDS[4],
+    PAYMENT_FIELDS[5],
+    rule(
+        Field::ReturnUrl,
+        false,
+        Kind::ReturnUrl(validate::RETURN_URL_MAX),
+    ),
 ];
 
 const POS_FIELDS: [Rule; 9] = [
@@ -85,12 +106,16 @@ const REFUND_FIELDS: [Rule; 3] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Endpoint {
     CreatePayment,
+    /// `POST /v3/payments` with a `returnUrl`: paid on the provider's checkout page.
+    CreateOnlinePayment,
     CreatePosPayment,
     GetPayment,
     SearchPayments,
     /// `DELETE /v3/payments/{id}`: cancel, and void on void-enabled profiles.
     CancelPayment,
     Acknowledge,
+    /// `GET /v3/payments/{id}/debtor/refundIban`.
+    RefundIban,
     CreateRefund,
     GetRefund,
     Payouts,
@@ -99,13 +124,15 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 11] = [
+    pub const ALL: [Endpoint; 13] = [
         Endpoint::CreatePayment,
+        Endpoint::CreateOnlinePayment,
         Endpoint::CreatePosPayment,
         Endpoint::GetPayment,
         Endpoint::SearchPayments,
         Endpoint::CancelPayment,
         Endpoint::Acknowledge,
+        Endpoint::RefundIban,
         Endpoint::CreateRefund,
         Endpoint::GetRefund,
         Endpoint::Payouts,
@@ -117,6 +144,7 @@ impl Endpoint {
     pub fn body(self) -> &'static [Rule] {
         match self {
             Endpoint::CreatePayment => &PAYMENT_FIELDS,
+            Endpoint::CreateOnlinePayment => &ONLINE_FIELDS,
             Endpoint::CreatePosPayment => &POS_FIELDS,
             Endpoint::Acknowledge => &ACKNOWLEDGE_FIELDS,
             Endpoint::CreateRefund => &REFUND_FIELDS,
@@ -125,12 +153,35 @@ impl Endpoint {
     }
 
     /// The (status, code) pairs its error table lists; 429 and 503 carry whatever code the
-    /// gateway gives and are allowed everywhere. The acknowledge endpoint (API 3.6.3) has no
-    /// table: the codes here are those of its siblings.
+    /// gateway gives and are allowed everywhere; 415 is the HTTP layer's (see
+    /// [`Endpoint::wrong_content_type`]).
+    ///
+    /// A payment in the wrong state, per endpoint, as its table names it:
+    /// - `DELETE /v3/payments/{id}` (cancel, and void on void-enabled profiles): every cancel
+    ///   table and the void table (guide lines 2325, 13696) name one code, "422
+    ///   PAYMENT_NOT_PENDING: Payment is not in a pending or identify state", so a payment
+    ///   already voided, or one acknowledged (SUCCEEDED), gets that code too.
+    /// - acknowledge: its table (line 13843, and the "Void Payments" table at 2192 that
+    ///   documents the same POST) names "422 PAYMENT_VOIDED Payment is already voided" and
+    ///   nothing for a payment never confirmed (PENDING, EXPIRED…). The guide is silent there;
+    ///   chosen: 422 PAYMENT_NOT_PENDING, the code the void table of the same profile gives for
+    ///   "not in the state this needs", so a client reads both the same. An acknowledge repeated
+    ///   on a SUCCEEDED payment succeeds again ("This endpoint can be called multiple times").
+    ///   Its body is checked as the create table's fields are (400 codes), though the table
+    ///   lists no 400.
+    /// - refund IBAN: its table (line 2584) names "422 REFUND_NOT_ALLOWED" (a consumer
+    ///   payment) and "422 REFUND_NOT_AVAILABLE: The details of the consumer is not available
+    ///   yet"; a payment that did not succeed has no consumer account to give, so it gets
+    ///   REFUND_NOT_AVAILABLE (not the refund service's REFUND_NOT_POSSIBLE).
+    /// - create refund: the refund service's table (line 11377) names REFUND_NOT_POSSIBLE for
+    ///   a payment that cannot be refunded and DEBTOR_IBAN_NOT_AVAILABLE while the account is
+    ///   not known yet.
     pub fn errors(self) -> &'static [(u16, &'static str)] {
         const AUTH: [(u16, &str); 2] = [(401, "UNAUTHORIZED"), (403, "ACCESS_DENIED")];
         match self {
-            Endpoint::CreatePayment | Endpoint::CreatePosPayment => &[
+            Endpoint::CreatePayment
+            | Endpoint::CreateOnlinePayment
+            | Endpoint::CreatePosPayment => &[
                 AUTH[0],
                 AUTH[1],
                 (400, "BODY_MISSING"),
@@ -147,14 +198,21 @@ impl Endpoint {
                 (500, "TECHNICAL_ERROR"),
             ],
             Endpoint::SearchPayments => &[AUTH[0], AUTH[1], (500, "TECHNICAL_ERROR")],
-            // The cancel table and the void table together.
+            // The cancel table and the void table: the same codes.
             Endpoint::CancelPayment => &[
                 AUTH[0],
                 AUTH[1],
                 (403, "CALLER_NOT_ALLOWED_TO_CANCEL"),
                 (404, "PAYMENT_NOT_FOUND"),
                 (422, "PAYMENT_NOT_PENDING"),
-                (422, "PAYMENT_VOIDED"),
+                (500, "TECHNICAL_ERROR"),
+            ],
+            Endpoint::RefundIban => &[
+                AUTH[0],
+                AUTH[1],
+                (404, "PAYMENT_NOT_FOUND"),
+                (422, "REFUND_NOT_ALLOWED"),
+                (422, "REFUND_NOT_AVAILABLE"),
                 (500, "TECHNICAL_ERROR"),
             ],
             Endpoint::Acknowledge => &[
@@ -205,9 +263,25 @@ impl Endpoint {
         }
     }
 
-    /// Whether its table lists this answer (429 and 503 always pass).
+    /// Whether its table lists this answer (429 and 503 always pass, and 415 where the
+    /// endpoint takes a body).
     pub fn answers_with(self, status: u16, code: &str) -> bool {
-        status == 429 || status == 503 || self.errors().contains(&(status, code))
+        status == 429
+            || status == 503
+            || (status, code) == Self::WRONG_CONTENT_TYPE && self.takes_body()
+            || self.errors().contains(&(status, code))
+    }
+
+    /// The answer to a body sent as anything but JSON. Every request-header table marks
+    /// "Content-type [String, required] application/json" (guide line 899 and each
+    /// endpoint's); no error table names what a wrong one gets. Chosen: the HTTP layer's
+    /// 415 Unsupported Media Type, as the provider's gateway (Spring) answers, with the
+    /// guide's error object; a charset parameter (`application/json; charset=utf-8`) is fine.
+    pub const WRONG_CONTENT_TYPE: (u16, &'static str) = (415, "UNSUPPORTED_MEDIA_TYPE");
+
+    /// Whether requests carry a JSON body (and so a content type).
+    pub fn takes_body(self) -> bool {
+        !self.body().is_empty() || self == Endpoint::SearchPayments
     }
 
     /// The code for a body that breaks a rule, as this endpoint's table names it.
@@ -275,6 +349,10 @@ pub fn check_body(endpoint: Endpoint, body: &Map<String, Value>) -> Result<(), V
             Kind::Url => match value.as_str() {
                 Some(u) => validate::check_callback_url(Some(u))?,
                 None => return invalid(Problem::NotHttps),
+            },
+            Kind::ReturnUrl(max) => match value.as_str() {
+                Some(u) => validate::check_return_url(u, max)?,
+                None => return invalid(Problem::NotText),
             },
         }
     }

@@ -12,6 +12,7 @@ pub const POS_ID_MAX: usize = 36;
 pub const SHOP_ID_MAX: usize = 36;
 pub const SHOP_NAME_MAX: usize = 36;
 pub const IDEMPOTENCY_KEY_MAX: usize = 64;
+pub const RETURN_URL_MAX: usize = 2048;
 
 /// The request field a problem is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +27,7 @@ pub enum Field {
     ShopId,
     ShopName,
     IdempotencyKey,
+    ReturnUrl,
 }
 
 impl Field {
@@ -42,6 +44,7 @@ impl Field {
             Field::ShopId => "shopId",
             Field::ShopName => "shopName",
             Field::IdempotencyKey => "Idempotency-Key",
+            Field::ReturnUrl => "returnUrl",
         }
     }
 }
@@ -65,6 +68,8 @@ pub enum Problem {
     /// A value that should be text but is a number, a list…
     NotText,
     NotHttps,
+    /// Not an absolute http(s) address.
+    NotWebAddress,
     NotEur,
 }
 
@@ -93,6 +98,9 @@ impl fmt::Display for ValidationError {
             Problem::NotWholeCents => write!(f, "{name} must be a whole number of euro cents"),
             Problem::NotText => write!(f, "{name} must be text"),
             Problem::NotHttps => write!(f, "{name} must be an https:// address"),
+            Problem::NotWebAddress => {
+                write!(f, "{name} must be a whole https:// or http:// address")
+            }
             Problem::NotEur => write!(f, "{name}: only EUR is supported"),
         }
     }
@@ -179,6 +187,24 @@ pub fn check_callback_url(url: Option<&str>) -> Result<(), ValidationError> {
         "https" => Ok(()),
         "http" if loopback => Ok(()),
         _ => Err(bad()),
+    }
+}
+
+/// A return URL: at most `max` characters, an absolute http or https URL.
+pub fn check_return_url(raw: &str, max: usize) -> Result<(), ValidationError> {
+    let len = raw.chars().count();
+    if len > max {
+        return Err(ValidationError::new(
+            Field::ReturnUrl,
+            Problem::TooLong { max, len },
+        ));
+    }
+    match url::Url::parse(raw) {
+        Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => Ok(()),
+        _ => Err(ValidationError::new(
+            Field::ReturnUrl,
+            Problem::NotWebAddress,
+        )),
     }
 }
 

@@ -110,6 +110,9 @@ fn authenticate(s: &Shared, headers: &HeaderMap, body: &[u8]) -> Result<(), D24R
     let login = header(headers, "X-Login").ok_or_else(|| missing("X-Login"))?;
     let date = header(headers, "X-Date").ok_or_else(|| missing("X-Date"))?;
     let auth = header(headers, "Authorization").ok_or_else(|| missing("Authorization"))?;
+    if !crate::auth::json_or_no_body(headers, body) {
+        return Err(missing("Content-Type"));
+    }
     if login != s.cfg.d24_login {
         return Err(D24Reject::new(
             401,

@@ -101,6 +101,7 @@ fn valid_body(endpoint: Endpoint) -> Map<String, Value> {
             Kind::Currency => json!("EUR"),
             Kind::Text(_) => json!("ok"),
             Kind::Url => json!("https://shop.example/payconiq/callback"),
+            Kind::ReturnUrl(_) => json!("https://shop.example/checkout/done"),
         };
         map.insert(rule.field.api_name().into(), value);
     }
@@ -144,6 +145,19 @@ fn cases(rule: &Rule) -> Vec<(Option<Value>, bool)> {
             (Some(json!("not a url")), false),
             (Some(json!(7)), false),
         ],
+        Kind::ReturnUrl(max) => {
+            let at_most = format!("https://shop.example/{}", "a".repeat(max - 21));
+            vec![
+                (Some(json!(at_most)), true),
+                (Some(json!(format!("{at_most}b"))), false),
+                // A web shop on the LAN or a plain-http test shop: the customer's browser goes.
+                (Some(json!("http://shop.example/back")), true),
+                (Some(json!("javascript:alert(1)")), false),
+                (Some(json!("/checkout/done")), false),
+                (Some(json!("")), false),
+                (Some(json!(7)), false),
+            ]
+        }
     });
     out
 }
@@ -152,7 +166,7 @@ fn cases(rule: &Rule) -> Vec<(Option<Value>, bool)> {
 /// an unknown payment: a body that passes its checks then gets "not found", never a 400.
 fn target(endpoint: Endpoint) -> (&'static str, bool, bool) {
     match endpoint {
-        Endpoint::CreatePayment => ("/v3/payments", false, false),
+        Endpoint::CreatePayment | Endpoint::CreateOnlinePayment => ("/v3/payments", false, false),
         Endpoint::CreatePosPayment => ("/v3/payments/pos", false, false),
         Endpoint::Acknowledge => (
             "/v3/payments/000000000000000000000000/acknowledge",

@@ -265,8 +265,10 @@ async fn void_enabled_profiles_acknowledge_or_void() {
             client.get_payment(&voided.payment_id).await.unwrap().status,
             PaymentStatus::Voided
         );
+        // The void table: "422 PAYMENT_NOT_PENDING: Payment is not in a pending or identify
+        // state" (guide line 13696), voided already included.
         let err = client.void_payment(&voided.payment_id).await.unwrap_err();
-        assert_eq!(err.code(), Some("PAYMENT_VOIDED"));
+        assert_eq!(err.code(), Some("PAYMENT_NOT_PENDING"));
         let err = client
             .acknowledge_payment(
                 &voided.payment_id,
@@ -389,6 +391,7 @@ async fn sandbox_answers_malformed_requests_with_the_apis_codes() {
     let resp = http
         .post(&url)
         .header("Authorization", &auth)
+        .header("Content-Type", "application/json")
         .body(r#"{"amount":"1","currency":"EUR"}"#)
         .send()
         .await
@@ -398,6 +401,7 @@ async fn sandbox_answers_malformed_requests_with_the_apis_codes() {
     let resp = http
         .post(format!("{url}/pos"))
         .header("Authorization", &auth)
+        .header("Content-Type", "application/json")
         .body(r#"{"amount":100}"#)
         .send()
         .await

@@ -165,6 +165,7 @@ async fn refund_errors() {
             format!("Bearer {}", sandbox.config().api_key),
         )
         .header("Idempotency-Key", "k")
+        .header("Content-Type", "application/json")
         .body(r#"{"amount":100,"currency":"EUR"}"#)
         .send()
         .await

@@ -5,6 +5,7 @@
 mod api_tables;
 mod client_payments;
 mod client_refunds;
+mod guide_fidelity;
 mod jwks_rotation;
 mod no_secrets_in_logs;
 mod qr_service;

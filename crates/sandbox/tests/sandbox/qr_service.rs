@@ -1,5 +1,6 @@
-//! The sandbox's QR code service, where the payments' `_links.qrcode` point: PNG at each size
-//! and SVG, magenta or black, decode back to the payload; bad parameters get JSON errors.
+//! The sandbox's QR code service, where the payments' `_links.qrcode` point: the bare code as
+//! the guide describes it (sizes, defaults, colours), decoding back to the payload; bad
+//! parameters get JSON errors.
 
 use kassa_core::payconiq::AuthMode;
 use kassa_sandbox::testing::*;
@@ -13,12 +14,14 @@ fn decode_luma(img: image::GrayImage) -> String {
 
 fn decode_svg(svg: &[u8]) -> String {
     let tree = resvg::usvg::Tree::from_data(svg, &resvg::usvg::Options::default()).unwrap();
-    let size = tree.size().to_int_size();
+    // The service's SVG is in module units: drawn 8 pixels a module, as a screen scales it.
+    let scale = 8.0;
+    let size = tree.size().to_int_size().scale_by(scale).unwrap();
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
-        resvg::tiny_skia::Transform::default(),
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
     let rgba =
@@ -26,37 +29,96 @@ fn decode_svg(svg: &[u8]) -> String {
     decode_luma(image::DynamicImage::ImageRgba8(rgba).to_luma8())
 }
 
+/// The colours in an image, but white.
+fn inks(img: &image::RgbaImage) -> std::collections::BTreeSet<[u8; 3]> {
+    img.pixels()
+        .map(|p| [p[0], p[1], p[2]])
+        .filter(|c| *c != [0xFF; 3])
+        .collect()
+}
+
+/// The guide's QR code service, line by line: each row asks with some parameters and says
+/// what the guide promises for them.
 #[tokio::test]
-async fn the_advertised_qr_link_serves_png_and_svg_that_decode_to_the_payload() {
+async fn the_qr_service_draws_what_the_guide_says_at_each_size() {
+    use kassa_core::qr::{BLACK, DARK_MAGENTA};
     let (_sandbox, client) = setup(AuthMode::ApiKey).await;
     let p = charge(&client, 1250).await;
     let link = p.links.qrcode.as_ref().unwrap().href.clone();
     let deeplink = p.deeplink().unwrap().to_string();
     let http = reqwest::Client::new();
-    for size in ["S", "M", "L", "XL"] {
-        let r = http
-            .get(format!("{link}&s={size}&f=PNG"))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200);
-        assert_eq!(r.headers()["content-type"], "image/png");
-        let img = image::load_from_memory(&r.bytes().await.unwrap()).unwrap();
-        let expected = kassa_core::qr::QrSize::ALL
-            .into_iter()
-            .find(|q| q.label() == size)
+    // (guide line, parameters, side in pixels, module colour)
+    let rows: [(&str, &str, u32, [u8; 3]); 7] = [
+        (
+            "1175: By default, the Payconiq QR code is returned as a PNG, small (S) size and \
+             magenta in color.",
+            "",
+            180,
+            DARK_MAGENTA,
+        ),
+        ("1186: Small (S) = 180x180", "&s=S&f=PNG", 180, DARK_MAGENTA),
+        ("1187: Medium (M) = 250x250", "&s=M", 250, DARK_MAGENTA),
+        ("1188: Large (L) = 400x400", "&s=L&f=PNG", 400, DARK_MAGENTA),
+        (
+            "1189: Extra Large (XL) = 800x800",
+            "&s=XL",
+            800,
+            DARK_MAGENTA,
+        ),
+        (
+            "1193: cl Allowed Values: magenta, black",
+            "&s=M&cl=black",
+            250,
+            BLACK,
+        ),
+        (
+            "2655: *If not provided, the default size is Small.",
+            "&f=PNG&cl=magenta",
+            180,
+            DARK_MAGENTA,
+        ),
+    ];
+    for (line, params, side, ink) in rows {
+        let r = http.get(format!("{link}{params}")).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{line}");
+        assert_eq!(r.headers()["content-type"], "image/png", "{line}");
+        let img = image::load_from_memory(&r.bytes().await.unwrap())
             .unwrap()
-            .pixels();
-        assert_eq!(img.width(), expected, "size {size}");
-        assert_eq!(decode_luma(img.to_luma8()), deeplink);
+            .to_rgba8();
+        assert_eq!((img.width(), img.height()), (side, side), "{line}");
+        // The bare code: white and the modules' colour, no frame, no brand colour.
+        assert_eq!(inks(&img), [ink].into(), "{line}");
+        for corner in [(0, 0), (side - 1, 0), (0, side - 1), (side - 1, side - 1)] {
+            assert_eq!(
+                img.get_pixel(corner.0, corner.1).0,
+                [0xFF; 4],
+                "{line}: quiet zone"
+            );
+        }
+        assert_eq!(
+            decode_luma(image::DynamicImage::ImageRgba8(img).to_luma8()),
+            deeplink
+        );
     }
+
+    // "1190: The sizes only applies to PNG format": the SVG scales.
     let r = http
-        .get(format!("{link}&f=SVG&cl=black"))
+        .get(format!("{link}&f=SVG&s=XL&cl=black"))
         .send()
         .await
         .unwrap();
     assert_eq!(r.headers()["content-type"], "image/svg+xml");
-    assert_eq!(decode_svg(&r.bytes().await.unwrap()), deeplink);
+    let svg = r.bytes().await.unwrap();
+    let text = String::from_utf8_lossy(&svg);
+    assert!(
+        text.contains("viewBox") && !text.contains("width=\"800\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("#000000") && !text.contains("#FF4785"),
+        "no frame: {text}"
+    );
+    assert_eq!(decode_svg(&svg), deeplink);
 
     for bad in ["&s=XXL", "&f=GIF", "&cl=green"] {
         let r = http.get(format!("{link}{bad}")).send().await.unwrap();

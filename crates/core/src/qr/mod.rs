@@ -10,6 +10,9 @@ use std::str::FromStr;
 
 use qrcode::{Color, EcLevel, QrCode};
 
+mod plain;
+pub use plain::{plain_png, plain_svg};
+
 pub const FRAME: [u8; 3] = [0xFF, 0x47, 0x85];
 pub const DARK_MAGENTA: [u8; 3] = [0x7B, 0x31, 0x4A];
 pub const BLACK: [u8; 3] = [0, 0, 0];
@@ -190,18 +193,22 @@ pub struct FramedQr {
 
 impl FramedQr {
     pub fn to_png(&self) -> Result<Vec<u8>, QrError> {
-        let mut out = Vec::new();
-        let encoder = image::codecs::png::PngEncoder::new(&mut out);
-        image::ImageEncoder::write_image(
-            encoder,
-            &self.rgba,
-            self.width,
-            self.height,
-            image::ExtendedColorType::Rgba8,
-        )
-        .map_err(|e| QrError::Encode(e.to_string()))?;
-        Ok(out)
+        png(&self.rgba, self.width, self.height)
     }
+}
+
+fn png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, QrError> {
+    let mut out = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new(&mut out);
+    image::ImageEncoder::write_image(
+        encoder,
+        rgba,
+        width,
+        height,
+        image::ExtendedColorType::Rgba8,
+    )
+    .map_err(|e| QrError::Encode(e.to_string()))?;
+    Ok(out)
 }
 
 /// Renders at one of the recommended sizes.
@@ -339,7 +346,7 @@ impl Canvas {
 
 /// The brand's lettering in a real typeface: Inter Bold (SIL Open Font Licence, see
 /// `assets/fonts/`), cut down to the eight letters it needs.
-const WORDMARK_FONT: &[u8] = include_bytes!("../../../assets/fonts/Inter-Bold-PAYCONIQ.ttf");
+const WORDMARK_FONT: &[u8] = include_bytes!("../../../../assets/fonts/Inter-Bold-PAYCONIQ.ttf");
 const WORD: &str = "PAYCONIQ";
 
 /// The lettering laid out in the band: each letter's glyph at its place, in pixels.
