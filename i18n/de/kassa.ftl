@@ -599,8 +599,14 @@ lock-next = Weiter
 lock-set-pin = PIN festlegen
 cli-d24-account-type = '{ $given }' ist keine Kontoart: Schreiben Sie checking, saving oder salary.
 cli-d24-deposit = Einzahlung { $deposit } · Rechnung { $invoice }
-cli-d24-amount-needs-account = --amount erstattet einen Teil einer Einzahlung, die nicht per Karte bezahlt wurde, und dafür braucht es das Bankkonto des Kunden (--beneficiary, --bank-code, --branch, --account-number). Eine Karteneinzahlung wird ganz erstattet: Lassen Sie --amount weg.
+cli-d24-amount-needs-account = --amount erstattet einen Teil einer Einzahlung, die nicht per Karte bezahlt wurde, und dafür braucht es das Bankkonto des Kunden (--account DATEI oder --account-prompt). Eine Karteneinzahlung wird ganz erstattet: Lassen Sie --amount weg.
 cli-d24-no-refund = D24 kennt für dieses Konto keine Erstattung mit der ID { $id }.
+cli-d24-account-file-bad = { $path } ist keine Bankkontodatei: { $detail }. Sie enthält beneficiary, bank_code, branch, account_number und bei Bedarf account_type und document_id.
+cli-d24-account-prompt-no-terminal = --account-prompt fragt im Terminal, und die Standardeingabe ist keines: Geben Sie das Konto in einer Datei mit --account DATEI an.
+cli-d24-account-prompt-ended = Die Eingabe endete, bevor das Bankkonto vollständig war. Es wurde nichts gesendet.
+cli-d24-prompt-optional = { $field } (optional)
+cli-d24-prompt-account-type = Kontoart: checking, saving oder salary [{ $default }]
+cli-d24-account-not-in-arguments = Das Bankkonto des Kunden wird nicht von der Befehlszeile gelesen: Andere Benutzer sehen Argumente (ps), und die Shell speichert sie in ihrem Verlauf. Schreiben Sie es in eine Datei und geben Sie --account DATEI an, oder verwenden Sie --account-prompt. Es wurde nichts gesendet.
 
 profile-bad-name = „{ $name }“ ist kein Profilname: Buchstaben, Ziffern, - und _ (höchstens 32).
 already-running = Kassa läuft bereits auf { $dir } (Prozess { $pid }). Nutzen Sie dieses Fenster oder starten Sie eine zweite Kasse mit eigenem Profil: kassa --profile NAME.

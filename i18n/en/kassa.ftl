@@ -599,8 +599,14 @@ lock-next = Next
 lock-set-pin = Set PIN
 cli-d24-account-type = '{ $given }' is not an account type: write checking, saving or salary.
 cli-d24-deposit = Deposit { $deposit } · invoice { $invoice }
-cli-d24-amount-needs-account = --amount refunds part of a deposit not paid by card, and that needs the customer's bank account (--beneficiary, --bank-code, --branch, --account-number). A card deposit is refunded whole: leave out --amount.
+cli-d24-amount-needs-account = --amount refunds part of a deposit not paid by card, and that needs the customer's bank account (--account FILE or --account-prompt). A card deposit is refunded whole: leave out --amount.
 cli-d24-no-refund = D24 knows no refund with id { $id } for this account.
+cli-d24-account-file-bad = { $path } is not a bank account file: { $detail }. It holds beneficiary, bank_code, branch, account_number and, if needed, account_type and document_id.
+cli-d24-account-prompt-no-terminal = --account-prompt asks on the terminal, and standard input is not one: give the account in a file with --account FILE.
+cli-d24-account-prompt-ended = The input ended before the bank account was complete. Nothing was sent.
+cli-d24-prompt-optional = { $field } (optional)
+cli-d24-prompt-account-type = Account type: checking, saving or salary [{ $default }]
+cli-d24-account-not-in-arguments = The customer's bank account is not taken from the command line: other users see arguments (ps) and the shell keeps them in its history. Put it in a file and give --account FILE, or use --account-prompt. Nothing was sent.
 
 profile-bad-name = “{ $name }” is not a profile name: use letters, digits, - and _ (at most 32).
 already-running = Kassa is already running on { $dir } (process { $pid }). Use that window, or start a second till with its own profile: kassa --profile NAME.

@@ -599,8 +599,14 @@ lock-next = Suivant
 lock-set-pin = Définir le PIN
 cli-d24-account-type = « { $given } » n'est pas un type de compte : écrivez checking, saving ou salary.
 cli-d24-deposit = Dépôt { $deposit } · facture { $invoice }
-cli-d24-amount-needs-account = --amount rembourse une partie d'un dépôt qui n'a pas été payé par carte, ce qui demande le compte bancaire du client (--beneficiary, --bank-code, --branch, --account-number). Un dépôt par carte est remboursé en entier : omettez --amount.
+cli-d24-amount-needs-account = --amount rembourse une partie d'un dépôt qui n'a pas été payé par carte, ce qui demande le compte bancaire du client (--account FICHIER ou --account-prompt). Un dépôt par carte est remboursé en entier : omettez --amount.
 cli-d24-no-refund = D24 ne connaît aucun remboursement avec l'ID { $id } pour ce compte.
+cli-d24-account-file-bad = { $path } n'est pas un fichier de compte bancaire : { $detail }. Il contient beneficiary, bank_code, branch, account_number et, si besoin, account_type et document_id.
+cli-d24-account-prompt-no-terminal = --account-prompt demande sur le terminal, et l'entrée standard n'en est pas un : donnez le compte dans un fichier avec --account FICHIER.
+cli-d24-account-prompt-ended = L'entrée s'est arrêtée avant que le compte bancaire soit complet. Rien n'a été envoyé.
+cli-d24-prompt-optional = { $field } (facultatif)
+cli-d24-prompt-account-type = Type de compte : checking, saving ou salary [{ $default }]
+cli-d24-account-not-in-arguments = Le compte bancaire du client n'est pas lu sur la ligne de commande : les autres utilisateurs voient les arguments (ps) et le shell les garde dans son historique. Mettez-le dans un fichier et donnez --account FICHIER, ou utilisez --account-prompt. Rien n'a été envoyé.
 
 profile-bad-name = « { $name } » n'est pas un nom de profil : lettres, chiffres, - et _ (32 au plus).
 already-running = Kassa fonctionne déjà sur { $dir } (processus { $pid }). Utilisez cette fenêtre, ou lancez une seconde caisse avec son propre profil : kassa --profile NOM.

@@ -599,8 +599,14 @@ lock-next = Volgende
 lock-set-pin = Pincode instellen
 cli-d24-account-type = '{ $given }' is geen rekeningtype: schrijf checking, saving of salary.
 cli-d24-deposit = Storting { $deposit } · factuur { $invoice }
-cli-d24-amount-needs-account = --amount betaalt een deel terug van een storting die niet met een kaart betaald is, en daarvoor is de bankrekening van de klant nodig (--beneficiary, --bank-code, --branch, --account-number). Een kaartstorting wordt volledig terugbetaald: laat --amount weg.
+cli-d24-amount-needs-account = --amount betaalt een deel terug van een storting die niet met een kaart betaald is, en daarvoor is de bankrekening van de klant nodig (--account BESTAND of --account-prompt). Een kaartstorting wordt volledig terugbetaald: laat --amount weg.
 cli-d24-no-refund = D24 kent geen terugbetaling met id { $id } voor dit account.
+cli-d24-account-file-bad = { $path } is geen bestand met een bankrekening: { $detail }. Het bevat beneficiary, bank_code, branch, account_number en zo nodig account_type en document_id.
+cli-d24-account-prompt-no-terminal = --account-prompt vraagt op de terminal, en de standaardinvoer is er geen: geef de rekening in een bestand met --account BESTAND.
+cli-d24-account-prompt-ended = De invoer stopte voordat de bankrekening volledig was. Er is niets verstuurd.
+cli-d24-prompt-optional = { $field } (optioneel)
+cli-d24-prompt-account-type = Soort rekening: checking, saving of salary [{ $default }]
+cli-d24-account-not-in-arguments = De bankrekening van de klant wordt niet van de opdrachtregel gelezen: andere gebruikers zien argumenten (ps) en de shell bewaart ze in zijn geschiedenis. Zet ze in een bestand en geef --account BESTAND, of gebruik --account-prompt. Er is niets verstuurd.
 
 profile-bad-name = “{ $name }” is geen profielnaam: gebruik letters, cijfers, - en _ (hoogstens 32).
 already-running = Kassa draait al op { $dir } (proces { $pid }). Gebruik dat venster, of start een tweede kassa met een eigen profiel: kassa --profile NAAM.

@@ -18,13 +18,14 @@ use crate::journal::Door;
 use crate::secrets::{OsKeychain, Secret};
 
 use super::api::{Connect, answer, sandbox_info, till_sandbox_url, till_settings};
+use super::customer_account::{self, BankInput};
 
 #[derive(Subcommand, Debug)]
 pub enum D24Command {
     /// Refund a deposit. A card deposit is refunded whole: give only --deposit and --invoice.
-    /// For other methods give the customer's bank account (--beneficiary, --bank-code,
-    /// --branch, --account-number), and --amount for part of the deposit. Repeating with the
-    /// same --idempotency-key never refunds twice.
+    /// For other methods give the customer's bank account in a file (--account FILE) or on
+    /// the terminal (--account-prompt), never as arguments, and --amount for part of the
+    /// deposit. Repeating with the same --idempotency-key never refunds twice.
     Refund(Box<RefundArgs>),
     /// Show a refund's status.
     Status { refund_id: String },
@@ -44,8 +45,16 @@ pub struct RefundArgs {
     /// The deposit's currency, which decides how many decimals an amount has.
     #[arg(long, default_value = "EUR")]
     currency: String,
+    /// A TOML file with the customer's bank account: beneficiary, bank_code, branch,
+    /// account_number, and optionally account_type (checking, saving or salary) and
+    /// document_id.
+    #[arg(long, value_name = "FILE", conflicts_with = "account_prompt")]
+    account: Option<std::path::PathBuf>,
+    /// Ask for the customer's bank account on the terminal.
+    #[arg(long)]
+    account_prompt: bool,
     #[command(flatten)]
-    bank: BankInput,
+    on_command_line: CustomerDataArgs,
     #[arg(long)]
     comments: Option<String>,
     /// Defaults to a new random key, printed as soon as the journal holds the request and
@@ -73,25 +82,49 @@ fn request_method(r: &RefundRequest) -> Method {
     }
 }
 
-/// The bank account as typed; any of it makes a non-card refund, which needs all of it.
+/// The customer's account as arguments, as earlier versions took it: refused, before anything
+/// else, with where to give it instead (hidden from the help).
 #[derive(Args, Debug)]
-struct BankInput {
-    /// The bank account's holder.
-    #[arg(long)]
+struct CustomerDataArgs {
+    #[arg(long, hide = true)]
     beneficiary: Option<String>,
-    /// D24's code for the customer's bank.
-    #[arg(long)]
+    #[arg(long, hide = true)]
     bank_code: Option<String>,
-    #[arg(long)]
+    #[arg(long, hide = true)]
     branch: Option<String>,
-    #[arg(long)]
+    #[arg(long, hide = true)]
     account_number: Option<String>,
-    /// checking, saving or salary.
-    #[arg(long, default_value = "checking")]
-    account_type: String,
-    /// The beneficiary's ID document number, where the country requires it.
-    #[arg(long)]
+    #[arg(long, hide = true)]
+    account_type: Option<String>,
+    #[arg(long, hide = true)]
     document_id: Option<String>,
+}
+
+impl CustomerDataArgs {
+    fn any(&self) -> bool {
+        [
+            &self.beneficiary,
+            &self.bank_code,
+            &self.branch,
+            &self.account_number,
+            &self.account_type,
+            &self.document_id,
+        ]
+        .iter()
+        .any(|f| f.is_some())
+    }
+}
+
+/// The account from where it was given, or none (a card deposit).
+fn bank_input(args: &RefundArgs) -> Result<Option<BankInput>, String> {
+    if args.on_command_line.any() {
+        return Err(fl!("cli-d24-account-not-in-arguments"));
+    }
+    match (&args.account, args.account_prompt) {
+        (Some(path), _) => customer_account::from_file(path).map(Some),
+        (None, true) => customer_account::from_terminal().map(Some),
+        (None, false) => Ok(None),
+    }
 }
 
 type Outcome = Result<String, String>;
@@ -99,15 +132,16 @@ type Outcome = Result<String, String>;
 pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
     match command {
         D24Command::Refund(args) => {
+            let bank = bank_input(&args)?;
             let RefundArgs {
                 deposit,
                 invoice,
                 amount,
                 currency,
-                bank,
                 comments,
                 idempotency_key,
                 pin,
+                ..
             } = *args;
             // Refused input is explained before any connection is made.
             let request = build_request(
@@ -216,7 +250,7 @@ fn build_request(
     invoice: &str,
     amount: Option<&str>,
     currency: &str,
-    bank: BankInput,
+    bank: Option<BankInput>,
     comments: Option<&str>,
 ) -> Result<RefundRequest, String> {
     use crate::d24::model::RequestProblem as P;
@@ -231,18 +265,7 @@ fn build_request(
     let amount = amount
         .map(|a| Amount::parse_typed(a, &currency).map_err(|e| problem(P::Amount(e))))
         .transpose()?;
-    let typed = [
-        &bank.beneficiary,
-        &bank.bank_code,
-        &bank.branch,
-        &bank.account_number,
-    ];
-    let (method, account) = if typed.iter().all(|f| f.is_none()) && bank.document_id.is_none() {
-        if amount.is_some() {
-            return Err(fl!("cli-d24-amount-needs-account"));
-        }
-        (Method::Card, None)
-    } else {
+    let (method, account) = if let Some(bank) = bank {
         let text = |f: Option<String>, p: P| f.filter(|t| !t.trim().is_empty()).ok_or(p);
         let account_type = match bank.account_type.trim().to_ascii_lowercase().as_str() {
             "checking" => AccountType::Checking,
@@ -263,6 +286,11 @@ fn build_request(
             document_id: bank.document_id.filter(|d| !d.trim().is_empty()),
         };
         (Method::Other, Some(account))
+    } else {
+        if amount.is_some() {
+            return Err(fl!("cli-d24-amount-needs-account"));
+        }
+        (Method::Card, None)
     };
     RefundRequest::new(
         method,

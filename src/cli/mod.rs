@@ -2,10 +2,13 @@
 
 pub mod api;
 pub mod books;
+mod customer_account;
 pub mod d24;
+mod files;
 pub mod pin;
 pub mod shop;
 mod show;
+use files::write_error;
 
 use std::path::{Path, PathBuf};
 
@@ -235,7 +238,7 @@ pub async fn sandbox(args: SandboxArgs) -> Result<Sandbox, String> {
         .map_err(|e| fl!("cli-sandbox-failed", detail = e.to_string()))?;
     sandbox.set_void_enabled(void_enabled);
     if let Some(file) = merchant_jwks {
-        let text = read_file_capped(&file, crate::payconiq::jwks::MAX_JWKS_BYTES)?;
+        let text = files::read_capped(&file, crate::payconiq::jwks::MAX_JWKS_BYTES)?;
         sandbox.register_merchant_keys(&text)?;
     }
     Ok(sandbox)
@@ -469,7 +472,7 @@ pub async fn verify_callback(
     jwks: &str,
     check: CallbackCheck<'_>,
 ) -> Outcome {
-    let body = read_file_capped(body, MAX_CALLBACK_BODY)?;
+    let body = files::read_capped(body, MAX_CALLBACK_BODY)?;
     let invalid = |reason: String| fl!("cli-callback-invalid", reason = reason);
     let text = if jwks.starts_with("http://") || jwks.starts_with("https://") {
         url::Url::parse(jwks).map_err(|e| invalid(e.to_string()))?;
@@ -488,7 +491,7 @@ pub async fn verify_callback(
             .map_err(|e| invalid(e.to_string()))?;
         return finish_callback(&body, signature, &keys, &check, false);
     } else {
-        read_file_capped(Path::new(jwks), crate::payconiq::jwks::MAX_JWKS_BYTES)?
+        files::read_capped(Path::new(jwks), crate::payconiq::jwks::MAX_JWKS_BYTES)?
     };
     let private = holds_private_keys(&text);
     let keys = KeySet::parse(&text).map_err(|e| invalid(e.to_string()))?;
@@ -574,54 +577,8 @@ pub fn qr(payload: &str, size: QrSize, colour: QrColour, out: &Path) -> Outcome 
     ))
 }
 
-/// Reads `path` whole when it is a regular file of at most `limit` bytes: a device
-/// (`/dev/zero`), a pipe (which would block) or something larger is refused, never read into
-/// memory first.
-pub fn read_file_capped(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| read_error(path, e))?;
-    if !meta.is_file() {
-        return Err(fl!("cli-not-a-file", path = path.display().to_string()));
-    }
-    let too_big = || {
-        fl!(
-            "cli-file-too-big",
-            path = path.display().to_string(),
-            limit = (limit / 1024).max(1)
-        )
-    };
-    if meta.len() > limit as u64 {
-        return Err(too_big());
-    }
-    let mut out = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut out))
-        .map_err(|e| read_error(path, e))?;
-    // It may have grown since it was looked at.
-    if out.len() > limit {
-        return Err(too_big());
-    }
-    Ok(out)
-}
-
 /// The largest callback body `verify-callback` reads: a payment is well under 2 KB.
 const MAX_CALLBACK_BODY: usize = 64 * 1024;
-
-fn read_error(path: &Path, e: std::io::Error) -> String {
-    fl!(
-        "cli-read-failed",
-        path = path.display().to_string(),
-        detail = e.to_string()
-    )
-}
-
-fn write_error(path: &Path, e: std::io::Error) -> String {
-    fl!(
-        "cli-write-failed",
-        path = path.display().to_string(),
-        detail = e.to_string()
-    )
-}
 
 #[cfg(test)]
 mod tests {

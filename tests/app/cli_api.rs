@@ -321,6 +321,22 @@ async fn the_tills_own_sandbox_is_used_while_the_till_runs() {
     );
 }
 
+/// The customer's account as a refund file (`--account`), of this account type; the path, kept
+/// for the test's life.
+fn account_file(home: &Path, account_type: &str) -> &'static str {
+    let path = home.join(format!("account-{account_type}.toml"));
+    std::fs::write(
+        &path,
+        format!(
+            "beneficiary = \"Jan Peeters\"\nbank_code = 101\nbranch = \"0001\"\n\
+             account_number = \"12345678\"\naccount_type = \"{account_type}\"\n\
+             document_id = \"ID-778899\"\n"
+        ),
+    )
+    .unwrap();
+    Box::leak(path.display().to_string().into_boxed_str())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn d24_refunds_from_the_command_line() {
     let home = tempfile::tempdir().unwrap();
@@ -336,16 +352,7 @@ async fn d24_refunds_from_the_command_line() {
             kassa(&home, &refs).await
         }
     };
-    let bank = [
-        "--beneficiary",
-        "Jan Peeters",
-        "--bank-code",
-        "101",
-        "--branch",
-        "0001",
-        "--account-number",
-        "12345678",
-    ];
+    let bank = ["--account", account_file(home.path(), "checking")];
     let deposit_4 = [
         "refund",
         "--pin-stdin",
@@ -403,12 +410,10 @@ async fn d24_refunds_from_the_command_line() {
         "{}",
         stderr(&out)
     );
-    let out = run(&[
-        &bank_refund("5", "cli-d24-3")[..],
-        &["--account-type", "current"],
-    ]
-    .concat())
-    .await;
+    let mut current = deposit_4.to_vec();
+    current.extend(["--amount", "5", "--idempotency-key", "cli-d24-3"]);
+    current.extend(["--account", account_file(home.path(), "current")]);
+    let out = run(&current).await;
     assert!(
         stderr(&out).contains("'current' is not an account type"),
         "{}",
@@ -460,5 +465,136 @@ async fn d24_refunds_from_the_command_line() {
         stderr(&out).contains("embedded sandbox"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// `kassa d24 refund` never has the customer's name, account or ID document number on its
+/// command line, where `ps` shows them to every local user and the shell keeps them: the old
+/// flags are refused before anything is sent, and a refund made from an account file shows
+/// none of it in the running process's arguments or environment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn d24_customer_data_never_reaches_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let sandbox = crate::support::sandbox_with(SandboxConfig::for_tests()).await;
+    let url = sandbox.base_url().to_string();
+    let refund = |extra: &[&str]| {
+        let mut args = vec![
+            "d24",
+            "--sandbox",
+            &url,
+            "refund",
+            "--pin-stdin",
+            "--deposit",
+            "300000004",
+            "--invoice",
+            "KASSA-D24-0004",
+            "--amount",
+            "10",
+        ];
+        args.extend_from_slice(extra);
+        args.into_iter().map(str::to_string).collect::<Vec<_>>()
+    };
+    let personal = ["Jan Peeters", "12345678", "ID-778899"];
+
+    // The flags earlier versions took: refused, with where to give the account instead.
+    for flag in [
+        "--beneficiary",
+        "--account-number",
+        "--document-id",
+        "--bank-code",
+    ] {
+        let args = refund(&[flag, "x"]);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = kassa(home.path(), &refs).await;
+        assert!(!out.status.success(), "{flag}");
+        assert!(
+            stderr(&out).contains("not taken from the command line")
+                && stderr(&out).contains("--account FILE"),
+            "{flag}: {}",
+            stderr(&out)
+        );
+    }
+    // Asked on a terminal only: a pipe is not one.
+    let args = refund(&["--account-prompt"]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = kassa(home.path(), &refs).await;
+    assert!(
+        stderr(&out).contains("standard input is not one"),
+        "{}",
+        stderr(&out)
+    );
+    // A device is not an account file.
+    let args = refund(&["--account", "/dev/zero"]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = kassa(home.path(), &refs).await;
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        crate::support::d24_left(&sandbox, 300000004).await,
+        "120.00",
+        "nothing sent"
+    );
+
+    // From a file: while the command waits for the PIN, what `ps` would show holds none of it.
+    let file = account_file(home.path(), "checking");
+    let args = refund(&["--account", file]);
+    let settings = home.path().join("data/settings.toml");
+    kassa::config::Settings {
+        manager_pin_hash: kassa::pin::hash(PIN).unwrap(),
+        ..Default::default()
+    }
+    .save(&settings)
+    .unwrap();
+    let home_dir = home.path().to_path_buf();
+    let out = tokio::task::spawn_blocking(move || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kassa"))
+            .args(&args)
+            .env("LANG", "en_US.UTF-8")
+            .env("LC_ALL", "en_US.UTF-8")
+            .env("HOME", &home_dir)
+            .env("XDG_CONFIG_HOME", home_dir.join("config"))
+            .env("KASSA_DATA_DIR", home_dir.join("data"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let proc = std::path::PathBuf::from(format!("/proc/{}", child.id()));
+        // Until the new program runs, the process shows the test's own arguments.
+        let mut shown = String::new();
+        for _ in 0..500 {
+            let cmdline = std::fs::read(proc.join("cmdline")).unwrap_or_default();
+            let environ = std::fs::read(proc.join("environ")).unwrap_or_default();
+            shown = String::from_utf8_lossy(&[cmdline, environ].concat()).into_owned();
+            if shown.contains("--account") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{PIN}\n").as_bytes())
+            .unwrap();
+        (shown, child.wait_with_output().unwrap())
+    })
+    .await
+    .unwrap();
+    let (shown, out) = out;
+    assert!(
+        shown.contains("--account"),
+        "the arguments were read: {shown}"
+    );
+    for data in personal {
+        assert!(!shown.contains(data), "{data} is visible: {shown}");
+    }
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        crate::support::d24_left(&sandbox, 300000004).await,
+        "110.00"
     );
 }
