@@ -1,7 +1,7 @@
 //! How the sandbox decides who is calling: an API key, or a merchant JWS checked against the
 //! merchant's registered public keys, as the provider does.
 
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 
 use crate::payconiq::jws::{self, Expect, SignatureError};
 
@@ -35,7 +35,7 @@ impl Shared {
     pub fn authenticate(
         &self,
         headers: &HeaderMap,
-        path: &str,
+        uri: &Uri,
         body: &[u8],
         accepts: Accepts,
     ) -> Result<(), Reject> {
@@ -49,7 +49,7 @@ impl Shared {
         }
         let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
         if let Some(signature) = header("signature") {
-            return self.check_merchant_jws(signature, path, body);
+            return self.check_merchant_jws(signature, uri, body);
         }
         match header("authorization") {
             Some(_) if accepts == Accepts::JwsOnly => Err(Reject::unauthorized(
@@ -67,7 +67,24 @@ impl Shared {
         }
     }
 
-    fn check_merchant_jws(&self, signature: &str, path: &str, body: &[u8]) -> Result<(), Reject> {
+    fn check_merchant_jws(&self, signature: &str, uri: &Uri, body: &[u8]) -> Result<(), Reject> {
+        let rejected = |e: SignatureError| match e {
+            SignatureError::Claim {
+                claim: jws::ISS, ..
+            } => Reject::new(403, "ACCESS_DENIED", e.to_string()),
+            other => Reject::unauthorized(format!("Signature rejected: {other}")),
+        };
+        let parsed = jws::parse(signature).map_err(rejected)?;
+        // The guide's `path` is "the request path"; whether its query belongs to it, it does
+        // not say. The client signs the path alone, as integrations do, and that is taken; a
+        // claim that names a query must name this request's (a signed page 1 is not page 2).
+        let names_query = parsed
+            .claim_text(jws::PATH)
+            .is_some_and(|p| p.contains('?'));
+        let path = match uri.path_and_query() {
+            Some(pq) if names_query => pq.as_str(),
+            _ => uri.path(),
+        };
         let keys = self
             .merchant_keys
             .read()
@@ -82,12 +99,7 @@ impl Shared {
             sub: None,
             max_age: Some(time::Duration::minutes(5)),
         };
-        let verified = jws::verify(signature, body, &keys, &expect).map_err(|e| match e {
-            SignatureError::Claim {
-                claim: jws::ISS, ..
-            } => Reject::new(403, "ACCESS_DENIED", e.to_string()),
-            other => Reject::unauthorized(format!("Signature rejected: {other}")),
-        })?;
+        let verified = parsed.verify(body, &keys, &expect).map_err(rejected)?;
         if verified.claims.sub != self.cfg.profile_id {
             return Err(Reject::new(
                 403,

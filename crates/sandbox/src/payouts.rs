@@ -184,7 +184,7 @@ async fn payouts(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &[], Accepts::JwsOnly)?;
+    s.authenticate(&headers, &uri, &[], Accepts::JwsOnly)?;
     let date = date_param(&q, "date")?.unwrap_or_else(|| OffsetDateTime::now_utc().date());
     let list: Vec<Payout> = ledger(&s)
         .iter()
@@ -259,7 +259,7 @@ async fn payments(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    lines(&s, &q, &headers, uri.path(), "payments", |d| d.payments)
+    lines(&s, &q, &headers, &uri, "payments", |d| d.payments)
 }
 
 async fn refunds(
@@ -268,7 +268,7 @@ async fn refunds(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    lines(&s, &q, &headers, uri.path(), "refunds", |d| d.refunds)
+    lines(&s, &q, &headers, &uri, "refunds", |d| d.refunds)
 }
 
 /// The payment or refund lines (`pick`) of the selected days, as the page named `name`.
@@ -276,11 +276,11 @@ fn lines(
     s: &Shared,
     q: &HashMap<String, String>,
     headers: &HeaderMap,
-    path: &str,
+    uri: &axum::http::Uri,
     name: &str,
     pick: fn(Day) -> Vec<PayoutTransaction>,
 ) -> Reply {
-    s.authenticate(headers, path, &[], Accepts::JwsOnly)?;
+    s.authenticate(headers, uri, &[], Accepts::JwsOnly)?;
     let (mut ledger, days) = selected_days(s, q)?;
     let items: Vec<_> = days
         .iter()

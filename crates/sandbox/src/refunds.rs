@@ -25,7 +25,7 @@ pub async fn create(
     OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &body, Accepts::JwsOnly)?;
+    s.authenticate(&headers, &uri, &body, Accepts::JwsOnly)?;
     let key = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -113,7 +113,7 @@ pub async fn get(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &[], Accepts::JwsOnly)?;
+    s.authenticate(&headers, &uri, &[], Accepts::JwsOnly)?;
     s.with_store(|st| {
         if !st.has_payment(&id) {
             return Err(Reject::payment_not_found(&id));

@@ -154,7 +154,7 @@ async fn create(
     OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &body, Accepts::ApiKeyOrJws)?;
+    s.authenticate(&headers, &uri, &body, Accepts::ApiKeyOrJws)?;
     new_payment(&s, &body, false)
 }
 
@@ -164,7 +164,7 @@ async fn create_pos(
     OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &body, Accepts::ApiKeyOrJws)?;
+    s.authenticate(&headers, &uri, &body, Accepts::ApiKeyOrJws)?;
     new_payment(&s, &body, true)
 }
 
@@ -174,7 +174,7 @@ async fn get_payment(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &[], Accepts::ApiKeyOrJws)?;
+    s.authenticate(&headers, &uri, &[], Accepts::ApiKeyOrJws)?;
     let p = s.with_store(|st| st.payment(&s.cfg, &id).map(|p| p.view.clone()));
     p.map(|p| json(200, &p))
         .ok_or_else(|| Reject::payment_not_found(&id))
@@ -193,7 +193,7 @@ async fn search(
     OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &body, Accepts::ApiKeyOrJws)?;
+    s.authenticate(&headers, &uri, &body, Accepts::ApiKeyOrJws)?;
     let criteria: SearchCriteria = if body.iter().all(u8::is_ascii_whitespace) {
         SearchCriteria::default()
     } else {
@@ -246,7 +246,7 @@ async fn cancel(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &[], Accepts::ApiKeyOrJws)?;
+    s.authenticate(&headers, &uri, &[], Accepts::ApiKeyOrJws)?;
     s.with_store(|st| {
         let p = st
             .payment(&s.cfg, &id)
@@ -278,7 +278,7 @@ async fn acknowledge(
     OriginalUri(uri): OriginalUri,
     body: Bytes,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &body, Accepts::ApiKeyOrJws)?;
+    s.authenticate(&headers, &uri, &body, Accepts::ApiKeyOrJws)?;
     let map = checked_body(&body, Endpoint::Acknowledge)?;
     let amount = amount(&map);
     s.with_store(|st| {
@@ -321,7 +321,7 @@ async fn refund_iban(
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
 ) -> Reply {
-    s.authenticate(&headers, uri.path(), &[], Accepts::ApiKeyOrJws)?;
+    s.authenticate(&headers, &uri, &[], Accepts::ApiKeyOrJws)?;
     s.with_store(|st| {
         // Its table names no "not possible": a payment that did not succeed has no
         // customer's account to give, which is "not available".

@@ -448,6 +448,11 @@ impl Parsed {
             .is_some_and(|c| c.iter().any(|n| n.as_str() == Some(name)))
     }
 
+    /// A claim as written, before any check (`None` when absent or not a string).
+    pub fn claim_text(&self, name: &str) -> Option<&str> {
+        self.header.get(name).and_then(|v| v.as_str())
+    }
+
     fn claim(&self, name: &'static str) -> Result<String, SignatureError> {
         match self.header.get(name) {
             Some(serde_json::Value::String(s)) => Ok(s.clone()),

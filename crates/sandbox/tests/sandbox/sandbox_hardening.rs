@@ -173,6 +173,52 @@ async fn a_replayed_merchant_signature_is_refused() {
     assert_eq!(refunds.len(), 1, "one refund: {refunds:?}");
 }
 
+/// The signed `path` and the query string: the path alone is taken (the client signs so); a
+/// claim that names a query must name this request's, so a signed search for page 0 is not a
+/// search for page 1.
+#[tokio::test]
+async fn a_signed_query_binds_the_request_it_names() {
+    use kassa_core::payconiq::jws::{Claims, SigningKey};
+    let sandbox = kassa_sandbox::testing::sandbox_with(SandboxConfig::for_tests()).await;
+    let key = SigningKey::generate("merchant-query").unwrap();
+    sandbox
+        .register_merchant_keys(key.public_jwks().to_string().as_bytes())
+        .unwrap();
+    let cfg = sandbox.config();
+    let search = |signed: &str, asked: &str| {
+        let signature = key
+            .sign(
+                &Claims::now(signed, &cfg.merchant_id, &cfg.profile_id),
+                b"{}",
+            )
+            .unwrap();
+        reqwest::Client::new()
+            .post(format!("{}{asked}", sandbox.base_url()))
+            .header("content-type", "application/json")
+            .header("Signature", signature)
+            .body("{}")
+            .send()
+    };
+    let page = |n: u32| format!("/v3/payments/search?page={n}&size=5");
+    // (signed path, asked path, accepted)
+    for (signed, asked, accepted) in [
+        ("/v3/payments/search".to_string(), page(0), true),
+        (page(0), page(0), true),
+        (page(0), page(1), false),
+        (page(0), "/v3/payments/search".to_string(), false),
+    ] {
+        let r = search(&signed, &asked).await.unwrap();
+        let status = r.status().as_u16();
+        let text = r.text().await.unwrap();
+        if accepted {
+            assert_eq!(status, 200, "{signed} for {asked}: {text}");
+        } else {
+            assert_eq!(status, 401, "{signed} for {asked}: {text}");
+            assert!(text.contains("path"), "{text}");
+        }
+    }
+}
+
 /// A web page open in the till's browser cannot drive the sandbox: a cross-site POST to a
 /// control endpoint (no control header, a foreign Origin) and a request under a rebound host
 /// name are refused, while the till's own calls and the documented control calls work.
