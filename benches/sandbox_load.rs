@@ -271,23 +271,20 @@ async fn searcher(addr: String, body: &'static str, stop: Instant) -> Figures {
 fn search_in_store() {
     use kassa::money::Money;
     use kassa::sandbox::SandboxConfig;
-    use kassa::sandbox::store::{Search, Store};
+    use kassa::sandbox::store::{Order, Search, Store};
     let cfg = SandboxConfig {
         retention: FILL,
         ..SandboxConfig::default()
     };
     let mut store = Store::default();
     for n in 0..FILL {
-        store.create(
-            &cfg,
-            "http://127.0.0.1:1",
-            Money::from_cents(100 + n as i64 % 5000),
-            Some(format!("Load {n}")),
-            Some(format!("L{n}")),
-            None,
-            None,
-            None,
-        );
+        let order = Order {
+            amount: Money::from_cents(100 + n as i64 % 5000),
+            description: Some(format!("Load {n}")),
+            reference: Some(format!("L{n}")),
+            ..Order::default()
+        };
+        store.create(&cfg, "http://127.0.0.1:1", order);
     }
     let now = time::OffsetDateTime::now_utc();
     let mut times = Vec::new();

@@ -224,6 +224,16 @@ async fn an_online_payment_lives_twenty_minutes_and_links_its_checkout() {
     assert!(instore["_links"]["checkout"].is_null(), "{instore}");
 }
 
+/// A row of the wrong-state table: guide line, endpoint, method, path, body, expected code.
+type Row = (
+    &'static str,
+    Endpoint,
+    reqwest::Method,
+    String,
+    Option<Value>,
+    &'static str,
+);
+
 /// Each endpoint answers a payment in the wrong state with the code its own table names (the
 /// choices where the guide is silent are written at `spec::Endpoint::errors`).
 #[tokio::test]
@@ -296,8 +306,7 @@ async fn a_payment_in_the_wrong_state_gets_its_endpoints_own_code() {
     );
 
     use reqwest::Method as M;
-    // (guide line, endpoint, method, path, body, expected code)
-    let rows: Vec<(&str, Endpoint, M, String, Option<Value>, &str)> = vec![
+    let rows: Vec<Row> = vec![
         (
             "2325: PAYMENT_NOT_PENDING: Payment is not in a pending or identify state.",
             Endpoint::CancelPayment,
@@ -477,7 +486,8 @@ async fn a_body_not_sent_as_json_is_refused() {
 /// The callback request's headers (lines 1256–1265), each one the guide marks required.
 #[tokio::test]
 async fn a_callback_carries_every_header_the_guide_requires() {
-    let got: Arc<Mutex<Vec<(HeaderMap, Vec<u8>)>>> = Arc::default();
+    type Received = Vec<(HeaderMap, Vec<u8>)>;
+    let got: Arc<Mutex<Received>> = Arc::default();
     let keep = got.clone();
     let app = axum::Router::new().route(
         "/payconiq",

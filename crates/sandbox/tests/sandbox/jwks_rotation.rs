@@ -152,3 +152,37 @@ async fn an_unreachable_key_set_is_an_error_not_a_pass() {
         Err(SignatureError::KeySet(_))
     ));
 }
+
+/// The key set's client follows a redirect only to https (and three at most): a loopback key
+/// set that sends it to plain http on another host is a failure that names the redirect, never
+/// keys from there (the guide's hosts are https; a hop to http could be anyone on the way).
+#[tokio::test]
+async fn a_key_set_redirected_to_plain_http_is_refused() {
+    use axum::http::{StatusCode, header::LOCATION};
+    for target in [
+        "http://jwks.example/keys",
+        "http://127.0.0.2:9/keys",
+        "ftp://jwks.example/keys",
+    ] {
+        let app = axum::Router::new().route(
+            "/jwks",
+            axum::routing::get(move || async move { (StatusCode::FOUND, [(LOCATION, target)]) }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/jwks", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let http = kassa_core::http::ClientOptions::default()
+            .build_for_keys()
+            .unwrap();
+        let cache = JwksCache::from_url(url.clone(), http);
+        match cache.keys_for("any").await {
+            Err(SignatureError::KeySet(why)) => {
+                assert!(
+                    why.contains("HTTP 302") && why.contains(&url),
+                    "{target}: {why}"
+                )
+            }
+            other => panic!("{target}: {other:?}"),
+        }
+    }
+}
