@@ -109,11 +109,12 @@ impl Shared {
         }
         // A signed request counts once: a captured one sent again (with a new Idempotency-Key,
         // which the signature does not cover) would move money again.
-        if !self
+        if self
             .jtis
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .first_use(&verified.claims.jti)
+            .first(&verified.claims.jti, ())
+            .is_some()
         {
             return Err(Reject::unauthorized(format!(
                 "Signature rejected: jti '{}' was used before (a request is signed once)",
@@ -124,28 +125,6 @@ impl Shared {
     }
 }
 
-/// The merchant JWS ids seen within the `iat` window (a request older than that is refused by
-/// its `iat`, so its id need not be kept longer).
-#[derive(Default)]
-pub(crate) struct JtiMemory {
-    seen: std::collections::HashMap<String, std::time::Instant>,
-}
-
-/// How long a request's id is kept: the 5 minutes its `iat` is accepted either way, and more.
-const JTI_KEPT: std::time::Duration = std::time::Duration::from_secs(11 * 60);
-
-impl JtiMemory {
-    /// Whether `jti` is new (then it is kept); ids past their window are forgotten first.
-    pub fn first_use(&mut self, jti: &str) -> bool {
-        if self.seen.len() > 10_000 {
-            self.seen.retain(|_, at| at.elapsed() < JTI_KEPT);
-        }
-        match self.seen.get(jti) {
-            Some(at) if at.elapsed() < JTI_KEPT => false,
-            _ => {
-                self.seen.insert(jti.to_string(), std::time::Instant::now());
-                true
-            }
-        }
-    }
-}
+/// How long a merchant JWS id is kept: the 5 minutes its `iat` is accepted either way, and
+/// more (an older request is refused by its `iat`, so its id need not be kept longer).
+pub(crate) const JTI_KEPT: std::time::Duration = std::time::Duration::from_secs(11 * 60);

@@ -15,6 +15,7 @@ mod payouts;
 mod persist;
 mod qrcode;
 mod refunds;
+mod replay;
 mod reply;
 mod routes;
 mod server;
@@ -152,7 +153,7 @@ pub(crate) struct Shared {
     pub key: SigningKey,
     pub merchant_keys: RwLock<Option<KeySet>>,
     /// Merchant JWS ids seen: a signed request is accepted once.
-    pub(crate) jtis: Mutex<auth::JtiMemory>,
+    pub(crate) jtis: Mutex<replay::Seen<()>>,
     /// The most recent requests, as they arrived (for measuring a client from the API's side).
     pub requests: Mutex<std::collections::VecDeque<LoggedRequest>>,
     /// Woken whenever the store was touched, for the state saver.
@@ -164,8 +165,7 @@ pub(crate) struct Shared {
     pub d24: Mutex<d24::D24State>,
     /// D24 request signatures seen, with the idempotency key each came with: the HMAC does not
     /// cover the key, so the same signature under another key is a replay.
-    pub(crate) d24_signatures:
-        Mutex<std::collections::HashMap<String, (Option<String>, std::time::Instant)>>,
+    pub(crate) d24_signatures: Mutex<replay::Seen<Option<String>>>,
     /// The client that sends D24 notifications, made at the first one.
     pub d24_http: std::sync::OnceLock<reqwest::Client>,
 }
@@ -321,13 +321,13 @@ impl Sandbox {
             faults: Mutex::new(faults::Faults::default()),
             key,
             merchant_keys: RwLock::new(None),
-            jtis: Mutex::new(auth::JtiMemory::default()),
+            jtis: Mutex::new(replay::Seen::new(auth::JTI_KEPT)),
             requests: Mutex::new(std::collections::VecDeque::new()),
             touched: Arc::new(Notify::new()),
             port: addr.port(),
             callbacks: Mutex::new(callbacks::Callbacks::default()),
             d24: Mutex::new(d24_state),
-            d24_signatures: Mutex::new(std::collections::HashMap::new()),
+            d24_signatures: Mutex::new(replay::Seen::new(d24::SIGNATURE_KEPT)),
             d24_http: std::sync::OnceLock::new(),
         });
         let (stop, stopped) = watch::channel(false);

@@ -20,6 +20,9 @@ pub(crate) use routes::{control_router, router};
 /// How far an X-Date may be from the sandbox's clock (D24 does not publish its window).
 pub const DATE_WINDOW: Duration = Duration::minutes(5);
 
+/// How long a request's signature is remembered: the X-Date window either way, and a minute.
+pub(crate) const SIGNATURE_KEPT: std::time::Duration = std::time::Duration::from_secs(11 * 60);
+
 /// How a deposit was paid, and for cards what the issuer does with a refund.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -150,25 +150,19 @@ fn once(s: &Shared, headers: &HeaderMap) -> Result<(), D24Reject> {
         return Ok(());
     };
     let key = header(headers, "X-Idempotency-Key").map(str::to_string);
-    let kept = super::DATE_WINDOW.unsigned_abs() * 2 + std::time::Duration::from_secs(60);
-    let mut seen = s.d24_signatures.lock().unwrap_or_else(|p| p.into_inner());
-    if seen.len() > 10_000 {
-        seen.retain(|_, (_, at)| at.elapsed() < kept);
-    }
-    match seen.get(auth) {
-        Some((first, at)) if at.elapsed() < kept && (first.is_none() || *first != key) => {
-            Err(D24Reject::new(
-                401,
-                102,
-                "INVALID_SIGNATURE",
-                "Signature already used: a request is signed once",
-            ))
-        }
-        Some(_) => Ok(()),
-        None => {
-            seen.insert(auth.to_string(), (key, std::time::Instant::now()));
-            Ok(())
-        }
+    let first = s
+        .d24_signatures
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .first(auth, key.clone());
+    match first {
+        Some(first) if first.is_none() || first != key => Err(D24Reject::new(
+            401,
+            102,
+            "INVALID_SIGNATURE",
+            "Signature already used: a request is signed once",
+        )),
+        _ => Ok(()),
     }
 }
 
