@@ -454,7 +454,12 @@ impl App {
                     audited(journal, action, services.client.void_payment(&id))
                         .await
                         .map(|()| fl!("final-voided-why"))
-                        .map_err(|e| e.explain())
+                        // The void table's one code for "not waiting any more": voided or
+                        // completed already; the detail read back shows which.
+                        .map_err(|e| match e.code() {
+                            Some("PAYMENT_NOT_PENDING") => fl!("error-void-not-pending"),
+                            _ => e.explain(),
+                        })
                 },
                 done,
             ),

@@ -87,7 +87,8 @@ pub fn from_terminal() -> Result<BankInput, String> {
     ask(&mut std::io::stdin().lock(), &mut std::io::stderr())
 }
 
-/// Asks each field in turn, on `out`, reading answers from `input`.
+/// Asks each field in turn, on `out`, reading answers from `input`; a required field left
+/// empty is asked again.
 fn ask(input: &mut impl BufRead, out: &mut impl Write) -> Result<BankInput, String> {
     let mut line = |prompt: String| -> Result<Option<String>, String> {
         let _ = write!(out, "{prompt}: ");
@@ -100,11 +101,18 @@ fn ask(input: &mut impl BufRead, out: &mut impl Write) -> Result<BankInput, Stri
         let answer = answer.trim().to_string();
         Ok(Some(answer).filter(|a| !a.is_empty()))
     };
+    let mut required = |field: String| -> Result<Option<String>, String> {
+        loop {
+            if let Some(answer) = line(field.clone())? {
+                return Ok(Some(answer));
+            }
+        }
+    };
+    let beneficiary = required(fl!("d24-field-beneficiary"))?;
+    let bank_code = required(fl!("d24-field-bank-code"))?;
+    let branch = required(fl!("d24-field-branch"))?;
+    let account_number = required(fl!("d24-field-account-number"))?;
     let optional = |field: String| fl!("cli-d24-prompt-optional", field = field);
-    let beneficiary = line(fl!("d24-field-beneficiary"))?;
-    let bank_code = line(fl!("d24-field-bank-code"))?;
-    let branch = line(fl!("d24-field-branch"))?;
-    let account_number = line(fl!("d24-field-account-number"))?;
     let account_type = line(fl!("cli-d24-prompt-account-type", default = DEFAULT_TYPE))?
         .unwrap_or_else(|| DEFAULT_TYPE.into());
     let document_id = line(optional(fl!("d24-field-document-id")))?;
@@ -125,7 +133,8 @@ mod tests {
     #[test]
     fn the_terminal_asks_each_field_and_takes_the_default_type() {
         crate::i18n::set_language(crate::i18n::Lang::En);
-        let mut input = std::io::Cursor::new("Jan Peeters\n101\n0001\n 12345678 \n\n\n");
+        // The holder left empty at first is asked again.
+        let mut input = std::io::Cursor::new("\nJan Peeters\n101\n0001\n 12345678 \n\n\n");
         let mut out = Vec::new();
         let got = ask(&mut input, &mut out).unwrap();
         assert_eq!(

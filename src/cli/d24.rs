@@ -50,8 +50,8 @@ pub struct RefundArgs {
     /// document_id.
     #[arg(long, value_name = "FILE", conflicts_with = "account_prompt")]
     account: Option<std::path::PathBuf>,
-    /// Ask for the customer's bank account on the terminal.
-    #[arg(long)]
+    /// Ask for the customer's bank account on the terminal (and the PIN there too).
+    #[arg(long, conflicts_with = "pin_stdin")]
     account_prompt: bool,
     #[command(flatten)]
     on_command_line: CustomerDataArgs,
@@ -116,11 +116,8 @@ impl CustomerDataArgs {
 }
 
 /// The account from where it was given, or none (a card deposit).
-fn bank_input(args: &RefundArgs) -> Result<Option<BankInput>, String> {
-    if args.on_command_line.any() {
-        return Err(fl!("cli-d24-account-not-in-arguments"));
-    }
-    match (&args.account, args.account_prompt) {
+fn bank_input(file: Option<&std::path::Path>, prompt: bool) -> Result<Option<BankInput>, String> {
+    match (file, prompt) {
         (Some(path), _) => customer_account::from_file(path).map(Some),
         (None, true) => customer_account::from_terminal().map(Some),
         (None, false) => Ok(None),
@@ -132,24 +129,29 @@ type Outcome = Result<String, String>;
 pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
     match command {
         D24Command::Refund(args) => {
-            let bank = bank_input(&args)?;
             let RefundArgs {
                 deposit,
                 invoice,
                 amount,
                 currency,
+                account,
+                account_prompt,
+                on_command_line,
                 comments,
                 idempotency_key,
                 pin,
-                ..
             } = *args;
-            // Refused input is explained before any connection is made.
+            if on_command_line.any() {
+                return Err(fl!("cli-d24-account-not-in-arguments"));
+            }
+            // Refused input is explained before any connection is made, and what can be
+            // checked is checked before the customer's account is typed in.
             let request = build_request(
                 &deposit,
                 &invoice,
                 amount.as_deref(),
                 &currency,
-                bank,
+                || bank_input(account.as_deref(), account_prompt),
                 comments.as_deref(),
             )?;
             let client = client(connect).await?;
@@ -171,6 +173,12 @@ pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
                             key = entry.key.clone(),
                             deposit = entry.deposit_id.to_string()
                         ));
+                    }
+                    // The same key asks the same refund: another amount, account or
+                    // currency under it would be answered with the first one, silently.
+                    let same_body = serde_json::to_vec(&request).is_ok_and(|b| b == entry.body);
+                    if !same_body || entry.currency != currency.trim().to_ascii_uppercase() {
+                        return Err(fl!("cli-d24-key-other-request", key = entry.key.clone()));
                     }
                     super::api::announce_key(&entry.key);
                     flow::resume(&client, &journal, &entry).await
@@ -250,7 +258,7 @@ fn build_request(
     invoice: &str,
     amount: Option<&str>,
     currency: &str,
-    bank: Option<BankInput>,
+    bank: impl FnOnce() -> Result<Option<BankInput>, String>,
     comments: Option<&str>,
 ) -> Result<RefundRequest, String> {
     use crate::d24::model::RequestProblem as P;
@@ -265,7 +273,7 @@ fn build_request(
     let amount = amount
         .map(|a| Amount::parse_typed(a, &currency).map_err(|e| problem(P::Amount(e))))
         .transpose()?;
-    let (method, account) = if let Some(bank) = bank {
+    let (method, account) = if let Some(bank) = bank()? {
         let text = |f: Option<String>, p: P| f.filter(|t| !t.trim().is_empty()).ok_or(p);
         let account_type = match bank.account_type.trim().to_ascii_lowercase().as_str() {
             "checking" => AccountType::Checking,

@@ -97,6 +97,8 @@ pub struct Checkout {
     /// An operation the API accepted, until the status read after it arrives: the screen
     /// still says it is under way, not the state before it.
     settling: Option<Op>,
+    /// A void answered "not pending": the read that follows says whether it took effect.
+    void_unconfirmed: bool,
 
     problem: Option<String>,
 }
@@ -165,6 +167,7 @@ impl Checkout {
             op: None,
             op_in_flight: false,
             settling: None,
+            void_unconfirmed: false,
 
             problem: None,
         }
@@ -263,6 +266,13 @@ impl Checkout {
                         // screen back (a stale PENDING after CANCELLED would revive it).
                         if p.status.may_follow(&self.payment.status) {
                             self.payment = *p;
+                        }
+                        // Completed elsewhere (another till, the command line) before the
+                        // void arrived: paid, and the cashier is told the void did not happen.
+                        if std::mem::take(&mut self.void_unconfirmed)
+                            && self.payment.status == PaymentStatus::Succeeded
+                        {
+                            self.problem = Some(crate::fl!("checkout-void-too-late"));
                         }
                         self.failures = 0;
                         self.hold_off = None;
@@ -434,7 +444,8 @@ impl Checkout {
                 if op == Some(Op::Void)
                     && matches!(e.code(), Some("PAYMENT_NOT_PENDING" | "PAYMENT_VOIDED")) =>
             {
-                self.op = None
+                self.op = None;
+                self.void_unconfirmed = true;
             }
             // A cancel refused as "not pending": our own earlier cancel (whose answer was lost)
             // may have done it, or the customer confirmed. Only the status read below can say

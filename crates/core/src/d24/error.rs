@@ -17,12 +17,32 @@ pub struct ApiFailure {
     pub retry_after: Option<u32>,
 }
 
+/// "HTTP 401 code 102 INVALID_SIGNATURE: Signature already used…": D24's own words after its
+/// numbers (they say which of several causes it was), without control characters and cut
+/// short, as the answer is not ours.
+impl std::fmt::Display for ApiFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HTTP {}", self.status)?;
+        if let Some(c) = self.code {
+            write!(f, " code {c}")?;
+        }
+        if let Some(k) = &self.kind {
+            write!(f, " {k}")?;
+        }
+        if let Some(d) = self.description.as_deref().filter(|d| !d.trim().is_empty()) {
+            let said: String = d.chars().filter(|c| !c.is_control()).take(200).collect();
+            write!(f, ": {}", said.trim())?;
+        }
+        Ok(())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// Refused before sending.
     #[error("invalid request: {0:?}")]
     Invalid(RequestProblem),
-    #[error("HTTP {}{}{}", .0.status, .0.code.map(|c| format!(" code {c}")).unwrap_or_default(), .0.kind.as_ref().map(|k| format!(" {k}")).unwrap_or_default())]
+    #[error("{}", .0)]
     Api(ApiFailure),
     #[error("network problem ({kind:?}): {detail}")]
     Transport { kind: TransportKind, detail: String },

@@ -57,7 +57,7 @@ const PAYMENT_FIELDS: [Rule; 6] = [
     rule(Field::CallbackUrl, false, Kind::Url),
 ];
 
-/// The online variant of `POST /v3/payments` ("Online" section of the guide, line 6571:
+/// The online variant of `POST /v3/payments` ("Online" section of the guide, lines 6571–6573:
 /// "returnUrl [String, optional] Maximum Length: 2048 chars"): the in-store fields and the
 /// return URL. The same path serves both; a body naming `returnUrl` is an online payment.
 const ONLINE_FIELDS: [Rule; 7] = [
@@ -275,7 +275,8 @@ impl Endpoint {
     /// The answer to a body sent as anything but JSON. Every request-header table marks
     /// "Content-type [String, required] application/json" (guide line 899 and each
     /// endpoint's); no error table names what a wrong one gets. Chosen: the HTTP layer's
-    /// 415 Unsupported Media Type, as the provider's gateway (Spring) answers, with the
+    /// 415 Unsupported Media Type, as a Spring service answers by default (the provider's
+    /// gateway is assumed to; not documented), with the
     /// guide's error object; a charset parameter (`application/json; charset=utf-8`) is fine.
     pub const WRONG_CONTENT_TYPE: (u16, &'static str) = (415, "UNSUPPORTED_MEDIA_TYPE");
 

@@ -199,18 +199,53 @@ pub fn check_return_url(raw: &str, max: usize) -> Result<(), ValidationError> {
             Problem::TooLong { max, len },
         ));
     }
+    let bad = || ValidationError::new(Field::ReturnUrl, Problem::NotWebAddress);
+    // Written out whole: a URL parser forgives spaces, tabs, newlines and `https:host`, and
+    // what is forgiven here would travel as typed into the checkout link.
+    let lower = raw.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    if rest.starts_with('/') || raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
     match url::Url::parse(raw) {
-        Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => Ok(()),
-        _ => Err(ValidationError::new(
-            Field::ReturnUrl,
-            Problem::NotWebAddress,
-        )),
+        // No user name or password: a link the customer's browser follows carries none.
+        Ok(u) if u.host().is_some() && u.username().is_empty() && u.password().is_none() => Ok(()),
+        _ => Err(bad()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_return_url_is_a_whole_web_address_as_written() {
+        for ok in [
+            "https://shop.example/back?order=7",
+            "http://shop.example/back",
+            "HTTPS://Shop.Example/",
+        ] {
+            assert!(check_return_url(ok, RETURN_URL_MAX).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "/back",
+            "https:shop.example",
+            "https:///x",
+            "  https://shop.example/",
+            "https://shop.example/a\nb",
+            "https://shop.example/a\tb",
+            "https://shop.example/\u{0}",
+            "https://user:pw@shop.example/",
+            "ftp://shop.example/",
+            "",
+        ] {
+            assert!(check_return_url(bad, RETURN_URL_MAX).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn sepa_set_takes_european_text_and_refuses_the_rest() {

@@ -249,7 +249,7 @@ impl ShiftReport {
             };
             r.d24.push(D24Line {
                 deposit_id: f.deposit_id,
-                amount: f.amount.as_ref().map(|a| a.to_string()),
+                amount: f.amount.as_ref().map(|a| a.to_api()),
                 currency: f.currency.clone(),
                 status,
                 earlier_z: m.earlier.as_ref().and_then(|e| e.z_number),

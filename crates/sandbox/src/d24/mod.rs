@@ -21,7 +21,9 @@ pub(crate) use routes::{control_router, router};
 pub const DATE_WINDOW: Duration = Duration::minutes(5);
 
 /// How long a request's signature is remembered: the X-Date window either way, and a minute.
-pub(crate) const SIGNATURE_KEPT: std::time::Duration = std::time::Duration::from_secs(11 * 60);
+pub(crate) fn signature_kept() -> std::time::Duration {
+    DATE_WINDOW.unsigned_abs() * 2 + std::time::Duration::from_secs(60)
+}
 
 /// How a deposit was paid, and for cards what the issuer does with a refund.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

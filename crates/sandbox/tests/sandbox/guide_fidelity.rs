@@ -155,6 +155,10 @@ async fn every_create_variant_holds_the_lengths_its_table_gives() {
             if endpoint == Pos {
                 body.insert("posId".into(), json!("POS1"));
             }
+            // The online variant is the one whose body names a return URL.
+            if endpoint == Online {
+                body.insert("returnUrl".into(), json!("https://shop.example/back"));
+            }
             body.insert(field.api_name().into(), json!(of_length(rule.kind, len)));
             let (status, answer) = post(
                 &sandbox,
@@ -165,6 +169,11 @@ async fn every_create_variant_holds_the_lengths_its_table_gives() {
             .await;
             if accepted {
                 assert_eq!(status, 201, "{line}: {len} characters: {answer}");
+                assert_eq!(
+                    answer["_links"]["checkout"].is_object(),
+                    endpoint == Online,
+                    "{line}: taken as the {endpoint:?} variant"
+                );
             } else {
                 assert_eq!(status, 400, "{line}: {len} characters");
                 assert_eq!(answer["code"], "FIELD_IS_INVALID", "{line}");
@@ -178,7 +187,8 @@ async fn every_create_variant_holds_the_lengths_its_table_gives() {
 /// "6447: … The created Payment is valid for 1200 seconds (20 minutes). … After payment is
 /// completed, consumer is automatically redirected back to merchant's web shop using returnUrl"
 /// and the example answer's `_links.checkout` (line 6639): the deeplink with a token and the
-/// return URL. An in-store payment: "12184: The created Payment is valid for 120 seconds".
+/// return URL. An in-store payment: "881: A unique payment identifier is valid for two
+/// minutes (120 seconds)".
 #[tokio::test]
 async fn an_online_payment_lives_twenty_minutes_and_links_its_checkout() {
     let (sandbox, _) = setup(AuthMode::ApiKey).await;

@@ -154,8 +154,9 @@ async fn an_unreachable_key_set_is_an_error_not_a_pass() {
 }
 
 /// The key set's client follows a redirect only to https (and three at most): a loopback key
-/// set that sends it to plain http on another host is a failure that names the redirect, never
-/// keys from there (the guide's hosts are https; a hop to http could be anyone on the way).
+/// set that sends it to plain http on another host is a failure naming the 302 it stopped at
+/// and the key set's address, never keys from there (the guide's hosts are https; a hop to
+/// http could be anyone on the way).
 #[tokio::test]
 async fn a_key_set_redirected_to_plain_http_is_refused() {
     use axum::http::{StatusCode, header::LOCATION};
