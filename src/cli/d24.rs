@@ -55,6 +55,7 @@ pub struct RefundArgs {
     account_prompt: bool,
     #[command(flatten)]
     on_command_line: CustomerDataArgs,
+    /// A note kept with the refund at D24.
     #[arg(long)]
     comments: Option<String>,
     /// Defaults to a new random key, printed as soon as the journal holds the request and
