@@ -73,15 +73,15 @@ pub enum CustomerAction {
 }
 
 impl CustomerAction {
-    /// What the customer does, as a sentence says it.
-    fn verb(self) -> &'static str {
+    /// Its name, as the control endpoint `/sandbox/payments/{id}/{name}` writes it.
+    fn name(self) -> &'static str {
         match self {
             CustomerAction::Scan => "scan",
             CustomerAction::Confirm { .. } => "confirm",
             CustomerAction::Decline => "decline",
-            CustomerAction::InsufficientFunds => "be refused by the bank for",
+            CustomerAction::InsufficientFunds => "insufficient-funds",
             CustomerAction::Fail => "fail",
-            CustomerAction::Expire => "let run out",
+            CustomerAction::Expire => "expire",
         }
     }
 }
@@ -347,8 +347,8 @@ impl Store {
                     422,
                     "PAYMENT_NOT_PENDING",
                     format!(
-                        "Payment '{id}' is {status}: the customer cannot {} it now",
-                        action.verb()
+                        "Payment '{id}' is {status}: '{}' is not possible now",
+                        action.name()
                     ),
                 ));
             }

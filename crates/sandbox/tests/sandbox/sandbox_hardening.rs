@@ -323,3 +323,31 @@ async fn the_client_follows_no_redirect() {
         seen.lock().unwrap()
     );
 }
+
+/// The simulated customer's refusals say what was asked in the control endpoint's own words.
+#[tokio::test]
+async fn a_customer_action_refused_is_said_in_words() {
+    let (sandbox, client) =
+        kassa_sandbox::testing::setup(kassa_core::payconiq::AuthMode::ApiKey).await;
+    let id = kassa_sandbox::testing::charge(&client, 500)
+        .await
+        .payment_id;
+    let confirm = || {
+        kassa_sandbox::testing::control_client()
+            .post(format!(
+                "{}/sandbox/payments/{id}/confirm",
+                sandbox.base_url()
+            ))
+            .send()
+    };
+    assert_eq!(confirm().await.unwrap().status(), 200);
+    let again = confirm().await.unwrap();
+    assert_eq!(again.status(), 422);
+    let body: serde_json::Value = again.json().await.unwrap();
+    let message = body["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("'confirm' is not possible now"),
+        "{message}"
+    );
+    assert!(!message.contains('{'), "{message}");
+}
