@@ -608,6 +608,7 @@ cli-d24-account-file-bad = { $path } ist keine Bankkontodatei: { $detail }. Sie 
 cli-d24-account-prompt-no-terminal = --account-prompt fragt im Terminal, und die Standardeingabe ist keines: Geben Sie das Konto in einer Datei mit --account DATEI an.
 cli-d24-account-prompt-ended = Die Eingabe endete, bevor das Bankkonto vollständig war. Es wurde nichts gesendet.
 cli-d24-prompt-optional = { $field } (optional)
+cli-d24-prompt-required = { $field } (erforderlich)
 cli-d24-prompt-account-type = Kontoart: checking, saving oder salary [{ $default }]
 cli-d24-account-not-in-arguments = Das Bankkonto des Kunden wird nicht von der Befehlszeile gelesen: Andere Benutzer sehen Argumente (ps), und die Shell speichert sie in ihrem Verlauf. Schreiben Sie es in eine Datei und geben Sie --account DATEI an, oder verwenden Sie --account-prompt. Es wurde nichts gesendet.
 

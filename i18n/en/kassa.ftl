@@ -608,6 +608,7 @@ cli-d24-account-file-bad = { $path } is not a bank account file: { $detail }. It
 cli-d24-account-prompt-no-terminal = --account-prompt asks on the terminal, and standard input is not one: give the account in a file with --account FILE.
 cli-d24-account-prompt-ended = The input ended before the bank account was complete. Nothing was sent.
 cli-d24-prompt-optional = { $field } (optional)
+cli-d24-prompt-required = { $field } (required)
 cli-d24-prompt-account-type = Account type: checking, saving or salary [{ $default }]
 cli-d24-account-not-in-arguments = The customer's bank account is not taken from the command line: other users see arguments (ps) and the shell keeps them in its history. Put it in a file and give --account FILE, or use --account-prompt. Nothing was sent.
 

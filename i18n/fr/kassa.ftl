@@ -608,6 +608,7 @@ cli-d24-account-file-bad = { $path } n'est pas un fichier de compte bancaire : {
 cli-d24-account-prompt-no-terminal = --account-prompt demande sur le terminal, et l'entrée standard n'en est pas un : donnez le compte dans un fichier avec --account FICHIER.
 cli-d24-account-prompt-ended = L'entrée s'est arrêtée avant que le compte bancaire soit complet. Rien n'a été envoyé.
 cli-d24-prompt-optional = { $field } (facultatif)
+cli-d24-prompt-required = { $field } (obligatoire)
 cli-d24-prompt-account-type = Type de compte : checking, saving ou salary [{ $default }]
 cli-d24-account-not-in-arguments = Le compte bancaire du client n'est pas lu sur la ligne de commande : les autres utilisateurs voient les arguments (ps) et le shell les garde dans son historique. Mettez-le dans un fichier et donnez --account FICHIER, ou utilisez --account-prompt. Rien n'a été envoyé.
 

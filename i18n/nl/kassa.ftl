@@ -608,6 +608,7 @@ cli-d24-account-file-bad = { $path } is geen bestand met een bankrekening: { $de
 cli-d24-account-prompt-no-terminal = --account-prompt vraagt op de terminal, en de standaardinvoer is er geen: geef de rekening in een bestand met --account BESTAND.
 cli-d24-account-prompt-ended = De invoer stopte voordat de bankrekening volledig was. Er is niets verstuurd.
 cli-d24-prompt-optional = { $field } (optioneel)
+cli-d24-prompt-required = { $field } (verplicht)
 cli-d24-prompt-account-type = Soort rekening: checking, saving of salary [{ $default }]
 cli-d24-account-not-in-arguments = De bankrekening van de klant wordt niet van de opdrachtregel gelezen: andere gebruikers zien argumenten (ps) en de shell bewaart ze in zijn geschiedenis. Zet ze in een bestand en geef --account BESTAND, of gebruik --account-prompt. Er is niets verstuurd.
 

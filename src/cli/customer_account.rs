@@ -102,10 +102,12 @@ fn ask(input: &mut impl BufRead, out: &mut impl Write) -> Result<BankInput, Stri
         Ok(Some(answer).filter(|a| !a.is_empty()))
     };
     let mut required = |field: String| -> Result<Option<String>, String> {
+        let mut prompt = field.clone();
         loop {
-            if let Some(answer) = line(field.clone())? {
+            if let Some(answer) = line(prompt.clone())? {
                 return Ok(Some(answer));
             }
+            prompt = fl!("cli-d24-prompt-required", field = field.clone());
         }
     };
     let beneficiary = required(fl!("d24-field-beneficiary"))?;
@@ -150,6 +152,7 @@ mod tests {
         );
         let asked = String::from_utf8(out).unwrap();
         assert!(asked.contains("Account holder: "), "{asked}");
+        assert!(asked.contains("Account holder (required): "), "{asked}");
         assert!(asked.contains("ID document number (optional): "), "{asked}");
         // Input that ends early is an error, not a half-filled account.
         let mut short = std::io::Cursor::new("Jan\n");

@@ -215,8 +215,8 @@ pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
             })?;
             let id = entry.refund_id.clone().unwrap_or_default();
             // The status read at once, so what is printed is true now (a repeated request may
-            // find the refund long completed).
-            let now = client.refund(&id).await.ok();
+            // find the refund long completed), and journalled for the shift's report.
+            let now = flow::read_state(&client, &journal, &entry).await.ok();
             let made = Made {
                 refund_id: id,
                 idempotency_key: entry.key.clone(),
@@ -236,16 +236,45 @@ pub async fn d24(command: D24Command, connect: &Connect) -> Outcome {
         }
         D24Command::Status { refund_id } => {
             let client = client(connect).await?;
-            let state = client
-                .refund(&refund_id)
-                .await
-                .map_err(|e| match e.code() {
-                    Some(208) => fl!("cli-d24-no-refund", id = refund_id.clone()),
-                    _ => failed(&e),
-                })?;
+            let no_refund = |e: &Error| match e.code() {
+                Some(208) => fl!("cli-d24-no-refund", id = refund_id.clone()),
+                _ => failed(e),
+            };
+            // A refund this till asked for: what is read is journalled too, so the shift's
+            // report says what was seen here.
+            let state = match journalled(&client, &refund_id).await {
+                Some((journal, entry)) => flow::read_state(&client, &journal, &entry)
+                    .await
+                    .map_err(|e| match e {
+                        flow::FlowError::D24(d) => no_refund(&d),
+                        other => other.explain(),
+                    })?,
+                None => client.refund(&refund_id).await.map_err(|e| no_refund(&e))?,
+            };
             Ok(answer(connect, &state, state_text))
         }
     }
+}
+
+/// The till's journal entry of refund `refund_id` on `client`'s account, when it has one (a
+/// till without a journal yet, or a refund made elsewhere, has none).
+async fn journalled(
+    client: &crate::d24::Client,
+    refund_id: &str,
+) -> Option<(crate::journal::Journal, crate::journal::D24Entry)> {
+    // A status read makes no journal where there is none.
+    if !crate::config::journal_path()?.exists() {
+        return None;
+    }
+    let journal = super::api::till_journal().ok()?;
+    let account = flow::account_of(client);
+    let entry = journal
+        .d24_refunds()
+        .await
+        .ok()?
+        .into_iter()
+        .find(|e| e.refund_id.as_deref() == Some(refund_id) && e.account == account)?;
+    Some((journal, entry))
 }
 
 fn problem(p: crate::d24::model::RequestProblem) -> String {
@@ -274,6 +303,13 @@ fn build_request(
     let amount = amount
         .map(|a| Amount::parse_typed(a, &currency).map_err(|e| problem(P::Amount(e))))
         .transpose()?;
+    // What can be refused without the account is refused before it is asked for.
+    if deposit_id == 0 {
+        return Err(problem(P::DepositId));
+    }
+    if let Some(a) = &amount {
+        a.clone().positive().map_err(|e| problem(P::Amount(e)))?;
+    }
     let (method, account) = if let Some(bank) = bank()? {
         let text = |f: Option<String>, p: P| f.filter(|t| !t.trim().is_empty()).ok_or(p);
         let account_type = match bank.account_type.trim().to_ascii_lowercase().as_str() {

@@ -455,11 +455,34 @@ async fn d24_refunds_from_the_command_line() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // With the status `d24 status` last read (it is journalled).
+    let seen = state["status"].as_str().unwrap();
     assert!(
-        flat.contains("D24 refund, deposit 300000004: 30.00 EUR, PENDING"),
-        "{flat}"
+        flat.contains(&format!("D24 refund, deposit 300000004: 30.00 EUR, {seen}")),
+        "{seen}: {flat}"
     );
     assert!(!flat.contains("EUR EUR"), "{flat}");
+
+    // The bank turns another down; what `d24 status` reads is journalled, the report follows.
+    let made = json(&run(&[&bank_refund("5", "cli-d24-5")[..], &["--json"]].concat()).await);
+    let other = made["refund_id"].as_str().unwrap().to_string();
+    let rejected = kassa::sandbox::testing::control_client()
+        .post(format!("{url}/sandbox/d24/refunds/{other}/reject"))
+        .send()
+        .await
+        .unwrap();
+    assert!(rejected.status().is_success(), "{}", rejected.status());
+    let out = run(&["status", &other]).await;
+    assert!(stdout(&out).starts_with("Rejected:"), "{}", stdout(&out));
+    let out = kassa(home.path(), &["report", "x"]).await;
+    let flat = stdout(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("D24 refund, deposit 300000004: 5.00 EUR, REJECTED"),
+        "{flat}"
+    );
 
     // Without --sandbox: the till's D24 account, here its embedded sandbox while it runs.
     let out = through_the_tills_sandbox(home.path(), &sandbox, &["d24", "status", &id]).await;

@@ -254,20 +254,38 @@ pub async fn check(
     journal: &Journal,
     entry: &D24Entry,
 ) -> Result<D24Entry, FlowError> {
-    let Some(id) = &entry.refund_id else {
+    if entry.refund_id.is_none() {
         return Ok(entry.clone());
+    }
+    read_state(client, journal, entry).await?;
+    Ok(journal
+        .d24_refund(&entry.key)
+        .await?
+        .unwrap_or_else(|| entry.clone()))
+}
+
+/// What D24 says of a made refund now, journalled when it changed (so the shift's report
+/// shows what whoever read it last saw, screen or command line).
+pub async fn read_state(
+    client: &Client,
+    journal: &Journal,
+    entry: &D24Entry,
+) -> Result<RefundState, FlowError> {
+    let Some(id) = &entry.refund_id else {
+        return Err(FlowError::D24(Error::Response("no refund id yet".into())));
     };
     let state: RefundState = client.refund(id).await.map_err(FlowError::D24)?;
     journal
         .record_d24_event(
             &entry.key,
-            status_event(state.status, state.reason, state.reason_code),
+            status_event(
+                state.status.clone(),
+                state.reason.clone(),
+                state.reason_code.clone(),
+            ),
         )
         .await?;
-    Ok(journal
-        .d24_refund(&entry.key)
-        .await?
-        .unwrap_or_else(|| entry.clone()))
+    Ok(state)
 }
 
 /// At start-up (or on the Refund screen's opening): resends what has no answer and reads the
