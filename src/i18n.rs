@@ -28,6 +28,12 @@ pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
 
 /// Switches every later `fl!` to `lang` (English stays the fallback for anything missing).
 pub fn set_language(lang: Lang) {
+    // Selecting makes new bundles, which isolate placeables (bidi marks) until told not to
+    // below: a moment in which another thread's `fl!` would carry the marks. The language
+    // already chosen is left as it is.
+    if current_language() == lang {
+        return;
+    }
     let id: LanguageIdentifier = lang.code().parse().expect("static language codes parse");
     if let Err(err) = i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &[id]) {
         tracing::warn!(%err, "could not switch language");
