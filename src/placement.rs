@@ -58,6 +58,15 @@ pub fn fills_a_till_screen(monitor: (f32, f32)) -> bool {
     monitor.0 <= TILL_SCREEN.0 && monitor.1 <= TILL_SCREEN.1
 }
 
+/// Whether the cashier window takes the whole of `monitor` rather than a window's size: on a
+/// till's screen, at the first start, and when the size remembered does not fit (the till
+/// moved to a smaller screen: shrunk by the room for decorations, it would leave a strip where
+/// no window manager maximizes it, as in a kiosk session).
+pub fn fills(first_start: bool, remembered: (f32, f32), monitor: (f32, f32)) -> bool {
+    let too_big = remembered.0 > monitor.0 || remembered.1 > monitor.1;
+    fills_a_till_screen(monitor) && (first_start || too_big)
+}
+
 /// The monitor for the customer display: the first one that does not hold the middle of the
 /// cashier window (`None` with a single monitor, or when the monitors are not known).
 pub fn display_monitor(monitors: &[Place], cashier: Place) -> Option<Place> {
@@ -102,6 +111,28 @@ pub fn overlap(a: Place, b: Place) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_till_screen_is_filled_at_first_and_when_the_remembered_size_does_not_fit() {
+        let small = (1024.0, 768.0);
+        assert!(fills(true, (1100.0, 720.0), small), "first start");
+        assert!(
+            fills(false, (1280.0, 900.0), small),
+            "moved to a smaller screen"
+        );
+        assert!(
+            !fills(false, (900.0, 600.0), small),
+            "a window that fits stays a window"
+        );
+        assert!(
+            !fills(false, (2560.0, 1440.0), (3840.0, 2160.0)),
+            "a desk stays a desk"
+        );
+        assert!(
+            !fills(true, (1100.0, 720.0), (2560.0, 1440.0)),
+            "a desk, even at first"
+        );
+    }
 
     #[test]
     fn a_remembered_size_shrinks_to_a_small_monitor() {

@@ -153,7 +153,12 @@ impl App {
                 Screen::Checkout(c) => Some(c.status()),
                 _ => None,
             };
-            main = main.push(self.phone.view(status).map(Message::Phone));
+            let void_enabled = self
+                .services
+                .as_ref()
+                .and_then(|s| s.sandbox.as_ref())
+                .is_some_and(|s| s.void_enabled());
+            main = main.push(self.phone.view(status, void_enabled).map(Message::Phone));
         }
         let mut page = column![];
         if let Some(problem) = &self.journal_problem {

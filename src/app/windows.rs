@@ -22,10 +22,15 @@ impl App {
     /// the monitors start) puts it wholly on this one.
     pub(super) fn fit_to_monitor(&mut self, id: window::Id, monitor: iced::Size) -> Task<Message> {
         self.monitor = Some(monitor);
-        // The first start on a till's screen fills it: tills run full screen.
-        if std::mem::take(&mut self.first_start)
-            && placement::fills_a_till_screen((monitor.width, monitor.height))
-        {
+        let place = self.main_place();
+        let first_start = std::mem::take(&mut self.first_start);
+        // Tills run full screen: the first start on a till's screen fills it, and so does a
+        // start on a smaller one than the size remembered.
+        if placement::fills(
+            first_start,
+            (place.width, place.height),
+            (monitor.width, monitor.height),
+        ) {
             // Maximized by the window manager; where there is none (a kiosk session), the
             // window itself takes the whole screen (no panel to leave room for).
             return Task::batch([
@@ -34,7 +39,6 @@ impl App {
                 window::maximize(id, true),
             ]);
         }
-        let place = self.main_place();
         let (width, height) =
             placement::fit((place.width, place.height), (monitor.width, monitor.height));
         if (width, height) == (place.width, place.height) {

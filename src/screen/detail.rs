@@ -60,6 +60,8 @@ pub struct Detail {
     loading: bool,
     info: Option<String>,
     problem: Option<String>,
+    /// Void was pressed: the money goes back only once confirmed, as at the checkout.
+    confirm_void: bool,
 }
 
 #[derive(Debug, Default)]
@@ -98,7 +100,11 @@ pub enum Message {
     IbanField(String),
     Cancel,
     Complete,
+    /// Asks whether to void (the customer gets the money back).
     Void,
+    ConfirmVoid,
+    /// Back from the void question without voiding.
+    KeepPayment,
     Settings,
     Back,
 }
@@ -139,9 +145,12 @@ impl Detail {
         self
     }
 
-    /// What Esc does: closes the refund form when it is open, else goes back.
+    /// What Esc does: answers the void question with "keep", closes the refund form when it
+    /// is open, else goes back.
     pub fn escape(&self) -> Message {
-        if self.form.is_some() {
+        if self.confirm_void {
+            Message::KeepPayment
+        } else if self.form.is_some() {
             Message::Dismiss
         } else {
             Message::Back
@@ -170,6 +179,7 @@ impl Detail {
             loading: false,
             info: None,
             problem: None,
+            confirm_void: false,
         }
     }
 
@@ -371,7 +381,18 @@ impl Detail {
                 Action::None
             }
             Message::Cancel => self.op(fl!("checkout-cancelling"), |id, _| Action::Cancel(id)),
-            Message::Void => self.op(fl!("checkout-voiding"), |id, _| Action::Void(id)),
+            Message::Void => {
+                self.confirm_void = self.payment().is_some();
+                Action::None
+            }
+            Message::KeepPayment => {
+                self.confirm_void = false;
+                Action::None
+            }
+            Message::ConfirmVoid => {
+                self.confirm_void = false;
+                self.op(fl!("checkout-voiding"), |id, _| Action::Void(id))
+            }
             Message::Complete => self.op(fl!("checkout-completing"), |_, p| {
                 Action::Complete(Box::new(p))
             }),

@@ -14,7 +14,6 @@ use crate::theme;
 #[derive(Debug, Default)]
 pub struct Phone {
     tip: String,
-    void_enabled: bool,
     problem: Option<String>,
 }
 
@@ -37,10 +36,6 @@ pub enum Action {
 }
 
 impl Phone {
-    pub fn void_enabled(&self) -> bool {
-        self.void_enabled
-    }
-
     /// A new sale: the tip of the last one does not carry over.
     pub fn new_sale(&mut self) {
         self.tip.clear();
@@ -80,16 +75,14 @@ impl Phone {
                 self.tip = t;
                 Action::None
             }
-            Message::VoidEnabled(on) => {
-                self.void_enabled = on;
-                Action::SetVoidEnabled(on)
-            }
+            Message::VoidEnabled(on) => Action::SetVoidEnabled(on),
         }
     }
 
     /// `status` is that of the payment on screen, if any: each button works only when a
-    /// customer could do that now.
-    pub fn view(&self, status: Option<&PaymentStatus>) -> Element<'_, Message> {
+    /// customer could do that now. `void_enabled` is the sandbox's profile as it is now
+    /// (its control endpoint may have switched it), not as this panel last set it.
+    pub fn view(&self, status: Option<&PaymentStatus>, void_enabled: bool) -> Element<'_, Message> {
         let waiting = status == Some(&PaymentStatus::Pending);
         let deciding = matches!(
             status,
@@ -124,7 +117,7 @@ impl Phone {
             act(fl!("phone-expire"), Message::Expire, deciding),
             // A button, not a toggler: it must be operable (and testable) by its visible words.
             button(
-                text(if self.void_enabled {
+                text(if void_enabled {
                     fl!("phone-void-on")
                 } else {
                     fl!("phone-void-off")
@@ -135,7 +128,7 @@ impl Phone {
             .width(Fill)
             .padding([13, 12])
             .style(theme::secondary)
-            .on_press(Message::VoidEnabled(!self.void_enabled)),
+            .on_press(Message::VoidEnabled(!void_enabled)),
         ]
         .spacing(8)
         .width(230);

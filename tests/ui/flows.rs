@@ -224,6 +224,11 @@ async fn void_enabled_complete_and_void() {
     let mut h = Harness::new().await;
     h.click("Void-enabled profile: off").await;
     assert!(h.sandbox().void_enabled());
+    // The panel says what the sandbox is, however it was switched (its control endpoint too).
+    h.sandbox().set_void_enabled(false);
+    assert!(h.shows("Void-enabled profile: off"));
+    h.sandbox().set_void_enabled(true);
+    assert!(h.shows("Void-enabled profile: on"));
 
     h.charge("20").await;
     h.click("Pay").await;

@@ -67,7 +67,7 @@ async fn pin_history_detail_refund_confirm_and_follow() {
     assert!(h.shows_prefix("Refund €12.50 to "));
     in_view(&mut h, &["Change", "Refund now", "Refund €12.50 to …"]);
     h.click("Refund now").await;
-    assert!(h.shows("Refund of €12.50 asked for; its status is shown above."));
+    assert!(h.shows("Refund of €12.50 asked for; its status is shown under Refunds."));
     assert_eq!(h.sandbox().refunds_of(&id).len(), 1);
 
     // Followed until the provider says REFUNDED (the subscription sends Refresh each second).
@@ -305,4 +305,56 @@ async fn a_typed_payment_id_shows_the_tills_own_record() {
         "its own sale"
     );
     assert!(h.shows("Paid"), "its journal events");
+}
+
+/// Void on a payment's detail asks first, as at the checkout: the money goes back only once
+/// confirmed, and "Keep the payment" (or Esc) leaves it waiting.
+#[tokio::test(flavor = "multi_thread")]
+async fn void_on_the_detail_asks_first() {
+    let mut h = harness().await;
+    h.sandbox().set_void_enabled(true);
+    // Paid on another door (a sticker, another till): waiting for complete or void.
+    let id = kassa::sandbox::testing::charge_in(h.sandbox(), 1575).await;
+    h.sandbox()
+        .confirm(&id, kassa::money::Money::default())
+        .unwrap();
+    kassa::sandbox::testing::wait_for_status(
+        h.sandbox(),
+        &id,
+        PaymentStatus::PendingMerchantAcknowledgement,
+    )
+    .await;
+    manager(&mut h).await;
+    h.send(Message::History(Hist::TypedId(id.clone()))).await;
+    h.click("Open").await;
+    h.run_until(|app| {
+        matches!(app.screen(), Screen::Detail(d)
+            if d.payment().is_some_and(|p| p.status == PaymentStatus::PendingMerchantAcknowledgement))
+    })
+    .await;
+    h.click("Void").await;
+    assert!(h.shows("Void this payment? The customer gets €15.75 back."));
+    h.click("Keep the payment").await;
+    assert!(!h.shows("Void this payment? The customer gets €15.75 back."));
+    h.run_until(|_| false).await;
+    let status = |h: &Harness| {
+        h.sandbox()
+            .payments()
+            .into_iter()
+            .find(|p| p.payment_id == id)
+            .map(|p| p.status)
+    };
+    assert_eq!(
+        status(&h),
+        Some(PaymentStatus::PendingMerchantAcknowledgement),
+        "nothing was sent"
+    );
+    h.click("Void").await;
+    h.click("Void and give the money back").await;
+    h.run_until(|app| {
+        matches!(app.screen(), Screen::Detail(d)
+            if d.payment().is_some_and(|p| p.status == PaymentStatus::Voided))
+    })
+    .await;
+    assert_eq!(status(&h), Some(PaymentStatus::Voided));
 }

@@ -62,8 +62,18 @@ impl Detail {
                     .filter(|v| !v.trim().is_empty())
                     .unwrap_or_else(|| "—".to_string())
             };
+            // Only where the customer paid and keeps having paid: not for a payment still
+            // waiting, ended unpaid, or voided (the money went back).
+            let paid = matches!(
+                p.status,
+                PaymentStatus::Authorized
+                    | PaymentStatus::PendingMerchantAcknowledgement
+                    | PaymentStatus::Succeeded
+            );
+            if paid {
+                facts = facts.push(field(fl!("detail-total"), p.paid_total().format(lang)));
+            }
             facts = facts
-                .push(field(fl!("detail-total"), p.paid_total().format(lang)))
                 .push(field(fl!("detail-description"), given(&p.description)))
                 .push(field(fl!("detail-reference"), given(&p.reference)))
                 .push(field(fl!("detail-payment-id"), p.payment_id.clone()));
@@ -191,6 +201,9 @@ impl Detail {
         let Some(p) = self.payment() else {
             return row![].into();
         };
+        if self.confirm_void {
+            return self.void_question(p);
+        }
         let busy = self.busy;
         let act = |label: String,
                    m: Message,
@@ -259,6 +272,30 @@ impl Detail {
             ));
         }
         actions.into()
+    }
+
+    /// "Void this payment? The customer gets €x back." with keep (first) and void.
+    fn void_question(&self, p: &Payment) -> Element<'_, Message> {
+        column![
+            text(fl!(
+                "checkout-confirm-void",
+                total = p.paid_total().format(self.lang)
+            ))
+            .size(16),
+            row![
+                button(text(fl!("checkout-keep-payment")))
+                    .padding([10, 16])
+                    .style(theme::secondary)
+                    .on_press(Message::KeepPayment),
+                button(text(fl!("checkout-void-anyway")))
+                    .padding([10, 16])
+                    .style(theme::danger)
+                    .on_press(Message::ConfirmVoid),
+            ]
+            .spacing(10),
+        ]
+        .spacing(8)
+        .into()
     }
 
     fn refund_form<'a>(&'a self, form: &'a RefundForm) -> Element<'a, Message> {
