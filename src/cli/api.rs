@@ -524,16 +524,12 @@ pub async fn payouts(
     }
     let client = client(connect).await?;
     // Progress on a terminal: a long period is many calls.
-    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let found = crate::payouts::payouts_between(&client, start, end, 4, |done, total| {
-        if terminal && total > 8 {
-            eprint!(
-                "\r{}",
-                fl!("cli-payouts-progress", done = done, total = total)
+        if total > 8 {
+            super::show::progress(
+                &fl!("cli-payouts-progress", done = done, total = total),
+                done == total,
             );
-            if done == total {
-                eprintln!();
-            }
         }
     })
     .await

@@ -97,7 +97,7 @@ async fn shown(report: &ShiftReport, books: &Books, settings: &crate::config::Se
     match super::run_print(crate::receipts::report_job(settings, report, lang)).await {
         Ok(done) => Ok(format!("{text}\n{done}")),
         Err(why) => {
-            println!("{text}");
+            super::show::output(&text);
             Err(why)
         }
     }

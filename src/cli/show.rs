@@ -213,6 +213,29 @@ pub fn payouts_table(found: &[Payout], start: Date, end: Date) -> String {
 
 /// A note for the person at the terminal while the command goes on (standard error, at once:
 /// a refund's key must be seen before its request leaves).
+/// A progress line on a terminal ("12 of 365 days read"), rewritten in place; the line ends
+/// when `done` reaches `total`. Nothing when standard error is not a terminal.
+pub fn progress(text: &str, done: bool) {
+    use std::io::{IsTerminal, Write};
+    let mut err = std::io::stderr();
+    if !err.is_terminal() {
+        return;
+    }
+    let _ = write!(err, "\r{text}");
+    if done {
+        let _ = writeln!(err);
+    }
+    let _ = err.flush();
+}
+
+/// Text for standard output now, before the command's outcome (which may be an error).
+pub fn output(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
+}
+
 pub fn note(text: &str) {
     use std::io::Write;
     let mut err = std::io::stderr();

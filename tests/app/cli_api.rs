@@ -16,8 +16,8 @@ const PIN: &str = "2468";
 /// Runs `kassa` with `args` in English, with its own home and data directories (settings with
 /// a manager PIN, given on standard input), off the async runtime (the sandbox keeps serving
 /// meanwhile).
-async fn kassa(home: &Path, args: &[&str]) -> Output {
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+async fn kassa<S: AsRef<str>>(home: &Path, args: &[S]) -> Output {
+    let args: Vec<String> = args.iter().map(|a| a.as_ref().to_string()).collect();
     let home = home.to_path_buf();
     let settings = home.join("data/settings.toml");
     if !settings.exists() {
@@ -100,10 +100,7 @@ async fn payments_and_refunds_from_the_command_line() {
     };
     let run = |args: Vec<String>| {
         let home = home.path().to_path_buf();
-        async move {
-            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-            kassa(&home, &refs).await
-        }
+        async move { kassa(&home, &args).await }
     };
 
     let created = json(
@@ -321,6 +318,15 @@ async fn the_tills_own_sandbox_is_used_while_the_till_runs() {
     );
 }
 
+/// `kassa report x` as one line (the paper's width wraps it).
+async fn x_report(home: &Path) -> String {
+    let out = kassa(home, &["report", "x"]).await;
+    stdout(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The customer's account as a refund file (`--account`), of this account type; the path, kept
 /// for the test's life.
 fn account_file(home: &Path, account_type: &str) -> &'static str {
@@ -347,10 +353,7 @@ async fn d24_refunds_from_the_command_line() {
         all.extend(args);
         let all: Vec<String> = all.iter().map(|s| s.to_string()).collect();
         let home = home.path().to_path_buf();
-        async move {
-            let refs: Vec<&str> = all.iter().map(String::as_str).collect();
-            kassa(&home, &refs).await
-        }
+        async move { kassa(&home, &all).await }
     };
     let bank = ["--account", account_file(home.path(), "checking")];
     let deposit_4 = [
@@ -449,12 +452,7 @@ async fn d24_refunds_from_the_command_line() {
     );
 
     // The X report lists it once, amount and currency as D24 writes them.
-    let out = kassa(home.path(), &["report", "x"]).await;
-    // The paper's width wraps lines: read it as one.
-    let flat = stdout(&out)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let flat = x_report(home.path()).await;
     // With the status `d24 status` last read (it is journalled).
     let seen = state["status"].as_str().unwrap();
     assert!(
@@ -474,11 +472,7 @@ async fn d24_refunds_from_the_command_line() {
     assert!(rejected.status().is_success(), "{}", rejected.status());
     let out = run(&["status", &other]).await;
     assert!(stdout(&out).starts_with("Rejected:"), "{}", stdout(&out));
-    let out = kassa(home.path(), &["report", "x"]).await;
-    let flat = stdout(&out)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let flat = x_report(home.path()).await;
     assert!(
         flat.contains("D24 refund, deposit 300000004: 5.00 EUR, REJECTED"),
         "{flat}"
@@ -538,9 +532,7 @@ async fn d24_customer_data_never_reaches_the_command_line() {
         "--document-id",
         "--bank-code",
     ] {
-        let args = refund(&[flag, "x"]);
-        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = kassa(home.path(), &refs).await;
+        let out = kassa(home.path(), &refund(&[flag, "x"])).await;
         assert!(!out.status.success(), "{flag}");
         assert!(
             stderr(&out).contains("not taken from the command line")
@@ -552,24 +544,21 @@ async fn d24_customer_data_never_reaches_the_command_line() {
     // Asked on a terminal, with the PIN (not the first line of standard input, which the
     // questions read); a pipe is not a terminal.
     let args = refund(&["--account-prompt"]);
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = kassa(home.path(), &refs).await;
+    let out = kassa(home.path(), &args).await;
     assert!(
         stderr(&out).contains("'--pin-stdin' cannot be used with '--account-prompt'"),
         "{}",
         stderr(&out)
     );
-    let refs: Vec<&str> = refs.into_iter().filter(|a| *a != "--pin-stdin").collect();
-    let out = kassa(home.path(), &refs).await;
+    let args: Vec<String> = args.into_iter().filter(|a| a != "--pin-stdin").collect();
+    let out = kassa(home.path(), &args).await;
     assert!(
         stderr(&out).contains("standard input is not one"),
         "{}",
         stderr(&out)
     );
     // A device is not an account file.
-    let args = refund(&["--account", "/dev/zero"]);
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = kassa(home.path(), &refs).await;
+    let out = kassa(home.path(), &refund(&["--account", "/dev/zero"])).await;
     assert!(
         stderr(&out).contains("not a regular file"),
         "{}",
@@ -586,15 +575,13 @@ async fn d24_customer_data_never_reaches_the_command_line() {
     let file = account_file(home.path(), "checking");
     let args = refund(&["--account", file, "--idempotency-key", "argv-1"]);
     assert!(personal.iter().all(|d| !args.iter().any(|a| a.contains(d))));
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = kassa(home.path(), &refs).await;
+    let out = kassa(home.path(), &args).await;
     assert!(out.status.success(), "{}", stderr(&out));
     // The same key with another amount: refused, not answered with the first refund.
     let mut other = args.clone();
     let at = other.iter().position(|a| a == "10").unwrap();
     other[at] = "11".into();
-    let refs: Vec<&str> = other.iter().map(String::as_str).collect();
-    let out = kassa(home.path(), &refs).await;
+    let out = kassa(home.path(), &other).await;
     assert!(!out.status.success());
     assert!(
         stderr(&out).contains("asked with another amount"),

@@ -156,7 +156,7 @@ struct Profile {
 }
 
 async fn profile(State(s): S) -> Reply {
-    let on = s.with_store(|st| st.void_enabled);
+    let on = s.peek_store(|st| st.void_enabled);
     Ok(json(200, &serde_json::json!({ "voidEnabled": on })))
 }
 

@@ -459,8 +459,9 @@ impl Sandbox {
         self.shared.with_store(|s| s.void_enabled = on);
     }
 
+    /// A read: it wakes no state saver (the till's phone panel asks at every redraw).
     pub fn void_enabled(&self) -> bool {
-        self.shared.with_store(|s| s.void_enabled)
+        self.shared.peek_store(|s| s.void_enabled)
     }
 
     /// Makes refund `id` fail instead of completing.
